@@ -8,19 +8,32 @@ use crate::rules::{Ctx, Rule, RuleMeta};
 
 declare_rule!(RestrictedVolumeType, "AKS416");
 
-/// The restricted set, plus `image` (OCI image volumes), which Pod Security admission has allowed
-/// since Kubernetes 1.33 (kubernetes/kubernetes#130394), and `hostPath`, left to AKS408.
-const ALLOWED: &[&str] = &[
-    "configMap",
-    "csi",
-    "downwardAPI",
-    "emptyDir",
-    "ephemeral",
-    "persistentVolumeClaim",
-    "projected",
-    "secret",
-    "image",
-    "hostPath",
+/// Volume source fields outside the restricted set. The restricted set is `configMap`, `csi`,
+/// `downwardAPI`, `emptyDir`, `ephemeral`, `persistentVolumeClaim`, `projected`, `secret`, plus
+/// `image` (OCI image volumes), which Pod Security admission has allowed since Kubernetes 1.33
+/// (kubernetes/kubernetes#130394); `hostPath` is AKS408's. Keys that are not volume sources at
+/// all (typos, misplaced fields) are left alone: they are not a volume type.
+const RESTRICTED: &[&str] = &[
+    "awsElasticBlockStore",
+    "azureDisk",
+    "azureFile",
+    "cephfs",
+    "cinder",
+    "fc",
+    "flexVolume",
+    "flocker",
+    "gcePersistentDisk",
+    "gitRepo",
+    "glusterfs",
+    "iscsi",
+    "nfs",
+    "photonPersistentDisk",
+    "portworxVolume",
+    "quobyte",
+    "rbd",
+    "scaleIO",
+    "storageos",
+    "vsphereVolume",
 ];
 
 impl Rule for RestrictedVolumeType {
@@ -42,7 +55,7 @@ impl Rule for RestrictedVolumeType {
             for e in doc.entries(v) {
                 let Some(key) = doc.str(e.key) else { continue };
                 // A source set to null is unset (a volume with no source defaults to emptyDir).
-                if key == "name" || ALLOWED.contains(&key) || doc.is_null(e.value) {
+                if !RESTRICTED.contains(&key) || doc.is_null(e.value) {
                     continue;
                 }
                 azure |= matches!(key, "azureFile" | "azureDisk");
