@@ -18,10 +18,14 @@ impl Rule for ServiceAccountTokenAutomount {
     fn check(&self, obj: &Object<'_, '_>, cx: &mut Ctx<'_>) {
         let Some(pod) = obj.pod_spec() else { return };
         let doc = pod.doc;
-        let sa = pod
-            .entry("serviceAccountName")
-            .and_then(|e| doc.str(e.value))
-            .filter(|s| !s.is_empty())
+        // `serviceAccount` is the deprecated alias of `serviceAccountName`.
+        let sa = ["serviceAccountName", "serviceAccount"]
+            .iter()
+            .find_map(|k| {
+                pod.entry(k)
+                    .and_then(|e| doc.str(e.value))
+                    .filter(|s| !s.is_empty())
+            })
             .unwrap_or("default");
         let token = format!(
             "the Kubernetes API token of ServiceAccount `{sa}` is mounted into every container"

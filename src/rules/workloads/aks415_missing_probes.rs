@@ -67,7 +67,7 @@ impl Rule for MissingProbes {
             };
             cx.report(
                 c.anchor(),
-                format!("{who} has neither a readiness nor a liveness probe{startup}: traffic reaches it before it is ready and a hung process is never restarted"),
+                format!("{who} has neither a readiness nor a liveness probe{startup}: Kubernetes cannot tell when it is ready for traffic, nor restart it when it hangs"),
                 HELP,
             );
         }
