@@ -14,6 +14,8 @@ enum From {
     Pod,
 }
 
+const LEGACY_POD_ANNOTATION: &str = "seccomp.security.alpha.kubernetes.io/pod";
+
 const POD_FIX: &str = "set the profile once for the pod: `spec.securityContext.seccompProfile: {type: RuntimeDefault}` (every container inherits it); use `type: Localhost` with `localhostProfile` for a custom profile";
 
 impl Rule for SeccompNotRuntimeDefault {
@@ -41,10 +43,20 @@ impl Rule for SeccompNotRuntimeDefault {
                     .map(|e| (e, From::Pod)),
             };
             let Some((e, level)) = effective else {
+                // The alpha annotations have had no effect since Kubernetes 1.27: say so.
+                let container_key =
+                    format!("container.seccomp.security.alpha.kubernetes.io/{}", c.name);
+                let legacy = [LEGACY_POD_ANNOTATION, container_key.as_str()]
+                    .into_iter()
+                    .find(|k| pod.annotation(k).is_some())
+                    .map(|k| {
+                        format!(" (the `{k}` annotation has had no effect since Kubernetes 1.27)")
+                    })
+                    .unwrap_or_default();
                 cx.report(
                     c.anchor(),
                     format!(
-                        "{} has no seccomp profile: neither it nor the pod sets `seccompProfile.type`, so it runs Unconfined",
+                        "{} has no seccomp profile: neither it nor the pod sets `seccompProfile.type`, so it runs Unconfined{legacy}",
                         c.describe()
                     ),
                     POD_FIX,
