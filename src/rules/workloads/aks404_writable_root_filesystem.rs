@@ -1,0 +1,76 @@
+//! AKS404 writable-root-filesystem: `readOnlyRootFilesystem` not `true` (absent counts). A
+//! container-level field only; Windows pods are exempt.
+
+use crate::declare_rule;
+use crate::k8s::Object;
+use crate::rules::{Ctx, Rule, RuleMeta};
+use crate::yaml::{Document, NodeId, Style};
+
+declare_rule!(WritableRootFilesystem, "AKS404");
+
+const HELP: &str = "set `readOnlyRootFilesystem: true` under the container's `securityContext` and mount an `emptyDir` volume (with a `sizeLimit`) at each path the application writes to, such as `/tmp`";
+
+impl Rule for WritableRootFilesystem {
+    fn meta(&self) -> &'static RuleMeta {
+        Self::doc_meta()
+    }
+
+    fn check(&self, obj: &Object<'_, '_>, cx: &mut Ctx<'_>) {
+        let Some(pod) = obj.pod_spec() else { return };
+        if pod.is_windows() {
+            return;
+        }
+        for c in pod.containers() {
+            let doc = c.doc;
+            match c.security_context(&["readOnlyRootFilesystem"]) {
+                Some(e) if doc.bool(e.value) == Some(true) => {}
+                Some(e) if !doc.is_null(e.value) => {
+                    let message = if doc.style(e.value) == Some(Style::Quoted) {
+                        format!(
+                            "{} sets `readOnlyRootFilesystem: {}`, a string where Kubernetes expects the boolean `true`",
+                            c.describe(),
+                            shown(doc, e.value)
+                        )
+                    } else {
+                        format!(
+                            "{} has a writable root filesystem (`readOnlyRootFilesystem: {}`)",
+                            c.describe(),
+                            shown(doc, e.value)
+                        )
+                    };
+                    cx.report(doc.entry_span(e), message, HELP);
+                }
+                Some(e) => {
+                    cx.report(
+                        doc.entry_span(e),
+                        format!(
+                            "{} leaves `readOnlyRootFilesystem` empty; its root filesystem is writable",
+                            c.describe()
+                        ),
+                        HELP,
+                    );
+                }
+                None => {
+                    cx.report(
+                        c.anchor(),
+                        format!(
+                            "{} has a writable root filesystem: `readOnlyRootFilesystem: true` is not set",
+                            c.describe()
+                        ),
+                        HELP,
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// A value as written: scalars verbatim (quoted ones in quotes), collections abbreviated.
+fn shown(doc: &Document<'_>, v: NodeId) -> String {
+    match (doc.str(v), doc.style(v)) {
+        (Some(s), Some(Style::Quoted)) => format!("\"{s}\""),
+        (Some(s), _) => s.to_string(),
+        (None, _) if doc.is_map(v) => "{…}".to_string(),
+        (None, _) => "[…]".to_string(),
+    }
+}
