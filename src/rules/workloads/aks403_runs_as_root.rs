@@ -5,7 +5,7 @@
 use crate::declare_rule;
 use crate::k8s::{Container, Object, PodSpec};
 use crate::rules::{Ctx, Rule, RuleMeta};
-use crate::yaml::{Document, Entry, NodeId, Style};
+use crate::yaml::{Entry, Style};
 
 declare_rule!(RunsAsRoot, "AKS403");
 
@@ -65,7 +65,7 @@ impl Rule for RunsAsRoot {
                         Level::Container => "",
                         Level::Pod => " inherited from the pod",
                     };
-                    format!("`{key}: {}`{origin}", shown(doc, e.value))
+                    format!("`{key}: {}`{origin}", doc.shown(e.value))
                 })
                 .collect();
             let verdict = if user_zero {
@@ -96,14 +96,4 @@ fn effective(pod: &PodSpec<'_, '_>, c: &Container<'_, '_>, key: &str) -> Option<
     pod.security_context(&[key])
         .filter(set)
         .map(|e| (e, Level::Pod))
-}
-
-/// A value as written: scalars verbatim (quoted ones in quotes), collections abbreviated.
-fn shown(doc: &Document<'_>, v: NodeId) -> String {
-    match (doc.str(v), doc.style(v)) {
-        (Some(s), Some(Style::Quoted)) => format!("\"{s}\""),
-        (Some(s), _) => s.to_string(),
-        (None, _) if doc.is_map(v) => "{…}".to_string(),
-        (None, _) => "[…]".to_string(),
-    }
 }

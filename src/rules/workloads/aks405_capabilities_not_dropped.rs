@@ -2,7 +2,7 @@
 //! case-insensitively, with or without `CAP_`). Windows pods are exempt.
 
 use crate::declare_rule;
-use crate::k8s::{Object, PodSpec};
+use crate::k8s::Object;
 use crate::rules::{Ctx, Rule, RuleMeta};
 
 declare_rule!(CapabilitiesNotDropped, "AKS405");
@@ -25,7 +25,7 @@ impl Rule for CapabilitiesNotDropped {
 
     fn check(&self, obj: &Object<'_, '_>, cx: &mut Ctx<'_>) {
         let Some(pod) = obj.pod_spec() else { return };
-        if is_windows(&pod) {
+        if pod.is_windows() {
             return;
         }
         for c in pod.containers() {
@@ -67,56 +67,6 @@ impl Rule for CapabilitiesNotDropped {
             cx.report(doc.entry_span(drop), message, HELP);
         }
     }
-}
-
-/// Is this a Windows pod? `PodSpec::is_windows` (`spec.os.name`, `kubernetes.io/os` node selector)
-/// plus what real manifests use to land on Windows nodes: the deprecated `beta.kubernetes.io/os`
-/// selector, AKS's `kubernetes.azure.com/os-sku: Windows2022` and a required node affinity whose
-/// every term demands `kubernetes.io/os In [windows]`.
-fn is_windows(pod: &PodSpec<'_, '_>) -> bool {
-    if pod.is_windows() {
-        return true;
-    }
-    let doc = pod.doc;
-    let selector = |key: &str| {
-        doc.get_at(pod.node, &["nodeSelector", key])
-            .and_then(|v| doc.str(v))
-            .map(str::to_ascii_lowercase)
-    };
-    if selector("beta.kubernetes.io/os").as_deref() == Some("windows")
-        || selector("kubernetes.azure.com/os-sku").is_some_and(|s| s.starts_with("windows"))
-    {
-        return true;
-    }
-    let Some(terms) = doc.get_at(
-        pod.node,
-        &[
-            "affinity",
-            "nodeAffinity",
-            "requiredDuringSchedulingIgnoredDuringExecution",
-            "nodeSelectorTerms",
-        ],
-    ) else {
-        return false;
-    };
-    let mut terms = doc.seq(terms).peekable();
-    terms.peek().is_some()
-        && terms.all(|t| {
-            let Some(exprs) = doc.get(t, "matchExpressions") else {
-                return false;
-            };
-            doc.seq(exprs).any(|x| {
-                let s = |k: &str| doc.get(x, k).and_then(|v| doc.str(v));
-                let values: Vec<&str> = doc
-                    .get(x, "values")
-                    .map(|v| doc.seq(v).filter_map(|i| doc.str(i)).collect())
-                    .unwrap_or_default();
-                matches!(s("key"), Some("kubernetes.io/os" | "beta.kubernetes.io/os"))
-                    && s("operator") == Some("In")
-                    && !values.is_empty()
-                    && values.iter().all(|v| v.eq_ignore_ascii_case("windows"))
-            })
-        })
 }
 
 #[cfg(test)]
