@@ -3,7 +3,7 @@
 //! valid type. Windows pods are exempt.
 
 use crate::declare_rule;
-use crate::k8s::{Object, PodSpec};
+use crate::k8s::Object;
 use crate::rules::{Ctx, Rule, RuleMeta};
 
 declare_rule!(SeccompNotRuntimeDefault, "AKS410");
@@ -25,7 +25,7 @@ impl Rule for SeccompNotRuntimeDefault {
 
     fn check(&self, obj: &Object<'_, '_>, cx: &mut Ctx<'_>) {
         let Some(pod) = obj.pod_spec() else { return };
-        if is_windows_pod(&pod) {
+        if pod.is_windows() {
             return;
         }
         let doc = pod.doc;
@@ -90,72 +90,4 @@ impl Rule for SeccompNotRuntimeDefault {
             cx.report(doc.entry_span(e), message, help);
         }
     }
-}
-
-/// Node labels that pin a pod to an operating system (AKS nodes carry both OS labels).
-const OS_LABELS: &[&str] = &["kubernetes.io/os", "beta.kubernetes.io/os"];
-/// AKS's OS SKU node label: `Windows2019`, `Windows2022`, `WindowsAnnual`…
-const AKS_OS_SKU: &str = "kubernetes.azure.com/os-sku";
-
-/// Windows pods, exempt from the Linux-only controls (AKS410, AKS418): `spec.os.name: windows`,
-/// or pinned to Windows nodes by a node selector on `kubernetes.io/os`, `beta.kubernetes.io/os`
-/// or AKS's `kubernetes.azure.com/os-sku`, or by a required node affinity whose every term
-/// requires one of those labels to be Windows only.
-///
-/// Extends `PodSpec::is_windows` (which reads `spec.os.name` and `kubernetes.io/os` only).
-pub(super) fn is_windows_pod(pod: &PodSpec<'_, '_>) -> bool {
-    let doc = pod.doc;
-    // An explicit `spec.os.name` decides.
-    if let Some(os) = pod.entry_at(&["os", "name"]).and_then(|e| doc.str(e.value)) {
-        return os.eq_ignore_ascii_case("windows");
-    }
-    if pod.is_windows() {
-        return true;
-    }
-    let windows_value = |label: &str, v: &str| {
-        if label == AKS_OS_SKU {
-            v.get(..7)
-                .is_some_and(|p| p.eq_ignore_ascii_case("windows"))
-        } else {
-            v.eq_ignore_ascii_case("windows")
-        }
-    };
-    let os_label = |label: &str| OS_LABELS.contains(&label) || label == AKS_OS_SKU;
-    if let Some(sel) = pod.entry("nodeSelector") {
-        for e in doc.entries(sel.value) {
-            if let (Some(k), Some(v)) = (doc.str(e.key), doc.str(e.value))
-                && os_label(k)
-                && windows_value(k, v)
-            {
-                return true;
-            }
-        }
-    }
-    // Required node affinity: every term must pin a Windows OS label (terms are ORed).
-    let Some(terms) = pod.entry_at(&[
-        "affinity",
-        "nodeAffinity",
-        "requiredDuringSchedulingIgnoredDuringExecution",
-        "nodeSelectorTerms",
-    ]) else {
-        return false;
-    };
-    let terms: Vec<_> = doc.seq(terms.value).collect();
-    !terms.is_empty()
-        && terms.iter().all(|&term| {
-            let Some(exprs) = doc.get(term, "matchExpressions") else {
-                return false;
-            };
-            doc.seq(exprs).any(|x| {
-                let key = doc.get(x, "key").and_then(|k| doc.str(k));
-                let op = doc.get(x, "operator").and_then(|o| doc.str(o));
-                let values: Vec<&str> = doc
-                    .get(x, "values")
-                    .map(|v| doc.seq(v).filter_map(|i| doc.str(i)).collect())
-                    .unwrap_or_default();
-                matches!((key, op), (Some(k), Some("In")) if os_label(k))
-                    && !values.is_empty()
-                    && values.iter().all(|v| windows_value(key.unwrap_or(""), v))
-            })
-        })
 }

@@ -2,7 +2,6 @@
 //! Security Standards baseline list other than `NET_BIND_SERVICE` (the only one restricted
 //! allows). Capabilities outside the baseline list are AKS406's. Windows pods are exempt.
 
-use super::aks410_seccomp_not_runtime_default::is_windows_pod;
 use crate::declare_rule;
 use crate::k8s::Object;
 use crate::rules::{Ctx, Rule, RuleMeta};
@@ -41,7 +40,7 @@ impl Rule for CapabilitiesBeyondRestricted {
 
     fn check(&self, obj: &Object<'_, '_>, cx: &mut Ctx<'_>) {
         let Some(pod) = obj.pod_spec() else { return };
-        if is_windows_pod(&pod) {
+        if pod.is_windows() {
             return;
         }
         let doc = pod.doc;

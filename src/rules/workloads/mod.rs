@@ -3,6 +3,14 @@
 use super::Rule;
 
 mod aks401_privileged_container;
+mod aks402_privilege_escalation_allowed;
+mod aks403_runs_as_root;
+mod aks404_writable_root_filesystem;
+mod aks405_capabilities_not_dropped;
+mod aks406_dangerous_capabilities;
+mod aks407_host_namespaces;
+mod aks408_host_path_volume;
+mod aks409_host_port;
 mod aks410_seccomp_not_runtime_default;
 mod aks411_service_account_token_automount;
 mod aks412_missing_resource_limits;
@@ -14,6 +22,14 @@ mod aks417_windows_host_process;
 mod aks418_capabilities_beyond_restricted;
 
 pub use aks401_privileged_container::PrivilegedContainer;
+pub use aks402_privilege_escalation_allowed::PrivilegeEscalationAllowed;
+pub use aks403_runs_as_root::RunsAsRoot;
+pub use aks404_writable_root_filesystem::WritableRootFilesystem;
+pub use aks405_capabilities_not_dropped::CapabilitiesNotDropped;
+pub use aks406_dangerous_capabilities::DangerousCapabilities;
+pub use aks407_host_namespaces::HostNamespaces;
+pub use aks408_host_path_volume::HostPathVolume;
+pub use aks409_host_port::HostPort;
 pub use aks410_seccomp_not_runtime_default::SeccompNotRuntimeDefault;
 pub use aks411_service_account_token_automount::ServiceAccountTokenAutomount;
 pub use aks412_missing_resource_limits::MissingResourceLimits;
@@ -26,6 +42,14 @@ pub use aks418_capabilities_beyond_restricted::CapabilitiesBeyondRestricted;
 
 pub static ALL: &[&dyn Rule] = &[
     &PrivilegedContainer,
+    &PrivilegeEscalationAllowed,
+    &RunsAsRoot,
+    &WritableRootFilesystem,
+    &CapabilitiesNotDropped,
+    &DangerousCapabilities,
+    &HostNamespaces,
+    &HostPathVolume,
+    &HostPort,
     &SeccompNotRuntimeDefault,
     &ServiceAccountTokenAutomount,
     &MissingResourceLimits,
