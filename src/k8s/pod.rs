@@ -242,11 +242,16 @@ impl<'d, 't> Container<'d, 't> {
     /// The effective value of a setting that Kubernetes inherits from the pod's
     /// `securityContext` (runAsNonRoot, runAsUser, runAsGroup, seccompProfile, seLinuxOptions,
     /// windowsOptions, appArmorProfile): the container's own entry, else the pod's.
+    /// A null value sets nothing and falls through to the pod's.
     pub fn effective(&self, path: &[&str]) -> Option<(Entry, Level)> {
-        if let Some(e) = self.security_context(path) {
+        let set = |e: &Entry| !self.doc.is_null(e.value);
+        if let Some(e) = self.security_context(path).filter(set) {
             return Some((e, Level::Container));
         }
         let sc = self.doc.get(self.pod_node, "securityContext")?;
-        self.doc.entry_at(sc, path).map(|e| (e, Level::Pod))
+        self.doc
+            .entry_at(sc, path)
+            .filter(set)
+            .map(|e| (e, Level::Pod))
     }
 }

@@ -3,20 +3,13 @@
 //! are not exempt.
 
 use crate::declare_rule;
-use crate::k8s::{Container, Object, PodSpec};
+use crate::k8s::{Level, Object};
 use crate::rules::{Ctx, Rule, RuleMeta};
 use crate::yaml::{Entry, Style};
 
 declare_rule!(RunsAsRoot, "AKS403");
 
 const HELP: &str = "set `runAsNonRoot: true` in the pod's `securityContext` (every container inherits it) and keep any `runAsUser` non-zero, e.g. `securityContext: {runAsNonRoot: true, runAsUser: 10001}`; remove container-level `runAsNonRoot: false` or `runAsUser: 0` overrides";
-
-/// Where an effective value was written.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Level {
-    Container,
-    Pod,
-}
 
 impl Rule for RunsAsRoot {
     fn meta(&self) -> &'static RuleMeta {
@@ -27,8 +20,8 @@ impl Rule for RunsAsRoot {
         let Some(pod) = obj.pod_spec() else { return };
         for c in pod.containers() {
             let doc = c.doc;
-            let non_root = effective(&pod, &c, "runAsNonRoot");
-            let user = effective(&pod, &c, "runAsUser");
+            let non_root = c.effective(&["runAsNonRoot"]);
+            let user = c.effective(&["runAsUser"]);
             let non_root_true = non_root.is_some_and(|(e, _)| doc.bool(e.value) == Some(true));
             let user_zero = user.is_some_and(|(e, _)| doc.int(e.value) == Some(0));
             if non_root_true && !user_zero {
@@ -85,15 +78,4 @@ impl Rule for RunsAsRoot {
             cx.report(doc.entry_span(first), message, HELP);
         }
     }
-}
-
-/// The effective entry of an inherited setting: the container's own (unless null), else the pod's.
-fn effective(pod: &PodSpec<'_, '_>, c: &Container<'_, '_>, key: &str) -> Option<(Entry, Level)> {
-    let set = |e: &Entry| !c.doc.is_null(e.value);
-    if let Some(e) = c.security_context(&[key]).filter(set) {
-        return Some((e, Level::Container));
-    }
-    pod.security_context(&[key])
-        .filter(set)
-        .map(|e| (e, Level::Pod))
 }

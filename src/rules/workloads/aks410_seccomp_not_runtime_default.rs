@@ -3,16 +3,10 @@
 //! valid type. Windows pods are exempt.
 
 use crate::declare_rule;
-use crate::k8s::Object;
+use crate::k8s::{Level, Object};
 use crate::rules::{Ctx, Rule, RuleMeta};
 
 declare_rule!(SeccompNotRuntimeDefault, "AKS410");
-
-/// Where the effective value comes from (`crate::k8s`'s own `Level` is not exported).
-enum From {
-    Container,
-    Pod,
-}
 
 const LEGACY_POD_ANNOTATION: &str = "seccomp.security.alpha.kubernetes.io/pod";
 
@@ -31,18 +25,7 @@ impl Rule for SeccompNotRuntimeDefault {
         let doc = pod.doc;
         for c in pod.containers() {
             let path = ["seccompProfile", "type"];
-            // A null or empty type sets nothing: fall back to the pod's.
-            let set = |e: &crate::yaml::Entry| {
-                !doc.is_null(e.value) && doc.str(e.value).is_none_or(|s| !s.is_empty())
-            };
-            let effective = match c.security_context(&path).filter(set) {
-                Some(e) => Some((e, From::Container)),
-                None => pod
-                    .security_context(&path)
-                    .filter(set)
-                    .map(|e| (e, From::Pod)),
-            };
-            let Some((e, level)) = effective else {
+            let Some((e, level)) = c.effective(&path) else {
                 // The alpha annotations have had no effect since Kubernetes 1.27: say so.
                 let container_key =
                     format!("container.seccomp.security.alpha.kubernetes.io/{}", c.name);
@@ -75,11 +58,11 @@ impl Rule for SeccompNotRuntimeDefault {
                 None => "a value that is not a string".to_string(),
             };
             let (message, help) = match level {
-                From::Container => (
+                Level::Container => (
                     format!("{} sets seccomp profile type {what}", c.describe()),
                     "set `securityContext.seccompProfile.type: RuntimeDefault` on the container, or remove the container's seccompProfile so it inherits a `RuntimeDefault` profile set once in `spec.securityContext`",
                 ),
-                From::Pod => (
+                Level::Pod => (
                     format!(
                         "{} inherits the pod's seccomp profile type {what}",
                         c.describe()

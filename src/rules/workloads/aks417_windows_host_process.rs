@@ -3,7 +3,7 @@
 //! the pod-level key.
 
 use crate::declare_rule;
-use crate::k8s::Object;
+use crate::k8s::{Level, Object};
 use crate::rules::{Ctx, Rule, RuleMeta};
 
 declare_rule!(WindowsHostProcess, "AKS417");
@@ -19,17 +19,11 @@ impl Rule for WindowsHostProcess {
         let Some(pod) = obj.pod_spec() else { return };
         let doc = pod.doc;
         let path = ["windowsOptions", "hostProcess"];
-        let pod_level = pod
-            .security_context(&path)
-            .filter(|e| !doc.is_null(e.value));
         for c in pod.containers() {
-            let (e, inherited) = match c.security_context(&path).filter(|e| !doc.is_null(e.value)) {
-                Some(e) => (e, false),
-                None => match pod_level {
-                    Some(e) => (e, true),
-                    None => continue,
-                },
+            let Some((e, level)) = c.effective(&path) else {
+                continue;
             };
+            let inherited = level == Level::Pod;
             if doc.bool(e.value) != Some(true) {
                 continue;
             }
