@@ -239,11 +239,21 @@ impl RegistryPattern {
         &self.text
     }
 
-    /// Whether an image reference is allowed by this entry.
-    pub fn matches(&self, image: &ImageRef<'_>) -> bool {
+    /// Whether the image's registry host matches this entry's host glob (path prefix aside).
+    pub fn matches_host(&self, image: &ImageRef<'_>) -> bool {
         let host = image.host();
         let host_labels: Vec<&str> = host.split('.').collect();
-        if !labels_match(&self.labels, &host_labels) {
+        labels_match(&self.labels, &host_labels)
+    }
+
+    /// Whether the entry has a path prefix (`mcr.microsoft.com/oss`).
+    pub fn has_path_prefix(&self) -> bool {
+        self.path_prefix.is_some()
+    }
+
+    /// Whether an image reference is allowed by this entry.
+    pub fn matches(&self, image: &ImageRef<'_>) -> bool {
+        if !self.matches_host(image) {
             return false;
         }
         match &self.path_prefix {
@@ -555,6 +565,19 @@ mod tests {
             "mcr.microsoft.com/oss",
             "mcr.microsoft.com/dotnet/aspnet:8.0"
         ));
+    }
+
+    #[test]
+    fn host_match_ignores_the_path_prefix() {
+        let p = RegistryPattern::parse("mcr.microsoft.com/oss").unwrap();
+        assert!(p.has_path_prefix());
+        assert!(p.matches_host(&parse("mcr.microsoft.com/dotnet/aspnet:8.0")));
+        assert!(!p.matches(&parse("mcr.microsoft.com/dotnet/aspnet:8.0")));
+        assert!(
+            !RegistryPattern::parse("*.azurecr.io")
+                .unwrap()
+                .has_path_prefix()
+        );
     }
 
     #[test]

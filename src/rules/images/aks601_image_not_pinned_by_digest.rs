@@ -19,6 +19,19 @@ impl Rule for ImageNotPinnedByDigest {
                 continue;
             }
             let tag = image.tag.unwrap_or("<version>");
+            let host = image.host();
+            let lookup = if [".azurecr.io", ".azurecr.cn", ".azurecr.us"]
+                .iter()
+                .any(|s| host.ends_with(s))
+            {
+                format!(
+                    "`az acr repository show --name {} --image {}:{tag} --query digest -o tsv`",
+                    host.split('.').next().unwrap_or("<registry>"),
+                    image.path
+                )
+            } else {
+                format!("`crane digest {}:{tag}`", name_as_written(image))
+            };
             cx.report(
                 ci.container.doc.entry_span(ci.entry),
                 format!(
@@ -26,7 +39,7 @@ impl Rule for ImageNotPinnedByDigest {
                     ci.container.describe()
                 ),
                 format!(
-                    "pin the tested image by digest and keep the tag for readers: `image: {}:{tag}@sha256:<digest>` (`az acr repository show --name <registry> --image <repository>:{tag} --query digest`)",
+                    "pin the tested image by digest and keep the tag for readers: `image: {}:{tag}@sha256:<digest>` (get the digest with {lookup})",
                     name_as_written(image)
                 ),
             );

@@ -39,13 +39,29 @@ impl Rule for UntrustedRegistry {
             if allowed.iter().any(|p| p.matches(image)) {
                 continue;
             }
-            cx.report(
-                ci.container.doc.entry_span(ci.entry),
+            // The registry is listed, but only for some paths (`mcr.microsoft.com/oss`).
+            let prefixes: Vec<String> = allowed
+                .iter()
+                .filter(|p| p.has_path_prefix() && p.matches_host(image))
+                .map(|p| format!("`{p}`"))
+                .collect();
+            let message = if prefixes.is_empty() {
                 format!(
                     "{} pulls `{image}` from {}, which is not an allowed registry",
                     ci.container.describe(),
                     origin(image)
-                ),
+                )
+            } else {
+                format!(
+                    "{} pulls `{image}` (`{}`), outside the allowed paths of that registry ({})",
+                    ci.container.describe(),
+                    image.canonical_name(),
+                    prefixes.join(", ")
+                )
+            };
+            cx.report(
+                ci.container.doc.entry_span(ci.entry),
+                message,
                 help(image, &list),
             );
         }
