@@ -1,6 +1,7 @@
 //! `akslint.toml`: found from the current directory upward, or named with `--config`.
 
 use crate::diagnostic::Severity;
+use crate::rules::image_ref::{DEFAULT_ALLOWED_REGISTRIES, RegistryPattern};
 use crate::yaml::YamlLimits;
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use serde::Deserialize;
@@ -75,6 +76,9 @@ pub struct RuleParams {
 pub struct Aks603Params {
     /// Host globs with an optional path prefix; `None` means the default list.
     pub allowed_registries: Option<Vec<String>>,
+    /// The allow-list in force, parsed once when the config is loaded.
+    #[serde(skip)]
+    pub patterns: Vec<RegistryPattern>,
 }
 
 /// Limits in force.
@@ -134,8 +138,26 @@ impl Config {
             .find(|p| p.is_file())
     }
 
-    fn from_file(file: ConfigFile, root: PathBuf, path: Option<PathBuf>) -> Result<Config, String> {
-        let all = crate::rules::all_ids();
+    fn from_file(
+        mut file: ConfigFile,
+        root: PathBuf,
+        path: Option<PathBuf>,
+    ) -> Result<Config, String> {
+        let registries: Vec<String> = match &file.rules.aks603.allowed_registries {
+            Some(list) => list.clone(),
+            None => DEFAULT_ALLOWED_REGISTRIES
+                .iter()
+                .map(|s| s.to_string())
+                .collect(),
+        };
+        file.rules.aks603.patterns = registries
+            .iter()
+            .map(|p| {
+                RegistryPattern::parse(p)
+                    .map_err(|e| format!("[rules.AKS603] allowed-registries: `{p}`: {e}"))
+            })
+            .collect::<Result<_, _>>()?;
+        let all: Vec<&'static str> = crate::rules::all().iter().map(|r| r.meta().id).collect();
         let check = |list: &[String], what: &str| -> Result<(), String> {
             for s in list {
                 if !all.iter().any(|id| selector_matches(s, id)) {

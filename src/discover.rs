@@ -76,7 +76,7 @@ pub fn discover(paths: &[PathBuf], cfg: &Config) -> Result<Discovered, String> {
                         out.findings.push((
                             file,
                             Finding::new(
-                                crate::rules::linter::PARSE_ERROR.0,
+                                crate::rules::linter::PARSE_ERROR,
                                 None,
                                 format!("cannot read: {msg}"),
                             )
@@ -106,7 +106,7 @@ pub fn discover(paths: &[PathBuf], cfg: &Config) -> Result<Discovered, String> {
             let dir = if dir.is_empty() { ".".to_string() } else { dir };
             out.findings.push((
                 display(&path),
-                Finding::new(SKIPPED_INPUT.0, None, "kustomize configuration: not linted as a manifest (its patches are partial objects)")
+                Finding::new(SKIPPED_INPUT, None, "kustomize configuration: not linted as a manifest (its patches are partial objects)")
                     .help(format!("lint what kustomize builds: `kubectl kustomize {dir} | akslint check -`")),
             ));
             continue;
@@ -115,7 +115,7 @@ pub fn discover(paths: &[PathBuf], cfg: &Config) -> Result<Discovered, String> {
             out.findings.push((
                 display(&path),
                 Finding::new(
-                    SKIPPED_INPUT.0,
+                    SKIPPED_INPUT,
                     None,
                     format!(
                         "kustomize patch listed in {}: a partial object, not linted on its own",
@@ -141,7 +141,7 @@ pub fn discover(paths: &[PathBuf], cfg: &Config) -> Result<Discovered, String> {
         out.findings.push((
             display(&chart_yaml),
             Finding::new(
-                SKIPPED_INPUT.0,
+                SKIPPED_INPUT,
                 None,
                 format!("Helm chart: {} file(s) under templates/ are un-rendered Go templates and were not linted", files.len()),
             )

@@ -3,7 +3,7 @@
 //! with findings, not with the bytes of the repository.
 
 use crate::config::Config;
-use crate::diagnostic::{Diagnostic, Finding, Related, Severity};
+use crate::diagnostic::{Diagnostic, Finding, Related};
 use crate::discover::{self, FileJob, FileKind};
 use crate::k8s::{self, Object};
 use crate::rules::linter::{DUPLICATE_KEY, INPUT_LIMIT, PARSE_ERROR};
@@ -143,12 +143,12 @@ fn lint_one(job: &Job, cfg: &Config, rules: &[&'static dyn Rule], opts: &Options
         ),
     };
     let limit = cfg.limits.file_size;
-    let file_level = |rule: (&'static str, &'static str), msg: String, help: &str| FileResult {
+    let file_level = |rule: &'static str, msg: String, help: &str| FileResult {
         diagnostics: vec![resolve(
             display,
             "",
             None,
-            Finding::new(rule.0, None, msg).help(help),
+            Finding::new(rule, None, msg).help(help),
             cfg,
         )],
         counted: true,
@@ -213,7 +213,7 @@ fn lint_one(job: &Job, cfg: &Config, rules: &[&'static dyn Rule], opts: &Options
             let prefix = std::str::from_utf8(&bytes[..at]).expect("valid prefix");
             let lines = LineIndex::new(prefix);
             let f = Finding::new(
-                PARSE_ERROR.0,
+                PARSE_ERROR,
                 Some(Span::new(at, at)),
                 format!("invalid UTF-8 at byte {at}: YAML must be UTF-8"),
             )
@@ -302,7 +302,7 @@ fn lint_text(
                 };
                 findings.push(
                     Finding::new(
-                        rule.0,
+                        rule,
                         Some(Span::new(e.offset, e.offset)),
                         format!("{what}: {}", e.message),
                     )
@@ -344,7 +344,7 @@ fn lint_text(
         if doc.alias_budget_exhausted() {
             findings.push(
                 Finding::new(
-                    INPUT_LIMIT.0,
+                    INPUT_LIMIT,
                     doc.root.map(|r| doc.span(r)),
                     "alias budget exhausted: findings of this document may be incomplete",
                 )
@@ -360,7 +360,7 @@ fn lint_text(
                 .flatten()
                 .find(|doc| doc.span.start <= d.last.start && d.last.start < doc.span.end);
             let mut f = Finding::new(
-                DUPLICATE_KEY.0,
+                DUPLICATE_KEY,
                 Some(d.last),
                 format!(
                     "key `{}` is repeated; Kubernetes uses this last value",
@@ -381,7 +381,7 @@ fn lint_text(
     // Parse errors and limits are not suppressible: their comments may not be where they seem.
     let (fixed, mut rest): (Vec<Finding>, Vec<Finding>) = findings
         .into_iter()
-        .partition(|f| f.rule == PARSE_ERROR.0 || f.rule == INPUT_LIMIT.0);
+        .partition(|f| f.rule == PARSE_ERROR || f.rule == INPUT_LIMIT);
     suppress::apply(&mut rest, &mut sups, &lines, |_, s| {
         s.scope != Scope::Object
     });
@@ -460,11 +460,10 @@ fn resolve(
     f: Finding,
     cfg: &Config,
 ) -> Diagnostic {
-    let meta = rules::find(f.rule).map(|r| r.meta());
-    let (name, default_sev) = match meta {
-        Some(m) => (m.name, m.severity),
-        None => linter_rule(f.rule),
-    };
+    let meta = rules::find(f.rule)
+        .expect("findings name registered rules")
+        .meta();
+    let (name, default_sev) = (meta.name, meta.severity);
     let pos = |s: Option<Span>| -> (Pos, Pos) {
         match (s, lines) {
             (Some(s), Some(l)) => (l.pos(text, s.start as usize), l.pos(text, s.end as usize)),
@@ -500,24 +499,4 @@ fn resolve(
         help: f.help,
         related,
     }
-}
-
-/// Names and severities of the linter's own rules until their docs are registered.
-fn linter_rule(id: &str) -> (&'static str, Severity) {
-    use crate::rules::linter::*;
-    for (rid, name, sev) in [
-        (PARSE_ERROR, Severity::Error),
-        (INPUT_LIMIT, Severity::Error),
-        (UNUSED_SUPPRESSION, Severity::Note),
-        (DUPLICATE_KEY, Severity::Warning),
-        (INVALID_SUPPRESSION, Severity::Warning),
-        (SKIPPED_INPUT, Severity::Note),
-    ]
-    .map(|((a, b), s)| (a, b, s))
-    {
-        if rid == id {
-            return (name, sev);
-        }
-    }
-    ("unknown", Severity::Error)
 }

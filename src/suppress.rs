@@ -177,11 +177,11 @@ pub fn problems(sups: &[Suppression], ran: impl Fn(&str) -> bool) -> Vec<Finding
         for n in &s.rules {
             match n.id {
                 None => out.push(
-                    Finding::new(INVALID_SUPPRESSION.0, Some(s.span), format!("suppression names `{}`, which is no akslint rule", n.text))
+                    Finding::new(INVALID_SUPPRESSION, Some(s.span), format!("suppression names `{}`, which is no akslint rule", n.text))
                         .help("name a rule by its ID (`AKS402`) or name (`privilege-escalation-allowed`); `akslint rules` lists them"),
                 ),
                 Some(id) if !n.used && ran(id) => out.push(
-                    Finding::new(UNUSED_SUPPRESSION.0, Some(s.span), format!("suppression of {id} suppressed nothing"))
+                    Finding::new(UNUSED_SUPPRESSION, Some(s.span), format!("suppression of {id} suppressed nothing"))
                         .help("remove it, or move it to the line where the finding starts (or the line above it)"),
                 ),
                 _ => {}
@@ -190,7 +190,7 @@ pub fn problems(sups: &[Suppression], ran: impl Fn(&str) -> bool) -> Vec<Finding
         if s.rules.is_empty() {
             out.push(
                 Finding::new(
-                    INVALID_SUPPRESSION.0,
+                    INVALID_SUPPRESSION,
                     Some(s.span),
                     "suppression names no rule",
                 )
@@ -199,7 +199,7 @@ pub fn problems(sups: &[Suppression], ran: impl Fn(&str) -> bool) -> Vec<Finding
         }
         if s.is_comment && s.reason.is_none() {
             out.push(
-                Finding::new(INVALID_SUPPRESSION.0, Some(s.span), "suppression gives no reason")
+                Finding::new(INVALID_SUPPRESSION, Some(s.span), "suppression gives no reason")
                     .help("add the reason after `--`: `# akslint-ignore: AKS402 -- why this is acceptable`"),
             );
         }

@@ -40,39 +40,25 @@ fn uri(path: &str) -> String {
 fn descriptors(cfg: &Config) -> (Vec<Value>, BTreeMap<&'static str, usize>) {
     let mut out = Vec::new();
     let mut index = BTreeMap::new();
-    for id in rules::all_ids() {
-        let mut d = match rules::find(id) {
-            Some(r) => {
-                let m = r.meta();
-                let mut d = json!({
-                    "id": m.id,
-                    "name": m.name,
-                    "shortDescription": {"text": m.summary},
-                    "fullDescription": {"text": m.section("Why").unwrap_or(m.summary)},
-                    "help": {"text": m.fix(), "markdown": m.body.trim()},
-                    "defaultConfiguration": {"level": level(m.severity)},
-                    "properties": {"tags": ["security", m.layer], "layer": m.layer},
-                });
-                if let Some(base) = &cfg.file.docs_url {
-                    d["helpUri"] = json!(format!("{}{}.md", base, m.id));
-                }
-                d
-            }
-            None => {
-                let name = rules::linter::IDS
-                    .iter()
-                    .find(|(i, _)| *i == id)
-                    .map_or("", |(_, n)| n);
-                json!({"id": id, "name": name, "shortDescription": {"text": name}})
-            }
-        };
-        d["name"] = json!(d["name"].as_str().map(kebab_to_pascal));
-        index.insert(id, out.len());
+    for r in rules::all() {
+        let m = r.meta();
+        let mut d = json!({
+            "id": m.id,
+            "name": kebab_to_pascal(m.name),
+            "shortDescription": {"text": m.summary},
+            "fullDescription": {"text": m.section("Why").unwrap_or(m.summary)},
+            "help": {"text": m.fix(), "markdown": m.body.trim()},
+            "defaultConfiguration": {"level": level(m.severity)},
+            "properties": {"tags": ["security", m.layer], "layer": m.layer},
+        });
+        if let Some(base) = &cfg.file.docs_url {
+            d["helpUri"] = json!(format!("{}{}.md", base, m.id));
+        }
+        index.insert(m.id, out.len());
         out.push(d);
     }
     (out, index)
 }
-
 /// SARIF recommends PascalCase rule names (SARIF2012).
 fn kebab_to_pascal(s: &str) -> String {
     s.split('-')

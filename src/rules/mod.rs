@@ -3,6 +3,7 @@
 //! A rule is one module: `declare_rule!` ties a unit struct to its doc (a missing doc is a
 //! compile error), `impl Rule` holds the check. Register it in its layer's `ALL` list.
 
+pub mod image_ref;
 pub mod images;
 pub mod linter;
 pub mod meta;
@@ -81,15 +82,6 @@ pub fn all() -> &'static [&'static dyn Rule] {
     &ALL
 }
 
-/// Every rule ID, sorted (the linter's own rules included).
-pub fn all_ids() -> Vec<&'static str> {
-    let mut ids: Vec<&'static str> = all().iter().map(|r| r.meta().id).collect();
-    ids.extend(linter::IDS.iter().map(|(id, _)| *id));
-    ids.sort_unstable();
-    ids.dedup();
-    ids
-}
-
 /// Looks a rule up by ID (`AKS401`, case-insensitive) or name (`privileged-container`).
 pub fn find(id_or_name: &str) -> Option<&'static dyn Rule> {
     all().iter().copied().find(|r| {
@@ -98,12 +90,7 @@ pub fn find(id_or_name: &str) -> Option<&'static dyn Rule> {
     })
 }
 
-/// The ID of the rule named by ID or name (the linter's own rules included).
+/// The ID of the rule named by ID or name.
 pub fn id_of(id_or_name: &str) -> Option<&'static str> {
-    find(id_or_name).map(|r| r.meta().id).or_else(|| {
-        linter::IDS
-            .iter()
-            .find(|(id, name)| id.eq_ignore_ascii_case(id_or_name) || *name == id_or_name)
-            .map(|(id, _)| *id)
-    })
+    find(id_or_name).map(|r| r.meta().id)
 }

@@ -1,9 +1,9 @@
 //! AKS603 untrusted-registry: an image from a registry outside the allow-list.
 
 use super::container_images;
-use super::image_ref::{DEFAULT_ALLOWED_REGISTRIES, ImageRef, RegistryPattern};
 use crate::declare_rule;
 use crate::k8s::Object;
+use crate::rules::image_ref::ImageRef;
 use crate::rules::{Ctx, Rule, RuleMeta};
 
 declare_rule!(UntrustedRegistry, "AKS603");
@@ -18,17 +18,7 @@ impl Rule for UntrustedRegistry {
         if images.is_empty() {
             return;
         }
-        // Entries that do not parse match nothing (config validation reports them).
-        let allowed: Vec<RegistryPattern> = match &cx.params.aks603.allowed_registries {
-            Some(list) => list
-                .iter()
-                .filter_map(|p| RegistryPattern::parse(p).ok())
-                .collect(),
-            None => DEFAULT_ALLOWED_REGISTRIES
-                .iter()
-                .filter_map(|p| RegistryPattern::parse(p).ok())
-                .collect(),
-        };
+        let allowed = &cx.params.aks603.patterns;
         let list = allowed
             .iter()
             .map(|p| format!("`{p}`"))

@@ -4,11 +4,6 @@ use super::Rule;
 use crate::k8s::{Container, Object};
 use crate::yaml::Entry;
 
-// The parser lives at `src/rules/image_ref.rs`; it is declared here so that only this layer's
-// module list changes (see the report: `pub mod image_ref;` belongs in `src/rules/mod.rs`).
-#[path = "../image_ref.rs"]
-pub mod image_ref;
-
 mod aks601_image_not_pinned_by_digest;
 mod aks602_image_latest_tag;
 mod aks603_untrusted_registry;
@@ -17,7 +12,7 @@ pub use aks601_image_not_pinned_by_digest::ImageNotPinnedByDigest;
 pub use aks602_image_latest_tag::ImageLatestTag;
 pub use aks603_untrusted_registry::UntrustedRegistry;
 
-use image_ref::ImageRef;
+use super::image_ref::ImageRef;
 
 pub static ALL: &[&dyn Rule] = &[&ImageNotPinnedByDigest, &ImageLatestTag, &UntrustedRegistry];
 
