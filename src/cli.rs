@@ -1,0 +1,85 @@
+//! Command line: `akslint [check] PATHS…`, `akslint rules`, `akslint explain ID`.
+
+use crate::report::Format;
+use clap::{Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "akslint",
+    version,
+    about = "Lints Kubernetes manifests for AKS security best practice, offline."
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Lint files and directories (the default command). `-` reads standard input.
+    Check(CheckArgs),
+    /// List the rules.
+    Rules,
+    /// Print a rule's documentation.
+    Explain {
+        /// Rule ID (`AKS402`) or name (`privilege-escalation-allowed`).
+        rule: String,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FailOn {
+    Error,
+    Warning,
+    Note,
+    Never,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct CheckArgs {
+    /// Files and directories to lint; `-` for standard input. Default: the current directory.
+    pub paths: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, short = 'f', value_enum, default_value = "text")]
+    pub format: Format,
+    /// Exit 1 when a finding at or above this severity remains.
+    #[arg(long, value_enum, default_value = "warning")]
+    pub fail_on: FailOn,
+    /// Configuration file (default: `akslint.toml` from the current directory upward).
+    #[arg(long)]
+    pub config: Option<PathBuf>,
+    /// The name under which standard input is reported.
+    #[arg(long, default_value = "<stdin>")]
+    pub stdin_filename: String,
+    /// Worker threads (default: one per core).
+    #[arg(long)]
+    pub threads: Option<usize>,
+    /// Never colour the text output (`NO_COLOR` is honoured too).
+    #[arg(long)]
+    pub no_color: bool,
+    /// Benchmark aid: discover, read and parse only; no rules, no output.
+    #[arg(long, hide = true)]
+    pub parse_only: bool,
+}
+
+/// Puts `check` in front when the first argument is not a subcommand (`akslint .`).
+pub fn with_default_command(args: Vec<std::ffi::OsString>) -> Vec<std::ffi::OsString> {
+    let first = args.get(1).and_then(|a| a.to_str()).unwrap_or("");
+    let known = [
+        "check",
+        "rules",
+        "explain",
+        "help",
+        "-h",
+        "--help",
+        "-V",
+        "--version",
+    ];
+    if known.contains(&first) {
+        return args;
+    }
+    let mut out = args;
+    out.insert(1.min(out.len()), "check".into());
+    out
+}

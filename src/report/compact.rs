@@ -1,0 +1,13 @@
+use crate::engine::Report;
+use std::io::{self, Write};
+
+pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
+    for d in &report.diagnostics {
+        writeln!(
+            out,
+            "{}:{}:{}: {} {} {}",
+            d.file, d.start.line, d.start.column, d.severity, d.rule, d.message
+        )?;
+    }
+    Ok(())
+}

@@ -1,0 +1,166 @@
+//! Rule metadata: the TOML front matter of `rules/AKSnnn.md` and the doc's sections.
+
+use crate::diagnostic::Severity;
+use serde::Deserialize;
+use std::collections::BTreeMap;
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FrontMatter {
+    id: String,
+    name: String,
+    severity: Severity,
+    layer: String,
+    target: String,
+    summary: String,
+    #[serde(default)]
+    references: Vec<String>,
+    #[serde(default)]
+    peers: BTreeMap<String, Vec<String>>,
+}
+
+/// A rule's metadata and documentation.
+#[derive(Debug)]
+pub struct RuleMeta {
+    pub id: &'static str,
+    pub name: &'static str,
+    pub severity: Severity,
+    pub layer: &'static str,
+    pub target: &'static str,
+    pub summary: &'static str,
+    pub references: Vec<String>,
+    pub peers: BTreeMap<String, Vec<String>>,
+    /// The Markdown after the front matter.
+    pub body: &'static str,
+}
+
+/// A fenced code block of a doc section.
+#[derive(Debug, Clone)]
+pub struct Example {
+    /// `yaml`, `json`, `toml`…
+    pub lang: String,
+    /// `file=NAME` from the info string, if any.
+    pub file: Option<String>,
+    pub code: String,
+}
+
+pub const SECTIONS: [&str; 4] = ["Why", "Bad example", "Good example", "Fix"];
+pub const LAYERS: [&str; 8] = [
+    "linter",
+    "identity",
+    "hardening",
+    "network",
+    "workloads",
+    "secrets",
+    "images",
+    "monitoring",
+];
+
+impl RuleMeta {
+    /// Parses a doc; the `'static` text comes from `include_str!`.
+    pub fn parse(doc: &'static str) -> Result<RuleMeta, String> {
+        let rest = doc
+            .strip_prefix("+++\n")
+            .ok_or("must start with a `+++` front matter line")?;
+        let end = rest
+            .find("\n+++\n")
+            .ok_or("front matter is not closed by `+++`")?;
+        let fm: FrontMatter = toml::from_str(&rest[..end]).map_err(|e| e.to_string())?;
+        let leak = |s: String| -> &'static str { Box::leak(s.into_boxed_str()) };
+        let meta = RuleMeta {
+            id: leak(fm.id),
+            name: leak(fm.name),
+            severity: fm.severity,
+            layer: leak(fm.layer),
+            target: leak(fm.target),
+            summary: leak(fm.summary),
+            references: fm.references,
+            peers: fm.peers,
+            body: &rest[end + 5..],
+        };
+        meta.validate()?;
+        Ok(meta)
+    }
+
+    fn validate(&self) -> Result<(), String> {
+        let id_ok = self.id.len() == 6
+            && self.id.starts_with("AKS")
+            && self.id[3..].bytes().all(|b| b.is_ascii_digit());
+        if !id_ok {
+            return Err(format!("malformed id `{}`", self.id));
+        }
+        if !self
+            .name
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        {
+            return Err(format!("name `{}` is not kebab-case", self.name));
+        }
+        if !LAYERS.contains(&self.layer) {
+            return Err(format!("unknown layer `{}`", self.layer));
+        }
+        if !["kubernetes", "terraform", "any"].contains(&self.target) {
+            return Err(format!("unknown target `{}`", self.target));
+        }
+        let mut at = 0;
+        for s in SECTIONS {
+            let heading = format!("\n## {s}\n");
+            match self.body[at..]
+                .find(&heading)
+                .or_else(|| (at == 0 && self.body.starts_with(&heading[1..])).then_some(0))
+            {
+                Some(i) => at += i + 1,
+                None => return Err(format!("missing or misplaced section `## {s}`")),
+            }
+        }
+        Ok(())
+    }
+
+    /// The text of a `## name` section (without its heading).
+    pub fn section(&self, name: &str) -> Option<&'static str> {
+        let body: &'static str = self.body;
+        let heading = format!("## {name}\n");
+        let start = if body.starts_with(&heading) {
+            heading.len()
+        } else {
+            body.find(&format!("\n{heading}"))? + heading.len() + 1
+        };
+        let rest = &body[start..];
+        let end = rest.find("\n## ").map_or(rest.len(), |i| i + 1);
+        Some(rest[..end].trim())
+    }
+
+    /// The fenced code blocks of a section.
+    pub fn examples(&self, section: &str) -> Vec<Example> {
+        let Some(text) = self.section(section) else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        let mut lines = text.lines();
+        while let Some(line) = lines.next() {
+            let Some(info) = line.trim_start().strip_prefix("```") else {
+                continue;
+            };
+            let mut words = info.split_whitespace();
+            let lang = words.next().unwrap_or("").to_string();
+            let file = words
+                .find_map(|w| w.strip_prefix("file="))
+                .map(str::to_string);
+            let mut code = String::new();
+            for l in lines.by_ref() {
+                if l.trim_start().starts_with("```") {
+                    break;
+                }
+                code.push_str(l);
+                code.push('\n');
+            }
+            out.push(Example { lang, file, code });
+        }
+        out
+    }
+
+    /// The first paragraph of `## Fix`, used as SARIF's help text lead.
+    pub fn fix(&self) -> &'static str {
+        self.section("Fix").unwrap_or("")
+    }
+}

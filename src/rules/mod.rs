@@ -1,0 +1,109 @@
+//! Rules: metadata parsed from `rules/AKSnnn.md`, the `Rule` trait, and the one registry.
+//!
+//! A rule is one module: `declare_rule!` ties a unit struct to its doc (a missing doc is a
+//! compile error), `impl Rule` holds the check. Register it in its layer's `ALL` list.
+
+pub mod images;
+pub mod linter;
+pub mod meta;
+pub mod workloads;
+
+pub use meta::{Example, RuleMeta};
+
+use crate::config::RuleParams;
+use crate::diagnostic::Finding;
+use crate::k8s::Object;
+use crate::source::Span;
+
+/// A Kubernetes rule judging one object at a time.
+pub trait Rule: Sync + Send {
+    fn meta(&self) -> &'static RuleMeta;
+
+    /// Checks one object (every kind is offered; rules pick what they judge).
+    fn check(&self, _obj: &Object<'_, '_>, _cx: &mut Ctx<'_>) {}
+}
+
+/// What a rule sees besides the object: its parameters, and where findings go.
+pub struct Ctx<'a> {
+    pub rule: &'static RuleMeta,
+    pub params: &'a RuleParams,
+    pub(crate) findings: &'a mut Vec<Finding>,
+}
+
+impl Ctx<'_> {
+    /// Reports a finding at `span` with its fix in `help` (the YAML to write).
+    pub fn report(
+        &mut self,
+        span: Span,
+        message: impl Into<String>,
+        help: impl Into<String>,
+    ) -> &mut Finding {
+        self.findings
+            .push(Finding::new(self.rule.id, Some(span), message).help(help));
+        self.findings.last_mut().expect("just pushed")
+    }
+}
+
+/// Declares a rule's unit struct and binds it to `rules/<ID>.md`.
+#[macro_export]
+macro_rules! declare_rule {
+    ($ty:ident, $id:literal) => {
+        #[derive(Debug, Default, Clone, Copy)]
+        pub struct $ty;
+        impl $ty {
+            pub fn doc_meta() -> &'static $crate::rules::RuleMeta {
+                static META: std::sync::LazyLock<$crate::rules::RuleMeta> =
+                    std::sync::LazyLock::new(|| {
+                        $crate::rules::RuleMeta::parse(include_str!(concat!(
+                            env!("CARGO_MANIFEST_DIR"),
+                            "/rules/",
+                            $id,
+                            ".md"
+                        )))
+                        .unwrap_or_else(|e| panic!("rules/{}.md: {e}", $id))
+                    });
+                &META
+            }
+        }
+    };
+}
+
+/// Every rule, sorted by ID.
+pub fn all() -> &'static [&'static dyn Rule] {
+    static ALL: std::sync::LazyLock<Vec<&'static dyn Rule>> = std::sync::LazyLock::new(|| {
+        let mut v: Vec<&'static dyn Rule> = Vec::new();
+        v.extend_from_slice(linter::ALL);
+        v.extend_from_slice(workloads::ALL);
+        v.extend_from_slice(images::ALL);
+        v.sort_by_key(|r| r.meta().id);
+        v
+    });
+    &ALL
+}
+
+/// Every rule ID, sorted (the linter's own rules included).
+pub fn all_ids() -> Vec<&'static str> {
+    let mut ids: Vec<&'static str> = all().iter().map(|r| r.meta().id).collect();
+    ids.extend(linter::IDS.iter().map(|(id, _)| *id));
+    ids.sort_unstable();
+    ids.dedup();
+    ids
+}
+
+/// Looks a rule up by ID (`AKS401`, case-insensitive) or name (`privileged-container`).
+pub fn find(id_or_name: &str) -> Option<&'static dyn Rule> {
+    all().iter().copied().find(|r| {
+        let m = r.meta();
+        m.id.eq_ignore_ascii_case(id_or_name) || m.name == id_or_name
+    })
+}
+
+/// The ID of the rule named by ID or name (the linter's own rules included).
+pub fn id_of(id_or_name: &str) -> Option<&'static str> {
+    find(id_or_name).map(|r| r.meta().id).or_else(|| {
+        linter::IDS
+            .iter()
+            .find(|(id, name)| id.eq_ignore_ascii_case(id_or_name) || *name == id_or_name)
+            .map(|(id, _)| *id)
+    })
+}
