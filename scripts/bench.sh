@@ -59,11 +59,11 @@ cargo build --release --quiet --bin akslint
 bin="${CARGO_TARGET_DIR:-$root/target}/release/akslint"
 [[ $bin == /* ]] || bin="$root/$bin"
 echo "   $("$bin" --version 2>/dev/null || echo "$bin") on $(nproc) cores"
-help=$("$bin" check --help 2>/dev/null || true)
-has_flag() { grep -q -- "$1" <<<"$help"; }
-
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+mkdir "$work/empty"
+# Does this akslint accept FLAG (e.g. --parse-only, hidden from --help)? Try it on an empty folder.
+has_flag() { "$bin" check "$@" --fail-on never "$work/empty" >/dev/null 2>&1; }
 
 # --- Corpus: build once, cached ---------------------------------------------------------------------
 # Sets corpus_dir, corpus_files, corpus_bytes, corpus_desc.
@@ -163,7 +163,7 @@ for name in "${corpora[@]}"; do
     skipped_parse=1
   fi
   if ((threads1)); then
-    if has_flag --threads; then
+    if has_flag --threads 1; then
       measure "full_--threads_1" "$bin" check --format json --fail-on never --threads 1 "$corpus_dir"
     else
       skipped_threads=1
