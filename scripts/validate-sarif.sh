@@ -57,6 +57,12 @@ sys.exit(1 if errors else 0)
 EOF
 }
 
+# "JSON1002 x2, SARIF2005 x1" from multitool console lines on stdin.
+by_code() {
+  grep -oE ': (error|warning) [A-Z]+[0-9]+:' | awk '{print $3}' | tr -d ':' | sort | uniq -c |
+    sort -rn | awk '{printf "%s%s x%d", (NR > 1 ? ", " : ""), $2, $1}'
+}
+
 # 2. Multitool. Console lines look like "FILE(l,c): error JSON1002: ..." / ": warning SARIF2005: ...".
 # Its result log (-o) has "level":"error" on errors (warnings carry no level: warning is the default).
 multitool_check() {
@@ -86,12 +92,12 @@ print(n)
 EOF
 )
   if [[ -n $warnings ]]; then
-    echo "  multitool warnings ($(wc -l <<<"$warnings")):"
-    sed 's/^/    /' <<<"$warnings" | head -n 30
+    echo "  multitool warnings: $(wc -l <<<"$warnings") ($(by_code <<<"$warnings")); first ones:"
+    head -n 5 <<<"$warnings" | cut -c1-240 | sed 's/^/    /'
   fi
   if [[ -n $errors || ${log_errors##*$'\n'} != 0 ]]; then
-    echo "  multitool errors (console $(grep -c . <<<"$errors" || true), log ${log_errors##*$'\n'}):"
-    [[ -n $errors ]] && sed 's/^/    /' <<<"$errors" | head -n 30
+    echo "  multitool errors: console $(grep -c . <<<"$errors" || true) ($(by_code <<<"$errors")), log ${log_errors##*$'\n'}; first ones:"
+    [[ -n $errors ]] && head -n 30 <<<"$errors" | cut -c1-400 | sed 's/^/    /'
     return 1
   fi
   if ((strict)) && [[ -n $warnings ]]; then
