@@ -3,7 +3,7 @@
 
 mod pod;
 
-pub use pod::{Container, ContainerKind, PodSpec};
+pub use pod::{Container, ContainerKind, Level, PodSpec};
 
 use crate::source::Span;
 use crate::yaml::{Document, Entry, NodeId};

@@ -128,19 +128,53 @@ impl<'d, 't> PodSpec<'d, 't> {
         out
     }
 
-    /// Windows pods (`spec.os.name: windows` or a `kubernetes.io/os: windows` node selector) are
-    /// exempt from the Linux-only Pod Security Standards controls.
+    /// Windows pods are exempt from the Linux-only Pod Security Standards controls: `spec.os.name:
+    /// windows`, a `kubernetes.io/os` (or `beta.kubernetes.io/os`) node selector `windows`, an AKS
+    /// `kubernetes.azure.com/os-sku: Windows…` selector, or a required node affinity whose every term
+    /// demands `kubernetes.io/os In [windows]`.
     pub fn is_windows(&self) -> bool {
         let doc = self.doc;
-        let os = doc
-            .get_at(self.node, &["os", "name"])
-            .and_then(|v| doc.str(v));
-        let selector = doc
-            .get(self.node, "nodeSelector")
-            .and_then(|s| doc.get(s, "kubernetes.io/os"))
-            .and_then(|v| doc.str(v));
-        os.or(selector)
-            .is_some_and(|v| v.eq_ignore_ascii_case("windows"))
+        let is_windows = |v: Option<NodeId>| {
+            v.and_then(|v| doc.str(v))
+                .is_some_and(|s| s.eq_ignore_ascii_case("windows"))
+        };
+        let selector = |key: &str| doc.get_at(self.node, &["nodeSelector", key]);
+        if is_windows(doc.get_at(self.node, &["os", "name"]))
+            || is_windows(selector("kubernetes.io/os"))
+            || is_windows(selector("beta.kubernetes.io/os"))
+            || selector("kubernetes.azure.com/os-sku")
+                .and_then(|v| doc.str(v))
+                .is_some_and(|s| s.to_ascii_lowercase().starts_with("windows"))
+        {
+            return true;
+        }
+        let path = [
+            "affinity",
+            "nodeAffinity",
+            "requiredDuringSchedulingIgnoredDuringExecution",
+            "nodeSelectorTerms",
+        ];
+        let Some(terms) = doc.get_at(self.node, &path) else {
+            return false;
+        };
+        let mut terms = doc.seq(terms).peekable();
+        terms.peek().is_some()
+            && terms.all(|t| {
+                let Some(exprs) = doc.get(t, "matchExpressions") else {
+                    return false;
+                };
+                doc.seq(exprs).any(|x| {
+                    let s = |k: &str| doc.get(x, k).and_then(|v| doc.str(v));
+                    let values: Vec<&str> = doc
+                        .get(x, "values")
+                        .map(|v| doc.seq(v).filter_map(|i| doc.str(i)).collect())
+                        .unwrap_or_default();
+                    matches!(s("key"), Some("kubernetes.io/os" | "beta.kubernetes.io/os"))
+                        && s("operator") == Some("In")
+                        && !values.is_empty()
+                        && values.iter().all(|v| v.eq_ignore_ascii_case("windows"))
+                })
+            })
     }
 
     /// `metadata.annotations[key]` of the pod (template).
@@ -208,11 +242,16 @@ impl<'d, 't> Container<'d, 't> {
     /// The effective value of a setting that Kubernetes inherits from the pod's
     /// `securityContext` (runAsNonRoot, runAsUser, runAsGroup, seccompProfile, seLinuxOptions,
     /// windowsOptions, appArmorProfile): the container's own entry, else the pod's.
+    /// A null value sets nothing and falls through to the pod's.
     pub fn effective(&self, path: &[&str]) -> Option<(Entry, Level)> {
-        if let Some(e) = self.security_context(path) {
+        let set = |e: &Entry| !self.doc.is_null(e.value);
+        if let Some(e) = self.security_context(path).filter(set) {
             return Some((e, Level::Container));
         }
         let sc = self.doc.get(self.pod_node, "securityContext")?;
-        self.doc.entry_at(sc, path).map(|e| (e, Level::Pod))
+        self.doc
+            .entry_at(sc, path)
+            .filter(set)
+            .map(|e| (e, Level::Pod))
     }
 }

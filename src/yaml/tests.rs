@@ -125,3 +125,16 @@ fn block_mapping_spans_cover_their_children() {
     let a = d.get(d.root.unwrap(), "a").unwrap();
     assert_eq!(&text[d.span(a).range()].trim_end(), &"b: 1\n  c: [2]");
 }
+
+#[test]
+fn shown_quotes_strings_and_abbreviates_collections() {
+    let text = "a: \"false\"\nb: yes\nc: {x: 1}\nd: [1]\n";
+    let f = parse_file(text, &limits());
+    let doc = f.docs[0].as_ref().unwrap();
+    let root = doc.root.unwrap();
+    let v = |k| doc.get(root, k).unwrap();
+    assert_eq!(doc.shown(v("a")), "\"false\"");
+    assert_eq!(doc.shown(v("b")), "yes");
+    assert_eq!(doc.shown(v("c")), "{…}");
+    assert_eq!(doc.shown(v("d")), "[…]");
+}

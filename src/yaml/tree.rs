@@ -259,6 +259,17 @@ impl<'t> Document<'t> {
         self.entry_at(map, path).map(|e| e.value)
     }
 
+    /// A value as written, for messages: scalars verbatim (quoted ones in quotes), collections
+    /// abbreviated.
+    pub fn shown(&self, id: NodeId) -> String {
+        match (self.str(id), self.style(id)) {
+            (Some(s), Some(Style::Quoted)) => format!("\"{s}\""),
+            (Some(s), _) => s.to_string(),
+            (None, _) if self.is_map(id) => "{…}".to_string(),
+            (None, _) => "[…]".to_string(),
+        }
+    }
+
     /// Span from the start of the key to the end of the value.
     pub fn entry_span(&self, e: Entry) -> Span {
         let (k, v) = (self.span(e.key), self.span(e.value));

@@ -1,0 +1,85 @@
+//! AKS405 capabilities-not-dropped: `capabilities.drop` does not contain `ALL` (matched
+//! case-insensitively, with or without `CAP_`). Windows pods are exempt.
+
+use crate::declare_rule;
+use crate::k8s::Object;
+use crate::rules::{Ctx, Rule, RuleMeta};
+
+declare_rule!(CapabilitiesNotDropped, "AKS405");
+
+const HELP: &str = "add `capabilities: {drop: [\"ALL\"]}` under the container's `securityContext`; add back only what the process needs (Pod Security Standards restricted allows `add: [\"NET_BIND_SERVICE\"]` alone)";
+
+/// A capability name as the runtime reads it: upper case, without the `CAP_` prefix.
+fn capability(name: &str) -> String {
+    let upper = name.trim().to_ascii_uppercase();
+    match upper.strip_prefix("CAP_") {
+        Some(rest) => rest.to_string(),
+        None => upper,
+    }
+}
+
+impl Rule for CapabilitiesNotDropped {
+    fn meta(&self) -> &'static RuleMeta {
+        Self::doc_meta()
+    }
+
+    fn check(&self, obj: &Object<'_, '_>, cx: &mut Ctx<'_>) {
+        let Some(pod) = obj.pod_spec() else { return };
+        if pod.is_windows() {
+            return;
+        }
+        for c in pod.containers() {
+            let doc = c.doc;
+            let Some(drop) = c
+                .security_context(&["capabilities", "drop"])
+                .filter(|e| !doc.is_null(e.value))
+            else {
+                cx.report(
+                    c.anchor(),
+                    format!(
+                        "{} keeps the runtime's default capabilities (NET_RAW, CHOWN, SETUID…): it has no `capabilities.drop: [\"ALL\"]`",
+                        c.describe()
+                    ),
+                    HELP,
+                );
+                continue;
+            };
+            let names: Vec<&str> = doc.seq(drop.value).filter_map(|i| doc.str(i)).collect();
+            if names.iter().any(|n| capability(n) == "ALL") {
+                continue;
+            }
+            let message = if names.is_empty() {
+                format!(
+                    "{} drops no capabilities: `capabilities.drop` does not contain `ALL`",
+                    c.describe()
+                )
+            } else {
+                format!(
+                    "{} drops only {} instead of `ALL`: it keeps the rest of the runtime's default capabilities",
+                    c.describe(),
+                    names
+                        .iter()
+                        .map(|n| format!("`{n}`"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )
+            };
+            cx.report(doc.entry_span(drop), message, HELP);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::capability;
+
+    #[test]
+    fn capability_names_ignore_case_and_prefix() {
+        assert_eq!(capability("ALL"), "ALL");
+        assert_eq!(capability("all"), "ALL");
+        assert_eq!(capability("cap_all"), "ALL");
+        assert_eq!(capability(" CAP_SYS_ADMIN "), "SYS_ADMIN");
+        assert_eq!(capability("CAP_ALLX"), "ALLX");
+        assert_eq!(capability("NOT_ALL"), "NOT_ALL");
+    }
+}

@@ -1,0 +1,58 @@
+//! AKS407 host-namespaces: `hostNetwork`, `hostPID` or `hostIPC` true. Once per pod spec, at the
+//! first in document order; the message names them all.
+
+use crate::declare_rule;
+use crate::k8s::Object;
+use crate::rules::{Ctx, Rule, RuleMeta};
+
+declare_rule!(HostNamespaces, "AKS407");
+
+const FIELDS: &[(&str, &str)] = &[
+    ("hostNetwork", "network"),
+    ("hostPID", "process (PID)"),
+    ("hostIPC", "IPC"),
+];
+
+const HELP: &str = "remove `hostNetwork`, `hostPID` and `hostIPC` from the pod spec (or set them to `false`); expose the pod through a Service instead of the node's network";
+
+impl Rule for HostNamespaces {
+    fn meta(&self) -> &'static RuleMeta {
+        Self::doc_meta()
+    }
+
+    fn check(&self, obj: &Object<'_, '_>, cx: &mut Ctx<'_>) {
+        let Some(pod) = obj.pod_spec() else { return };
+        let doc = pod.doc;
+        let mut hits: Vec<_> = FIELDS
+            .iter()
+            .filter_map(|&(key, what)| {
+                pod.entry(key)
+                    .filter(|e| doc.bool(e.value) == Some(true))
+                    .map(|e| (e, key, what))
+            })
+            .collect();
+        hits.sort_by_key(|(e, _, _)| doc.span(e.key).start);
+        let Some(&(first, _, _)) = hits.first() else {
+            return;
+        };
+        let whats: Vec<&str> = hits.iter().map(|&(_, _, w)| w).collect();
+        let keys: Vec<String> = hits
+            .iter()
+            .map(|&(_, k, _)| format!("`{k}: true`"))
+            .collect();
+        let namespaces = match whats.as_slice() {
+            [one] => format!("{one} namespace"),
+            [a, b] => format!("{a} and {b} namespaces"),
+            [a, b, c] => format!("{a}, {b} and {c} namespaces"),
+            _ => unreachable!("three host namespaces at most"),
+        };
+        cx.report(
+            doc.entry_span(first),
+            format!(
+                "the pod shares the node's {namespaces} ({})",
+                keys.join(", ")
+            ),
+            HELP,
+        );
+    }
+}

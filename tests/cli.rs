@@ -1,0 +1,250 @@
+//! The binary: exit codes, stdin, subcommands, config errors, determinism and golden output.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn akslint(args: &[&str], cwd: &Path, stdin: Option<&str>) -> Output {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_akslint"));
+    cmd.args(args)
+        .current_dir(cwd)
+        .env_remove("NO_COLOR")
+        .stdin(if stdin.is_some() {
+            Stdio::piped()
+        } else {
+            Stdio::null()
+        });
+    cmd.stdout(Stdio::piped()).stderr(Stdio::piped());
+    let mut child = cmd.spawn().unwrap();
+    if let Some(s) = stdin {
+        use std::io::Write;
+        child.stdin.take().unwrap().write_all(s.as_bytes()).unwrap();
+    }
+    child.wait_with_output().unwrap()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).unwrap()
+}
+
+const POD: &str = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n    - name: a\n      securityContext:\n        privileged: true\n";
+
+#[test]
+fn exit_codes() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("akslint.toml"), "select = [\"AKS401\"]\n").unwrap();
+    std::fs::write(dir.path().join("bad.yaml"), POD).unwrap();
+    std::fs::write(dir.path().join("good.yaml"), POD.replace("true", "false")).unwrap();
+    let d = dir.path();
+    assert_eq!(
+        akslint(&["check", "good.yaml"], d, None).status.code(),
+        Some(0)
+    );
+    assert_eq!(
+        akslint(&["check", "bad.yaml"], d, None).status.code(),
+        Some(1)
+    );
+    assert_eq!(
+        akslint(&["bad.yaml", "--fail-on", "never"], d, None)
+            .status
+            .code(),
+        Some(0)
+    );
+    assert_eq!(
+        akslint(&["bad.yaml", "--fail-on", "error"], d, None)
+            .status
+            .code(),
+        Some(1)
+    );
+    let missing = akslint(&["check", "nope.yaml"], d, None);
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("nope.yaml"));
+    assert_eq!(
+        akslint(&["check", "--format", "nope", "."], d, None)
+            .status
+            .code(),
+        Some(2)
+    );
+}
+
+#[test]
+fn bad_config_is_a_usage_error_with_the_position() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("akslint.toml"),
+        "select = [\"AKS401\"]\nselcet = []\n",
+    )
+    .unwrap();
+    let o = akslint(&["check", "."], dir.path(), None);
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("selcet") && err.contains("line 2"), "{err}");
+    std::fs::write(dir.path().join("akslint.toml"), "ignore = [\"AKS999\"]\n").unwrap();
+    assert_eq!(
+        akslint(&["check", "."], dir.path(), None).status.code(),
+        Some(2)
+    );
+}
+
+#[test]
+fn stdin_with_a_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let o = akslint(
+        &[
+            "check",
+            "-",
+            "--stdin-filename",
+            "k8s/pod.yaml",
+            "--format",
+            "compact",
+        ],
+        dir.path(),
+        Some(POD),
+    );
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stdout(&o).contains("k8s/pod.yaml:9:9: error AKS401"),
+        "{}",
+        stdout(&o)
+    );
+}
+
+#[test]
+fn rules_and_explain() {
+    let o = akslint(&["rules"], &root(), None);
+    assert!(stdout(&o).contains("AKS401  privileged-container"));
+    let o = akslint(&["explain", "privileged-container"], &root(), None);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(stdout(&o).contains("## Bad example"));
+    assert_eq!(
+        akslint(&["explain", "AKS999"], &root(), None).status.code(),
+        Some(2)
+    );
+}
+
+#[test]
+fn output_is_identical_at_any_thread_count() {
+    let r = root();
+    let one = akslint(
+        &["check", "--format", "json", "--threads", "1", "testdata"],
+        &r,
+        None,
+    );
+    let two = akslint(
+        &["check", "--format", "json", "--threads", "2", "testdata"],
+        &r,
+        None,
+    );
+    let four = akslint(
+        &["check", "--format", "json", "--threads", "4", "testdata"],
+        &r,
+        None,
+    );
+    assert!(!one.stdout.is_empty());
+    assert_eq!(one.stdout, two.stdout);
+    assert_eq!(one.stdout, four.stdout);
+}
+
+/// Golden output per format; `AKSLINT_BLESS=1 cargo test --test cli` rewrites them.
+#[test]
+fn golden_outputs() {
+    let r = root();
+    let mut failures = Vec::new();
+    for format in ["text", "compact", "json", "sarif", "github"] {
+        let o = akslint(
+            &[
+                "check",
+                "--format",
+                format,
+                "--config",
+                "testdata/cases/golden/akslint.toml",
+                "testdata/cases/golden",
+            ],
+            &r,
+            None,
+        );
+        assert_eq!(
+            o.status.code(),
+            Some(1),
+            "{format}: {}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+        let path = r.join("tests/golden").join(format!("golden.{format}"));
+        let got = stdout(&o);
+        if std::env::var_os("AKSLINT_BLESS").is_some() {
+            std::fs::write(&path, &got).unwrap();
+            continue;
+        }
+        let want = std::fs::read_to_string(&path).unwrap_or_default();
+        if got != want {
+            failures.push(format!("{format} differs from {}:\n{got}", path.display()));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
+
+#[test]
+fn json_contract_shape() {
+    let o = akslint(
+        &[
+            "check",
+            "--format",
+            "json",
+            "--config",
+            "testdata/cases/golden/akslint.toml",
+            "testdata/cases/golden",
+        ],
+        &root(),
+        None,
+    );
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["version"], 1);
+    let keys: Vec<&str> = v["diagnostics"][0]
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    assert_eq!(
+        keys,
+        [
+            "rule",
+            "name",
+            "severity",
+            "message",
+            "file",
+            "line",
+            "column",
+            "end_line",
+            "end_column",
+            "object",
+            "source",
+            "help",
+            "related"
+        ]
+    );
+    let dup = v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["rule"] == "AKS004")
+        .unwrap();
+    assert_eq!(dup["related"][0]["line"], 21);
+    assert_eq!(dup["source"], "shop/templates/config.yaml");
+    let blob = v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["rule"] == "AKS001")
+        .unwrap();
+    assert_eq!(
+        (blob["line"].as_u64(), blob["column"].as_u64()),
+        (Some(0), Some(0))
+    );
+    assert_eq!(v["summary"]["by_severity"]["error"], 2);
+}

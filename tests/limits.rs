@@ -1,0 +1,168 @@
+//! Hostile input: every limit has a test, nothing panics or aborts, other files are still linted.
+
+mod common;
+
+use std::path::Path;
+
+const PRIVILEGED_POD: &str = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n    - name: a\n      securityContext:\n        privileged: true\n";
+
+fn write(dir: &Path, name: &str, text: impl AsRef<[u8]>) {
+    std::fs::write(dir.join(name), text).unwrap();
+}
+
+/// Lints the dir and returns (file name, line, rule) triples.
+fn run(dir: &Path) -> Vec<(String, u32, String)> {
+    common::lint(&[dir.to_path_buf()], dir)
+        .into_iter()
+        .map(|d| {
+            (
+                Path::new(&d.file)
+                    .file_name()
+                    .unwrap()
+                    .to_string_lossy()
+                    .into_owned(),
+                d.start.line,
+                d.rule.to_string(),
+            )
+        })
+        .collect()
+}
+
+fn has(got: &[(String, u32, String)], file: &str, rule: &str) -> bool {
+    got.iter().any(|(f, _, r)| f == file && r == rule)
+}
+
+#[test]
+fn deep_nesting_of_every_kind_is_a_finding_not_a_crash() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(d, "block-seq.yaml", "- ".repeat(100_000) + "x\n");
+    write(d, "flow-seq.yaml", "a: ".to_string() + &"[".repeat(100_000));
+    write(d, "flow-map.yaml", "{a: ".repeat(100_000));
+    let mut block_map = String::new();
+    for i in 0..100_000 {
+        block_map.push_str(&" ".repeat(i % 2000));
+        block_map.push_str("k:\n");
+        if i % 2000 == 1999 {
+            break;
+        }
+    }
+    write(d, "block-map.yaml", &block_map);
+    write(d, "ok.yaml", PRIVILEGED_POD);
+    let got = run(d);
+    assert!(has(&got, "block-seq.yaml", "AKS002"), "{got:?}");
+    assert!(has(&got, "block-map.yaml", "AKS002"), "{got:?}");
+    // The parser itself caps flow nesting (at 255): an AKS001 or AKS002, never a crash.
+    assert!(
+        has(&got, "flow-seq.yaml", "AKS001") || has(&got, "flow-seq.yaml", "AKS002"),
+        "{got:?}"
+    );
+    assert!(
+        has(&got, "flow-map.yaml", "AKS001") || has(&got, "flow-map.yaml", "AKS002"),
+        "{got:?}"
+    );
+    assert!(
+        has(&got, "ok.yaml", "AKS401"),
+        "the other files are still linted: {got:?}"
+    );
+}
+
+#[test]
+fn lowered_depth_limit_skips_only_that_document() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(d, "akslint.toml", "[limits]\ndepth = 4\n");
+    write(
+        d,
+        "two.yaml",
+        format!("a:\n  b:\n    c:\n      d:\n        e:\n          f: 1\n---\n{PRIVILEGED_POD}"),
+    );
+    let got = run(d);
+    assert!(
+        got.contains(&("two.yaml".into(), 5, "AKS002".into())),
+        "{got:?}"
+    );
+    assert!(
+        !has(&got, "two.yaml", "AKS401"),
+        "the pod is 5 deep: {got:?}"
+    );
+    // At depth 5 the pod is within the limit and the 6-deep document is still skipped.
+    write(d, "akslint.toml", "[limits]\ndepth = 5\n");
+    let got = run(d);
+    assert!(
+        has(&got, "two.yaml", "AKS401") && has(&got, "two.yaml", "AKS002"),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn node_limit() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(d, "akslint.toml", "[limits]\nnodes = 50\n");
+    let items: String = (0..100).map(|i| format!("  - {i}\n")).collect();
+    write(
+        d,
+        "many.yaml",
+        format!("{PRIVILEGED_POD}---\nlist:\n{items}"),
+    );
+    let got = run(d);
+    assert!(
+        has(&got, "many.yaml", "AKS002") && has(&got, "many.yaml", "AKS401"),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn alias_budget_bounds_lookups() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(d, "akslint.toml", "[limits]\naliases = 3\n");
+    // Every container is an alias: the budget runs out before the last ones are read.
+    let mut text = String::from(
+        "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nx: &c\n  name: a\n  securityContext:\n    privileged: true\nspec:\n  containers:\n",
+    );
+    for _ in 0..10 {
+        text.push_str("    - *c\n");
+    }
+    write(d, "aliases.yaml", text);
+    let got = run(d);
+    assert!(has(&got, "aliases.yaml", "AKS002"), "{got:?}");
+    assert!(
+        got.iter().filter(|g| g.2 == "AKS401").count() < 10,
+        "{got:?}"
+    );
+}
+
+#[test]
+fn file_size_cap_skips_without_reading() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    // A 300 MB sparse file: the cap is checked before reading, so this costs nothing.
+    let f = std::fs::File::create(d.join("huge.yaml")).unwrap();
+    f.set_len(300 << 20).unwrap();
+    write(d, "ok.yaml", PRIVILEGED_POD);
+    let got = run(d);
+    assert!(
+        got.contains(&("huge.yaml".into(), 0, "AKS002".into())),
+        "{got:?}"
+    );
+    assert!(has(&got, "ok.yaml", "AKS401"));
+}
+
+#[test]
+fn long_scalars_and_non_ascii_positions() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let long = "é".repeat(200_000);
+    write(
+        d,
+        "long.yaml",
+        format!(
+            "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  annotations:\n    note: \"{long}\"\nspec:\n  containers:\n    - name: a\n      securityContext: {{ privileged: true }}\n"
+        ),
+    );
+    let diags = common::lint(&[d.to_path_buf()], d);
+    let p = diags.iter().find(|x| x.rule == "AKS401").unwrap();
+    assert_eq!((p.start.line, p.start.column), (10, 26));
+}
