@@ -1,0 +1,186 @@
+#!/usr/bin/env bash
+# Throughput benchmark of the release binary on a ~100 MB corpus of real-world manifests.
+#
+# usage: scripts/bench.sh [--reps N] [--mb MB] [--no-threads1] [CORPUS...]   (default corpus: k8s)
+#
+# For each corpus it builds once (cached in .bench/, gitignored) .bench/corpus/NAME: N copies of the
+# corpus's source folders under the shared folder, N chosen so the total is about --mb MB (100).
+# Then it runs, each in its own process under /usr/bin/time -v, --reps times (3), and takes the
+# median wall time (the best one is shown too: this machine is often shared):
+#   full          akslint check --format json --fail-on never DIR > /dev/null
+#   parse-only    akslint check --parse-only --fail-on never DIR   (discovery, reads, parsing; no rules)
+#   full, 1 thr.  the full run with --threads 1 (skipped with --no-threads1)
+# and prints files, MB, files/s, MB/s, peak RSS, CPU use ((user+sys)/wall: about 2.0 when both
+# cores are busy) and the ratio full / parse-only.
+#
+# Environment: AKSLINT_SHARED  the shared folder (default: ../shared from the repository root).
+# Needs /usr/bin/time (Debian package `time`). Uses target/release/akslint (or $CARGO_TARGET_DIR).
+set -euo pipefail
+
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$root"
+
+# --- Corpora: NAME -> source folders, relative to the shared folder. Add one case to add a corpus
+# (e.g. terraform: `corpus/terraform`, once akslint lints Terraform) and name it on the command line.
+corpus_sources() {
+  case "$1" in
+    k8s) echo "corpus/k8s corpus/helm-rendered" ;;
+    # terraform) echo "corpus/terraform" ;;
+    *) return 1 ;;
+  esac
+}
+
+reps=3
+target_mb=100
+threads1=1
+corpora=()
+while (($#)); do
+  case "$1" in
+    --reps) reps=$2; shift 2 ;;
+    --mb) target_mb=$2; shift 2 ;;
+    --no-threads1) threads1=0; shift ;;
+    -h|--help) sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -*) echo "bench: unknown option $1" >&2; exit 2 ;;
+    *) corpus_sources "$1" >/dev/null || { echo "bench: unknown corpus $1" >&2; exit 2; }
+       corpora+=("$1"); shift ;;
+  esac
+done
+((${#corpora[@]})) || corpora=(k8s)
+[[ $reps =~ ^[1-9][0-9]*$ && $target_mb =~ ^[1-9][0-9]*$ ]] || { echo "bench: bad --reps/--mb" >&2; exit 2; }
+[[ -x /usr/bin/time ]] || { echo "bench: /usr/bin/time missing (apt-get install time)" >&2; exit 2; }
+
+shared=${AKSLINT_SHARED:-$root/../shared}
+[[ -d $shared ]] || { echo "bench: shared folder $shared not found (set AKSLINT_SHARED)" >&2; exit 2; }
+shared=$(cd "$shared" && pwd)
+
+# --- Build ----------------------------------------------------------------------------------------
+echo "== building release binary"
+cargo build --release --quiet --bin akslint
+bin="${CARGO_TARGET_DIR:-$root/target}/release/akslint"
+[[ $bin == /* ]] || bin="$root/$bin"
+echo "   $("$bin" --version 2>/dev/null || echo "$bin") on $(nproc) cores, load average $(cut -d" " -f1-3 /proc/loadavg)"
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+mkdir "$work/empty"
+# Does this akslint accept FLAG (e.g. --parse-only, hidden from --help)? Try it on an empty folder.
+has_flag() { "$bin" check "$@" --fail-on never "$work/empty" >/dev/null 2>&1; }
+
+# --- Corpus: build once, cached ---------------------------------------------------------------------
+# Sets corpus_dir, corpus_files, corpus_bytes, corpus_desc.
+prepare_corpus() {
+  local name=$1 src srcs=() bytes=0 files=0 n stamp want
+  for src in $(corpus_sources "$name"); do
+    [[ -d $shared/$src ]] || { echo "bench: $shared/$src not found" >&2; exit 2; }
+    srcs+=("$shared/$src")
+  done
+  bytes=$(find "${srcs[@]}" -type f -printf '%s\n' | awk '{s += $1} END {print s + 0}')
+  ((bytes > 0)) || { echo "bench: corpus $name is empty" >&2; exit 2; }
+  n=$(awk -v t="$target_mb" -v b="$bytes" 'BEGIN {n = int((t * 1e6 + b - 1) / b); print (n < 1 ? 1 : n)}')
+  corpus_dir=".bench/corpus/$name"
+  stamp=".bench/$name.stamp"
+  want="sources=${srcs[*]} bytes=$bytes copies=$n"
+  if [[ ! -f $stamp || $(cat "$stamp") != "$want" || ! -d $corpus_dir ]]; then
+    echo "== building corpus $corpus_dir: $n copies of $(corpus_sources "$name") ($(mb "$bytes") MB each)"
+    rm -rf "$corpus_dir" "$stamp"
+    local i
+    for ((i = 1; i <= n; i++)); do
+      local dest
+      dest=$(printf '%s/copy-%02d' "$corpus_dir" "$i")
+      mkdir -p "$dest"
+      for src in "${srcs[@]}"; do cp -R "$src" "$dest/"; done
+    done
+    echo "$want" >"$stamp"
+  fi
+  # Files as akslint discovers them: hidden files and folders are skipped by its walk.
+  files=$(find "$corpus_dir" -name '.*' -prune -o -type f -print | wc -l)
+  corpus_bytes=$(find "$corpus_dir" -name '.*' -prune -o -type f -printf '%s\n' | awk '{s += $1} END {print s + 0}')
+  corpus_files=$files
+  corpus_desc="$n copies of $(corpus_sources "$name" | sed 's/ / + /g') from $shared"
+}
+
+mb() { awk -v b="$1" 'BEGIN {printf "%.1f", b / 1e6}'; }
+
+# --- Measurement ----------------------------------------------------------------------------------
+# measure LABEL CMD... : runs CMD $reps times; appends "label wall user sys rss_kb" (median run,
+# max RSS) to $work/results. Stdout goes to /dev/null; a non-zero exit aborts with its stderr.
+measure() {
+  local label=$1; shift
+  local i walls=() line
+  : >"$work/runs"
+  for ((i = 1; i <= reps; i++)); do
+    local rc=0
+    /usr/bin/time -v -o "$work/time" "$@" >/dev/null 2>"$work/stderr" || rc=$?
+    if ((rc != 0)); then
+      echo "bench: '$*' exited $rc:" >&2
+      tail -n 20 "$work/stderr" >&2
+      tail -n 5 "$work/time" >&2
+      exit 1
+    fi
+    awk -F': ' '
+      /Elapsed \(wall clock\)/ { n = split($2, p, ":"); w = 0; for (j = 1; j <= n; j++) w = w * 60 + p[j] }
+      /User time \(seconds\)/ { u = $2 }
+      /System time \(seconds\)/ { s = $2 }
+      /Maximum resident set size/ { r = $2 }
+      END { printf "%.3f %.2f %.2f %d\n", w, u, s, r }' "$work/time" >>"$work/runs"
+    printf '.'
+  done
+  # median by wall time; peak RSS over all runs
+  line=$(sort -n -k1,1 "$work/runs" | awk -v m=$(((reps + 1) / 2)) 'NR == m')
+  local rss
+  rss=$(awk 'BEGIN {m = 0} $4 > m {m = $4} END {print m}' "$work/runs")
+  local best
+  best=$(sort -n -k1,1 "$work/runs" | awk 'NR == 1 {print $1}')
+  echo "$label $(cut -d' ' -f1-3 <<<"$line") $rss $best" >>"$work/results"
+}
+
+print_results() {
+  local files=$1 bytes=$2
+  printf '   %-22s %8s %8s %10s %8s %12s %10s\n' "" "wall s" "best s" "files/s" "MB/s" "peak RSS MB" "CPU cores"
+  awk -v f="$files" -v b="$bytes" '{
+    label = $1; gsub("_", " ", label)
+    wall = $2; w = (wall > 0.01 ? wall : 0.01)  # time -v has 10 ms resolution
+    printf "   %-22s %8.2f %8.2f %10.0f %8.1f %12.0f %10.2f\n", label, wall, $6, f / w, b / 1e6 / w, $5 / 1024, ($3 + $4) / w
+    walls[$1] = wall
+  } END {
+    if (("full" in walls) && ("parse-only" in walls) && walls["parse-only"] > 0)
+      printf "   ratio full / parse-only (median walls): %.2f\n", walls["full"] / walls["parse-only"]
+    if (("full" in walls) && ("full_--threads_1" in walls) && walls["full"] > 0)
+      printf "   speed-up full vs --threads 1: %.2fx\n", walls["full_--threads_1"] / walls["full"]
+  }' "$work/results"
+}
+
+for name in "${corpora[@]}"; do
+  prepare_corpus "$name"
+  echo "== corpus $name: $corpus_files files, $(mb "$corpus_bytes") MB ($corpus_desc)"
+  echo "   median of $reps runs each; CPU cores = (user+sys)/wall, $(nproc) at most"
+  : >"$work/results"
+  # Warm-up run (untimed): fills the page cache, and its JSON summary tells how many files and
+  # objects akslint linted (a .json that is not a manifest, chart templates... are not counted).
+  "$bin" check --format json --fail-on never "$corpus_dir" >"$work/warmup.json" 2>/dev/null || true
+  summary=$(python3 -c 'import json, sys
+s = json.load(open(sys.argv[1]))["summary"]
+print(s["files"], s["objects"], sum(s["by_severity"].values()))' "$work/warmup.json" 2>/dev/null || true)
+  if [[ -n $summary ]]; then
+    read -r linted objects findings <<<"$summary"
+    echo "   akslint lints $linted of them: $objects objects, $findings findings; files/s counts these"
+    corpus_files=$linted
+  fi
+  printf '   running'
+  measure full "$bin" check --format json --fail-on never "$corpus_dir"
+  if has_flag --parse-only; then
+    measure parse-only "$bin" check --parse-only --fail-on never "$corpus_dir"
+  else
+    skipped_parse=1
+  fi
+  if ((threads1)); then
+    if has_flag --threads 1; then
+      measure "full_--threads_1" "$bin" check --format json --fail-on never --threads 1 "$corpus_dir"
+    else
+      skipped_threads=1
+    fi
+  fi
+  echo
+  print_results "$corpus_files" "$corpus_bytes"
+  [[ -z ${skipped_parse:-} ]] || echo "   (parse-only skipped: this akslint has no --parse-only)"
+  [[ -z ${skipped_threads:-} ]] || echo "   (--threads 1 skipped: this akslint has no --threads)"
+done
