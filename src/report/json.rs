@@ -2,54 +2,98 @@
 //! `{"version": 1, "diagnostics": [{"rule", "name", "severity", "message", "file", "line",
 //! "column", "end_line", "end_column", "object", "source", "help", "related"}], "summary":
 //! {"files", "objects", "by_severity"}}`. File-level findings have line/column 0.
+//! Written straight from borrowed structs: no intermediate JSON tree.
 
+use crate::diagnostic::{Diagnostic, Severity};
 use crate::engine::Report;
-use serde_json::{Value, json};
+use serde::Serialize;
+use serde::ser::{SerializeSeq, Serializer};
 use std::io::{self, Write};
 
-pub fn to_value(report: &Report) -> Value {
-    let diagnostics: Vec<Value> = report
-        .diagnostics
-        .iter()
-        .map(|d| {
-            json!({
-                "rule": d.rule,
-                "name": d.name,
-                "severity": d.severity.as_str(),
-                "message": d.message,
-                "file": d.file,
-                "line": d.start.line,
-                "column": d.start.column,
-                "end_line": d.end.line,
-                "end_column": d.end.column,
-                "object": d.object,
-                "source": d.source,
-                "help": d.help,
-                "related": d.related.iter().map(|r| json!({
-                    "file": r.file, "line": r.start.line, "column": r.start.column, "message": r.message,
-                })).collect::<Vec<_>>(),
-            })
-        })
-        .collect();
-    let count = |s: &str| {
-        report
-            .diagnostics
-            .iter()
-            .filter(|d| d.severity.as_str() == s)
-            .count()
-    };
-    json!({
-        "version": 1,
-        "diagnostics": diagnostics,
-        "summary": {
-            "files": report.files,
-            "objects": report.objects,
-            "by_severity": {"error": count("error"), "warning": count("warning"), "note": count("note")},
-        },
-    })
+#[derive(Serialize)]
+struct Out<'a> {
+    version: u32,
+    #[serde(serialize_with = "diagnostics")]
+    diagnostics: &'a [Diagnostic],
+    summary: Summary,
+}
+
+#[derive(Serialize)]
+struct Summary {
+    files: usize,
+    objects: usize,
+    by_severity: BySeverity,
+}
+
+#[derive(Serialize)]
+struct BySeverity {
+    error: usize,
+    warning: usize,
+    note: usize,
+}
+
+#[derive(Serialize)]
+struct Item<'a> {
+    rule: &'a str,
+    name: &'a str,
+    severity: &'a str,
+    message: &'a str,
+    file: &'a str,
+    line: u32,
+    column: u32,
+    end_line: u32,
+    end_column: u32,
+    object: Option<&'a str>,
+    source: Option<&'a str>,
+    help: Option<&'a str>,
+    related: Vec<RelatedItem<'a>>,
+}
+
+#[derive(Serialize)]
+struct RelatedItem<'a> {
+    file: &'a str,
+    line: u32,
+    column: u32,
+    message: &'a str,
+}
+
+fn diagnostics<S: Serializer>(diags: &&[Diagnostic], s: S) -> Result<S::Ok, S::Error> {
+    let mut seq = s.serialize_seq(Some(diags.len()))?;
+    for d in diags.iter() {
+        seq.serialize_element(&Item {
+            rule: d.rule,
+            name: d.name,
+            severity: d.severity.as_str(),
+            message: &d.message,
+            file: &d.file,
+            line: d.start.line,
+            column: d.start.column,
+            end_line: d.end.line,
+            end_column: d.end.column,
+            object: d.object.as_deref(),
+            source: d.source.as_deref(),
+            help: d.help.as_deref(),
+            related: d
+                .related
+                .iter()
+                .map(|r| RelatedItem { file: &r.file, line: r.start.line, column: r.start.column, message: &r.message })
+                .collect(),
+        })?;
+    }
+    seq.end()
 }
 
 pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, &to_value(report))?;
+    let count = |s: Severity| report.diagnostics.iter().filter(|d| d.severity == s).count();
+    let doc = Out {
+        version: 1,
+        diagnostics: &report.diagnostics,
+        summary: Summary {
+            files: report.files,
+            objects: report.objects,
+            by_severity: BySeverity { error: count(Severity::Error), warning: count(Severity::Warning), note: count(Severity::Note) },
+        },
+    };
+    serde_json::to_writer_pretty(&mut *out, &doc)?;
     writeln!(out)
 }
