@@ -76,7 +76,12 @@ fn diagnostics<S: Serializer>(diags: &&[Diagnostic], s: S) -> Result<S::Ok, S::E
             related: d
                 .related
                 .iter()
-                .map(|r| RelatedItem { file: &r.file, line: r.start.line, column: r.start.column, message: &r.message })
+                .map(|r| RelatedItem {
+                    file: &r.file,
+                    line: r.start.line,
+                    column: r.start.column,
+                    message: &r.message,
+                })
                 .collect(),
         })?;
     }
@@ -84,14 +89,24 @@ fn diagnostics<S: Serializer>(diags: &&[Diagnostic], s: S) -> Result<S::Ok, S::E
 }
 
 pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
-    let count = |s: Severity| report.diagnostics.iter().filter(|d| d.severity == s).count();
+    let count = |s: Severity| {
+        report
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity == s)
+            .count()
+    };
     let doc = Out {
         version: 1,
         diagnostics: &report.diagnostics,
         summary: Summary {
             files: report.files,
             objects: report.objects,
-            by_severity: BySeverity { error: count(Severity::Error), warning: count(Severity::Warning), note: count(Severity::Note) },
+            by_severity: BySeverity {
+                error: count(Severity::Error),
+                warning: count(Severity::Warning),
+                note: count(Severity::Note),
+            },
         },
     };
     serde_json::to_writer_pretty(&mut *out, &doc)?;
