@@ -1,6 +1,7 @@
 //! AKS405 capabilities-not-dropped: `capabilities.drop` does not contain `ALL` (matched
 //! case-insensitively, with or without `CAP_`). Windows pods are exempt.
 
+use super::capabilities::capability;
 use crate::declare_rule;
 use crate::k8s::Object;
 use crate::rules::{Ctx, Rule, RuleMeta};
@@ -8,15 +9,6 @@ use crate::rules::{Ctx, Rule, RuleMeta};
 declare_rule!(CapabilitiesNotDropped, "AKS405");
 
 const HELP: &str = "add `capabilities: {drop: [\"ALL\"]}` under the container's `securityContext`; add back only what the process needs (Pod Security Standards restricted allows `add: [\"NET_BIND_SERVICE\"]` alone)";
-
-/// A capability name as the runtime reads it: upper case, without the `CAP_` prefix.
-fn capability(name: &str) -> String {
-    let upper = name.trim().to_ascii_uppercase();
-    match upper.strip_prefix("CAP_") {
-        Some(rest) => rest.to_string(),
-        None => upper,
-    }
-}
 
 impl Rule for CapabilitiesNotDropped {
     fn meta(&self) -> &'static RuleMeta {
@@ -66,20 +58,5 @@ impl Rule for CapabilitiesNotDropped {
             };
             cx.report(doc.entry_span(drop), message, HELP);
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::capability;
-
-    #[test]
-    fn capability_names_ignore_case_and_prefix() {
-        assert_eq!(capability("ALL"), "ALL");
-        assert_eq!(capability("all"), "ALL");
-        assert_eq!(capability("cap_all"), "ALL");
-        assert_eq!(capability(" CAP_SYS_ADMIN "), "SYS_ADMIN");
-        assert_eq!(capability("CAP_ALLX"), "ALLX");
-        assert_eq!(capability("NOT_ALL"), "NOT_ALL");
     }
 }

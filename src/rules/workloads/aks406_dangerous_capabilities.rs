@@ -1,44 +1,19 @@
 //! AKS406 dangerous-capabilities: `capabilities.add` holds a capability outside the Pod Security
 //! Standards baseline list (`ALL` included). Windows pods are not exempt.
 
+use super::capabilities::{PSS_BASELINE, capability};
 use crate::declare_rule;
 use crate::k8s::Object;
 use crate::rules::{Ctx, Rule, RuleMeta};
 
 declare_rule!(DangerousCapabilities, "AKS406");
 
-/// The capabilities PSS baseline lets a container add.
-const BASELINE: &[&str] = &[
-    "AUDIT_WRITE",
-    "CHOWN",
-    "DAC_OVERRIDE",
-    "FOWNER",
-    "FSETID",
-    "KILL",
-    "MKNOD",
-    "NET_BIND_SERVICE",
-    "SETFCAP",
-    "SETGID",
-    "SETPCAP",
-    "SETUID",
-    "SYS_CHROOT",
-];
-
 const HELP: &str = "remove them from `securityContext.capabilities.add` and keep `drop: [\"ALL\"]`; Pod Security Standards baseline allows adding only AUDIT_WRITE, CHOWN, DAC_OVERRIDE, FOWNER, FSETID, KILL, MKNOD, NET_BIND_SERVICE, SETFCAP, SETGID, SETPCAP, SETUID and SYS_CHROOT (restricted: NET_BIND_SERVICE alone)";
-
-/// A capability name as the runtime reads it: upper case, without the `CAP_` prefix.
-fn capability(name: &str) -> String {
-    let upper = name.trim().to_ascii_uppercase();
-    match upper.strip_prefix("CAP_") {
-        Some(rest) => rest.to_string(),
-        None => upper,
-    }
-}
 
 /// Is this added capability outside the baseline list?
 fn dangerous(name: &str) -> bool {
     let cap = capability(name);
-    !cap.is_empty() && !BASELINE.contains(&cap.as_str())
+    !cap.is_empty() && !PSS_BASELINE.contains(&cap.as_str())
 }
 
 impl Rule for DangerousCapabilities {

@@ -2,36 +2,12 @@
 //! Security Standards baseline list other than `NET_BIND_SERVICE` (the only one restricted
 //! allows). Capabilities outside the baseline list are AKS406's. Windows pods are exempt.
 
+use super::capabilities::{PSS_BASELINE, capability};
 use crate::declare_rule;
 use crate::k8s::Object;
 use crate::rules::{Ctx, Rule, RuleMeta};
 
 declare_rule!(CapabilitiesBeyondRestricted, "AKS418");
-
-/// The baseline list without `NET_BIND_SERVICE`.
-const BASELINE_NOT_RESTRICTED: &[&str] = &[
-    "AUDIT_WRITE",
-    "CHOWN",
-    "DAC_OVERRIDE",
-    "FOWNER",
-    "FSETID",
-    "KILL",
-    "MKNOD",
-    "SETFCAP",
-    "SETGID",
-    "SETPCAP",
-    "SETUID",
-    "SYS_CHROOT",
-];
-
-/// A capability name as the runtime reads it: case-insensitive, `CAP_` prefix optional.
-fn normalize(name: &str) -> String {
-    let upper = name.trim().to_ascii_uppercase();
-    match upper.strip_prefix("CAP_") {
-        Some(rest) => rest.to_string(),
-        None => upper,
-    }
-}
 
 impl Rule for CapabilitiesBeyondRestricted {
     fn meta(&self) -> &'static RuleMeta {
@@ -52,7 +28,8 @@ impl Rule for CapabilitiesBeyondRestricted {
             let mut names = Vec::new();
             for item in doc.seq(add.value) {
                 let Some(name) = doc.str(item) else { continue };
-                if BASELINE_NOT_RESTRICTED.contains(&normalize(name).as_str()) {
+                let cap = capability(name);
+                if cap != "NET_BIND_SERVICE" && PSS_BASELINE.contains(&cap.as_str()) {
                     first.get_or_insert(doc.span(item));
                     names.push(format!("`{name}`"));
                 }
@@ -69,18 +46,5 @@ impl Rule for CapabilitiesBeyondRestricted {
                 "remove them from `securityContext.capabilities.add` and keep `capabilities: {drop: [\"ALL\"], add: [\"NET_BIND_SERVICE\"]}` at most; set file ownership at image build time or with `fsGroup`, and start as the final user with `runAsUser`",
             );
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::normalize;
-
-    #[test]
-    fn names_match_case_insensitively_with_or_without_prefix() {
-        assert_eq!(normalize("chown"), "CHOWN");
-        assert_eq!(normalize("CAP_KILL"), "KILL");
-        assert_eq!(normalize("cap_setgid"), "SETGID");
-        assert_eq!(normalize("CHOWNER"), "CHOWNER");
     }
 }

@@ -2,6 +2,8 @@
 
 use super::Rule;
 
+mod capabilities;
+
 mod aks401_privileged_container;
 mod aks402_privilege_escalation_allowed;
 mod aks403_runs_as_root;
