@@ -64,11 +64,30 @@ pub fn discover(paths: &[PathBuf], cfg: &Config) -> Result<Discovered, String> {
             for entry in walker {
                 match entry {
                     Ok(e) => {
-                        if e.file_type().is_some_and(|t| t.is_file())
-                            && classify(e.path()).is_some()
-                            && !cfg.excluded(e.path())
-                        {
+                        let Some(ft) = e.file_type() else { continue };
+                        if classify(e.path()).is_none() || cfg.excluded(e.path()) {
+                            continue;
+                        }
+                        if ft.is_file() {
                             found.insert(e.path().to_path_buf());
+                        } else if ft.is_symlink() {
+                            // Links to manifests are linted under the link's path; a broken one
+                            // is reported rather than silently passed over.
+                            match std::fs::metadata(e.path()) {
+                                Ok(m) if m.is_file() => {
+                                    found.insert(e.path().to_path_buf());
+                                }
+                                Ok(_) => {}
+                                Err(err) => out.findings.push((
+                                    display(e.path()),
+                                    Finding::new(
+                                        crate::rules::linter::PARSE_ERROR,
+                                        None,
+                                        format!("cannot read: {err}"),
+                                    )
+                                    .help("fix or remove the broken symbolic link"),
+                                )),
+                            }
                         }
                     }
                     Err(err) => {

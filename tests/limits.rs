@@ -166,3 +166,21 @@ fn long_scalars_and_non_ascii_positions() {
     let p = diags.iter().find(|x| x.rule == "AKS401").unwrap();
     assert_eq!((p.start.line, p.start.column), (10, 26));
 }
+
+#[test]
+fn unreadable_entries_are_reported_and_the_run_goes_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(d, "ok.yaml", PRIVILEGED_POD);
+    std::os::unix::fs::symlink(d.join("missing.yaml"), d.join("dangling.yaml")).unwrap();
+    std::os::unix::fs::symlink(d.join("ok.yaml"), d.join("link.yaml")).unwrap();
+    let got = run(d);
+    assert!(
+        got.contains(&("dangling.yaml".into(), 0, "AKS001".into())),
+        "{got:?}"
+    );
+    assert!(
+        has(&got, "ok.yaml", "AKS401") && has(&got, "link.yaml", "AKS401"),
+        "{got:?}"
+    );
+}
