@@ -1,6 +1,7 @@
 //! The Kubernetes object model: objects found in a YAML document (`kind: List` items included)
 //! and the pod-spec view of every workload kind.
 
+pub mod env;
 mod pod;
 
 pub use pod::{Container, ContainerKind, Level, PodSpec};

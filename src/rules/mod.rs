@@ -3,10 +3,14 @@
 //! A rule is one module: `declare_rule!` ties a unit struct to its doc (a missing doc is a
 //! compile error), `impl Rule` holds the check. Register it in its layer's `ALL` list.
 
+pub mod hardening;
+pub mod identity;
 pub mod image_ref;
 pub mod images;
 pub mod linter;
 pub mod meta;
+pub mod network;
+pub mod secrets;
 pub mod workloads;
 
 pub use meta::{Example, RuleMeta};
@@ -73,9 +77,17 @@ macro_rules! declare_rule {
 pub fn all() -> &'static [&'static dyn Rule] {
     static ALL: std::sync::LazyLock<Vec<&'static dyn Rule>> = std::sync::LazyLock::new(|| {
         let mut v: Vec<&'static dyn Rule> = Vec::new();
-        v.extend_from_slice(linter::ALL);
-        v.extend_from_slice(workloads::ALL);
-        v.extend_from_slice(images::ALL);
+        for layer in [
+            linter::ALL,
+            identity::ALL,
+            hardening::ALL,
+            network::ALL,
+            workloads::ALL,
+            secrets::ALL,
+            images::ALL,
+        ] {
+            v.extend_from_slice(layer);
+        }
         v.sort_by_key(|r| r.meta().id);
         v
     });

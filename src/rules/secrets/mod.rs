@@ -1,0 +1,5 @@
+//! Layer 5: secrets.
+
+use super::Rule;
+
+pub static ALL: &[&dyn Rule] = &[];
