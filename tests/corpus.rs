@@ -68,17 +68,23 @@ fn corpus_lints_without_panic_and_parse_errors_are_the_known_ones() {
 /// change in it is a change in behaviour on real files and deserves a look in review.
 #[test]
 fn corpus_summary_is_current() {
-    let Some(shared) = common::shared_dir("corpus summary") else { return };
+    let Some(shared) = common::shared_dir("corpus summary") else {
+        return;
+    };
     let corpus = shared.join("corpus");
     let cfg = Config::default_at(&corpus);
     let mut per_rule: BTreeMap<&'static str, (usize, BTreeSet<String>)> = BTreeMap::new();
     let mut rows = Vec::new();
     for category in ["k8s", "helm-rendered"] {
-        let mut projects: Vec<_> = std::fs::read_dir(corpus.join(category)).unwrap().map(|e| e.unwrap().path()).collect();
+        let mut projects: Vec<_> = std::fs::read_dir(corpus.join(category))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
         projects.sort();
         for dir in projects {
             let name = format!("{category}/{}", dir.file_name().unwrap().to_string_lossy());
-            let report = engine::lint(&[Input::Path(dir.clone())], &cfg, &Options::default()).unwrap();
+            let report =
+                engine::lint(&[Input::Path(dir.clone())], &cfg, &Options::default()).unwrap();
             let mut counts: BTreeMap<&'static str, usize> = BTreeMap::new();
             for d in &report.diagnostics {
                 *counts.entry(d.rule).or_default() += 1;
@@ -87,7 +93,13 @@ fn corpus_summary_is_current() {
                 e.1.insert(name.clone());
             }
             let list: Vec<String> = counts.iter().map(|(r, n)| format!("{r}×{n}")).collect();
-            rows.push(format!("| {name} | {} | {} | {} | {} |", report.files, report.objects, report.diagnostics.len(), list.join(" ")));
+            rows.push(format!(
+                "| {name} | {} | {} | {} | {} |",
+                report.files,
+                report.objects,
+                report.diagnostics.len(),
+                list.join(" ")
+            ));
         }
     }
     let mut out = String::from(
@@ -96,7 +108,13 @@ fn corpus_summary_is_current() {
     for r in akslint::rules::all() {
         let m = r.meta();
         let (n, projects) = per_rule.get(m.id).cloned().unwrap_or_default();
-        out.push_str(&format!("| {} | {} | {} | {} |\n", m.id, m.name, n, projects.len()));
+        out.push_str(&format!(
+            "| {} | {} | {} | {} |\n",
+            m.id,
+            m.name,
+            n,
+            projects.len()
+        ));
     }
     out.push_str("\n## Per source project\n\n| project | files | objects | findings | by rule |\n|---|---|---|---|---|\n");
     for row in rows {
@@ -106,11 +124,16 @@ fn corpus_summary_is_current() {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/corpus-summary.md");
     let committed = std::fs::read_to_string(&path).unwrap_or_default();
     // Hand-written review notes follow the generated part.
-    let notes = committed.find("\n## Review notes").map_or("", |i| &committed[i..]);
+    let notes = committed
+        .find("\n## Review notes")
+        .map_or("", |i| &committed[i..]);
     let fresh = format!("{out}{notes}");
     if std::env::var_os("AKSLINT_BLESS").is_some() {
         std::fs::write(&path, &fresh).unwrap();
         return;
     }
-    assert!(committed == fresh, "docs/corpus-summary.md is stale: run `AKSLINT_BLESS=1 cargo test --test corpus` and review the diff");
+    assert!(
+        committed == fresh,
+        "docs/corpus-summary.md is stale: run `AKSLINT_BLESS=1 cargo test --test corpus` and review the diff"
+    );
 }
