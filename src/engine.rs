@@ -81,13 +81,10 @@ pub fn lint(inputs: &[Input], cfg: &Config, opts: &Options) -> Result<Report, St
             .map(|j| lint_one(j, cfg, &rules, opts))
             .collect()
     };
-    let mut results = match opts.threads {
-        Some(n) => pool(n).install(run),
-        None => pool(0).install(run),
-    };
+    let mut results = pool(opts.threads.unwrap_or(0)).install(run);
     let mut report = Report::default();
     for (file, f) in found.findings {
-        if !opts.parse_only && cfg.enabled(f.rule) {
+        if !opts.parse_only && cfg.enabled(f.rule) && !cfg.ignored_for_path(file.as_ref(), f.rule) {
             results.push(FileResult {
                 diagnostics: vec![resolve(&file, "", None, f, cfg)],
                 ..FileResult::default()
@@ -251,7 +248,7 @@ fn read_capped(path: &PathBuf, limit: u64) -> std::io::Result<Option<Vec<u8>>> {
     Ok(Some(buf))
 }
 
-/// Lints one file's text: the library entry point for editors and tests too.
+/// Lints one file's text (already read, size-checked and UTF-8).
 fn lint_text(
     display: &str,
     text: &str,
