@@ -6,11 +6,13 @@
 //! (`yes`, `on`… in YAML 1.1) is read as `"true"`: the API server rejects a non-string annotation,
 //! so such a Service never gets a public IP (quoting it is a matter for the apply, not for this
 //! rule). `loadBalancerSourceRanges` does not make the load balancer internal: it still fires, and
-//! the message names the ranges.
+//! the message names the ranges. A private `loadBalancerIP` without the annotation is still
+//! reported (the fix is the same); the message explains that the Service stays pending.
 
 use crate::declare_rule;
 use crate::k8s::Object;
 use crate::rules::{Ctx, Rule, RuleMeta};
+use std::net::IpAddr;
 
 declare_rule!(PublicLoadBalancer, "AKS305");
 
@@ -41,23 +43,29 @@ impl Rule for PublicLoadBalancer {
 
         let annotations = obj.metadata.and_then(|m| doc.get(m.value, "annotations"));
         let internal = annotations.and_then(|a| doc.get(a, INTERNAL));
+        let private_ip = doc
+            .get(spec, "loadBalancerIP")
+            .and_then(|v| doc.str(v))
+            .filter(|ip| is_private(ip));
+        let lead = if private_ip.is_some() {
+            "the Service asks for a public load balancer"
+        } else {
+            "the Service gets a public IP on the cluster's load balancer"
+        };
         let mut message = match internal {
             // A plain YAML boolean: read as the string Kubernetes would need.
             Some(v) if doc.bool(v) == Some(true) => return,
             Some(v) if doc.str(v) == Some("true") => return,
-            Some(v) if doc.bool(v) == Some(false) || doc.str(v) == Some("false") => format!(
-                "the Service gets a public IP on the cluster's load balancer: it sets `{INTERNAL}: {}`",
-                doc.shown(v)
-            ),
-            Some(v) if doc.is_null(v) => format!(
-                "the Service gets a public IP on the cluster's load balancer: `{INTERNAL}` is empty, not \"true\""
-            ),
+            Some(v) if doc.bool(v) == Some(false) || doc.str(v) == Some("false") => {
+                format!("{lead}: it sets `{INTERNAL}: {}`", doc.shown(v))
+            }
+            Some(v) if doc.is_null(v) => format!("{lead}: `{INTERNAL}` is empty, not \"true\""),
             Some(v) => format!(
-                "the Service gets a public IP on the cluster's load balancer: `{INTERNAL}` is {}, and only the exact string \"true\" makes it internal",
+                "{lead}: `{INTERNAL}` is {}, and only the exact string \"true\" makes it internal",
                 doc.shown(v)
             ),
             None => format!(
-                "the Service gets a public IP on the cluster's load balancer: `type: LoadBalancer` without the annotation `{INTERNAL}: \"true\"`"
+                "{lead}: `type: LoadBalancer` without the annotation `{INTERNAL}: \"true\"`"
             ),
         };
 
@@ -68,6 +76,11 @@ impl Rule for PublicLoadBalancer {
         {
             message.push_str(&format!(
                 " (`{INTERNAL_SUBNET}` alone does not make it internal)"
+            ));
+        }
+        if let Some(ip) = private_ip {
+            message.push_str(&format!(
+                "; `loadBalancerIP: {ip}` is a private address, which only an internal load balancer can take: without the annotation Azure looks for a public IP with that address and the Service stays pending"
             ));
         }
         let ranges: Vec<String> = doc
@@ -86,5 +99,14 @@ impl Rule for PublicLoadBalancer {
             ));
         }
         cx.report(doc.entry_span(ty), message, HELP);
+    }
+}
+
+/// A private IPv4 (RFC 1918) or unique-local IPv6 address.
+fn is_private(ip: &str) -> bool {
+    match ip.trim().parse::<IpAddr>() {
+        Ok(IpAddr::V4(v4)) => v4.is_private(),
+        Ok(IpAddr::V6(v6)) => v6.is_unique_local(),
+        Err(_) => false,
     }
 }
