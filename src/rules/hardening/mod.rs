@@ -2,4 +2,8 @@
 
 use super::Rule;
 
-pub static ALL: &[&dyn Rule] = &[];
+mod aks212_in_tree_azure_storage;
+
+pub use aks212_in_tree_azure_storage::InTreeAzureStorage;
+
+pub static ALL: &[&dyn Rule] = &[&InTreeAzureStorage];
