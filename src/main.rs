@@ -107,24 +107,32 @@ fn rules() -> ExitCode {
             m.summary
         ));
     }
-    print!("{out}");
-    ExitCode::SUCCESS
+    print_out(&out)
+}
+
+/// Writes to stdout; a closed pipe (`akslint rules | head`) is not an error.
+fn print_out(text: &str) -> ExitCode {
+    match std::io::stdout().lock().write_all(text.as_bytes()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            usage_error(format!("cannot write the output: {e}"))
+        }
+        _ => ExitCode::SUCCESS,
+    }
 }
 
 fn explain(rule: &str) -> ExitCode {
     match akslint::rules::find(rule) {
         Some(r) => {
             let m = r.meta();
-            println!(
-                "{} {} ({}, {})\n\n{}\n\n{}",
+            print_out(&format!(
+                "{} {} ({}, {})\n\n{}\n\n{}\n",
                 m.id,
                 m.name,
                 m.severity.as_str(),
                 m.layer,
                 m.summary,
                 m.body.trim()
-            );
-            ExitCode::SUCCESS
+            ))
         }
         None => usage_error(format!("no rule `{rule}`; `akslint rules` lists them")),
     }

@@ -235,6 +235,12 @@ fn parse_chunk<'t>(text: &'t str, chunk: Span, limits: &YamlLimits, out: &mut Pa
                     ScalarStyle::SingleQuoted | ScalarStyle::DoubleQuoted => Style::Quoted,
                     _ => Style::Block,
                 };
+                // saphyr's span of a quoted scalar runs on over trailing blanks and comments:
+                // end it at the closing quote.
+                let end = match style {
+                    Style::Quoted => closing_quote(text, start).map_or(end, |q| q.min(end)),
+                    _ => end,
+                };
                 let same = text.get(start..end) == Some(value.as_ref());
                 let owned = (!same).then(|| value.into_owned().into_boxed_str());
                 let id = push(
@@ -357,6 +363,26 @@ fn parse_chunk<'t>(text: &'t str, chunk: Span, limits: &YamlLimits, out: &mut Pa
             },
         }
     }
+}
+
+/// The byte after the closing quote of the quoted scalar starting at `start`.
+fn closing_quote(text: &str, start: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let quote = *bytes.get(start)?;
+    if quote != b'"' && quote != b'\'' {
+        return None;
+    }
+    let mut i = start + 1;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\\' if quote == b'"' => i += 1,
+            b'\'' if quote == b'\'' && bytes.get(i + 1) == Some(&b'\'') => i += 1,
+            b if b == quote => return Some(i + 1),
+            _ => {}
+        }
+        i += 1;
+    }
+    None
 }
 
 fn nodes_span(nodes: &[Node], id: NodeId) -> Span {

@@ -138,3 +138,17 @@ fn shown_quotes_strings_and_abbreviates_collections() {
     assert_eq!(doc.shown(v("c")), "{…}");
     assert_eq!(doc.shown(v("d")), "[…]");
 }
+
+#[test]
+fn quoted_scalar_spans_end_at_the_closing_quote() {
+    let text = "a: \"x \\\" y\"   # comment\nb: 'it''s'  # c\n";
+    let f = parse_file(text, &limits());
+    let d = f.docs[0].as_ref().unwrap();
+    let root = d.root.unwrap();
+    assert_eq!(
+        &text[d.span(d.get(root, "a").unwrap()).range()],
+        "\"x \\\" y\""
+    );
+    assert_eq!(&text[d.span(d.get(root, "b").unwrap()).range()], "'it''s'");
+    assert_eq!(d.str(d.get(root, "b").unwrap()), Some("it's"));
+}
