@@ -2,9 +2,10 @@
 //! rule. One finding per `rules[]` entry, at the first `*` in document order, naming every field
 //! that holds one. Only a bare `*` counts: `*/scale` (one subresource of every resource) is a
 //! narrow, common grant, and so is `apiGroups: ["*"]` when every resource is such a `*/…`
-//! (the only way to write it). Roles named `system:…` (Kubernetes' bootstrap roles) are skipped.
+//! (the only way to write it). Kubernetes' own roles (`system:…`, and the ClusterRoles `cluster-admin`, `admin`, `edit`,
+//! `view`) are skipped.
 
-use super::rbac::{self, Item, is_system_name};
+use super::rbac::{self, Item};
 use crate::declare_rule;
 use crate::k8s::Object;
 use crate::rules::{Ctx, Rule, RuleMeta};
@@ -17,7 +18,7 @@ impl Rule for WildcardRbac {
     }
 
     fn check(&self, obj: &Object<'_, '_>, cx: &mut Ctx<'_>) {
-        if !rbac::is_role(obj) || obj.name.is_some_and(is_system_name) {
+        if !rbac::is_role(obj) || rbac::is_default_role(obj) {
             return;
         }
         let doc = obj.doc;
@@ -32,6 +33,11 @@ impl Rule for WildcardRbac {
             } else {
                 star(&rule.api_groups)
             };
+            let resources_what = if rule.group("").is_some() {
+                "every resource of those groups (Secrets and subresources such as `pods/exec` included)"
+            } else {
+                "every resource of those groups, subresources and resources added later included"
+            };
             let fields: Vec<(&str, u32, &str, &str)> = [
                 (
                     "verbs",
@@ -42,7 +48,7 @@ impl Rule for WildcardRbac {
                 (
                     "resources",
                     star(&rule.resources),
-                    "every resource of those groups (Secrets and subresources included)",
+                    resources_what,
                     "resources: [\"deployments\"]",
                 ),
                 (

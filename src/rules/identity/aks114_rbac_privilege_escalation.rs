@@ -10,10 +10,11 @@
 //!   authorised as `get` until Kubernetes 1.35 (`AuthorizePodWebsocketUpgradeCreatePermission`).
 //!
 //! One finding per `rules[]` entry, at the first offending item in document order, naming every
-//! path. Roles named `system:…` are skipped. AKS113 reports the wildcards themselves; both fire on
+//! path. Kubernetes' own roles (`system:…`, and the ClusterRoles `cluster-admin`, `admin`, `edit`,
+//! `view`) are skipped. AKS113 reports the wildcards themselves; both fire on
 //! `verbs: ["*"]` over sensitive resources, because each finding asks for a different fix.
 
-use super::rbac::{self, Item, PolicyRule, is_system_name};
+use super::rbac::{self, Item, PolicyRule};
 use crate::declare_rule;
 use crate::k8s::Object;
 use crate::rules::{Ctx, Rule, RuleMeta};
@@ -165,7 +166,7 @@ impl Rule for RbacPrivilegeEscalation {
     }
 
     fn check(&self, obj: &Object<'_, '_>, cx: &mut Ctx<'_>) {
-        if !rbac::is_role(obj) || obj.name.is_some_and(is_system_name) {
+        if !rbac::is_role(obj) || rbac::is_default_role(obj) {
             return;
         }
         let doc = obj.doc;

@@ -79,6 +79,17 @@ pub fn is_role(obj: &Object<'_, '_>) -> bool {
     matches!(obj.kind, "Role" | "ClusterRole") && api_group(obj.api_version) == RBAC_GROUP
 }
 
+/// A role that Kubernetes itself defines and reconciles at every API server start: the
+/// bootstrap roles (`system:…`) and the user-facing ClusterRoles `cluster-admin`, `admin`, `edit`
+/// and `view`. A manifest holding one is a dump of cluster state; what it grants is judged where
+/// it is bound (AKS112).
+pub fn is_default_role(obj: &Object<'_, '_>) -> bool {
+    obj.name.is_some_and(|n| {
+        is_system_name(n)
+            || obj.kind == "ClusterRole" && matches!(n, "cluster-admin" | "admin" | "edit" | "view")
+    })
+}
+
 /// One item of a `verbs`, `resources` or `apiGroups` list: where it is and its value (a null
 /// item decodes to the empty string, as the API server reads it).
 #[derive(Clone, Copy)]
