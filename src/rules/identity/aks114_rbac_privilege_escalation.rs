@@ -1,0 +1,220 @@
+//! AKS114 rbac-privilege-escalation: a Role or ClusterRole rule that hands its subjects a known
+//! path to more privilege, with Kubernetes' own matching (`*` verbs, resources and API groups
+//! count; `*/exec` covers `pods/exec`):
+//! - a ClusterRole reading Secrets (`get`/`list`/`watch` on `secrets` in the core group) — not
+//!   when `resourceNames` limits it to named Secrets;
+//! - `escalate` or `bind` on `roles`/`clusterroles` (`rbac.authorization.k8s.io`);
+//! - `impersonate` on `users`/`groups`/`serviceaccounts` (core) or `uids`/`userextras`
+//!   (`authentication.k8s.io`);
+//! - `create` on `pods/exec` or `pods/attach`, and `get` too: a WebSocket exec or attach is a GET,
+//!   authorised as `get` until Kubernetes 1.35 (`AuthorizePodWebsocketUpgradeCreatePermission`).
+//!
+//! One finding per `rules[]` entry, at the first offending item in document order, naming every
+//! path. Kubernetes' own roles (`system:…`, and the ClusterRoles `cluster-admin`, `admin`, `edit`,
+//! `view`) are skipped. AKS113 reports the wildcards themselves; both fire on
+//! `verbs: ["*"]` over sensitive resources, because each finding asks for a different fix.
+
+use super::rbac::{self, Item, PolicyRule};
+use crate::declare_rule;
+use crate::k8s::Object;
+use crate::rules::{Ctx, Rule, RuleMeta};
+
+declare_rule!(RbacPrivilegeEscalation, "AKS114");
+
+/// One path to more privilege that a rule grants.
+struct Grant<'d> {
+    /// Where it shows: the verb item for escalate/bind/impersonate, the resource for the rest.
+    anchor: Item<'d>,
+    /// What the subjects can do, for the message.
+    action: &'static str,
+    /// The permission that does it, as written (`` `*` on `pods/exec` ``).
+    detail: String,
+    /// Exec or attach granted by `get` alone (a WebSocket connection).
+    websocket: bool,
+    fix: &'static str,
+}
+
+/// `` `get` and `list` on `secrets` ``, `` `*` on `*`, any API group ``.
+fn detail(verbs: &[Item<'_>], resource: Item<'_>, group: Item<'_>) -> String {
+    let mut names: Vec<String> = Vec::new();
+    for v in verbs {
+        let n = format!("`{}`", v.value);
+        if !names.contains(&n) {
+            names.push(n);
+        }
+    }
+    let group = if group.value == "*" {
+        ", any API group"
+    } else {
+        ""
+    };
+    format!(
+        "{} on `{}`{group}",
+        rbac::list_names(&names, 3),
+        resource.value
+    )
+}
+
+fn grants<'d>(obj: &Object<'_, '_>, rule: &PolicyRule<'d>) -> Vec<Grant<'d>> {
+    let mut out = Vec::new();
+    let core = rule.group("");
+
+    // Secrets, cluster-wide.
+    if obj.kind == "ClusterRole" && rule.resource_names.is_empty() {
+        if let (Some(g), Some(res)) = (core, rule.resource("secrets")) {
+            let verbs: Vec<Item<'d>> = ["get", "list", "watch"]
+                .iter()
+                .filter_map(|v| rule.verb(v))
+                .collect();
+            if !verbs.is_empty() {
+                out.push(Grant {
+                    anchor: res,
+                    action: "read Secrets, service-account tokens included, across the cluster when bound by a ClusterRoleBinding",
+                    detail: detail(&verbs, res, g),
+                    websocket: false,
+                    fix: "name the Secrets it needs in `resourceNames`, or grant `get` in a namespaced Role; mount application secrets from Key Vault with the Secrets Store CSI driver instead of reading them through the API",
+                });
+            }
+        }
+    }
+
+    // Roles: escalate and bind.
+    let rbac_group = rule.group(rbac::RBAC_GROUP);
+    let role_res = rule
+        .resource("roles")
+        .or_else(|| rule.resource("clusterroles"));
+    if let (Some(g), Some(res)) = (rbac_group, role_res) {
+        for (verb, action) in [
+            ("escalate", "write Roles that grant more than they hold"),
+            (
+                "bind",
+                "bind any Role or ClusterRole, `cluster-admin` included, to any subject",
+            ),
+        ] {
+            if let Some(v) = rule.verb(verb) {
+                out.push(Grant {
+                    anchor: v,
+                    action,
+                    detail: detail(&[v], res, g),
+                    websocket: false,
+                    fix: "remove `escalate` and `bind`; an operator that must hand out permissions should bind only the roles it names in `resourceNames`",
+                });
+            }
+        }
+    }
+
+    // Identities: impersonate.
+    if let Some(v) = rule.verb("impersonate") {
+        let auth = rule.group("authentication.k8s.io");
+        let target = core
+            .and_then(|g| {
+                ["users", "groups", "serviceaccounts"]
+                    .iter()
+                    .find_map(|r| rule.resource(r))
+                    .map(|r| (g, r))
+            })
+            .or_else(|| {
+                let g = auth?;
+                let r = rule.resource("uids").or_else(|| {
+                    rule.resources
+                        .iter()
+                        .find(|i| i.value.starts_with("userextras"))
+                        .copied()
+                })?;
+                Some((g, r))
+            });
+        if let Some((g, res)) = target {
+            out.push(Grant {
+                anchor: v,
+                action: "act as other users, groups or service accounts",
+                detail: detail(&[v], res, g),
+                websocket: false,
+                fix: "remove `impersonate`, or limit it with `resourceNames` to the identities that must be impersonated",
+            });
+        }
+    }
+
+    // Pods: exec and attach.
+    if let Some(g) = core {
+        for (sub, action) in [
+            ("pods/exec", "run commands in pods"),
+            ("pods/attach", "attach to running containers"),
+        ] {
+            let Some(res) = rule.resource(sub) else {
+                continue;
+            };
+            let (verb, websocket) = match (rule.verb("create"), rule.verb("get")) {
+                (Some(v), _) => (v, false),
+                (None, Some(v)) => (v, true),
+                (None, None) => continue,
+            };
+            out.push(Grant {
+                anchor: res,
+                action,
+                detail: detail(&[verb], res, g),
+                websocket,
+                fix: "drop `pods/exec` and `pods/attach`; debug through `kubectl debug` with a short-lived, audited role, or read logs through `pods/log`",
+            });
+        }
+    }
+    out
+}
+
+impl Rule for RbacPrivilegeEscalation {
+    fn meta(&self) -> &'static RuleMeta {
+        Self::doc_meta()
+    }
+
+    fn check(&self, obj: &Object<'_, '_>, cx: &mut Ctx<'_>) {
+        if !rbac::is_role(obj) || rbac::is_default_role(obj) {
+            return;
+        }
+        let doc = obj.doc;
+        for rule in rbac::policy_rules(obj) {
+            let grants = grants(obj, &rule);
+            let Some(first) = grants
+                .iter()
+                .map(|g| g.anchor.node)
+                .min_by_key(|&n| doc.span(n).start)
+            else {
+                continue;
+            };
+            // One shared permission (`*` on `*`) is named once, after every action it opens.
+            let shared = grants.iter().all(|g| g.detail == grants[0].detail) && grants.len() > 1;
+            let what: Vec<String> = grants
+                .iter()
+                .map(|g| {
+                    if shared {
+                        g.action.to_string()
+                    } else {
+                        format!("{} ({})", g.action, g.detail)
+                    }
+                })
+                .collect();
+            let mut what = rbac::list_names(&what, 6);
+            if shared {
+                what.push_str(&format!(", all through {}", grants[0].detail));
+            }
+            if grants.iter().any(|g| g.websocket) {
+                what.push_str(
+                    "; `get` is enough for exec and attach over WebSocket before Kubernetes 1.35",
+                );
+            }
+            let mut fixes: Vec<&str> = Vec::new();
+            for g in &grants {
+                if !fixes.contains(&g.fix) {
+                    fixes.push(g.fix);
+                }
+            }
+            cx.report(
+                doc.span(first),
+                format!(
+                    "{} rules[{}] lets its subjects {what}",
+                    rbac::describe(obj),
+                    rule.index,
+                ),
+                fixes.join("; "),
+            );
+        }
+    }
+}
