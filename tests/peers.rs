@@ -330,6 +330,14 @@ fn peers_agreement() {
         }
     }
     for (k, l) in &listed {
+        if !load::PEERS.contains(&l.peer.as_str()) {
+            problems.push(format!(
+                "disagreements.toml: unknown peer `{}` (one of {:?})",
+                l.peer,
+                load::PEERS
+            ));
+            continue;
+        }
         let pending = load::mapped(&l.peer)
             .iter()
             .any(|(c, r)| *c == l.check && akslint::rules::find(r).is_none());
