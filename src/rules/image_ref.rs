@@ -126,9 +126,40 @@ impl<'a> ImageRef<'a> {
         self.tag == Some("latest")
     }
 
-    /// Whether the reference names a digest (`@algorithm:encoded`).
+    /// Whether the reference names a well-formed digest (`@algorithm:encoded`). The registered
+    /// algorithms need their exact length of lower-case hex (as go-digest validates them: the
+    /// runtime rejects anything else with InvalidImageName); others follow the distribution
+    /// grammar (`[A-Za-z0-9=_-]{32,}`).
     pub fn is_pinned(&self) -> bool {
-        self.digest.is_some()
+        self.digest.is_some_and(valid_digest)
+    }
+
+    /// A digest is written but malformed (`@sha256:abc`): nothing is pinned.
+    pub fn has_malformed_digest(&self) -> bool {
+        self.digest.is_some_and(|d| !valid_digest(d))
+    }
+}
+
+fn valid_digest(digest: &str) -> bool {
+    let Some((algorithm, encoded)) = digest.split_once(':') else {
+        return false;
+    };
+    let hex = |len: usize| {
+        encoded.len() == len
+            && encoded
+                .bytes()
+                .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+    };
+    match algorithm {
+        "sha256" | "blake3" => hex(64),
+        "sha384" => hex(96),
+        "sha512" => hex(128),
+        _ => {
+            encoded.len() >= 32
+                && encoded
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b"=_-".contains(&b))
+        }
     }
 }
 
@@ -447,9 +478,18 @@ mod tests {
     }
 
     #[test]
-    fn other_digest_algorithms_pin() {
-        let r = parse("app@sha512:abcdef0123");
-        assert_eq!(r.digest, Some("sha512:abcdef0123"));
+    fn digests_must_be_well_formed_to_pin() {
+        let sha = "a".repeat(64);
+        assert!(parse(&format!("app@sha256:{sha}")).is_pinned());
+        assert!(parse(&format!("app@sha512:{}", "0".repeat(128))).is_pinned());
+        assert!(parse(&format!("app@multihash+base58:{}", "Qm".repeat(20))).is_pinned());
+        for bad in ["app@sha256:abc", "app@sha512:abcdef0123"] {
+            let r = parse(bad);
+            assert!(!r.is_pinned() && r.has_malformed_digest(), "{bad}");
+        }
+        assert!(!parse(&format!("app@sha256:{}", "A".repeat(64))).is_pinned());
+        assert!(!parse(&format!("app@sha256:{}", "a".repeat(63))).is_pinned());
+        assert!(!parse(&format!("app@blake3:{}", "a".repeat(63))).is_pinned());
     }
 
     #[test]

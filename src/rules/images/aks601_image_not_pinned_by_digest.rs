@@ -34,10 +34,17 @@ impl Rule for ImageNotPinnedByDigest {
             };
             cx.report(
                 ci.container.doc.entry_span(ci.entry),
-                format!(
-                    "{} uses image `{image}` without a digest: the tag can be moved to other content",
-                    ci.container.describe()
-                ),
+                if image.has_malformed_digest() {
+                    format!(
+                        "{} uses image `{image}`, whose digest is malformed: the runtime rejects it and nothing is pinned",
+                        ci.container.describe()
+                    )
+                } else {
+                    format!(
+                        "{} uses image `{image}` without a digest: the tag can be moved to other content",
+                        ci.container.describe()
+                    )
+                },
                 format!(
                     "pin the tested image by digest and keep the tag for readers: `image: {}:{tag}@sha256:<digest>` (get the digest with {lookup})",
                     name_as_written(image)
