@@ -2,8 +2,9 @@
 //! (every type but `kubernetes.io/service-account-token`, whose token the control plane writes).
 //! One finding per Secret, at the first of `data`/`stringData` that holds a value; the message
 //! names the keys, never the values. A Secret whose values are all empty commits nothing and is
-//! silent; values that are placeholders (`${DB_PASSWORD}`, `<base64-tenant-id>`) still fire, with
-//! a message that says the manifest is a template for plaintext values. A configuration file kept
+//! silent; values that are placeholders (`${DB_PASSWORD}`, `<base64-tenant-id>`, any `data` value
+//! that is not base64) still fire, with a message that says the manifest is a template for
+//! plaintext values. A configuration file kept
 //! in a Secret (`grafana.ini`, `alertmanager.yaml`: the key has a config-file extension) is judged
 //! by its content: it counts only when it holds a credential (a secret-named key with a value, a
 //! password in a URL or connection string, a private key block).
@@ -52,7 +53,10 @@ impl Rule for PlaintextSecretManifest {
                             return None;
                         }
                         let key = doc.str(kv.key)?;
-                        let placeholder = is_placeholder(v);
+                        // A `data` value that is not base64 cannot be applied as is: it is
+                        // a placeholder (`CLIENT_SECRET`, `<base64-encoded-secret>`).
+                        let placeholder =
+                            is_placeholder(v) || (field == "data" && base64_decode(v).is_none());
                         let config = is_config_file(key) && !placeholder;
                         if config && !config_secret(field, v) {
                             return None;
@@ -116,7 +120,7 @@ impl Rule for PlaintextSecretManifest {
 }
 
 /// Does a configuration file (`stringData` text, or base64 `data`) hold a credential? Content
-/// that cannot be read (not base64, not UTF-8) counts as secret.
+/// that is not UTF-8 text counts as secret.
 fn config_secret(field: &str, value: &str) -> bool {
     if field == "stringData" {
         return config_has_credential(value);

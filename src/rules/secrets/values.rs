@@ -41,14 +41,12 @@ pub(crate) fn has_dependent_var(value: &str) -> bool {
     while i + 1 < b.len() {
         match (b[i], b[i + 1]) {
             (b'$', b'$') => i += 2,
-            (b'$', b'(') => {
-                if let Some(close) = value[i + 2..].find(')') {
-                    if close > 0 {
-                        return true;
-                    }
-                }
-                i += 2;
-            }
+            (b'$', b'(') => match value[i + 2..].find(')') {
+                Some(0) => i += 2,
+                Some(_) => return true,
+                // No `)` after this one: none after any later `$(` either.
+                None => return false,
+            },
             _ => i += 1,
         }
     }
@@ -200,14 +198,16 @@ pub(crate) fn config_has_credential(text: &str) -> bool {
                 if key.is_empty() {
                     return false;
                 }
+                let name = secret_name(&words(key));
+                if name == SecretName::No {
+                    return false;
+                }
                 let value = config_value(&t[i + 1..]);
-                let w = words(key);
-                match secret_name(&w) {
+                match name {
                     SecretName::Secret => {
                         !value.is_empty() && !is_switch(value) && !is_placeholder(value)
                     }
-                    SecretName::ConnectionString => has_credential(value),
-                    SecretName::No => false,
+                    _ => has_credential(value),
                 }
             })
     })
@@ -215,7 +215,12 @@ pub(crate) fn config_has_credential(text: &str) -> bool {
 
 /// The value after a key's separator, on the same line: quoted, or up to `,` `}` `]` or a comment.
 fn config_value(rest: &str) -> &str {
-    let r = rest.trim_start();
+    // A value is short; bounding the look-ahead keeps a pathological line linear.
+    let mut end = rest.len().min(4096);
+    while !rest.is_char_boundary(end) {
+        end -= 1;
+    }
+    let r = rest[..end].trim_start();
     for q in ['"', '\''] {
         if let Some(inner) = r.strip_prefix(q) {
             return inner.split(q).next().unwrap_or("");
@@ -231,8 +236,12 @@ fn config_value(rest: &str) -> &str {
     r.split([',', '}', ']', '#']).next().unwrap_or("").trim()
 }
 
-/// Standard base64 (as Kubernetes writes `data`), whitespace ignored; `None` when it is not.
+/// Standard padded base64 (what the API server accepts in a Secret's `data`), whitespace
+/// ignored; `None` when it is not.
 pub(crate) fn base64_decode(text: &str) -> Option<Vec<u8>> {
+    if text.bytes().filter(|c| !c.is_ascii_whitespace()).count() % 4 != 0 {
+        return None;
+    }
     let mut out = Vec::with_capacity(text.len() * 3 / 4);
     let (mut acc, mut bits, mut pad) = (0u32, 0u32, 0usize);
     for c in text.bytes().filter(|c| !c.is_ascii_whitespace()) {
@@ -298,6 +307,7 @@ mod tests {
         assert!(!has_dependent_var("$()"));
         assert!(!has_dependent_var("${DB_PASSWORD}"));
         assert!(!has_dependent_var("pa$(ss"));
+        assert!(!has_dependent_var(&"$(".repeat(100_000)));
         assert!(!has_dependent_var("hunter2"));
     }
 
@@ -398,6 +408,8 @@ mod tests {
         assert_eq!(base64_decode("").as_deref(), Some(&b""[..]));
         assert!(base64_decode("<base64-encoded>").is_none());
         assert!(base64_decode("ab=c").is_none());
+        assert!(base64_decode("aHVudGVyMg").is_none());
+        assert!(base64_decode("CLIENT_SECRET").is_none());
     }
 
     #[test]
