@@ -1,5 +1,65 @@
 //! Layer 5: secrets.
 
 use super::Rule;
+use crate::k8s::Object;
+use crate::yaml::Entry;
 
-pub static ALL: &[&dyn Rule] = &[];
+mod values;
+
+mod aks501_plaintext_secret_manifest;
+mod aks502_secret_literal_in_env;
+mod aks503_secret_provider_class_invalid;
+mod aks504_secret_provider_class_legacy_identity;
+
+pub use aks501_plaintext_secret_manifest::PlaintextSecretManifest;
+pub use aks502_secret_literal_in_env::SecretLiteralInEnv;
+pub use aks503_secret_provider_class_invalid::SecretProviderClassInvalid;
+pub use aks504_secret_provider_class_legacy_identity::SecretProviderClassLegacyIdentity;
+
+pub static ALL: &[&dyn Rule] = &[
+    &PlaintextSecretManifest,
+    &SecretLiteralInEnv,
+    &SecretProviderClassInvalid,
+    &SecretProviderClassLegacyIdentity,
+];
+
+/// The Secrets Store CSI driver's name, as a volume's `csi.driver` names it.
+pub(crate) const SECRETS_STORE_DRIVER: &str = "secrets-store.csi.k8s.io";
+
+/// A SecretProviderClass of the Azure Key Vault provider: `apiVersion:
+/// secrets-store.csi.x-k8s.io/*`, `kind: SecretProviderClass`, `spec.provider: azure`.
+pub(crate) struct AzureSpc {
+    /// The `spec` entry (the anchor when `parameters` is missing).
+    pub spec: Entry,
+    /// The `parameters` entry, when written (its value may be null or not a mapping).
+    pub parameters: Option<Entry>,
+}
+
+impl AzureSpc {
+    pub fn of(obj: &Object<'_, '_>) -> Option<Self> {
+        if obj.kind != "SecretProviderClass"
+            || !obj.api_version.starts_with("secrets-store.csi.x-k8s.io/")
+        {
+            return None;
+        }
+        let doc = obj.doc;
+        let spec = doc
+            .entry(obj.node, "spec")
+            .filter(|e| doc.is_map(e.value))?;
+        // The driver finds the provider by its exact name (`azure.sock`); other providers have
+        // other parameters and are not checked.
+        if doc.get(spec.value, "provider").and_then(|p| doc.str(p)) != Some("azure") {
+            return None;
+        }
+        Some(AzureSpc {
+            spec,
+            parameters: doc.entry(spec.value, "parameters"),
+        })
+    }
+
+    /// The entry of one parameter (only when `parameters` is a mapping).
+    pub fn parameter(&self, obj: &Object<'_, '_>, key: &str) -> Option<Entry> {
+        let p = self.parameters.filter(|p| obj.doc.is_map(p.value))?;
+        obj.doc.entry(p.value, key)
+    }
+}
