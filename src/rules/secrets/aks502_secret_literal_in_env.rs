@@ -17,7 +17,8 @@ use super::values::{
 };
 use crate::declare_rule;
 use crate::k8s::Object;
-use crate::k8s::env::{has_term, words};
+use crate::k8s::env::words;
+use crate::rules::identity::is_azure_credential_name;
 use crate::rules::{Ctx, Rule, RuleMeta};
 
 declare_rule!(SecretLiteralInEnv, "AKS502");
@@ -84,10 +85,11 @@ enum Found {
 
 /// Judges one `name: value` pair (the value non-null).
 fn judge(name: &str, text: &str) -> Option<Found> {
-    let w = words(name);
-    if is_azure_credential_name(&w) {
+    // AKS117 takes precedence on the names it judges.
+    if is_azure_credential_name(name) {
         return None;
     }
+    let w = words(name);
     if is_private_key(text) {
         return Some(Found::PrivateKey);
     }
@@ -106,23 +108,6 @@ fn judge(name: &str, text: &str) -> Option<Found> {
         return None;
     }
     Some(Found::Literal)
-}
-
-/// Mirrors AKS117 (azure-credentials-in-env, src/rules/identity/aks117_azure_credentials_in_env.rs),
-/// which takes precedence on these names: the first word is `azure` and the name contains SECRET,
-/// PASSWORD, KEY (but not a Key Vault: `KEYVAULT`, `KEY_VAULT`), CONNECTION_STRING or SAS.
-/// TODO(lead): dedupe with AKS117's predicate at merge.
-fn is_azure_credential_name(w: &[String]) -> bool {
-    if w.first().map(String::as_str) != Some("azure") {
-        return false;
-    }
-    let key = w
-        .iter()
-        .enumerate()
-        .any(|(i, x)| x == "key" && w.get(i + 1).map(String::as_str) != Some("vault"));
-    key || ["SECRET", "PASSWORD", "CONNECTION_STRING", "SAS"]
-        .iter()
-        .any(|t| has_term(w, t))
 }
 
 fn help(name: &str) -> String {
@@ -152,21 +137,5 @@ mod tests {
         assert!(judge("DB_PASSWORD", "$(PW)").is_none());
         assert!(judge("LOG_LEVEL", "debug").is_none());
         assert!(judge("AZURE_CLIENT_SECRET", "x").is_none());
-    }
-
-    #[test]
-    fn azure_credential_names() {
-        let yes = |n: &str| is_azure_credential_name(&words(n));
-        assert!(yes("AZURE_CLIENT_SECRET"));
-        assert!(yes("AZURE_STORAGE_KEY"));
-        assert!(yes("AZURE_STORAGE_ACCOUNT_KEY"));
-        assert!(yes("AZURE_STORAGE_CONNECTION_STRING"));
-        assert!(yes("AZURE_STORAGE_SAS_TOKEN"));
-        assert!(yes("azureClientSecret"));
-        assert!(!yes("AZURE_KEYVAULT_NAME"));
-        assert!(!yes("AZURE_KEY_VAULT_URI"));
-        assert!(!yes("AZURE_TENANT_ID"));
-        assert!(!yes("DB_PASSWORD"));
-        assert!(!yes("MY_AZURE_SECRET"));
     }
 }
