@@ -7,8 +7,8 @@
 //! conditionals (a known condition picks a branch; an unknown one gives the branches' common
 //! value or unknown), `!`, `&&`, `||` (three-valued), `==`, `!=`, comparisons and arithmetic on
 //! known numbers, indexing and attribute access into known values, a few pure functions
-//! (`functions.rs`: lower, upper, length, contains, coalesce, try, can, lookup, tobool, tostring,
-//! tonumber, tolist, toset), and references to resources and data sources ([`Ref`]). Everything
+//! (`functions.rs`: lower, upper, length, contains, coalesce, try, can, lookup, merge, concat,
+//! tobool, tostring, tonumber, tolist, toset), and references to resources and data sources ([`Ref`]). Everything
 //! else — `for` expressions, splats, module outputs, `path.*`, template directives, other
 //! functions — is unknown.
 //!
@@ -145,7 +145,7 @@ impl<'m> Scope<'m> {
                 },
             };
             let value = match block.body.get_attribute("type") {
-                Some(t) => convert_primitive(value, &t.value),
+                Some(t) => super::types::apply(&scope, value, &t.value, &cx),
                 None => value,
             };
             vars.insert(name.clone(), value);
@@ -557,27 +557,4 @@ fn lookup_index(cur: &Evaluated, n: f64) -> Result<Option<Evaluated>, Fail> {
 /// A condition's truth: known booleans (and `"true"`/`"false"`, which Terraform converts).
 pub(crate) fn truth(v: &Value) -> Option<bool> {
     v.as_bool()
-}
-
-/// A variable's primitive `type` converts the value as Terraform does (`"true"` → `true` for
-/// `bool`, `8` → `"8"` for `string`).
-fn convert_primitive(v: Evaluated, ty: &Expression) -> Evaluated {
-    let Expression::Variable(t) = ty else {
-        return v;
-    };
-    let converted = match (t.as_str(), &v.value) {
-        ("bool", Value::Known(Lit::String(_))) => v.value.as_bool().map(Lit::Bool),
-        ("number", Value::Known(Lit::String(_))) => v.value.as_number().map(Lit::Number),
-        ("string", Value::Known(Lit::Bool(_) | Lit::Number(_))) => {
-            v.value.to_text().map(Lit::String)
-        }
-        _ => None,
-    };
-    match converted {
-        Some(l) => Evaluated {
-            value: Value::Known(l),
-            origin: v.origin,
-        },
-        None => v,
-    }
 }

@@ -1,6 +1,6 @@
 //! The few pure Terraform functions worth evaluating for security attributes: `lower`, `upper`,
-//! `length`, `contains`, `coalesce`, `try`, `can`, `lookup`, `tobool`, `tostring`, `tonumber`,
-//! `tolist`, `toset`. Any other function (or a provider-namespaced one, or `f(list...)`) is
+//! `length`, `contains`, `coalesce`, `try`, `can`, `lookup`, `merge`, `concat`, `tobool`,
+//! `tostring`, `tonumber`, `tolist`, `toset`. Any other function (or a provider-namespaced one, or `f(list...)`) is
 //! unknown.
 
 use super::eval::{Cx, Fail, Outcome, Scope};
@@ -46,6 +46,8 @@ pub(crate) fn call(scope: &Scope<'_>, f: &FuncCall, span: Span, cx: &Cx<'_>) -> 
             | "contains"
             | "coalesce"
             | "lookup"
+            | "merge"
+            | "concat"
             | "tobool"
             | "tostring"
             | "tonumber"
@@ -118,6 +120,35 @@ pub(crate) fn call(scope: &Scope<'_>, f: &FuncCall, span: Span, cx: &Cx<'_>) -> 
                 Value::Known(_) | Value::Absent => Err(Fail),
                 _ => unknown,
             }
+        }
+        ("merge", _) => {
+            // Later arguments win; null arguments are skipped.
+            let mut out: Vec<(Arc<str>, Evaluated)> = Vec::new();
+            for v in &vals {
+                match &v.value {
+                    Value::Absent => continue,
+                    Value::Known(Lit::Object(o)) => {
+                        for (k, e) in o.iter() {
+                            out.retain(|(x, _)| x != k);
+                            out.push((k.clone(), e.clone()));
+                        }
+                    }
+                    Value::Known(_) => return Err(Fail),
+                    _ => return unknown,
+                }
+            }
+            known(Lit::Object(out.into()))
+        }
+        ("concat", _) => {
+            let mut out: Vec<Evaluated> = Vec::new();
+            for v in &vals {
+                match &v.value {
+                    Value::Known(Lit::List(l)) => out.extend(l.iter().cloned()),
+                    Value::Known(_) | Value::Absent => return Err(Fail),
+                    _ => return unknown,
+                }
+            }
+            known(Lit::List(out.into()))
         }
         ("tobool", [x]) => match &x.value {
             Value::Absent => at(Value::Absent),

@@ -25,6 +25,7 @@ pub mod module;
 pub mod parse;
 pub mod provider;
 pub mod resource;
+mod types;
 pub mod value;
 
 pub use comments::{HclSuppression, suppressions};

@@ -120,7 +120,12 @@ fn functions() {
     assert_eq!(p("tolist([1])"), "[1]");
     assert_eq!(p("toset([\"a\", \"b\", \"a\"])"), "[\"a\", \"b\"]");
     assert_eq!(p("toset([\"a\", var.nope])"), "unknown");
-    assert_eq!(p("merge({a = 1})"), "unknown");
+    assert_eq!(p("merge({a = 1, b = 2}, null, {a = 3})"), "{b=2, a=3}");
+    assert_eq!(p("merge({a = 1}, var.nope)"), "unknown");
+    assert_eq!(p("merge({a = 1}, {b = var.nope}).a"), "1");
+    assert_eq!(p("concat([1], [var.nope, 2])"), "[1, unknown, 2]");
+    assert_eq!(p("concat([1], 2)"), "unknown");
+    assert_eq!(p("format(\"%s\", \"a\")"), "unknown");
     assert_eq!(p("provider::x::f(1)"), "unknown");
 }
 
@@ -182,6 +187,50 @@ variable "obj" {
     assert_eq!(&*ev.origin.file, "terraform.tfvars");
     let tfvars = "t = \"from-tfvars\"\nauto = 2\nundeclared = 1\n";
     assert_eq!(&tfvars[ev.origin.span.range()], "\"from-tfvars\"");
+}
+
+#[test]
+fn object_types_fill_optional_attributes() {
+    let files: &[(&str, &str)] = &[
+        (
+            "variables.tf",
+            r#"
+variable "net" {
+  type = object({
+    plugin  = string
+    policy  = optional(string, "azure")
+    mode    = optional(string)
+    private = optional(bool, true)
+    inner   = optional(object({ on = optional(bool, false) }), {})
+  })
+  default = { plugin = "azure", private = null }
+}
+variable "pools" {
+  type = map(object({
+    host_encryption = optional(bool, true)
+  }))
+  default = { a = {}, b = { host_encryption = "false" } }
+}
+variable "given" {
+  type = object({ policy = optional(string, "azure") })
+}
+"#,
+        ),
+        ("terraform.tfvars", "given = { policy = \"calico\" }\n"),
+    ];
+    let pv = |e: &str| show(&probe(files, e).value);
+    assert_eq!(pv("var.net.plugin"), "\"azure\"");
+    assert_eq!(pv("var.net.policy"), "\"azure\"");
+    assert_eq!(pv("var.net.mode"), "absent");
+    assert_eq!(pv("var.net.private"), "true");
+    assert_eq!(pv("var.net.inner.on"), "false");
+    assert_eq!(pv("var.pools.a.host_encryption"), "true");
+    assert_eq!(pv("var.pools.b.host_encryption"), "false");
+    assert_eq!(pv("var.given.policy"), "\"calico\"");
+    // The origin of a filled-in default is the default in the type.
+    let ev = probe(files, "var.net.policy");
+    assert_eq!(&*ev.origin.file, "variables.tf");
+    assert_eq!(&files[0].1[ev.origin.span.range()], "\"azure\"");
 }
 
 #[test]
