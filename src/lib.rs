@@ -13,6 +13,7 @@ pub mod report;
 pub mod rules;
 pub mod source;
 pub mod suppress;
+pub mod terraform;
 pub mod yaml;
 
 pub fn version() -> &'static str {

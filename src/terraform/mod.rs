@@ -1,0 +1,40 @@
+//! The Terraform front end: `.tf`/`.tfvars` parsed with hcl-edit (spans on every node, nesting
+//! limits built in), grouped into modules (one directory each), evaluated by our own
+//! three-valued evaluator, and viewed as resources with attributes and nested blocks for rules.
+//!
+//! ```text
+//! Module::load(dir, &opts) ─► Scope::new(&module)            (root: tfvars, var-files, defaults)
+//!                             Scope::with_inputs(&child, call.inputs(&caller))     (a local child)
+//!   scope.resources_of("azurerm_kubernetes_cluster") ─► r.attr("private_cluster_enabled")?.value
+//!                                                       r.block("network_profile")?.attr("network_policy")
+//!   provider::azurerm(&module).majors                  ─► {3}, {4, 5}, {} (contradictory)
+//!   comments::suppressions(text, body, &lines)         ─► akslint-ignore directives and their lines
+//!   module.errors()                                    ─► AKS001 (Syntax, Unreadable) / AKS002 (TooLarge)
+//! ```
+//!
+//! Nothing here panics on input: parse errors, files over the size cap and unreadable files
+//! are values ([`ParseError`]); what cannot be evaluated offline is [`Value::Unknown`], which
+//! must never produce a finding. Not read: `.tf.json` / `.tfvars.json` (a JSON front end with
+//! spans would be a second parser; no AKS configuration of the corpus uses them), and override
+//! files are parsed but not merged (see [`module`]).
+
+pub mod comments;
+pub mod eval;
+mod functions;
+pub mod module;
+pub mod parse;
+pub mod provider;
+pub mod resource;
+mod types;
+pub mod value;
+
+pub use comments::{HclSuppression, suppressions};
+pub use eval::{Env, Scope};
+pub use module::{LoadOptions, Module, ModuleCall, SourceFile, SourceKind};
+pub use parse::{ParseError, ParseErrorKind, TfLimits, parse_body};
+pub use provider::{Majors, ProviderVersions};
+pub use resource::{Attr, BlockView, Count, Presence, Resource};
+pub use value::{Evaluated, Lit, Origin, Ref, RefMode, Value, equal};
+
+#[cfg(test)]
+mod tests;

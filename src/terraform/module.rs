@@ -1,0 +1,546 @@
+//! A directory is a module: its `.tf` files (in lexical order), its `terraform.tfvars` and
+//! `*.auto.tfvars` (then the caller's var-files, later ones winning), its lock file; and what
+//! they declare: resources, data sources, variables, locals, module calls. Outputs are ignored.
+//!
+//! Not read: `.tf.json` and `.tfvars.json` (JSON with spans would need a second front end; none
+//! in the corpus is an AKS configuration), `.terraform/` (downloaded modules; not in a module's
+//! own directory listing anyway). Override files (`override.tf`, `*_override.tf`) are parsed (so
+//! their errors and suppressions count) but their blocks are not merged into the declarations.
+
+use super::parse::{self, ParseError, ParseErrorKind, TfLimits};
+use crate::source::Span;
+use hcl_edit::expr::Expression;
+use hcl_edit::structure::{Attribute, Block, Body, Structure};
+use std::collections::BTreeMap;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum SourceKind {
+    /// A `.tf` file.
+    Config,
+    /// `override.tf` / `*_override.tf`: parsed, not merged.
+    Override,
+    /// `terraform.tfvars` or `*.auto.tfvars` of the directory.
+    TfVars,
+    /// A var-file named by the caller (`--var-file`).
+    VarFile,
+    /// `.terraform.lock.hcl`.
+    Lock,
+}
+
+/// One file of a module, its text and its parse.
+#[derive(Debug)]
+pub struct SourceFile {
+    pub path: PathBuf,
+    /// The name shown in findings and carried by every [`super::Origin`].
+    pub name: Arc<str>,
+    pub kind: SourceKind,
+    pub text: String,
+    pub body: Result<Body, ParseError>,
+}
+
+/// Where an attribute sits: a top-level attribute of a file (`block: None`, tfvars) or an
+/// attribute of a top-level block (`variable`'s `default`, a local).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct AttrAt {
+    pub file: u32,
+    pub block: Option<u32>,
+    pub index: u32,
+}
+
+/// A top-level block of a file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct BlockAt {
+    pub file: u32,
+    pub index: u32,
+}
+
+/// A `module "name" { source = … }` call.
+#[derive(Debug, Clone)]
+pub struct ModuleCall {
+    pub name: String,
+    /// The literal `source`, when it is one.
+    pub source: Option<String>,
+    /// `dir/source` for a local source (`./…` or `../…`), not normalised.
+    pub local_path: Option<PathBuf>,
+    pub file: Arc<str>,
+    /// The `module "name"` header.
+    pub span: Span,
+    pub(crate) at: BlockAt,
+}
+
+/// The meta-arguments of a module call, which are not inputs of the child.
+pub(crate) const CALL_META: [&str; 6] = [
+    "source",
+    "version",
+    "count",
+    "for_each",
+    "providers",
+    "depends_on",
+];
+
+#[derive(Debug)]
+pub struct Module {
+    pub dir: PathBuf,
+    pub files: Vec<SourceFile>,
+    pub(crate) resources: Vec<BlockAt>,
+    pub(crate) data: Vec<BlockAt>,
+    /// Name → `variable` block (the first declaration wins).
+    pub(crate) variables: BTreeMap<String, BlockAt>,
+    pub(crate) locals: BTreeMap<String, AttrAt>,
+    /// Name → winning tfvars value (terraform.tfvars < *.auto.tfvars < var-files).
+    pub(crate) tfvars: BTreeMap<String, AttrAt>,
+    pub calls: Vec<ModuleCall>,
+}
+
+/// Options of [`Module::load`].
+#[derive(Debug, Clone, Default)]
+pub struct LoadOptions {
+    pub limits: TfLimits,
+    /// `--var-file`s, in the order given (later ones win).
+    pub var_files: Vec<PathBuf>,
+}
+
+/// How a file name of a module directory is read, if at all.
+pub fn classify(file_name: &str) -> Option<SourceKind> {
+    if file_name == ".terraform.lock.hcl" {
+        Some(SourceKind::Lock)
+    } else if file_name == "terraform.tfvars" || file_name.ends_with(".auto.tfvars") {
+        Some(SourceKind::TfVars)
+    } else if file_name == "override.tf" || file_name.ends_with("_override.tf") {
+        Some(SourceKind::Override)
+    } else if file_name.ends_with(".tf") {
+        Some(SourceKind::Config)
+    } else {
+        None
+    }
+}
+
+/// The files of the module in `dir`, in load order: `.tf` (lexical), `terraform.tfvars`,
+/// `*.auto.tfvars` (lexical), the lock file. Subdirectories (`.terraform/` included) are not
+/// part of the module.
+pub fn module_files(dir: &Path) -> std::io::Result<Vec<(PathBuf, SourceKind)>> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir)? {
+        let entry = entry?;
+        let Ok(name) = entry.file_name().into_string() else {
+            continue;
+        };
+        let Some(kind) = classify(&name) else {
+            continue;
+        };
+        // Follows symlinks: a link to a file is that file.
+        if !entry.path().is_file() {
+            continue;
+        }
+        out.push((entry.path(), kind));
+    }
+    out.sort_by(|(a, ka), (b, kb)| {
+        let rank = |k: SourceKind, p: &Path| match k {
+            SourceKind::Config | SourceKind::Override => 0,
+            SourceKind::TfVars if p.file_name().is_some_and(|n| n == "terraform.tfvars") => 1,
+            SourceKind::TfVars => 2,
+            SourceKind::VarFile => 3,
+            SourceKind::Lock => 4,
+        };
+        (rank(*ka, a), a).cmp(&(rank(*kb, b), b))
+    });
+    Ok(out)
+}
+
+/// Reads a file for the front end: at most `limit` bytes, not binary, UTF-8.
+pub fn read_source(path: &Path, limit: u64) -> Result<String, ParseError> {
+    let unreadable = |offset, message: String| ParseError {
+        kind: ParseErrorKind::Unreadable,
+        offset,
+        message,
+    };
+    let f = std::fs::File::open(path).map_err(|e| unreadable(0, format!("cannot read: {e}")))?;
+    let mut buf = Vec::new();
+    f.take(limit + 1)
+        .read_to_end(&mut buf)
+        .map_err(|e| unreadable(0, format!("cannot read: {e}")))?;
+    if buf.len() as u64 > limit {
+        let size = std::fs::metadata(path).map_or(buf.len() as u64, |m| m.len());
+        return Err(ParseError {
+            kind: ParseErrorKind::TooLarge,
+            offset: 0,
+            message: format!("file of {size} bytes is over the file-size limit of {limit} bytes"),
+        });
+    }
+    if buf.iter().take(8000).any(|&b| b == 0) {
+        return Err(unreadable(0, "binary file: not HCL".into()));
+    }
+    String::from_utf8(buf).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        unreadable(at, format!("invalid UTF-8 at byte {at}: HCL must be UTF-8"))
+    })
+}
+
+impl Module {
+    /// Reads and parses the module in `dir` (and the caller's var-files). A file that cannot be
+    /// read or parsed keeps its error in [`SourceFile::body`]; `Err` only when `dir` itself
+    /// cannot be listed.
+    pub fn load(dir: &Path, opts: &LoadOptions) -> std::io::Result<Module> {
+        let mut files = Vec::new();
+        let mut listed = module_files(dir)?;
+        // Var-files after the directory's tfvars, before the lock file.
+        let at = listed
+            .iter()
+            .position(|(_, k)| *k == SourceKind::Lock)
+            .unwrap_or(listed.len());
+        listed.splice(
+            at..at,
+            opts.var_files
+                .iter()
+                .map(|p| (p.clone(), SourceKind::VarFile)),
+        );
+        for (path, kind) in listed {
+            let name: Arc<str> = path.display().to_string().into();
+            let (text, body) = match read_source(&path, opts.limits.file_size) {
+                Ok(text) => {
+                    let body = parse::parse_body(&text, &opts.limits);
+                    (text, body)
+                }
+                Err(e) => (String::new(), Err(e)),
+            };
+            files.push(SourceFile {
+                path,
+                name,
+                kind,
+                text,
+                body,
+            });
+        }
+        Ok(Module::from_files(dir, files))
+    }
+
+    /// Builds a module from texts already read (the engine reads with its own limits):
+    /// `(path, kind, text)` in load order (see [`module_files`]; var-files after the tfvars, in
+    /// the caller's order). Each file's name is its path as given.
+    pub fn from_texts(
+        dir: &Path,
+        texts: Vec<(PathBuf, SourceKind, String)>,
+        limits: &TfLimits,
+    ) -> Module {
+        let files = texts
+            .into_iter()
+            .map(|(path, kind, text)| SourceFile {
+                name: path.display().to_string().into(),
+                body: parse::parse_body(&text, limits),
+                path,
+                kind,
+                text,
+            })
+            .collect();
+        Module::from_files(dir, files)
+    }
+
+    /// Collects the declarations of parsed files.
+    pub fn from_files(dir: &Path, files: Vec<SourceFile>) -> Module {
+        let mut m = Module {
+            dir: dir.to_path_buf(),
+            files,
+            resources: Vec::new(),
+            data: Vec::new(),
+            variables: BTreeMap::new(),
+            locals: BTreeMap::new(),
+            tfvars: BTreeMap::new(),
+            calls: Vec::new(),
+        };
+        for (fi, f) in m.files.iter().enumerate() {
+            let Ok(body) = &f.body else { continue };
+            let fi = fi as u32;
+            match f.kind {
+                SourceKind::Config => {}
+                SourceKind::TfVars | SourceKind::VarFile => {
+                    for (i, s) in body.iter().enumerate() {
+                        if let Structure::Attribute(a) = s {
+                            let at = AttrAt {
+                                file: fi,
+                                block: None,
+                                index: i as u32,
+                            };
+                            m.tfvars.insert(a.key.as_str().to_string(), at);
+                        }
+                    }
+                    continue;
+                }
+                SourceKind::Override | SourceKind::Lock => continue,
+            }
+            for (i, s) in body.iter().enumerate() {
+                let Structure::Block(b) = s else { continue };
+                let at = BlockAt {
+                    file: fi,
+                    index: i as u32,
+                };
+                match (b.ident.as_str(), b.labels.len()) {
+                    ("resource", 2) => m.resources.push(at),
+                    ("data", 2) => m.data.push(at),
+                    ("variable", 1) => {
+                        m.variables
+                            .entry(b.labels[0].as_str().to_string())
+                            .or_insert(at);
+                    }
+                    ("locals", 0) => {
+                        for (j, s) in b.body.iter().enumerate() {
+                            if let Structure::Attribute(a) = s {
+                                m.locals
+                                    .entry(a.key.as_str().to_string())
+                                    .or_insert(AttrAt {
+                                        file: fi,
+                                        block: Some(i as u32),
+                                        index: j as u32,
+                                    });
+                            }
+                        }
+                    }
+                    ("module", 1) => {
+                        let source = b
+                            .body
+                            .get_attribute("source")
+                            .and_then(|a| literal_str(&a.value))
+                            .map(str::to_string);
+                        let local_path = source
+                            .as_deref()
+                            .filter(|s| s.starts_with("./") || s.starts_with("../"))
+                            .map(|s| dir.join(s));
+                        m.calls.push(ModuleCall {
+                            name: b.labels[0].as_str().to_string(),
+                            source,
+                            local_path,
+                            file: f.name.clone(),
+                            span: header_span(b),
+                            at,
+                        });
+                    }
+                    _ => {}
+                }
+            }
+        }
+        m
+    }
+
+    /// Files that could not be read or parsed, with their errors.
+    pub fn errors(&self) -> impl Iterator<Item = (&SourceFile, &ParseError)> {
+        self.files
+            .iter()
+            .filter_map(|f| f.body.as_ref().err().map(|e| (f, e)))
+    }
+
+    /// Names of the declared input variables.
+    pub fn variable_names(&self) -> impl Iterator<Item = &str> {
+        self.variables.keys().map(String::as_str)
+    }
+
+    /// The parsed files of one kind, with their bodies.
+    pub fn bodies(&self, kind: SourceKind) -> impl Iterator<Item = (&SourceFile, &Body)> {
+        self.files
+            .iter()
+            .filter(move |f| f.kind == kind)
+            .filter_map(|f| f.body.as_ref().ok().map(|b| (f, b)))
+    }
+
+    pub(crate) fn file(&self, i: u32) -> &SourceFile {
+        &self.files[i as usize]
+    }
+
+    pub(crate) fn block(&self, at: BlockAt) -> &Block {
+        self.body(at.file)
+            .get(at.index as usize)
+            .and_then(Structure::as_block)
+            .expect("a BlockAt points at a block of a parsed file")
+    }
+
+    pub(crate) fn attr(&self, at: AttrAt) -> &Attribute {
+        let body = match at.block {
+            Some(b) => {
+                &self
+                    .block(BlockAt {
+                        file: at.file,
+                        index: b,
+                    })
+                    .body
+            }
+            None => self.body(at.file),
+        };
+        body.get(at.index as usize)
+            .and_then(Structure::as_attribute)
+            .expect("an AttrAt points at an attribute of a parsed file")
+    }
+
+    fn body(&self, file: u32) -> &Body {
+        self.file(file)
+            .body
+            .as_ref()
+            .expect("declarations come from parsed files")
+    }
+}
+
+/// A string literal (or a template without interpolations).
+pub(crate) fn literal_str(e: &Expression) -> Option<&str> {
+    match e {
+        Expression::String(s) => Some(s.value()),
+        _ => None,
+    }
+}
+
+/// Converts an hcl-edit span (always present on parsed nodes).
+pub(crate) fn span_of(node: &impl hcl_edit::Span) -> Span {
+    node.span()
+        .map_or(Span::default(), |r| Span::new(r.start, r.end))
+}
+
+/// The header of a block: its identifier through its last label (`resource "a" "b"`).
+pub(crate) fn header_span(b: &Block) -> Span {
+    let start = span_of(&b.ident);
+    match b.labels.last() {
+        Some(l) => start.cover(span_of(l)),
+        None => start,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    pub(crate) fn module(files: &[(&str, &str)]) -> Module {
+        let texts = files
+            .iter()
+            .map(|(n, t)| {
+                let kind = classify(n).unwrap_or(SourceKind::VarFile);
+                (PathBuf::from(n), kind, t.to_string())
+            })
+            .collect();
+        Module::from_texts(Path::new("."), texts, &TfLimits::default())
+    }
+
+    #[test]
+    fn declarations() {
+        let m = module(&[
+            (
+                "main.tf",
+                r#"
+resource "azurerm_kubernetes_cluster" "main" {
+  name = "x"
+}
+data "azurerm_client_config" "current" {}
+variable "a" { default = 1 }
+variable "a" { default = 2 }
+locals {
+  l = 1
+}
+module "aks" {
+  source = "./modules/aks"
+  x      = 1
+}
+module "remote" {
+  source  = "Azure/aks/azurerm"
+  version = "9.0.0"
+}
+output "o" { value = 1 }
+"#,
+            ),
+            ("terraform.tfvars", "a = 3\n"),
+            ("b.auto.tfvars", "a = 4\n"),
+            ("extra.tfvars", "a = 5\n"),
+        ]);
+        assert_eq!(m.resources.len(), 1);
+        assert_eq!(m.data.len(), 1);
+        assert_eq!(m.variable_names().collect::<Vec<_>>(), ["a"]);
+        assert!(m.locals.contains_key("l"));
+        assert_eq!(m.calls.len(), 2);
+        assert_eq!(
+            m.calls[0].local_path.as_deref(),
+            Some(Path::new("./modules/aks"))
+        );
+        assert_eq!(m.calls[1].local_path, None);
+        let won = m.attr(m.tfvars["a"]);
+        assert_eq!(won.value.as_number().and_then(|n| n.as_u64()), Some(5));
+        let first = m.block(m.variables["a"]);
+        assert_eq!(
+            first
+                .body
+                .get_attribute("default")
+                .unwrap()
+                .value
+                .as_number()
+                .unwrap()
+                .as_u64(),
+            Some(1)
+        );
+    }
+
+    #[test]
+    fn files_are_classified_and_ordered() {
+        let dir = tempfile::tempdir().unwrap();
+        for n in [
+            "b.tf",
+            "a.tf",
+            "z.auto.tfvars",
+            "a.auto.tfvars",
+            "terraform.tfvars",
+            "other.tfvars",
+            "x.tf.json",
+            ".terraform.lock.hcl",
+            "override.tf",
+        ] {
+            std::fs::write(dir.path().join(n), "").unwrap();
+        }
+        std::fs::create_dir(dir.path().join(".terraform")).unwrap();
+        std::fs::write(dir.path().join(".terraform/c.tf"), "").unwrap();
+        let names: Vec<String> = module_files(dir.path())
+            .unwrap()
+            .into_iter()
+            .map(|(p, _)| p.file_name().unwrap().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(
+            names,
+            [
+                "a.tf",
+                "b.tf",
+                "override.tf",
+                "terraform.tfvars",
+                "a.auto.tfvars",
+                "z.auto.tfvars",
+                ".terraform.lock.hcl"
+            ]
+        );
+    }
+
+    #[test]
+    fn load_reports_unreadable_files() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("bin.tf"), b"x = 1\0\0").unwrap();
+        std::fs::write(dir.path().join("latin1.tf"), b"x = \"caf\xe9\"\n").unwrap();
+        std::fs::write(dir.path().join("big.tf"), "x = 1\n".repeat(100)).unwrap();
+        std::fs::write(dir.path().join("ok.tf"), "variable \"v\" {}\n").unwrap();
+        let opts = LoadOptions {
+            limits: TfLimits { file_size: 100 },
+            var_files: vec![dir.path().join("missing.tfvars")],
+        };
+        let m = Module::load(dir.path(), &opts).unwrap();
+        let errs: Vec<(String, ParseErrorKind, usize)> = m
+            .errors()
+            .map(|(f, e)| {
+                (
+                    f.path.file_name().unwrap().to_string_lossy().into_owned(),
+                    e.kind,
+                    e.offset,
+                )
+            })
+            .collect();
+        assert_eq!(
+            errs,
+            [
+                ("big.tf".to_string(), ParseErrorKind::TooLarge, 0),
+                ("bin.tf".to_string(), ParseErrorKind::Unreadable, 0),
+                ("latin1.tf".to_string(), ParseErrorKind::Unreadable, 8),
+                ("missing.tfvars".to_string(), ParseErrorKind::Unreadable, 0),
+            ]
+        );
+        assert_eq!(m.variable_names().collect::<Vec<_>>(), ["v"]);
+    }
+}

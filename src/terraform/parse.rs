@@ -1,0 +1,223 @@
+//! `.tf` / `.tfvars` / lock-file text → an `hcl_edit` [`Body`], within limits.
+//!
+//! The size cap is checked before anything else (a tree costs ~25× its input, up to 64× on
+//! token-dense lists); nesting (64 levels) and operator depth (128) are hcl-edit's own limits,
+//! which keep its recursive parser, our evaluator and every drop inside a 2 MiB stack. A stack
+//! overflow cannot be caught, so these limits are the whole defence. The caller has already
+//! checked that the bytes are UTF-8.
+
+use hcl_edit::structure::Body;
+
+/// Limits of the Terraform front end.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TfLimits {
+    /// Largest file parsed, in bytes (larger ones are an AKS002 finding).
+    pub file_size: u64,
+}
+
+/// 5 MiB: ~125 MB of tree at hcl-edit's typical 25×, ~320 MB on a dense list (parsers.md §B).
+pub const DEFAULT_FILE_SIZE: u64 = 5 << 20;
+
+impl Default for TfLimits {
+    fn default() -> Self {
+        TfLimits {
+            file_size: DEFAULT_FILE_SIZE,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ParseErrorKind {
+    /// Invalid HCL, a duplicated attribute, or hcl-edit's nesting/operator limit (AKS001).
+    Syntax,
+    /// Over `TfLimits::file_size` (AKS002): not parsed.
+    TooLarge,
+    /// Not readable, not UTF-8 or binary (AKS001); only produced by [`super::module`] when it
+    /// reads files itself.
+    Unreadable,
+}
+
+/// Why a file has no body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParseError {
+    pub kind: ParseErrorKind,
+    /// Byte offset of the problem in the file's text (0 when about the whole file).
+    pub offset: usize,
+    pub message: String,
+}
+
+impl std::fmt::Display for ParseError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} (byte {})", self.message, self.offset)
+    }
+}
+
+/// Parses one file's text. Spans in the body are byte offsets into `text` (a leading BOM is
+/// parsed as blanks so that offsets still match the original text).
+pub fn parse_body(text: &str, limits: &TfLimits) -> Result<Body, ParseError> {
+    if text.len() as u64 > limits.file_size {
+        return Err(ParseError {
+            kind: ParseErrorKind::TooLarge,
+            offset: 0,
+            message: format!(
+                "file of {} bytes is over the file-size limit of {} bytes",
+                text.len(),
+                limits.file_size
+            ),
+        });
+    }
+    let owned;
+    let src = match text.strip_prefix('\u{feff}') {
+        Some(rest) => {
+            // Same length: three blanks for the three bytes of the BOM.
+            owned = format!("   {rest}");
+            owned.as_str()
+        }
+        None => text,
+    };
+    hcl_edit::parser::parse_body(src).map_err(|e| ParseError {
+        kind: ParseErrorKind::Syntax,
+        offset: e.location().offset().min(text.len()),
+        message: clean_message(e.message()),
+    })
+}
+
+/// hcl-edit's messages read "invalid attribute; expected unique attribute key; found redefined
+/// attribute": keep them, on one line.
+fn clean_message(m: &str) -> String {
+    let one_line: String = m.split_whitespace().collect::<Vec<_>>().join(" ");
+    if one_line.is_empty() {
+        "invalid HCL".to_string()
+    } else {
+        one_line
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Runs `f` on a 2 MiB thread, as cargo's test threads and rayon's defaults have: an
+    /// overflow would abort the test binary, so passing proves the limits hold.
+    fn on_small_stack<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> T {
+        std::thread::Builder::new()
+            .stack_size(2 << 20)
+            .spawn(f)
+            .unwrap()
+            .join()
+            .unwrap()
+    }
+
+    fn err(text: String) -> ParseError {
+        on_small_stack(move || parse_body(&text, &TfLimits::default()).unwrap_err())
+    }
+
+    #[test]
+    fn valid_body_has_spans() {
+        let text = "resource \"a\" \"b\" {\n  x = 1\n}\n";
+        let body = parse_body(text, &TfLimits::default()).unwrap();
+        let block = body.blocks().next().unwrap();
+        use hcl_edit::Span;
+        assert_eq!(block.span(), Some(0..text.len() - 1));
+    }
+
+    #[test]
+    fn deep_nesting_is_an_error_not_an_overflow() {
+        for (open, close) in [
+            ("a {\n", "}\n"),
+            ("x = [", "]"),
+            ("x = (", ")"),
+            ("x = {a = ", "}"),
+            ("x = \"${", "}\""),
+            ("x = f(", ")"),
+        ] {
+            let n = 100_000;
+            let text = format!("{}{}", open.repeat(n), close.repeat(n));
+            let e = err(text);
+            assert_eq!(e.kind, ParseErrorKind::Syntax, "{open}");
+        }
+        let conds = format!("x = {}1", "true ? 1 : ".repeat(100_000));
+        assert_eq!(err(conds).kind, ParseErrorKind::Syntax);
+        let nots = format!("x = {}true", "!".repeat(100_000));
+        assert_eq!(err(nots).kind, ParseErrorKind::Syntax);
+        let ops = format!("x = 1{}", " + 1".repeat(100_000));
+        assert_eq!(err(ops).kind, ParseErrorKind::Syntax);
+    }
+
+    #[test]
+    fn worst_accepted_nesting_parses_and_drops_on_a_small_stack() {
+        // Just under the limits: 63 nested blocks; 63 nested arrays; 127 operators.
+        let blocks = format!("{}{}", "a {\n".repeat(63), "}\n".repeat(63));
+        let arrays = format!("x = {}1{}\n", "[".repeat(63), "]".repeat(63));
+        let ops = format!("x = 1{}\n", " + 1".repeat(127));
+        for text in [blocks, arrays, ops] {
+            on_small_stack(move || {
+                let body = parse_body(&text, &TfLimits::default());
+                assert!(body.is_ok(), "{:?}", body.err());
+            });
+        }
+    }
+
+    #[test]
+    fn flat_long_traversal_is_fine() {
+        let text = format!("x = a{}\n", ".b".repeat(100_000));
+        on_small_stack(move || assert!(parse_body(&text, &TfLimits::default()).is_ok()));
+    }
+
+    #[test]
+    fn size_cap_is_checked_first() {
+        let limits = TfLimits { file_size: 10 };
+        let e = parse_body("x = \"0123456789\"\n", &limits).unwrap_err();
+        assert_eq!(e.kind, ParseErrorKind::TooLarge);
+        assert!(e.message.contains("limit of 10 bytes"));
+    }
+
+    #[test]
+    fn huge_list_within_the_cap_parses() {
+        // ~1 MiB of a dense list: slow-ish in debug, but neither an error nor a crash.
+        let text = format!("x = [{}]\n", "1,".repeat(500_000));
+        on_small_stack(move || {
+            let body = parse_body(&text, &TfLimits::default()).unwrap();
+            assert_eq!(
+                body.get_attribute("x")
+                    .unwrap()
+                    .value
+                    .as_array()
+                    .unwrap()
+                    .len(),
+                500_000
+            );
+        });
+    }
+
+    #[test]
+    fn broken_inputs_are_errors_with_offsets() {
+        let heredoc = "x = <<EOT\nnever closed\n".to_string();
+        let e = err(heredoc);
+        assert_eq!(e.kind, ParseErrorKind::Syntax);
+        let string = "x = \"never closed\n".to_string();
+        assert_eq!(err(string).kind, ParseErrorKind::Syntax);
+        let dup = "a {\n  x = 1\n  y = 2\n  x = 3\n}\n".to_string();
+        let e = err(dup.clone());
+        assert!(e.message.contains("redefined"), "{}", e.message);
+        assert_eq!(&dup[e.offset..e.offset + 5], "x = 3");
+        let binary = "x = 1\n\u{0}\u{1}\u{2}\u{7f}garbage{{{\n".to_string();
+        assert_eq!(err(binary).kind, ParseErrorKind::Syntax);
+        let noise: String = (0..4096u32)
+            .map(|i| char::from_u32((i * 7919) % 0x2000 + 1).unwrap_or('?'))
+            .collect();
+        assert_eq!(err(noise).kind, ParseErrorKind::Syntax);
+    }
+
+    #[test]
+    fn bom_keeps_offsets() {
+        let text = "\u{feff}x = 1\ny = \n";
+        let e = parse_body(text, &TfLimits::default()).unwrap_err();
+        assert!(e.offset >= text.find("y =").unwrap(), "{e:?}");
+        let ok = "\u{feff}x = 1\n";
+        let body = parse_body(ok, &TfLimits::default()).unwrap();
+        use hcl_edit::Span;
+        let a = body.get_attribute("x").unwrap();
+        assert_eq!(&ok[a.span().unwrap()], "x = 1");
+    }
+}

@@ -1,0 +1,438 @@
+//! What rules read: resources, their attributes (evaluated in the module's scope) and nested
+//! blocks, `dynamic` blocks included, with spans for findings.
+
+use super::eval::{Env, Scope};
+use super::module::{BlockAt, CALL_META, ModuleCall, header_span, span_of};
+use super::value::{Evaluated, Lit, Origin, Value};
+use crate::source::Span;
+use hcl_edit::expr::Expression;
+use hcl_edit::structure::{Block, Body};
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+/// How many instances a resource (or module call) has: `Known(1)` without `count`/`for_each`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Count {
+    Known(u64),
+    /// `count`/`for_each` that cannot be evaluated: the resource may or may not exist, so rules
+    /// about it stay silent (rules.md, "unknown presence silences").
+    Unknown,
+}
+
+/// Whether a block is there: a static block is; a `dynamic` one is when its `for_each` is
+/// non-empty.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Presence {
+    KnownEmpty,
+    KnownNonEmpty,
+    Unknown,
+}
+
+/// An attribute as written and evaluated.
+#[derive(Debug, Clone)]
+pub struct Attr {
+    /// The file holding the attribute (its resource's file).
+    pub file: Arc<str>,
+    /// The name: where a finding about the attribute points.
+    pub key_span: Span,
+    /// The expression as written.
+    pub value_span: Span,
+    /// `name = value` as a whole.
+    pub span: Span,
+    pub value: Value,
+    /// Where the value was finally written (a tfvars line, a variable default, the caller's
+    /// argument…); equals `file`/`value_span` for a literal.
+    pub origin: Origin,
+}
+
+/// A body in its scope: shared by resources and blocks.
+#[derive(Clone)]
+struct Node<'a> {
+    scope: &'a Scope<'a>,
+    body: &'a Body,
+    file: Arc<str>,
+    env: Env,
+}
+
+impl<'a> Node<'a> {
+    fn attr(&self, name: &str) -> Option<Attr> {
+        let a = self.body.get_attribute(name)?;
+        let ev = self.scope.eval_in(&a.value, &self.file, &self.env);
+        Some(Attr {
+            file: self.file.clone(),
+            key_span: span_of(&a.key),
+            value_span: span_of(&a.value),
+            span: span_of(a),
+            value: ev.value,
+            origin: ev.origin,
+        })
+    }
+
+    fn blocks(&self, name: &str) -> Vec<BlockView<'a>> {
+        let mut out = Vec::new();
+        for b in self.body.blocks() {
+            if b.ident.as_str() == name {
+                out.push(BlockView {
+                    name: name.into(),
+                    dynamic: false,
+                    presence: Presence::KnownNonEmpty,
+                    header: header_span(b),
+                    block_span: span_of(b),
+                    node: Node {
+                        body: &b.body,
+                        ..self.clone()
+                    },
+                });
+            } else if b.ident.as_str() == "dynamic"
+                && b.labels.first().is_some_and(|l| l.as_str() == name)
+            {
+                out.push(self.dynamic(b, name));
+            }
+        }
+        out
+    }
+
+    fn dynamic(&self, b: &'a Block, name: &str) -> BlockView<'a> {
+        let for_each = b
+            .body
+            .get_attribute("for_each")
+            .map(|a| self.scope.eval_in(&a.value, &self.file, &self.env));
+        let items = for_each.as_ref().and_then(|e| instances(&e.value));
+        let presence = match &items {
+            Some(v) if v.is_empty() => Presence::KnownEmpty,
+            Some(_) => Presence::KnownNonEmpty,
+            None => Presence::Unknown,
+        };
+        // The iterator is `name` unless `iterator = other` renames it.
+        let iterator: Arc<str> = match b.body.get_attribute("iterator").map(|a| &a.value) {
+            Some(Expression::Variable(v)) => v.as_str().into(),
+            _ => name.into(),
+        };
+        let bound = single_instance(items.as_deref(), &self.file, span_of(b));
+        let content = b.body.blocks().find(|c| c.ident.as_str() == "content");
+        static EMPTY: std::sync::OnceLock<Body> = std::sync::OnceLock::new();
+        let body = content.map_or_else(|| EMPTY.get_or_init(Body::new), |c| &c.body);
+        BlockView {
+            name: name.into(),
+            dynamic: true,
+            presence,
+            header: header_span(b),
+            block_span: span_of(b),
+            node: Node {
+                scope: self.scope,
+                body,
+                file: self.file.clone(),
+                env: self.env.bind(iterator, bound),
+            },
+        }
+    }
+}
+
+/// One `resource` (or `data`) block of a module, in its scope.
+#[derive(Clone)]
+pub struct Resource<'a> {
+    /// `azurerm_kubernetes_cluster`
+    pub kind: &'a str,
+    /// `main`
+    pub name: &'a str,
+    /// `azurerm_kubernetes_cluster.main` (`data.…` for a data source; without `module.` prefixes:
+    /// the caller adds them).
+    pub address: String,
+    pub file: Arc<str>,
+    /// Instances from `count` / `for_each`.
+    pub instances: Count,
+    /// The spans of the two labels (type, name).
+    pub label_spans: [Span; 2],
+    header: Span,
+    block_span: Span,
+    block: &'a Block,
+    node: Node<'a>,
+}
+
+impl<'a> Resource<'a> {
+    /// The attribute `name`, evaluated; `None` when it is not written.
+    pub fn attr(&self, name: &str) -> Option<Attr> {
+        self.node.attr(name)
+    }
+
+    /// Nested blocks named `name`, static and `dynamic "name"`, in written order.
+    pub fn blocks(&self, name: &str) -> Vec<BlockView<'a>> {
+        self.node.blocks(name)
+    }
+
+    /// The first nested block named `name`.
+    pub fn block(&self, name: &str) -> Option<BlockView<'a>> {
+        self.blocks(name).into_iter().next()
+    }
+
+    /// The header (`resource "type" "name"`): where "missing" findings point.
+    pub fn span(&self) -> Span {
+        self.header
+    }
+
+    /// The whole block, header through closing brace.
+    pub fn block_span(&self) -> Span {
+        self.block_span
+    }
+
+    /// The raw block, for what the views do not cover.
+    pub fn raw(&self) -> &'a Block {
+        self.block
+    }
+
+    /// Whether the resource certainly exists (at least one instance).
+    pub fn exists(&self) -> Option<bool> {
+        match self.instances {
+            Count::Known(n) => Some(n > 0),
+            Count::Unknown => None,
+        }
+    }
+
+    pub fn scope(&self) -> &'a Scope<'a> {
+        self.node.scope
+    }
+}
+
+impl std::fmt::Debug for Resource<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Resource")
+            .field("address", &self.address)
+            .field("file", &self.file)
+            .field("instances", &self.instances)
+            .finish_non_exhaustive()
+    }
+}
+
+/// A nested block (`network_profile { … }`), or the `content` of a `dynamic "name"` block.
+#[derive(Clone)]
+pub struct BlockView<'a> {
+    pub name: Arc<str>,
+    pub dynamic: bool,
+    /// Static blocks are `KnownNonEmpty`; dynamic ones follow their `for_each`.
+    pub presence: Presence,
+    header: Span,
+    block_span: Span,
+    node: Node<'a>,
+}
+
+impl<'a> BlockView<'a> {
+    pub fn attr(&self, name: &str) -> Option<Attr> {
+        self.node.attr(name)
+    }
+
+    pub fn blocks(&self, name: &str) -> Vec<BlockView<'a>> {
+        self.node.blocks(name)
+    }
+
+    pub fn block(&self, name: &str) -> Option<BlockView<'a>> {
+        self.blocks(name).into_iter().next()
+    }
+
+    /// The header (`network_profile` or `dynamic "network_profile"`).
+    pub fn span(&self) -> Span {
+        self.header
+    }
+
+    pub fn block_span(&self) -> Span {
+        self.block_span
+    }
+
+    pub fn file(&self) -> &Arc<str> {
+        &self.node.file
+    }
+}
+
+impl std::fmt::Debug for BlockView<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("BlockView")
+            .field("name", &self.name)
+            .field("dynamic", &self.dynamic)
+            .field("presence", &self.presence)
+            .finish_non_exhaustive()
+    }
+}
+
+impl<'m> Scope<'m> {
+    /// The module's `resource` blocks, in file and written order.
+    pub fn resources(&self) -> Vec<Resource<'_>> {
+        let m = self.module();
+        m.resources
+            .iter()
+            .map(|at| self.resource(*at, false))
+            .collect()
+    }
+
+    /// The module's resources of one type.
+    pub fn resources_of(&self, kind: &str) -> Vec<Resource<'_>> {
+        let m = self.module();
+        m.resources
+            .iter()
+            .filter(|at| m.block(**at).labels[0].as_str() == kind)
+            .map(|at| self.resource(*at, false))
+            .collect()
+    }
+
+    /// The module's `data` blocks.
+    pub fn data_sources(&self) -> Vec<Resource<'_>> {
+        let m = self.module();
+        m.data.iter().map(|at| self.resource(*at, true)).collect()
+    }
+
+    fn resource(&self, at: BlockAt, data: bool) -> Resource<'_> {
+        let m = self.module();
+        let b = m.block(at);
+        let file = m.file(at.file).name.clone();
+        let (kind, name) = (b.labels[0].as_str(), b.labels[1].as_str());
+        let (instances, env) = meta_instances(self, &b.body, &file, span_of(b), &Env::default());
+        Resource {
+            kind,
+            name,
+            address: if data {
+                format!("data.{kind}.{name}")
+            } else {
+                format!("{kind}.{name}")
+            },
+            file: file.clone(),
+            instances,
+            label_spans: [span_of(&b.labels[0]), span_of(&b.labels[1])],
+            header: header_span(b),
+            block_span: span_of(b),
+            block: b,
+            node: Node {
+                scope: self,
+                body: &b.body,
+                file,
+                env,
+            },
+        }
+    }
+}
+
+impl ModuleCall {
+    /// The child's input values: every argument but the meta-arguments, evaluated in the
+    /// caller's scope (`count.index`/`each` bound as for a resource).
+    pub fn inputs(&self, caller: &Scope<'_>) -> BTreeMap<String, Evaluated> {
+        let b = caller.module().block(self.at);
+        let (_, env) = meta_instances(caller, &b.body, &self.file, self.span, &Env::default());
+        b.body
+            .attributes()
+            .filter(|a| !CALL_META.contains(&a.key.as_str()))
+            .map(|a| {
+                (
+                    a.key.as_str().to_string(),
+                    caller.eval_in(&a.value, &self.file, &env),
+                )
+            })
+            .collect()
+    }
+
+    /// Instances of the call (`count`/`for_each`), evaluated in the caller's scope.
+    pub fn instances(&self, caller: &Scope<'_>) -> Count {
+        let b = caller.module().block(self.at);
+        meta_instances(caller, &b.body, &self.file, self.span, &Env::default()).0
+    }
+}
+
+/// `count` / `for_each` of a resource or module call: how many instances, and `count`/`each`
+/// bound to the one instance when there is exactly one known (else to unknown).
+fn meta_instances(
+    scope: &Scope<'_>,
+    body: &Body,
+    file: &Arc<str>,
+    span: Span,
+    outer: &Env,
+) -> (Count, Env) {
+    let unknown = Evaluated {
+        value: Value::Unknown,
+        origin: Origin {
+            file: file.clone(),
+            span,
+        },
+    };
+    if let Some(c) = body.get_attribute("count") {
+        let v = scope.eval_in(&c.value, file, outer);
+        let n = v
+            .value
+            .as_number()
+            .filter(|n| *n >= 0.0 && n.fract() == 0.0);
+        let count = n.map_or(Count::Unknown, |n| Count::Known(n as u64));
+        let bound = if n == Some(1.0) {
+            let zero = Evaluated {
+                value: Value::Known(Lit::Number(0.0)),
+                origin: v.origin.clone(),
+            };
+            object(vec![("index".into(), zero)], &v.origin)
+        } else {
+            unknown.clone()
+        };
+        return (count, outer.bind("count", bound).bind("each", unknown));
+    }
+    if let Some(f) = body.get_attribute("for_each") {
+        let v = scope.eval_in(&f.value, file, outer);
+        let items = instances(&v.value);
+        let count = items
+            .as_ref()
+            .map_or(Count::Unknown, |i| Count::Known(i.len() as u64));
+        let bound = single_instance(items.as_deref(), file, span);
+        return (count, outer.bind("each", bound).bind("count", unknown));
+    }
+    (
+        Count::Known(1),
+        outer.bind("count", unknown.clone()).bind("each", unknown),
+    )
+}
+
+/// The (key, value) pairs a `for_each` iterates: a map's entries, a set's (list's) elements as
+/// both key and value. `None` when unknown (or null, which Terraform rejects).
+fn instances(v: &Value) -> Option<Vec<(Evaluated, Evaluated)>> {
+    match v {
+        Value::Known(Lit::List(l)) => Some(l.iter().map(|e| (e.clone(), e.clone())).collect()),
+        Value::Known(Lit::Object(o)) => {
+            let mut seen: Vec<&str> = Vec::new();
+            let mut out = Vec::new();
+            for (k, val) in o.iter().rev() {
+                if seen.contains(&&**k) {
+                    continue;
+                }
+                seen.push(k);
+                let key = Evaluated {
+                    value: Value::string(k.clone()),
+                    origin: val.origin.clone(),
+                };
+                out.push((key, val.clone()));
+            }
+            out.reverse();
+            Some(out)
+        }
+        _ => None,
+    }
+}
+
+/// `{key, value}` of the only instance, else unknown.
+fn single_instance(
+    items: Option<&[(Evaluated, Evaluated)]>,
+    file: &Arc<str>,
+    span: Span,
+) -> Evaluated {
+    let origin = Origin {
+        file: file.clone(),
+        span,
+    };
+    match items {
+        Some([(k, v)]) => object(
+            vec![("key".into(), k.clone()), ("value".into(), v.clone())],
+            &origin,
+        ),
+        _ => Evaluated {
+            value: Value::Unknown,
+            origin,
+        },
+    }
+}
+
+fn object(entries: Vec<(Arc<str>, Evaluated)>, origin: &Origin) -> Evaluated {
+    Evaluated {
+        value: Value::Known(Lit::Object(entries.into())),
+        origin: origin.clone(),
+    }
+}

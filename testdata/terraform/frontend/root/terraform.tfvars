@@ -1,0 +1,2 @@
+prefix = "from-tfvars"
+env    = "TEST"

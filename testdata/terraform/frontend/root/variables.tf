@@ -1,0 +1,8 @@
+variable "env" {
+  type    = string
+  default = "DEV"
+}
+
+variable "prefix" {
+  type = string
+}
