@@ -90,6 +90,8 @@ pub struct Finding {
     pub source: Option<String>,
     /// Related locations in the same file.
     pub related: Vec<(Span, String)>,
+    /// The file of the span when it is not the file being linted (Terraform modules span files).
+    pub file: Option<std::sync::Arc<str>>,
 }
 
 impl Finding {
@@ -102,6 +104,7 @@ impl Finding {
             object: None,
             source: None,
             related: Vec::new(),
+            file: None,
         }
     }
 

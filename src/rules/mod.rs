@@ -9,6 +9,7 @@ pub mod image_ref;
 pub mod images;
 pub mod linter;
 pub mod meta;
+pub mod monitoring;
 pub mod network;
 pub mod secrets;
 pub mod workloads;
@@ -19,13 +20,19 @@ use crate::config::RuleParams;
 use crate::diagnostic::Finding;
 use crate::k8s::Object;
 use crate::source::Span;
+use crate::terraform::{Majors, Resource, TfIndex};
+use std::sync::Arc;
 
-/// A Kubernetes rule judging one object at a time.
+/// A rule: Kubernetes rules judge one object at a time, Terraform rules one resource.
 pub trait Rule: Sync + Send {
     fn meta(&self) -> &'static RuleMeta;
 
-    /// Checks one object (every kind is offered; rules pick what they judge).
+    /// Checks one Kubernetes object (every kind is offered; rules pick what they judge).
     fn check(&self, _obj: &Object<'_, '_>, _cx: &mut Ctx<'_>) {}
+
+    /// Checks one Terraform resource (or data source) of an evaluated module (every type is
+    /// offered; rules pick what they judge). Unknown values must never produce a finding.
+    fn check_tf(&self, _res: &Resource<'_>, _cx: &mut TfCtx<'_>) {}
 }
 
 /// What a rule sees besides the object: its parameters, and where findings go.
@@ -45,6 +52,38 @@ impl Ctx<'_> {
     ) -> &mut Finding {
         self.findings
             .push(Finding::new(self.rule.id, Some(span), message).help(help));
+        self.findings.last_mut().expect("just pushed")
+    }
+}
+
+/// What a Terraform rule sees besides the resource.
+pub struct TfCtx<'a> {
+    pub rule: &'static RuleMeta,
+    pub params: &'a RuleParams,
+    /// The azurerm provider majors this module may run with (lock file, constraints along the
+    /// call chain, spellings). A rule whose default changed between majors fires only when
+    /// `majors.single()` says which one.
+    pub majors: Majors,
+    /// Facts of the whole scanned configuration (diagnostic settings, Defender plans…).
+    pub index: &'a TfIndex,
+    /// `module.aks.` for a resource of a child module called as `module "aks"`; empty at the root.
+    pub address_prefix: &'a str,
+    pub(crate) findings: &'a mut Vec<Finding>,
+}
+
+impl TfCtx<'_> {
+    /// Reports a finding at `span` of `file` (spans come from [`Attr`], [`BlockView`] and
+    /// [`Resource`], which know their file), with the HCL to write in `help`.
+    pub fn report(
+        &mut self,
+        file: &Arc<str>,
+        span: Span,
+        message: impl Into<String>,
+        help: impl Into<String>,
+    ) -> &mut Finding {
+        let mut f = Finding::new(self.rule.id, Some(span), message).help(help);
+        f.file = Some(file.clone());
+        self.findings.push(f);
         self.findings.last_mut().expect("just pushed")
     }
 }

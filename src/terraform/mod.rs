@@ -21,6 +21,7 @@
 pub mod comments;
 pub mod eval;
 mod functions;
+pub mod index;
 pub mod module;
 pub mod parse;
 pub mod provider;
@@ -30,6 +31,7 @@ pub mod value;
 
 pub use comments::{HclSuppression, suppressions};
 pub use eval::{Env, Scope};
+pub use index::TfIndex;
 pub use module::{LoadOptions, Module, ModuleCall, SourceFile, SourceKind};
 pub use parse::{ParseError, ParseErrorKind, TfLimits, parse_body};
 pub use provider::{Majors, ProviderVersions};

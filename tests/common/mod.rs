@@ -58,7 +58,7 @@ pub fn expectations(path: &Path) -> Vec<(u32, String)> {
 
 pub fn is_fixture(p: &Path) -> bool {
     let ext = p.extension().and_then(|e| e.to_str()).unwrap_or("");
-    matches!(ext, "yaml" | "yml" | "json")
+    matches!(ext, "yaml" | "yml" | "json" | "tf" | "tfvars")
         || PathBuf::from(format!("{}.expect", p.display())).is_file()
 }
 
