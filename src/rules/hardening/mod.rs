@@ -2,8 +2,32 @@
 
 use super::Rule;
 
+mod aks205_host_encryption_disabled;
+mod aks206_node_public_ip;
+mod aks207_run_command_enabled;
+mod aks208_free_sku_tier;
+mod aks209_private_cluster_public_fqdn;
+mod aks210_no_customer_managed_disk_key;
+mod aks211_legacy_http_application_routing;
 mod aks212_in_tree_azure_storage;
+mod cluster;
 
+pub use aks205_host_encryption_disabled::HostEncryptionDisabled;
+pub use aks206_node_public_ip::NodePublicIp;
+pub use aks207_run_command_enabled::RunCommandEnabled;
+pub use aks208_free_sku_tier::FreeSkuTier;
+pub use aks209_private_cluster_public_fqdn::PrivateClusterPublicFqdn;
+pub use aks210_no_customer_managed_disk_key::NoCustomerManagedDiskKey;
+pub use aks211_legacy_http_application_routing::LegacyHttpApplicationRouting;
 pub use aks212_in_tree_azure_storage::InTreeAzureStorage;
 
-pub static ALL: &[&dyn Rule] = &[&InTreeAzureStorage];
+pub static ALL: &[&dyn Rule] = &[
+    &HostEncryptionDisabled,
+    &NodePublicIp,
+    &RunCommandEnabled,
+    &FreeSkuTier,
+    &PrivateClusterPublicFqdn,
+    &NoCustomerManagedDiskKey,
+    &LegacyHttpApplicationRouting,
+    &InTreeAzureStorage,
+];

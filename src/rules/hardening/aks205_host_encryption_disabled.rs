@@ -1,0 +1,62 @@
+//! AKS205 host-encryption-disabled: a node pool (a cluster's `default_node_pool`, or an
+//! `azurerm_kubernetes_cluster_node_pool`) whose `enable_host_encryption` (v3) /
+//! `host_encryption_enabled` (v4+) is not true. The provider default is false in every major.
+
+use super::cluster::{pools, shown, spelled};
+use crate::declare_rule;
+use crate::rules::{Rule, RuleMeta, TfCtx};
+use crate::terraform::Resource;
+
+declare_rule!(HostEncryptionDisabled, "AKS205");
+
+const V3: &str = "enable_host_encryption";
+const V4: &str = "host_encryption_enabled";
+
+impl Rule for HostEncryptionDisabled {
+    fn meta(&self) -> &'static RuleMeta {
+        Self::doc_meta()
+    }
+
+    fn check_tf(&self, res: &Resource<'_>, cx: &mut TfCtx<'_>) {
+        for pool in pools(res, cx.address_prefix) {
+            let help = format!(
+                "set {} in `{}` (the subscription needs the `Microsoft.Compute/EncryptionAtHost` feature registered, and the VM size must support it)",
+                spelled(cx.majors, V3, V4, "true"),
+                pool.holder
+            );
+            let written = pool.spellings(&[V3, V4]);
+            let Some((name, first)) = written.first() else {
+                cx.report(
+                    &pool.file,
+                    pool.anchor,
+                    format!(
+                        "{} does not enable encryption at host, so its OS disk cache and temporary disk are not encrypted (`{V4}` defaults to false)",
+                        pool.describe
+                    ),
+                    help,
+                );
+                continue;
+            };
+            // A value that is true, or that cannot be known, silences the rule.
+            if written
+                .iter()
+                .any(|(_, a)| !a.value.is_absent() && a.value.as_bool() != Some(false))
+            {
+                continue;
+            }
+            let what = shown(res, first, name);
+            let message = if first.value.is_absent() {
+                format!(
+                    "{} leaves encryption at host off: {what} is null, so the provider default (false) applies",
+                    pool.describe
+                )
+            } else {
+                format!(
+                    "{} disables encryption at host ({what}), so its OS disk cache and temporary disk are not encrypted",
+                    pool.describe
+                )
+            };
+            cx.report(&first.file, first.key_span, message, help);
+        }
+    }
+}

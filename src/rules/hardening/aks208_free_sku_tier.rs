@@ -1,0 +1,47 @@
+//! AKS208 free-sku-tier: a cluster whose `sku_tier` is absent (the default, `Free`) or `Free`.
+//! `Standard`, `Premium` and v3's older `Paid` come with the uptime SLA.
+
+use super::cluster::{CLUSTER, judged, shown};
+use crate::declare_rule;
+use crate::rules::{Rule, RuleMeta, TfCtx};
+use crate::terraform::Resource;
+
+declare_rule!(FreeSkuTier, "AKS208");
+
+const HELP: &str =
+    "set `sku_tier = \"Standard\"` (or `\"Premium\"` for long-term support) on production clusters";
+
+const WHY: &str = "the control plane has no uptime SLA and is sized for development and testing";
+
+impl Rule for FreeSkuTier {
+    fn meta(&self) -> &'static RuleMeta {
+        Self::doc_meta()
+    }
+
+    fn check_tf(&self, res: &Resource<'_>, cx: &mut TfCtx<'_>) {
+        if !judged(res, CLUSTER) {
+            return;
+        }
+        let Some(a) = res.attr("sku_tier") else {
+            cx.report(
+                &res.file,
+                res.span(),
+                format!("the cluster runs on the Free tier (`sku_tier` defaults to `Free`): {WHY}"),
+                HELP,
+            );
+            return;
+        };
+        let message = match a.value.as_str() {
+            Some(t) if t.eq_ignore_ascii_case("free") => format!(
+                "the cluster runs on the Free tier ({}): {WHY}",
+                shown(res, &a, "sku_tier")
+            ),
+            None if a.value.is_absent() => format!(
+                "the cluster runs on the Free tier: {} is null, so the provider default (`Free`) applies",
+                shown(res, &a, "sku_tier")
+            ),
+            _ => return,
+        };
+        cx.report(&a.file, a.key_span, message, HELP);
+    }
+}

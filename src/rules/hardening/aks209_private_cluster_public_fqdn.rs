@@ -1,0 +1,44 @@
+//! AKS209 private-cluster-public-fqdn: a private cluster (`private_cluster_enabled = true`) with
+//! `private_cluster_public_fqdn_enabled = true`. On a public cluster the flag changes nothing
+//! (its API server is public anyway: AKS201's subject), so the rule needs the cluster to be
+//! known private.
+
+use super::cluster::{CLUSTER, judged, shown};
+use crate::declare_rule;
+use crate::rules::{Rule, RuleMeta, TfCtx};
+use crate::terraform::Resource;
+
+declare_rule!(PrivateClusterPublicFqdn, "AKS209");
+
+impl Rule for PrivateClusterPublicFqdn {
+    fn meta(&self) -> &'static RuleMeta {
+        Self::doc_meta()
+    }
+
+    fn check_tf(&self, res: &Resource<'_>, cx: &mut TfCtx<'_>) {
+        if !judged(res, CLUSTER) {
+            return;
+        }
+        let Some(a) = res.attr("private_cluster_public_fqdn_enabled") else {
+            return;
+        };
+        if a.value.as_bool() != Some(true) {
+            return;
+        }
+        let private = res
+            .attr("private_cluster_enabled")
+            .and_then(|p| p.value.as_bool());
+        if private != Some(true) {
+            return;
+        }
+        cx.report(
+            &a.file,
+            a.key_span,
+            format!(
+                "the private cluster publishes its API server's name in public DNS ({}): anyone on the internet can resolve it to the control plane's private IP address",
+                shown(res, &a, "private_cluster_public_fqdn_enabled")
+            ),
+            "remove `private_cluster_public_fqdn_enabled` (it defaults to false) and resolve the API server through the private DNS zone (`private_dns_zone_id`) linked to the networks that need it",
+        );
+    }
+}

@@ -1,0 +1,61 @@
+//! AKS211 legacy-http-application-routing: `http_application_routing_enabled = true` (azurerm
+//! v3+), or the v2 form `addon_profile { http_application_routing { enabled = true } }`.
+
+use super::cluster::{CLUSTER, judged, shown};
+use crate::declare_rule;
+use crate::rules::{Rule, RuleMeta, TfCtx};
+use crate::terraform::{Presence, Resource};
+
+declare_rule!(LegacyHttpApplicationRouting, "AKS211");
+
+const HELP: &str = "remove `http_application_routing_enabled` (it defaults to false) and use the application routing add-on (a `web_app_routing` block) or an ingress controller you install, with a DNS zone you manage";
+
+const WHY: &str = "the retired HTTP application routing add-on runs an unsupported, non-production ingress controller and publishes Ingress hosts in a public DNS zone that AKS creates";
+
+impl Rule for LegacyHttpApplicationRouting {
+    fn meta(&self) -> &'static RuleMeta {
+        Self::doc_meta()
+    }
+
+    fn check_tf(&self, res: &Resource<'_>, cx: &mut TfCtx<'_>) {
+        if !judged(res, CLUSTER) {
+            return;
+        }
+        if let Some(a) = res.attr("http_application_routing_enabled")
+            && a.value.as_bool() == Some(true)
+        {
+            cx.report(
+                &a.file,
+                a.key_span,
+                format!(
+                    "{}: {WHY}",
+                    shown(res, &a, "http_application_routing_enabled")
+                ),
+                HELP,
+            );
+        }
+        // azurerm v2: addon_profile { http_application_routing { enabled = true } }
+        for profile in res.blocks("addon_profile") {
+            if profile.presence != Presence::KnownNonEmpty {
+                continue;
+            }
+            for block in profile.blocks("http_application_routing") {
+                if block.presence != Presence::KnownNonEmpty {
+                    continue;
+                }
+                if let Some(a) = block.attr("enabled")
+                    && a.value.as_bool() == Some(true)
+                {
+                    cx.report(
+                        &a.file,
+                        a.key_span,
+                        format!(
+                            "`addon_profile.http_application_routing.enabled = true` (azurerm v2): {WHY}"
+                        ),
+                        HELP,
+                    );
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,88 @@
+//! AKS312 no-network-policy-engine: a cluster without a network-policy engine:
+//! `network_profile.network_policy` absent (or not `azure`, `calico`, `cilium`), or no
+//! `network_profile` at all. Silent for `network_plugin = "none"` (bring your own CNI, which
+//! brings its own enforcement), and for the Cilium data plane (`network_data_plane` v4+ /
+//! `ebpf_data_plane` v3 = `cilium`), which enforces NetworkPolicies itself.
+
+use super::profile::{Profile, is, network_profile, shown};
+use crate::declare_rule;
+use crate::rules::{Rule, RuleMeta, TfCtx};
+use crate::terraform::Resource;
+
+declare_rule!(NoNetworkPolicyEngine, "AKS312");
+
+const HELP: &str = "set a network-policy engine in `network_profile`: `network_policy = \"cilium\"` with `network_data_plane = \"cilium\"` (Azure CNI powered by Cilium), or `network_policy = \"azure\"` or `\"calico\"`";
+
+const WHY: &str = "Kubernetes NetworkPolicies are accepted by the API server but never enforced, so every pod can reach every other pod";
+
+impl Rule for NoNetworkPolicyEngine {
+    fn meta(&self) -> &'static RuleMeta {
+        Self::doc_meta()
+    }
+
+    fn check_tf(&self, res: &Resource<'_>, cx: &mut TfCtx<'_>) {
+        let profile = match network_profile(res) {
+            None | Some(Profile::Unknown) => return,
+            Some(Profile::Missing) => {
+                cx.report(
+                    &res.file,
+                    res.span(),
+                    format!(
+                        "the cluster has no `network_profile` block, so it runs without a network-policy engine: {WHY}"
+                    ),
+                    HELP,
+                );
+                return;
+            }
+            Some(Profile::Block(b)) => b,
+        };
+        // Bring-your-own CNI brings its own enforcement. A plugin that cannot be known may be
+        // `none`; one that is missing or null fails `terraform plan` (it is required).
+        match profile.attr("network_plugin") {
+            Some(p) if p.value.as_str().is_some() && !is(&p, "none") => {}
+            _ => return,
+        }
+        // The Cilium data plane enforces NetworkPolicies; one that cannot be known may be it.
+        for name in ["network_data_plane", "ebpf_data_plane"] {
+            if let Some(d) = profile.attr(name)
+                && (is(&d, "cilium") || !(d.value.is_absent() || d.value.as_str().is_some()))
+            {
+                return;
+            }
+        }
+        match profile.attr("network_policy") {
+            None => {
+                cx.report(
+                    profile.file(),
+                    profile.span(),
+                    format!("`network_profile` sets no `network_policy`, so the cluster runs without a network-policy engine: {WHY}"),
+                    HELP,
+                );
+            }
+            Some(a) if a.value.is_absent() => {
+                cx.report(
+                    &a.file,
+                    a.key_span,
+                    format!("`network_policy` is null, so the cluster runs without a network-policy engine: {WHY}"),
+                    HELP,
+                );
+            }
+            Some(a) => {
+                if a.value.as_str().is_none()
+                    || ["azure", "calico", "cilium"].iter().any(|v| is(&a, v))
+                {
+                    return;
+                }
+                cx.report(
+                    &a.file,
+                    a.key_span,
+                    format!(
+                        "{} is not a network-policy engine (`azure`, `calico`, `cilium`): {WHY}",
+                        shown(&a, "network_policy")
+                    ),
+                    HELP,
+                );
+            }
+        }
+    }
+}

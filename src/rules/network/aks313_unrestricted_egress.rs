@@ -1,0 +1,71 @@
+//! AKS313 unrestricted-egress: a cluster whose `network_profile.outbound_type` is absent (the
+//! default, `loadBalancer`) or `loadBalancer`, or that has no `network_profile` at all. Egress
+//! through user-defined routing (a firewall), a NAT gateway or `none` is silent, and so is any
+//! other value (a newer outbound type).
+
+use super::profile::{Profile, is, network_profile, shown};
+use crate::declare_rule;
+use crate::rules::{Rule, RuleMeta, TfCtx};
+use crate::terraform::Resource;
+
+declare_rule!(UnrestrictedEgress, "AKS313");
+
+const HELP: &str = "send egress through Azure Firewall (or another appliance) with `network_profile { outbound_type = \"userDefinedRouting\" }` and a route table on the node subnet whose `0.0.0.0/0` route points at the firewall; or a NAT gateway (`managedNATGateway`, `userAssignedNATGateway`) for fixed egress addresses";
+
+const WHY: &str = "pods and nodes reach any address on the internet through the cluster load balancer, with nothing to filter or log the traffic";
+
+impl Rule for UnrestrictedEgress {
+    fn meta(&self) -> &'static RuleMeta {
+        Self::doc_meta()
+    }
+
+    fn check_tf(&self, res: &Resource<'_>, cx: &mut TfCtx<'_>) {
+        let profile = match network_profile(res) {
+            None | Some(Profile::Unknown) => return,
+            Some(Profile::Missing) => {
+                cx.report(
+                    &res.file,
+                    res.span(),
+                    format!(
+                        "the cluster has no `network_profile` block, so egress uses the default `outbound_type`, `loadBalancer`: {WHY}"
+                    ),
+                    HELP,
+                );
+                return;
+            }
+            Some(Profile::Block(b)) => b,
+        };
+        match profile.attr("outbound_type") {
+            None => {
+                cx.report(
+                    profile.file(),
+                    profile.span(),
+                    format!("`network_profile` sets no `outbound_type`, so egress uses the default, `loadBalancer`: {WHY}"),
+                    HELP,
+                );
+            }
+            Some(a) if a.value.is_absent() => {
+                cx.report(
+                    &a.file,
+                    a.key_span,
+                    format!(
+                        "`outbound_type` is null, so egress uses the default, `loadBalancer`: {WHY}"
+                    ),
+                    HELP,
+                );
+            }
+            Some(a) if is(&a, "loadBalancer") => {
+                cx.report(
+                    &a.file,
+                    a.key_span,
+                    format!(
+                        "egress leaves through the load balancer ({}): {WHY}",
+                        shown(&a, "outbound_type")
+                    ),
+                    HELP,
+                );
+            }
+            Some(_) => {}
+        }
+    }
+}
