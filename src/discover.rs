@@ -13,6 +13,8 @@ pub enum FileKind {
     Yaml,
     /// `.json`: a manifest only when it parses and holds `apiVersion` + `kind`.
     Json,
+    /// `.tf` / `.tfvars`: read as part of their directory's module.
+    Terraform,
 }
 
 #[derive(Debug, Clone)]
@@ -26,6 +28,8 @@ pub struct FileJob {
 #[derive(Default)]
 pub struct Discovered {
     pub files: Vec<FileJob>,
+    /// Terraform module directories (holding at least one `.tf`) with a file in the inputs.
+    pub modules: Vec<PathBuf>,
     /// File-level findings of discovery (display path, finding).
     pub findings: Vec<(String, Finding)>,
 }
@@ -35,6 +39,7 @@ pub fn classify(path: &Path) -> Option<FileKind> {
     match ext.as_str() {
         "yaml" | "yml" => Some(FileKind::Yaml),
         "json" => Some(FileKind::Json),
+        "tf" | "tfvars" => Some(FileKind::Terraform),
         _ => None,
     }
 }
@@ -149,12 +154,23 @@ pub fn discover(paths: &[PathBuf], cfg: &Config) -> Result<Discovered, String> {
             continue;
         }
         let kind = classify(&path).expect("classified above");
+        if kind == FileKind::Terraform {
+            // A named `.tf`/`.tfvars` puts its whole module in scope; a directory of `.tfvars`
+            // alone is no module (its files are used only through `--var-file`).
+            let dir = normalize(path.parent().unwrap_or(Path::new("")));
+            if !out.modules.contains(&dir) && has_tf_file(&dir) {
+                out.modules.push(dir);
+            }
+            continue;
+        }
         out.files.push(FileJob {
             display: display(&path),
             path,
             kind,
         });
     }
+    out.modules.sort();
+    out.modules.dedup();
     for (chart, files) in chart_dirs {
         let chart_yaml = chart.join("Chart.yaml");
         out.findings.push((
@@ -244,8 +260,22 @@ fn kustomize_patches(files: &BTreeSet<PathBuf>) -> BTreeMap<PathBuf, PathBuf> {
     out
 }
 
+fn has_tf_file(dir: &Path) -> bool {
+    let dir = if dir.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        dir
+    };
+    std::fs::read_dir(dir).is_ok_and(|rd| {
+        rd.flatten().any(|e| {
+            e.path().extension().is_some_and(|x| x == "tf")
+                && e.file_type().is_ok_and(|t| t.is_file())
+        })
+    })
+}
+
 /// `a/./b/../c` → `a/c`, lexically (as the walker reports paths).
-fn normalize(p: &Path) -> PathBuf {
+pub fn normalize(p: &Path) -> PathBuf {
     let mut out = PathBuf::new();
     for c in p.components() {
         match c {

@@ -17,6 +17,8 @@ use std::io::Read;
 use std::path::PathBuf;
 use std::sync::Arc;
 
+mod terraform;
+
 /// What to lint.
 #[derive(Debug, Clone)]
 pub enum Input {
@@ -36,6 +38,8 @@ pub struct Options {
     pub threads: Option<usize>,
     /// Keep the text of files with findings (for code frames).
     pub keep_sources: bool,
+    /// Terraform `--var-file`s for root modules, in order (later ones win).
+    pub var_files: Vec<PathBuf>,
 }
 
 #[derive(Debug, Default)]
@@ -91,6 +95,12 @@ pub fn lint(inputs: &[Input], cfg: &Config, opts: &Options) -> Result<Report, St
             });
         }
     }
+    let tf = terraform::lint_modules(&found.modules, cfg, opts, &rules);
+    report.files += tf.files;
+    report.objects += tf.objects;
+    report.bytes += tf.bytes;
+    report.sources.extend(tf.sources);
+    report.diagnostics.extend(tf.diagnostics);
     for r in results {
         report.files += r.counted as usize;
         report.objects += r.objects;
