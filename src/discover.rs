@@ -116,6 +116,7 @@ pub fn discover(paths: &[PathBuf], cfg: &Config) -> Result<Discovered, String> {
     let mut chart_dirs: BTreeMap<PathBuf, Vec<String>> = BTreeMap::new();
     let patches = kustomize_patches(&found);
     let mut dir_cache: BTreeMap<PathBuf, Option<PathBuf>> = BTreeMap::new();
+    let mut tf_dirs: BTreeMap<PathBuf, bool> = BTreeMap::new();
     for path in found {
         if let Some(chart) = chart_of(&path, &mut dir_cache) {
             chart_dirs.entry(chart).or_default().push(display(&path));
@@ -158,8 +159,9 @@ pub fn discover(paths: &[PathBuf], cfg: &Config) -> Result<Discovered, String> {
             // A named `.tf`/`.tfvars` puts its whole module in scope; a directory of `.tfvars`
             // alone is no module (its files are used only through `--var-file`).
             let dir = normalize(path.parent().unwrap_or(Path::new("")));
-            if !out.modules.contains(&dir) && has_tf_file(&dir) {
-                out.modules.push(dir);
+            if let std::collections::btree_map::Entry::Vacant(e) = tf_dirs.entry(dir) {
+                let is_module = has_tf_file(e.key());
+                e.insert(is_module);
             }
             continue;
         }
@@ -169,8 +171,10 @@ pub fn discover(paths: &[PathBuf], cfg: &Config) -> Result<Discovered, String> {
             kind,
         });
     }
-    out.modules.sort();
-    out.modules.dedup();
+    out.modules = tf_dirs
+        .into_iter()
+        .filter_map(|(d, is_module)| is_module.then_some(d))
+        .collect();
     for (chart, files) in chart_dirs {
         let chart_yaml = chart.join("Chart.yaml");
         out.findings.push((

@@ -85,7 +85,8 @@ pub fn lint(inputs: &[Input], cfg: &Config, opts: &Options) -> Result<Report, St
             .map(|j| lint_one(j, cfg, &rules, opts))
             .collect()
     };
-    let mut results = pool(opts.threads.unwrap_or(0)).install(run);
+    let pool = pool(opts.threads.unwrap_or(0));
+    let mut results = pool.install(run);
     let mut report = Report::default();
     for (file, f) in found.findings {
         if !opts.parse_only && cfg.enabled(f.rule) && !cfg.ignored_for_path(file.as_ref(), f.rule) {
@@ -95,7 +96,7 @@ pub fn lint(inputs: &[Input], cfg: &Config, opts: &Options) -> Result<Report, St
             });
         }
     }
-    let tf = terraform::lint_modules(&found.modules, cfg, opts, &rules);
+    let tf = pool.install(|| terraform::lint_modules(&found.modules, cfg, opts, &rules));
     report.files += tf.files;
     report.objects += tf.objects;
     report.bytes += tf.bytes;

@@ -118,51 +118,54 @@ pub(super) fn lint_modules(
     }
     let mut findings: Vec<(String, Finding)> = Vec::new();
     if !opts.parse_only {
-        let mut instances = Vec::new();
-        for r in &roots {
-            let m = &modules[r];
+        // Scopes evaluate lazily and are not shared between threads: each root's tree of module
+        // instances is built in its own task, once for the index (which reads only what it
+        // needs), once for the rules.
+        let instances_of = |root: &PathBuf| {
+            let m = &modules[root];
+            let mut instances = Vec::new();
             walk(
                 &modules,
                 m,
                 Scope::new(m),
                 String::new(),
                 evidence(m),
-                &mut vec![r.clone()],
+                &mut vec![root.clone()],
                 &mut instances,
             );
-        }
+            instances
+        };
+        let parts: Vec<TfIndex> = roots
+            .par_iter()
+            .map(|r| {
+                let mut part = TfIndex::default();
+                for i in instances_of(r) {
+                    part.add_module(&i.scope, &i.prefix);
+                }
+                part
+            })
+            .collect();
         let mut index = TfIndex::default();
-        for i in &instances {
-            index.add_module(&i.scope, &i.prefix);
+        for part in parts {
+            index.extend(part);
         }
-        for inst in &instances {
-            for res in inst.scope.resources() {
-                out.objects += 1;
-                let address = format!("{}{}", inst.prefix, res.address);
-                let mut own = Vec::new();
-                for rule in rules {
-                    let mut cx = TfCtx {
-                        rule: rule.meta(),
-                        params: &cfg.file.rules,
-                        majors: inst.majors,
-                        index: &index,
-                        address_prefix: &inst.prefix,
-                        findings: &mut own,
-                    };
-                    rule.check_tf(&res, &mut cx);
-                }
-                for mut f in own {
-                    if cfg.ignored_for_object(res.kind, None, Some(&address), f.rule) {
-                        continue;
+        let checked: Vec<(usize, Vec<(String, Finding)>)> = roots
+            .par_iter()
+            .map(|r| {
+                let mut objects = 0;
+                let mut found = Vec::new();
+                for inst in instances_of(r) {
+                    for res in inst.scope.resources() {
+                        objects += 1;
+                        check_resource(&res, &inst, &index, cfg, rules, &mut found);
                     }
-                    f.object.get_or_insert_with(|| address.clone());
-                    let file = f
-                        .file
-                        .clone()
-                        .map_or_else(|| res.file.to_string(), |a| a.to_string());
-                    findings.push((file, f));
                 }
-            }
+                (objects, found)
+            })
+            .collect();
+        for (objects, found) in checked {
+            out.objects += objects;
+            findings.extend(found);
         }
     }
     // Suppressions, then positions, file by file.
@@ -223,6 +226,41 @@ pub(super) fn lint_modules(
         }
     }
     out
+}
+
+/// Runs every rule on one resource of an instance.
+fn check_resource(
+    res: &crate::terraform::Resource<'_>,
+    inst: &Instance<'_>,
+    index: &TfIndex,
+    cfg: &Config,
+    rules: &[&'static dyn Rule],
+    out: &mut Vec<(String, Finding)>,
+) {
+    let address = format!("{}{}", inst.prefix, res.address);
+    let mut own = Vec::new();
+    for rule in rules {
+        let mut cx = TfCtx {
+            rule: rule.meta(),
+            params: &cfg.file.rules,
+            majors: inst.majors,
+            index,
+            address_prefix: &inst.prefix,
+            findings: &mut own,
+        };
+        rule.check_tf(res, &mut cx);
+    }
+    for mut f in own {
+        if cfg.ignored_for_object(res.kind, None, Some(&address), f.rule) {
+            continue;
+        }
+        f.object.get_or_insert_with(|| address.clone());
+        let file = f
+            .file
+            .clone()
+            .map_or_else(|| res.file.to_string(), |a| a.to_string());
+        out.push((file, f));
+    }
 }
 
 /// Loads the scanned module directories, then (breadth first) every local child they call.
