@@ -47,7 +47,7 @@ impl Rule for HostEncryptionDisabled {
             let what = shown(res, first, name);
             let message = if first.value.is_absent() {
                 format!(
-                    "{} leaves encryption at host off: {what} is null, so the provider default (false) applies",
+                    "{} leaves encryption at host at its default, off ({what}), so its OS disk cache and temporary disk are not encrypted",
                     pool.describe
                 )
             } else {

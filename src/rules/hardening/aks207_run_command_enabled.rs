@@ -37,7 +37,7 @@ impl Rule for RunCommandEnabled {
                 shown(res, &a, "run_command_enabled")
             ),
             None if a.value.is_absent() => format!(
-                "run command is left on: {} is null, so the provider default (true) applies",
+                "run command is left at its default, on ({}): {WHY}",
                 shown(res, &a, "run_command_enabled")
             ),
             None => return,

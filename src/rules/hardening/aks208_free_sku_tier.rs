@@ -37,7 +37,7 @@ impl Rule for FreeSkuTier {
                 shown(res, &a, "sku_tier")
             ),
             None if a.value.is_absent() => format!(
-                "the cluster runs on the Free tier: {} is null, so the provider default (`Free`) applies",
+                "the cluster is left on the default Free tier ({}): {WHY}",
                 shown(res, &a, "sku_tier")
             ),
             _ => return,

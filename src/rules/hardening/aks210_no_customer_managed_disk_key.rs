@@ -35,7 +35,7 @@ impl Rule for NoCustomerManagedDiskKey {
                     &a.file,
                     a.key_span,
                     format!(
-                        "{} is null, so no customer-managed key is used: {WHY}",
+                        "the cluster sets no disk encryption set ({}): {WHY}",
                         shown(res, &a, "disk_encryption_set_id")
                     ),
                     HELP,

@@ -10,7 +10,7 @@ declare_rule!(LegacyHttpApplicationRouting, "AKS211");
 
 const HELP: &str = "remove `http_application_routing_enabled` (it defaults to false) and use the application routing add-on (a `web_app_routing` block) or an ingress controller you install, with a DNS zone you manage";
 
-const WHY: &str = "the retired HTTP application routing add-on runs an unsupported, non-production ingress controller and publishes Ingress hosts in a public DNS zone that AKS creates";
+const WHY: &str = "it runs an unsupported, non-production ingress controller and publishes Ingress hosts in a public DNS zone that AKS creates";
 
 impl Rule for LegacyHttpApplicationRouting {
     fn meta(&self) -> &'static RuleMeta {
@@ -28,7 +28,7 @@ impl Rule for LegacyHttpApplicationRouting {
                 &a.file,
                 a.key_span,
                 format!(
-                    "{}: {WHY}",
+                    "the cluster enables the retired HTTP application routing add-on ({}): {WHY}",
                     shown(res, &a, "http_application_routing_enabled")
                 ),
                 HELP,
@@ -50,7 +50,7 @@ impl Rule for LegacyHttpApplicationRouting {
                         &a.file,
                         a.key_span,
                         format!(
-                            "`addon_profile.http_application_routing.enabled = true` (azurerm v2): {WHY}"
+                            "the cluster enables the retired HTTP application routing add-on (`addon_profile.http_application_routing.enabled = true`, azurerm v2): {WHY}"
                         ),
                         HELP,
                     );

@@ -3,16 +3,16 @@
 //! resources), the spellings that differ between azurerm majors, and how a value was written.
 
 use crate::source::Span;
-use crate::terraform::{Attr, BlockView, Majors, Presence, Resource, Value};
+use crate::terraform::{Attr, BlockView, Lit, Majors, Presence, Resource, Value};
 use std::sync::Arc;
 
-pub(super) const CLUSTER: &str = "azurerm_kubernetes_cluster";
+pub(crate) const CLUSTER: &str = "azurerm_kubernetes_cluster";
 pub(super) const NODE_POOL: &str = "azurerm_kubernetes_cluster_node_pool";
 
 /// Whether `res` is a managed resource of type `kind` that certainly exists. Data sources are
 /// not judged, and a resource whose `count`/`for_each` cannot be evaluated may not exist
 /// (rules.md, "unknown presence silences").
-pub(super) fn judged(res: &Resource<'_>, kind: &str) -> bool {
+pub(crate) fn judged(res: &Resource<'_>, kind: &str) -> bool {
     res.kind == kind && !res.address.starts_with("data.") && res.exists() == Some(true)
 }
 
@@ -116,9 +116,10 @@ pub(super) fn spelled(majors: Majors, v3: &str, v4: &str, value: &str) -> String
     }
 }
 
-/// `name = value` for a message: the literal as written when the value is known and short, else
-/// the expression as written (`var.x`) when short, else only the name.
-pub(super) fn shown(res: &Resource<'_>, a: &Attr, name: &str) -> String {
+/// `name = value` for a message, as written (`sku_tier = "Free"`); when the value was written
+/// elsewhere (a variable, a local), with the value it has (`sku_tier = var.tier`, which is
+/// "Free"). Long or multi-line expressions are left out.
+pub(crate) fn shown(res: &Resource<'_>, a: &Attr, name: &str) -> String {
     let text = res
         .scope()
         .module()
@@ -131,9 +132,17 @@ pub(super) fn shown(res: &Resource<'_>, a: &Attr, name: &str) -> String {
         })
         .map(str::trim)
         .filter(|t| t.len() <= 60 && !t.contains('\n'));
-    match (text, &a.value) {
-        (Some(t), _) => format!("`{name} = {t}`"),
-        (None, Value::Absent) => format!("`{name} = null`"),
-        (None, _) => format!("`{name}`"),
+    let value = match &a.value {
+        Value::Known(Lit::Bool(b)) => Some(b.to_string()),
+        Value::Known(Lit::String(s)) if s.len() <= 60 => Some(format!("{s:?}")),
+        Value::Absent => Some("null".into()),
+        _ => None,
+    };
+    match (text, value) {
+        (Some(t), Some(v)) if t == v => format!("`{name} = {t}`"),
+        (Some(t), Some(v)) => format!("`{name} = {t}`, which is {v}"),
+        (Some(t), None) => format!("`{name} = {t}`"),
+        (None, Some(v)) => format!("`{name}`, which is {v}"),
+        (None, None) => format!("`{name}`"),
     }
 }

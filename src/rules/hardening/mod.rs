@@ -10,7 +10,7 @@ mod aks209_private_cluster_public_fqdn;
 mod aks210_no_customer_managed_disk_key;
 mod aks211_legacy_http_application_routing;
 mod aks212_in_tree_azure_storage;
-mod cluster;
+pub(crate) mod cluster;
 
 pub use aks205_host_encryption_disabled::HostEncryptionDisabled;
 pub use aks206_node_public_ip::NodePublicIp;

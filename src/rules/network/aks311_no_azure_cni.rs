@@ -1,16 +1,22 @@
 //! AKS311 no-azure-cni: a cluster whose `network_profile.network_plugin` is `kubenet` (or a value
-//! the provider does not accept), or that has no `network_profile` block (the provider documents
-//! kubenet as the default in v3, v4 and v5). `none` (bring your own CNI) is silent, and so is a
+//! the provider does not accept). `none` (bring your own CNI) is silent, and so is a
 //! `network_profile` without a known `network_plugin` (the attribute is required there).
+//!
+//! Without a `network_profile` block the provider sends no network profile and AKS picks the
+//! plugin by Kubernetes version: kubenet before 1.30, Azure CNI Overlay from 1.30 on
+//! (Azure/azure-rest-api-specs#30845; the provider docs of v3–v5 still say kubenet). The rule fires
+//! there only when `kubernetes_version` is known and older than 1.30; absent (AKS's current
+//! default version) or unknown is silent.
 
-use super::profile::{Profile, is, network_profile, shown};
+use super::profile::{Profile, is, network_profile};
 use crate::declare_rule;
+use crate::rules::hardening::cluster::shown;
 use crate::rules::{Rule, RuleMeta, TfCtx};
 use crate::terraform::Resource;
 
 declare_rule!(NoAzureCni, "AKS311");
 
-const HELP: &str = "use Azure CNI: `network_profile { network_plugin = \"azure\"  network_plugin_mode = \"overlay\" }` (overlay keeps pod IPs out of the virtual network; forces a new cluster)";
+const HELP: &str = "use Azure CNI: `network_plugin = \"azure\"` with `network_plugin_mode = \"overlay\"` in `network_profile` (overlay keeps pod addresses out of the virtual network); an existing cluster can be migrated in place with `az aks update --network-plugin azure --network-plugin-mode overlay`";
 
 const WHY: &str = "kubenet cannot run Azure Network Policy Manager, routes pod traffic through a route table that AKS edits, and is retired on 31 March 2028";
 
@@ -23,14 +29,20 @@ impl Rule for NoAzureCni {
         let profile = match network_profile(res) {
             None | Some(Profile::Unknown) => return,
             Some(Profile::Missing) => {
-                cx.report(
-                    &res.file,
-                    res.span(),
-                    format!(
-                        "the cluster has no `network_profile` block, so it gets the default network plugin, kubenet: {WHY}"
-                    ),
-                    HELP,
-                );
+                // AKS chooses by Kubernetes version: kubenet only before 1.30.
+                if let Some(v) = res.attr("kubernetes_version")
+                    && before_1_30(v.value.as_str())
+                {
+                    cx.report(
+                        &res.file,
+                        res.span(),
+                        format!(
+                            "the cluster has no `network_profile` block and runs Kubernetes before 1.30 ({}), so AKS gives it the kubenet network plugin: {WHY}",
+                            shown(res, &v, "kubernetes_version")
+                        ),
+                        HELP,
+                    );
+                }
                 return;
             }
             Some(Profile::Block(b)) => b,
@@ -44,14 +56,40 @@ impl Rule for NoAzureCni {
         let message = if is(&a, "kubenet") {
             format!(
                 "the cluster uses kubenet ({}): {WHY}",
-                shown(&a, "network_plugin")
+                shown(res, &a, "network_plugin")
             )
         } else {
             format!(
                 "{} is not a network plugin the provider accepts (`azure`, `kubenet`, `none`), so the cluster does not get Azure CNI",
-                shown(&a, "network_plugin")
+                shown(res, &a, "network_plugin")
             )
         };
         cx.report(&a.file, a.key_span, message, HELP);
+    }
+}
+
+/// Whether a `kubernetes_version` (`1.29`, `1.29.7`) is known to be older than 1.30.
+fn before_1_30(version: Option<&str>) -> bool {
+    let Some(v) = version else { return false };
+    let mut parts = v.trim().trim_start_matches('v').split('.');
+    let major = parts.next().and_then(|p| p.parse::<u32>().ok());
+    let minor = parts.next().and_then(|p| p.parse::<u32>().ok());
+    matches!((major, minor), (Some(1), Some(m)) if m < 30)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::before_1_30;
+
+    #[test]
+    fn versions() {
+        assert!(before_1_30(Some("1.29")));
+        assert!(before_1_30(Some("1.27.9")));
+        assert!(!before_1_30(Some("1.30")));
+        assert!(!before_1_30(Some("1.33.2")));
+        assert!(!before_1_30(Some("2.0")));
+        assert!(!before_1_30(Some("latest")));
+        assert!(!before_1_30(Some("1")));
+        assert!(!before_1_30(None));
     }
 }

@@ -4,8 +4,9 @@
 //! brings its own enforcement), and for the Cilium data plane (`network_data_plane` v4+ /
 //! `ebpf_data_plane` v3 = `cilium`), which enforces NetworkPolicies itself.
 
-use super::profile::{Profile, is, network_profile, shown};
+use super::profile::{Profile, is, network_profile};
 use crate::declare_rule;
+use crate::rules::hardening::cluster::shown;
 use crate::rules::{Rule, RuleMeta, TfCtx};
 use crate::terraform::Resource;
 
@@ -36,11 +37,13 @@ impl Rule for NoNetworkPolicyEngine {
             }
             Some(Profile::Block(b)) => b,
         };
-        // Bring-your-own CNI brings its own enforcement. A plugin that cannot be known may be
-        // `none`; one that is missing or null fails `terraform plan` (it is required).
-        match profile.attr("network_plugin") {
-            Some(p) if p.value.as_str().is_some() && !is(&p, "none") => {}
-            _ => return,
+        // Bring-your-own CNI brings its own enforcement; a plugin that cannot be known may be
+        // `none`. A missing one is not `none` (the provider requires it: the block is incomplete,
+        // and still has no engine).
+        if let Some(p) = profile.attr("network_plugin")
+            && (is(&p, "none") || !(p.value.is_absent() || p.value.as_str().is_some()))
+        {
+            return;
         }
         // The Cilium data plane enforces NetworkPolicies; one that cannot be known may be it.
         for name in ["network_data_plane", "ebpf_data_plane"] {
@@ -63,7 +66,10 @@ impl Rule for NoNetworkPolicyEngine {
                 cx.report(
                     &a.file,
                     a.key_span,
-                    format!("`network_policy` is null, so the cluster runs without a network-policy engine: {WHY}"),
+                    format!(
+                        "the cluster runs without a network-policy engine ({}): {WHY}",
+                        shown(res, &a, "network_policy")
+                    ),
                     HELP,
                 );
             }
@@ -78,7 +84,7 @@ impl Rule for NoNetworkPolicyEngine {
                     a.key_span,
                     format!(
                         "{} is not a network-policy engine (`azure`, `calico`, `cilium`): {WHY}",
-                        shown(&a, "network_policy")
+                        shown(res, &a, "network_policy")
                     ),
                     HELP,
                 );

@@ -3,8 +3,9 @@
 //! through user-defined routing (a firewall), a NAT gateway or `none` is silent, and so is any
 //! other value (a newer outbound type).
 
-use super::profile::{Profile, is, network_profile, shown};
+use super::profile::{Profile, is, network_profile};
 use crate::declare_rule;
+use crate::rules::hardening::cluster::shown;
 use crate::rules::{Rule, RuleMeta, TfCtx};
 use crate::terraform::Resource;
 
@@ -49,7 +50,8 @@ impl Rule for UnrestrictedEgress {
                     &a.file,
                     a.key_span,
                     format!(
-                        "`outbound_type` is null, so egress uses the default, `loadBalancer`: {WHY}"
+                        "egress leaves through the load balancer, the default ({}): {WHY}",
+                        shown(res, &a, "outbound_type")
                     ),
                     HELP,
                 );
@@ -60,7 +62,7 @@ impl Rule for UnrestrictedEgress {
                     a.key_span,
                     format!(
                         "egress leaves through the load balancer ({}): {WHY}",
-                        shown(&a, "outbound_type")
+                        shown(res, &a, "outbound_type")
                     ),
                     HELP,
                 );

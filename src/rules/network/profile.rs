@@ -1,9 +1,8 @@
 //! What the Terraform rules of this layer share: the clusters they judge and their
 //! `network_profile` block.
 
+use crate::rules::hardening::cluster::{CLUSTER, judged};
 use crate::terraform::{Attr, BlockView, Presence, Resource};
-
-pub(super) const CLUSTER: &str = "azurerm_kubernetes_cluster";
 
 /// A cluster's `network_profile`, as far as it is known.
 pub(super) enum Profile<'a> {
@@ -19,7 +18,7 @@ pub(super) enum Profile<'a> {
 /// The `network_profile` of a managed cluster that certainly exists; `None` for every other
 /// resource, a data source, or a cluster whose `count`/`for_each` cannot be evaluated.
 pub(super) fn network_profile<'a>(res: &Resource<'a>) -> Option<Profile<'a>> {
-    if res.kind != CLUSTER || res.address.starts_with("data.") || res.exists() != Some(true) {
+    if !judged(res, CLUSTER) {
         return None;
     }
     let blocks = res.blocks("network_profile");
@@ -39,12 +38,4 @@ pub(super) fn is(a: &Attr, value: &str) -> bool {
     a.value
         .as_str()
         .is_some_and(|v| v.eq_ignore_ascii_case(value))
-}
-
-/// `name = value` for a message: the known string, or only the name.
-pub(super) fn shown(a: &Attr, name: &str) -> String {
-    match a.value.as_str() {
-        Some(v) => format!("`{name} = \"{v}\"`"),
-        None => format!("`{name}`"),
-    }
 }

@@ -1,0 +1,9 @@
+variable "host_encryption" {
+  type    = bool
+  default = true
+}
+
+variable "pool_host_encryption" {
+  type    = bool
+  default = null
+}

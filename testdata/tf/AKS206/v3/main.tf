@@ -1,0 +1,23 @@
+resource "azurerm_kubernetes_cluster" "v3" {
+  name                = "aks-v3"
+  location            = "westeurope"
+  resource_group_name = "rg"
+  dns_prefix          = "v3"
+
+  default_node_pool {
+    name                  = "system"
+    vm_size               = "Standard_D4ds_v5"
+    enable_node_public_ip = true # expect: AKS206
+  }
+
+  identity {
+    type = "SystemAssigned"
+  }
+}
+
+resource "azurerm_kubernetes_cluster_node_pool" "off" {
+  name                  = "apps"
+  kubernetes_cluster_id = azurerm_kubernetes_cluster.v3.id
+  vm_size               = "Standard_D8ds_v5"
+  enable_node_public_ip = false
+}

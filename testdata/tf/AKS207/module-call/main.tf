@@ -1,0 +1,8 @@
+module "locked" {
+  source      = "./modules/aks"
+  run_command = false
+}
+
+module "open" {
+  source = "./modules/aks"
+}
