@@ -3,7 +3,7 @@
 //! resources), the spellings that differ between azurerm majors, and how a value was written.
 
 use crate::source::Span;
-use crate::terraform::{Attr, BlockView, Lit, Majors, Presence, Resource, Value};
+use crate::terraform::{Attr, BlockView, Lit, Majors, Presence, RefMode, Resource, Value};
 use std::sync::Arc;
 
 pub(crate) const CLUSTER: &str = "azurerm_kubernetes_cluster";
@@ -101,7 +101,7 @@ fn owning_cluster(res: &Resource<'_>) -> Option<String> {
         .resources_of(CLUSTER)
         .iter()
         .any(|c| c.name == &*r.name);
-    (local && declared && &*r.kind == CLUSTER).then(|| r.address())
+    (local && declared && r.mode == RefMode::Managed && &*r.kind == CLUSTER).then(|| r.address())
 }
 
 /// How to spell a setting in `help`: the v3 name when the module runs on azurerm v3 only, the

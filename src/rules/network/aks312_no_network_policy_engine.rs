@@ -12,7 +12,9 @@ use crate::terraform::Resource;
 
 declare_rule!(NoNetworkPolicyEngine, "AKS312");
 
-const HELP: &str = "set a network-policy engine in `network_profile`: `network_policy = \"cilium\"` with `network_data_plane = \"cilium\"` (Azure CNI powered by Cilium), or `network_policy = \"azure\"` or `\"calico\"`";
+const HELP: &str = "set a network-policy engine in `network_profile`: `network_policy = \"cilium\"` with `network_data_plane = \"cilium\"` (Azure CNI powered by Cilium), `network_policy = \"azure\"` (Azure CNI only) or `network_policy = \"calico\"`";
+
+const HELP_BLOCK: &str = "add a `network_profile` block with `network_plugin = \"azure\"`, `network_plugin_mode = \"overlay\"` and a network-policy engine: `network_policy = \"cilium\"` with `network_data_plane = \"cilium\"` (Azure CNI powered by Cilium), `network_policy = \"azure\"` or `network_policy = \"calico\"`";
 
 const WHY: &str = "Kubernetes NetworkPolicies are accepted by the API server but never enforced, so every pod can reach every other pod";
 
@@ -31,7 +33,7 @@ impl Rule for NoNetworkPolicyEngine {
                     format!(
                         "the cluster has no `network_profile` block, so it runs without a network-policy engine: {WHY}"
                     ),
-                    HELP,
+                    HELP_BLOCK,
                 );
                 return;
             }

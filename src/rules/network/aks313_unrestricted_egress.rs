@@ -11,7 +11,9 @@ use crate::terraform::Resource;
 
 declare_rule!(UnrestrictedEgress, "AKS313");
 
-const HELP: &str = "send egress through Azure Firewall (or another appliance) with `network_profile { outbound_type = \"userDefinedRouting\" }` and a route table on the node subnet whose `0.0.0.0/0` route points at the firewall; or a NAT gateway (`managedNATGateway`, `userAssignedNATGateway`) for fixed egress addresses";
+const HELP: &str = "send egress through Azure Firewall (or another appliance): set `outbound_type = \"userDefinedRouting\"` in `network_profile` and attach a route table to the node subnet whose `0.0.0.0/0` route points at the firewall; or use a NAT gateway (`managedNATGateway`, `userAssignedNATGateway`) for fixed egress addresses";
+
+const HELP_BLOCK: &str = "add a `network_profile` block with `network_plugin = \"azure\"` and `outbound_type = \"userDefinedRouting\"`, and attach a route table to the node subnet whose `0.0.0.0/0` route points at Azure Firewall (or use `managedNATGateway` / `userAssignedNATGateway` for a NAT gateway)";
 
 const WHY: &str = "pods and nodes reach any address on the internet through the cluster load balancer, with nothing to filter or log the traffic";
 
@@ -30,7 +32,7 @@ impl Rule for UnrestrictedEgress {
                     format!(
                         "the cluster has no `network_profile` block, so egress uses the default `outbound_type`, `loadBalancer`: {WHY}"
                     ),
-                    HELP,
+                    HELP_BLOCK,
                 );
                 return;
             }

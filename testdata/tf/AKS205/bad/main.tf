@@ -60,3 +60,15 @@ resource "azurerm_kubernetes_cluster_node_pool" "counted" { # expect: AKS205
   kubernetes_cluster_id = azurerm_kubernetes_cluster.disabled.id
   vm_size               = "Standard_D8ds_v5"
 }
+
+# A pool added to a cluster managed elsewhere.
+data "azurerm_kubernetes_cluster" "shared" {
+  name                = "aks-shared"
+  resource_group_name = "rg-shared"
+}
+
+resource "azurerm_kubernetes_cluster_node_pool" "on_shared" { # expect: AKS205
+  name                  = "tenant"
+  kubernetes_cluster_id = data.azurerm_kubernetes_cluster.shared.id
+  vm_size               = "Standard_D8ds_v5"
+}
