@@ -11,7 +11,7 @@ use crate::terraform::{Attr, Presence, Resource, Value};
 
 declare_rule!(AcrPublicNetwork, "AKS612");
 
-const HELP: &str = "set `public_network_access_enabled = false` and pull through a private endpoint, or keep the public endpoint behind a firewall: `network_rule_set { default_action = \"Deny\"  ip_rule { action = \"Allow\"  ip_range = \"…\" } }` (both need `sku = \"Premium\"`)";
+const HELP: &str = "set `public_network_access_enabled = false` and pull through a private endpoint, or keep the public endpoint behind a firewall that denies by default: a `network_rule_set` block with `default_action = \"Deny\"` and an `ip_rule` per allowed range (both need `sku = \"Premium\"`)";
 
 const WHY: &str = "the registry accepts connections from any network";
 
@@ -128,9 +128,7 @@ impl Rule for AcrPublicNetwork {
                 cx.report(
                     &res.file,
                     res.span(),
-                    format!(
-                        "the registry does not set `public_network_access_enabled = false` ({public_shown}) and {no_deny}: {WHY}"
-                    ),
+                    format!("public network access is on ({public_shown}) and {no_deny}: {WHY}"),
                     HELP,
                 );
             }

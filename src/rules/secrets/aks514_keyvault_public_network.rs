@@ -10,7 +10,7 @@ use crate::terraform::{Attr, Presence, Resource};
 
 declare_rule!(KeyVaultPublicNetwork, "AKS514");
 
-const HELP: &str = "set `public_network_access_enabled = false` and reach the vault through a private endpoint, or keep the public endpoint behind a firewall: `network_acls { default_action = \"Deny\"  bypass = \"AzureServices\"  ip_rules = [...]  virtual_network_subnet_ids = [...] }`";
+const HELP: &str = "set `public_network_access_enabled = false` and reach the vault through a private endpoint, or keep the public endpoint behind a firewall that denies by default: a `network_acls` block with `default_action = \"Deny\"`, `bypass = \"AzureServices\"` and the allowed `ip_rules` and `virtual_network_subnet_ids`";
 
 const WHY: &str = "the vault accepts connections from any network";
 
@@ -100,7 +100,7 @@ impl Rule for KeyVaultPublicNetwork {
                         &res.file,
                         res.span(),
                         format!(
-                            "the Key Vault neither disables public network access ({public_shown}) nor has a `network_acls` block with `default_action = \"Deny\"`: {WHY}"
+                            "public network access is on ({public_shown}) and no `network_acls` block denies by default: {WHY}"
                         ),
                         HELP,
                     );

@@ -71,12 +71,19 @@ impl Rule for KeyVaultAccessPolicies {
             }
             None => {
                 let help = help(None, cx.majors);
+                let missing = match cx.majors.single() {
+                    Some(3) => format!("the Key Vault does not set `{OLD}`"),
+                    Some(5) => {
+                        format!("the Key Vault does not set `{NEW}`, which azurerm v5 requires")
+                    }
+                    _ => {
+                        format!("the Key Vault does not set `{NEW}` (`{OLD}` before azurerm 4.42)")
+                    }
+                };
                 cx.report(
                     &res.file,
                     res.span(),
-                    format!(
-                        "the Key Vault does not set `{NEW}` (`{OLD}` before azurerm 4.42), so Azure RBAC authorization is off: {WHY}"
-                    ),
+                    format!("{missing}, so Azure RBAC authorization is off: {WHY}"),
                     help,
                 );
             }
