@@ -39,7 +39,9 @@ pub(crate) enum Why<'a> {
 
 /// Finds the add-on among the cluster's blocks (every spelling, static and dynamic).
 pub(crate) fn secrets_provider<'a>(res: &Resource<'a>) -> SecretsProvider<'a> {
-    let mut unknown = false;
+    // Written as an attribute (`key_vault_secrets_provider = …`): not the provider's syntax,
+    // but not a reason to call the add-on missing either.
+    let mut unknown = res.attr("key_vault_secrets_provider").is_some();
     let mut disabled: Option<Why<'a>> = None;
     for b in res.blocks("key_vault_secrets_provider") {
         match b.presence {

@@ -25,7 +25,8 @@ enum Firewall {
 }
 
 fn firewall(res: &Resource<'_>) -> Firewall {
-    let mut unknown = false;
+    // Attribute syntax (`network_acls = [...]`) is not the provider's; do not guess.
+    let mut unknown = res.attr("network_acls").is_some();
     for b in res.blocks("network_acls") {
         match b.presence {
             Presence::KnownEmpty => continue,

@@ -47,3 +47,18 @@ resource "azurerm_key_vault" "acl_presence_unknown" {
     }
   }
 }
+
+# Block written in attribute syntax: not read, so not called missing.
+resource "azurerm_key_vault" "acl_as_attribute" {
+  name                = "kv-d"
+  location            = "westeurope"
+  resource_group_name = "rg-d"
+  tenant_id           = "00000000-0000-0000-0000-000000000000"
+  sku_name            = "standard"
+  network_acls = [{
+    default_action             = "Deny"
+    bypass                     = "AzureServices"
+    ip_rules                   = []
+    virtual_network_subnet_ids = []
+  }]
+}
