@@ -2,7 +2,7 @@
 //! (optional, default false in every azurerm major: only a written true fires).
 
 use crate::declare_rule;
-use crate::rules::secrets::tf_setting::{Setting, judged, report_attr, shown};
+use crate::rules::tf::{Setting, judged, report_attr, shown};
 use crate::rules::{Rule, RuleMeta, TfCtx};
 use crate::terraform::Resource;
 

@@ -5,7 +5,7 @@
 
 use super::aks611_acr_admin_user_enabled::REGISTRY;
 use crate::declare_rule;
-use crate::rules::secrets::tf_setting::{Setting, judged, report_attr, shown};
+use crate::rules::tf::{Setting, judged, report_attr, shown};
 use crate::rules::{Rule, RuleMeta, TfCtx};
 use crate::terraform::{Attr, Presence, Resource, Value};
 

@@ -5,8 +5,8 @@
 //! An absence rule: silent when any candidate block may exist (a `dynamic` block whose
 //! `for_each` is unknown, an `enabled` that cannot be evaluated).
 
-use super::tf_setting::{Setting, judged, report_attr, shown};
 use crate::declare_rule;
+use crate::rules::tf::{Setting, judged, report_attr, shown};
 use crate::rules::{Rule, RuleMeta, TfCtx};
 use crate::terraform::{Attr, BlockView, Presence, Resource};
 

@@ -3,8 +3,8 @@
 //! judged when the add-on is certainly on: a missing add-on is AKS511.
 
 use super::aks511_keyvault_csi_addon_disabled::{CLUSTER, SecretsProvider, secrets_provider};
-use super::tf_setting::{Setting, judged, report_attr, shown};
 use crate::declare_rule;
+use crate::rules::tf::{Setting, judged, report_attr, shown};
 use crate::rules::{Rule, RuleMeta, TfCtx};
 use crate::terraform::Resource;
 

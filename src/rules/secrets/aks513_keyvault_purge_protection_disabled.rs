@@ -1,8 +1,8 @@
 //! AKS513 keyvault-purge-protection-disabled: an `azurerm_key_vault` whose
 //! `purge_protection_enabled` is not true (optional, default false, in every azurerm major).
 
-use super::tf_setting::{Setting, judged, report_attr, shown};
 use crate::declare_rule;
+use crate::rules::tf::{Setting, judged, report_attr, shown};
 use crate::rules::{Rule, RuleMeta, TfCtx};
 use crate::terraform::Resource;
 

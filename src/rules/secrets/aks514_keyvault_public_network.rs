@@ -3,8 +3,8 @@
 //! denies by default (`network_acls { default_action = "Deny" }`). Either setting closes it.
 
 use super::aks513_keyvault_purge_protection_disabled::VAULT;
-use super::tf_setting::{Setting, judged, report_attr, shown};
 use crate::declare_rule;
+use crate::rules::tf::{Setting, judged, report_attr, shown};
 use crate::rules::{Rule, RuleMeta, TfCtx};
 use crate::terraform::{Attr, Presence, Resource};
 

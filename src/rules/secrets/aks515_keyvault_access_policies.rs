@@ -6,8 +6,8 @@
 //! major deploys such a vault with RBAC, so "not written" is a finding whatever the majors.
 
 use super::aks513_keyvault_purge_protection_disabled::VAULT;
-use super::tf_setting::{Setting, judged, report_attr, shown};
 use crate::declare_rule;
+use crate::rules::tf::{Setting, judged, report_attr, shown};
 use crate::rules::{Rule, RuleMeta, TfCtx};
 use crate::terraform::{Majors, Resource};
 

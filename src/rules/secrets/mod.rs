@@ -4,7 +4,6 @@ use super::Rule;
 use crate::k8s::Object;
 use crate::yaml::Entry;
 
-pub(crate) mod tf_setting;
 mod values;
 
 mod aks501_plaintext_secret_manifest;

@@ -1,4 +1,4 @@
-//! One Terraform setting as the Key Vault and registry rules (AKS511–515, AKS611–613) read it:
+//! One Terraform setting as the Terraform rules read it:
 //! not written, written as null, known, or unknown — and how to report it.
 //!
 //! Unknown (a variable without value, a function we do not evaluate, another resource's
