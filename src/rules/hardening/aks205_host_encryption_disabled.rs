@@ -4,6 +4,7 @@
 
 use super::cluster::{pools, shown, spelled};
 use crate::declare_rule;
+use crate::rules::tf::report_attr;
 use crate::rules::{Rule, RuleMeta, TfCtx};
 use crate::terraform::Resource;
 
@@ -56,7 +57,7 @@ impl Rule for HostEncryptionDisabled {
                     pool.describe
                 )
             };
-            cx.report(&first.file, first.key_span, message, help);
+            report_attr(cx, first, message, &help);
         }
     }
 }

@@ -4,6 +4,7 @@
 
 use super::cluster::{pools, shown, spelled};
 use crate::declare_rule;
+use crate::rules::tf::report_attr;
 use crate::rules::{Rule, RuleMeta, TfCtx};
 use crate::terraform::Resource;
 
@@ -23,18 +24,19 @@ impl Rule for NodePublicIp {
                 if a.value.as_bool() != Some(true) {
                     continue;
                 }
-                cx.report(
-                    &a.file,
-                    a.key_span,
+                let help = format!(
+                    "remove `{name}` (or set {}); reach the nodes through a bastion or the cluster's private network, and send egress through a NAT gateway or firewall",
+                    spelled(cx.majors, V3, V4, "false")
+                );
+                report_attr(
+                    cx,
+                    &a,
                     format!(
                         "{} gives every node its own public IP address ({}): the nodes are directly addressable from the internet, guarded only by network security group rules",
                         pool.describe,
                         shown(res, &a, name)
                     ),
-                    format!(
-                        "remove `{name}` (or set {}); reach the nodes through a bastion or the cluster's private network, and send egress through a NAT gateway or firewall",
-                        spelled(cx.majors, V3, V4, "false")
-                    ),
+                    &help,
                 );
                 break;
             }

@@ -3,6 +3,7 @@
 
 use super::cluster::{CLUSTER, judged, shown};
 use crate::declare_rule;
+use crate::rules::tf::report_attr;
 use crate::rules::{Rule, RuleMeta, TfCtx};
 use crate::terraform::Resource;
 
@@ -42,6 +43,6 @@ impl Rule for RunCommandEnabled {
             ),
             None => return,
         };
-        cx.report(&a.file, a.key_span, message, HELP);
+        report_attr(cx, &a, message, HELP);
     }
 }

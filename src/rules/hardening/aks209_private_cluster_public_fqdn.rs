@@ -5,6 +5,7 @@
 
 use super::cluster::{CLUSTER, judged, shown};
 use crate::declare_rule;
+use crate::rules::tf::report_attr;
 use crate::rules::{Rule, RuleMeta, TfCtx};
 use crate::terraform::Resource;
 
@@ -31,9 +32,9 @@ impl Rule for PrivateClusterPublicFqdn {
         if private != Some(true) {
             return;
         }
-        cx.report(
-            &a.file,
-            a.key_span,
+        report_attr(
+            cx,
+            &a,
             format!(
                 "the private cluster publishes its API server's name in public DNS ({}): anyone on the internet can resolve it to the control plane's private IP address",
                 shown(res, &a, "private_cluster_public_fqdn_enabled")

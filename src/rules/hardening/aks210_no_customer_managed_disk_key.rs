@@ -3,6 +3,7 @@
 
 use super::cluster::{CLUSTER, judged, shown};
 use crate::declare_rule;
+use crate::rules::tf::report_attr;
 use crate::rules::{Rule, RuleMeta, TfCtx};
 use crate::terraform::Resource;
 
@@ -31,9 +32,9 @@ impl Rule for NoCustomerManagedDiskKey {
                 );
             }
             Some(a) if a.value.is_absent() => {
-                cx.report(
-                    &a.file,
-                    a.key_span,
+                report_attr(
+                    cx,
+                    &a,
                     format!(
                         "the cluster sets no disk encryption set ({}): {WHY}",
                         shown(res, &a, "disk_encryption_set_id")

@@ -3,6 +3,7 @@
 
 use super::cluster::{CLUSTER, judged, shown};
 use crate::declare_rule;
+use crate::rules::tf::report_attr;
 use crate::rules::{Rule, RuleMeta, TfCtx};
 use crate::terraform::{Presence, Resource};
 
@@ -24,9 +25,9 @@ impl Rule for LegacyHttpApplicationRouting {
         if let Some(a) = res.attr("http_application_routing_enabled")
             && a.value.as_bool() == Some(true)
         {
-            cx.report(
-                &a.file,
-                a.key_span,
+            report_attr(
+                cx,
+                &a,
                 format!(
                     "the cluster enables the retired HTTP application routing add-on ({}): {WHY}",
                     shown(res, &a, "http_application_routing_enabled")
@@ -46,9 +47,9 @@ impl Rule for LegacyHttpApplicationRouting {
                 if let Some(a) = block.attr("enabled")
                     && a.value.as_bool() == Some(true)
                 {
-                    cx.report(
-                        &a.file,
-                        a.key_span,
+                    report_attr(
+                        cx,
+                        &a,
                         format!(
                             "the cluster enables the retired HTTP application routing add-on (`addon_profile.http_application_routing.enabled = true`, azurerm v2): {WHY}"
                         ),

@@ -2,19 +2,13 @@
 //! cluster (its `default_node_pool` block and `azurerm_kubernetes_cluster_node_pool`
 //! resources), the spellings that differ between azurerm majors, and how a value was written.
 
+pub(crate) use crate::rules::tf::judged;
 use crate::source::Span;
 use crate::terraform::{Attr, BlockView, Lit, Majors, Presence, RefMode, Resource, Value};
 use std::sync::Arc;
 
 pub(crate) const CLUSTER: &str = "azurerm_kubernetes_cluster";
 pub(super) const NODE_POOL: &str = "azurerm_kubernetes_cluster_node_pool";
-
-/// Whether `res` is a managed resource of type `kind` that certainly exists. Data sources are
-/// not judged, and a resource whose `count`/`for_each` cannot be evaluated may not exist
-/// (rules.md, "unknown presence silences").
-pub(crate) fn judged(res: &Resource<'_>, kind: &str) -> bool {
-    res.kind == kind && !res.address.starts_with("data.") && res.exists() == Some(true)
-}
 
 /// Where the settings of one node pool are written.
 enum Body<'a> {

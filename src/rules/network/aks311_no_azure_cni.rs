@@ -11,6 +11,7 @@
 use super::profile::{Profile, is, network_profile};
 use crate::declare_rule;
 use crate::rules::hardening::cluster::shown;
+use crate::rules::tf::report_attr;
 use crate::rules::{Rule, RuleMeta, TfCtx};
 use crate::terraform::Resource;
 
@@ -64,7 +65,7 @@ impl Rule for NoAzureCni {
                 shown(res, &a, "network_plugin")
             )
         };
-        cx.report(&a.file, a.key_span, message, HELP);
+        report_attr(cx, &a, message, HELP);
     }
 }
 

@@ -7,6 +7,7 @@
 use super::profile::{Profile, is, network_profile};
 use crate::declare_rule;
 use crate::rules::hardening::cluster::shown;
+use crate::rules::tf::report_attr;
 use crate::rules::{Rule, RuleMeta, TfCtx};
 use crate::terraform::Resource;
 
@@ -65,9 +66,9 @@ impl Rule for NoNetworkPolicyEngine {
                 );
             }
             Some(a) if a.value.is_absent() => {
-                cx.report(
-                    &a.file,
-                    a.key_span,
+                report_attr(
+                    cx,
+                    &a,
                     format!(
                         "the cluster runs without a network-policy engine ({}): {WHY}",
                         shown(res, &a, "network_policy")
@@ -81,9 +82,9 @@ impl Rule for NoNetworkPolicyEngine {
                 {
                     return;
                 }
-                cx.report(
-                    &a.file,
-                    a.key_span,
+                report_attr(
+                    cx,
+                    &a,
                     format!(
                         "{} is not a network-policy engine (`azure`, `calico`, `cilium`): {WHY}",
                         shown(res, &a, "network_policy")

@@ -6,6 +6,7 @@
 use super::profile::{Profile, is, network_profile};
 use crate::declare_rule;
 use crate::rules::hardening::cluster::shown;
+use crate::rules::tf::report_attr;
 use crate::rules::{Rule, RuleMeta, TfCtx};
 use crate::terraform::Resource;
 
@@ -48,9 +49,9 @@ impl Rule for UnrestrictedEgress {
                 );
             }
             Some(a) if a.value.is_absent() => {
-                cx.report(
-                    &a.file,
-                    a.key_span,
+                report_attr(
+                    cx,
+                    &a,
                     format!(
                         "egress leaves through the load balancer, the default ({}): {WHY}",
                         shown(res, &a, "outbound_type")
@@ -59,9 +60,9 @@ impl Rule for UnrestrictedEgress {
                 );
             }
             Some(a) if is(&a, "loadBalancer") => {
-                cx.report(
-                    &a.file,
-                    a.key_span,
+                report_attr(
+                    cx,
+                    &a,
                     format!(
                         "egress leaves through the load balancer ({}): {WHY}",
                         shown(res, &a, "outbound_type")
