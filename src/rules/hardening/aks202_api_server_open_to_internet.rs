@@ -7,7 +7,7 @@
 
 use super::api_server::{is_open, private, sources};
 use crate::declare_rule;
-use crate::rules::identity::cluster::is_cluster;
+use crate::rules::identity::cluster::{from_where, is_cluster};
 use crate::rules::{Rule, RuleMeta, TfCtx};
 use crate::terraform::Resource;
 
@@ -33,9 +33,11 @@ impl Rule for ApiServerOpenToInternet {
             };
             let found: Vec<String> = list
                 .iter()
-                .filter_map(|e| e.value.as_str())
-                .filter(|e| is_open(e))
-                .map(|e| format!("`\"{e}\"`"))
+                .filter_map(|e| Some((e.value.as_str().filter(|v| is_open(v))?, &e.origin)))
+                .map(|(v, origin)| match from_where(res, a, origin) {
+                    Some(at) => format!("`\"{v}\"` (from {at})"),
+                    None => format!("`\"{v}\"`"),
+                })
                 .collect();
             if found.is_empty() {
                 continue;

@@ -82,9 +82,9 @@ resource "azurerm_kubernetes_cluster" "b" {
         );
         assert_eq!(found.len(), 2, "{found:?}");
         assert!(
-            found[0]
-                .3
-                .starts_with("`local_account_disabled = var.lad` (null): the provider default"),
+            found[0].3.starts_with(
+                "`local_account_disabled = var.lad` (null, from line 3): the provider default"
+            ),
             "{}",
             found[0].3
         );

@@ -2,7 +2,8 @@
 //! resources are clusters, how a written attribute is shown in a message, whether a block that
 //! may be `dynamic` is there, and which spelling of a renamed attribute to suggest.
 
-use crate::terraform::{Attr, BlockView, Lit, Majors, Presence, Resource, Value};
+use crate::source::LineIndex;
+use crate::terraform::{Attr, BlockView, Lit, Majors, Origin, Presence, Resource, Value};
 
 pub(crate) const CLUSTER: &str = "azurerm_kubernetes_cluster";
 
@@ -59,17 +60,51 @@ fn is_literal(attr: &Attr) -> bool {
     attr.origin.file == attr.file && attr.origin.span == attr.value_span
 }
 
-/// `` `name = false` `` for a literal, `` `name = var.x` (`false`) `` when the value comes from
-/// elsewhere, and `` `name = var.x` (null) `` when it is null.
+/// `` `name = false` `` for a literal; `` `name = var.x` (`false`, from terraform.tfvars:3) ``
+/// when the value was written elsewhere; `` `name = var.x` (null, from line 12) `` when null.
 pub(crate) fn said(res: &Resource<'_>, name: &str, attr: &Attr) -> String {
     let expr = written(res, attr);
     if is_literal(attr) {
-        format!("`{name} = {expr}`")
-    } else if attr.value.is_absent() {
-        format!("`{name} = {expr}` (null)")
-    } else {
-        format!("`{name} = {expr}` (`{}`)", show(&attr.value))
+        return format!("`{name} = {expr}`");
     }
+    let value = if attr.value.is_absent() {
+        "null".to_string()
+    } else {
+        format!("`{}`", show(&attr.value))
+    };
+    match from_where(res, attr, &attr.origin) {
+        Some(at) => format!("`{name} = {expr}` ({value}, from {at})"),
+        None => format!("`{name} = {expr}` ({value})"),
+    }
+}
+
+/// Where a value of `attr` was written, when it is not inside the attribute's own expression:
+/// `line 12` in the same file, `terraform.tfvars:3` in another file of the module, or the
+/// file's name alone (a caller's file).
+pub(crate) fn from_where(res: &Resource<'_>, attr: &Attr, origin: &Origin) -> Option<String> {
+    let same_file = origin.file == attr.file;
+    if same_file
+        && origin.span.start >= attr.value_span.start
+        && origin.span.end <= attr.value_span.end
+    {
+        return None;
+    }
+    let line = res
+        .scope()
+        .module()
+        .files
+        .iter()
+        .find(|f| f.name == origin.file)
+        .map(|f| {
+            LineIndex::new(&f.text)
+                .pos(&f.text, origin.span.start as usize)
+                .line
+        });
+    Some(match (same_file, line) {
+        (true, Some(l)) => format!("line {l}"),
+        (false, Some(l)) => format!("{}:{l}", origin.file),
+        (_, None) => origin.file.to_string(),
+    })
 }
 
 /// Whether a block is there, from its own presence and its ancestors'.
