@@ -12,6 +12,7 @@ pub mod meta;
 pub mod monitoring;
 pub mod network;
 pub mod secrets;
+pub mod tf;
 pub mod workloads;
 
 pub use meta::{Example, RuleMeta};
@@ -124,6 +125,7 @@ pub fn all() -> &'static [&'static dyn Rule] {
             workloads::ALL,
             secrets::ALL,
             images::ALL,
+            monitoring::ALL,
         ] {
             v.extend_from_slice(layer);
         }

@@ -10,4 +10,7 @@ pub struct TfIndex {}
 impl TfIndex {
     /// Adds the facts of one evaluated module instance (`prefix` is its `module.x.` address prefix).
     pub fn add_module(&mut self, _scope: &Scope<'_>, _prefix: &str) {}
+
+    /// Adds the facts gathered by another task (module trees are indexed in parallel).
+    pub fn extend(&mut self, _other: TfIndex) {}
 }
