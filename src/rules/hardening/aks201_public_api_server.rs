@@ -8,7 +8,8 @@
 
 use super::api_server::{State, private, sources};
 use crate::declare_rule;
-use crate::rules::identity::cluster::{is_cluster, said};
+use crate::rules::identity::cluster::CLUSTER;
+use crate::rules::tf::{judged, report_attr, shown};
 use crate::rules::{Rule, RuleMeta, TfCtx};
 use crate::terraform::Resource;
 
@@ -22,7 +23,7 @@ impl Rule for PublicApiServer {
     }
 
     fn check_tf(&self, res: &Resource<'_>, cx: &mut TfCtx<'_>) {
-        if !is_cluster(res) {
+        if !judged(res, CLUSTER) {
             return;
         }
         let (is_private, private_attr) = private(res);
@@ -34,7 +35,7 @@ impl Rule for PublicApiServer {
             return;
         }
         let public = match &private_attr {
-            Some(a) => said(res, "private_cluster_enabled", a),
+            Some(a) => shown("private_cluster_enabled", a),
             None => "`private_cluster_enabled` is not set".to_string(),
         };
         let empty: Vec<String> = sources
@@ -56,21 +57,13 @@ impl Rule for PublicApiServer {
         let message = format!(
             "{public} and {ranges}: the API server is reachable from the whole internet, where anyone can try stolen credentials or exploit a vulnerability"
         );
-        let (file, span) = match &private_attr {
-            Some(a) => (a.file.clone(), a.key_span),
-            None => (res.file.clone(), res.span()),
-        };
-        cx.report(&file, span, message, HELP);
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::rules::identity::cluster::test_support::check_fixtures;
-
-    #[test]
-    fn fixtures() {
-        check_fixtures(&PublicApiServer);
+        match &private_attr {
+            Some(a) => {
+                report_attr(cx, a, message, HELP);
+            }
+            None => {
+                cx.report(&res.file, res.span(), message, HELP);
+            }
+        }
     }
 }

@@ -7,9 +7,10 @@
 
 use super::api_server::{is_open, private, sources};
 use crate::declare_rule;
-use crate::rules::identity::cluster::{from_where, is_cluster};
+use crate::rules::identity::cluster::CLUSTER;
+use crate::rules::tf::{judged, report_attr};
 use crate::rules::{Rule, RuleMeta, TfCtx};
-use crate::terraform::Resource;
+use crate::terraform::{Attr, Resource};
 
 declare_rule!(ApiServerOpenToInternet, "AKS202");
 
@@ -21,10 +22,10 @@ impl Rule for ApiServerOpenToInternet {
     }
 
     fn check_tf(&self, res: &Resource<'_>, cx: &mut TfCtx<'_>) {
-        if !is_cluster(res) || private(res).0 != Some(false) {
+        if !judged(res, CLUSTER) || private(res).0 != Some(false) {
             return;
         }
-        let mut anchor = None;
+        let mut anchor: Option<Attr> = None;
         let mut open: Vec<String> = Vec::new();
         for s in sources(res) {
             let Some(a) = &s.attr else { continue };
@@ -33,41 +34,25 @@ impl Rule for ApiServerOpenToInternet {
             };
             let found: Vec<String> = list
                 .iter()
-                .filter_map(|e| Some((e.value.as_str().filter(|v| is_open(v))?, &e.origin)))
-                .map(|(v, origin)| match from_where(res, a, origin) {
-                    Some(at) => format!("`\"{v}\"` (from {at})"),
-                    None => format!("`\"{v}\"`"),
-                })
+                .filter_map(|e| e.value.as_str())
+                .filter(|v| is_open(v))
+                .map(|v| format!("`\"{v}\"`"))
                 .collect();
             if found.is_empty() {
                 continue;
             }
-            if anchor
-                .as_ref()
-                .is_none_or(|(_, _, start)| a.key_span.start < *start)
-            {
-                anchor = Some((a.file.clone(), a.key_span, a.key_span.start));
+            if anchor.as_ref().is_none_or(|f| a.span.start < f.span.start) {
+                anchor = Some(a.clone());
             }
             open.push(format!("`{}` contains {}", s.path, found.join(", ")));
         }
-        let Some((file, span, _)) = anchor else {
+        let Some(first) = anchor else {
             return;
         };
         let message = format!(
             "{}: the public API server accepts connections from the whole internet, as if no ranges were set",
             open.join(" and ")
         );
-        cx.report(&file, span, message, HELP);
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::rules::identity::cluster::test_support::check_fixtures;
-
-    #[test]
-    fn fixtures() {
-        check_fixtures(&ApiServerOpenToInternet);
+        report_attr(cx, &first, message, HELP);
     }
 }

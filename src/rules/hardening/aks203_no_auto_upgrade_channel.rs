@@ -5,7 +5,8 @@
 //! it is not written.
 
 use crate::declare_rule;
-use crate::rules::identity::cluster::{is_cluster, said, spelling};
+use crate::rules::identity::cluster::{CLUSTER, spelling};
+use crate::rules::tf::{judged, report_attr, shown};
 use crate::rules::{Rule, RuleMeta, TfCtx};
 use crate::terraform::Resource;
 
@@ -21,7 +22,7 @@ impl Rule for NoAutoUpgradeChannel {
     }
 
     fn check_tf(&self, res: &Resource<'_>, cx: &mut TfCtx<'_>) {
-        if !is_cluster(res) {
+        if !judged(res, CLUSTER) {
             return;
         }
         let written: Vec<_> = NAMES
@@ -60,18 +61,7 @@ impl Rule for NoAutoUpgradeChannel {
         let Some((name, a, what)) = offending.first() else {
             return;
         };
-        let message = format!("{} {what}: {CONSEQUENCE}", said(res, name, a));
-        cx.report(&a.file, a.key_span, message, help(name, None));
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::rules::identity::cluster::test_support::check_fixtures;
-
-    #[test]
-    fn fixtures() {
-        check_fixtures(&NoAutoUpgradeChannel);
+        let message = format!("{} {what}: {CONSEQUENCE}", shown(name, a));
+        report_attr(cx, a, message, &help(name, None));
     }
 }

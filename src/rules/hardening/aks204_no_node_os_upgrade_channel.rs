@@ -6,7 +6,8 @@
 //! the attribute.
 
 use crate::declare_rule;
-use crate::rules::identity::cluster::{is_cluster, said};
+use crate::rules::identity::cluster::CLUSTER;
+use crate::rules::tf::{judged, report_attr, shown};
 use crate::rules::{Rule, RuleMeta, TfCtx};
 use crate::terraform::Resource;
 
@@ -20,7 +21,7 @@ impl Rule for NoNodeOsUpgradeChannel {
     }
 
     fn check_tf(&self, res: &Resource<'_>, cx: &mut TfCtx<'_>) {
-        if !is_cluster(res) {
+        if !judged(res, CLUSTER) {
             return;
         }
         for name in NAMES {
@@ -33,22 +34,11 @@ impl Rule for NoNodeOsUpgradeChannel {
             } else {
                 continue;
             };
-            let message = format!("{} {consequence}", said(res, name, &a));
+            let message = format!("{} {consequence}", shown(name, &a));
             let help = format!(
                 "set `{name} = \"NodeImage\"` (a weekly patched node image, rolled out node by node) or `\"SecurityPatch\"` (security patches applied to the running image), with a `maintenance_window_node_os` block for when it may run"
             );
-            cx.report(&a.file, a.key_span, message, help);
+            report_attr(cx, &a, message, &help);
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::rules::identity::cluster::test_support::check_fixtures;
-
-    #[test]
-    fn fixtures() {
-        check_fixtures(&NoNodeOsUpgradeChannel);
     }
 }

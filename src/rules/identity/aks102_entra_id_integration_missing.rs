@@ -5,8 +5,9 @@
 //! holds is AKS103's (rules.md, "a parent missing is the parent's rule"). Anchored at the
 //! resource header, with the block to add.
 
-use super::cluster::{entra_blocks, is_cluster};
+use super::cluster::{CLUSTER, entra_blocks};
 use crate::declare_rule;
+use crate::rules::tf::judged;
 use crate::rules::{Rule, RuleMeta, TfCtx};
 use crate::terraform::{Presence, Resource};
 
@@ -18,7 +19,7 @@ impl Rule for EntraIdIntegrationMissing {
     }
 
     fn check_tf(&self, res: &Resource<'_>, cx: &mut TfCtx<'_>) {
-        if !is_cluster(res) {
+        if !judged(res, CLUSTER) {
             return;
         }
         let blocks = entra_blocks(res);
@@ -27,9 +28,9 @@ impl Rule for EntraIdIntegrationMissing {
             return;
         }
         let message = if blocks.is_empty() {
-            "the cluster has no `azure_active_directory_role_based_access_control` block: users sign in with cluster certificates and tokens, not Entra ID identities, groups and conditional access".to_string()
+            "the cluster has no `azure_active_directory_role_based_access_control` block: people sign in with certificates and tokens the cluster issues, not with Entra ID identities, groups and conditional access"
         } else {
-            "the cluster's `dynamic \"azure_active_directory_role_based_access_control\"` block iterates over an empty collection, so the cluster has no Entra ID integration: users sign in with cluster certificates and tokens, not Entra ID identities".to_string()
+            "the cluster's `dynamic \"azure_active_directory_role_based_access_control\"` block iterates over an empty collection, so there is no Entra ID integration: people sign in with certificates and tokens the cluster issues, not with Entra ID identities"
         };
         let managed = if cx.majors.single() == Some(3) {
             " and `managed = true` (azurerm v3)"
@@ -40,16 +41,5 @@ impl Rule for EntraIdIntegrationMissing {
             "add the Entra ID integration to the cluster: a block `azure_active_directory_role_based_access_control {{ … }}` with `azure_rbac_enabled = true` and `admin_group_object_ids = [\"<object ID of the admins' Entra ID group>\"]`{managed}"
         );
         cx.report(&res.file, res.span(), message, help);
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::rules::identity::cluster::test_support::check_fixtures;
-
-    #[test]
-    fn fixtures() {
-        check_fixtures(&EntraIdIntegrationMissing);
     }
 }

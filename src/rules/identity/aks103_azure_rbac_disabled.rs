@@ -5,14 +5,19 @@
 //! missing block is AKS102's, a `dynamic` one with an unknown `for_each` is silent. Anchored at
 //! the attribute, or at the block header when it is not written.
 
-use super::cluster::{entra_blocks, is_cluster, said};
+use super::cluster::{CLUSTER, entra_blocks};
 use crate::declare_rule;
+use crate::rules::tf::{Setting, judged, report_attr, shown};
 use crate::rules::{Rule, RuleMeta, TfCtx};
 use crate::terraform::{Presence, Resource};
 
 declare_rule!(AzureRbacDisabled, "AKS103");
 
-const HELP: &str = "set `azure_rbac_enabled = true` in the Entra ID block, then grant access with Azure role assignments (`Azure Kubernetes Service RBAC Reader/Writer/Admin/Cluster Admin`) to Entra ID groups, at cluster or namespace scope";
+const NAME: &str = "azure_rbac_enabled";
+
+const HELP: &str = "set `azure_rbac_enabled = true` in the Entra ID block (azurerm v3 also needs `managed = true` there), then grant access with Azure role assignments (`Azure Kubernetes Service RBAC Reader`, `Writer`, `Admin`, `Cluster Admin`) to Entra ID groups, at cluster or namespace scope";
+
+const CONSEQUENCE: &str = "authorization stays with Kubernetes RBAC bindings inside the cluster, out of sight of Azure role assignments, PIM and access reviews";
 
 impl Rule for AzureRbacDisabled {
     fn meta(&self) -> &'static RuleMeta {
@@ -20,55 +25,43 @@ impl Rule for AzureRbacDisabled {
     }
 
     fn check_tf(&self, res: &Resource<'_>, cx: &mut TfCtx<'_>) {
-        if !is_cluster(res) {
+        if !judged(res, CLUSTER) {
             return;
         }
-        const NAME: &str = "azure_rbac_enabled";
         for (block, presence) in entra_blocks(res) {
             if presence != Presence::KnownNonEmpty {
                 continue;
             }
-            match block.attr(NAME) {
+            let setting = Setting::of(block.attr(NAME));
+            if setting.bool_or(false) != Some(false) {
+                continue;
+            }
+            match setting.attr() {
                 None => {
                     cx.report(
                         block.file(),
                         block.span(),
                         format!(
-                            "the `{}` block does not set `azure_rbac_enabled = true`: authorization stays with Kubernetes RBAC bindings inside the cluster, out of sight of Azure role assignments, PIM and access reviews",
+                            "the `{}` block does not set `azure_rbac_enabled = true`: {CONSEQUENCE}",
                             block.name
                         ),
                         HELP,
                     );
                 }
-                Some(a) if a.value.is_absent() || a.value.as_bool() == Some(false) => {
+                Some(a) => {
                     let default = if a.value.is_absent() {
                         ", so the provider default `false` applies"
                     } else {
                         ""
                     };
-                    cx.report(
-                        &a.file,
-                        a.key_span,
-                        format!(
-                            "{}{default}: authorization stays with Kubernetes RBAC bindings inside the cluster, out of sight of Azure role assignments, PIM and access reviews",
-                            said(res, NAME, &a)
-                        ),
+                    report_attr(
+                        cx,
+                        a,
+                        format!("{}{default}: {CONSEQUENCE}", shown(NAME, a)),
                         HELP,
                     );
                 }
-                Some(_) => {}
             }
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::rules::identity::cluster::test_support::check_fixtures;
-
-    #[test]
-    fn fixtures() {
-        check_fixtures(&AzureRbacDisabled);
     }
 }

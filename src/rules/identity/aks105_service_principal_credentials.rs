@@ -4,8 +4,9 @@
 //! usually switch it on when a client ID and secret are given); unknown is silent. Anchored at
 //! the block header.
 
-use super::cluster::is_cluster;
+use super::cluster::CLUSTER;
 use crate::declare_rule;
+use crate::rules::tf::judged;
 use crate::rules::{Rule, RuleMeta, TfCtx};
 use crate::terraform::{Presence, Resource};
 
@@ -19,7 +20,7 @@ impl Rule for ServicePrincipalCredentials {
     }
 
     fn check_tf(&self, res: &Resource<'_>, cx: &mut TfCtx<'_>) {
-        if !is_cluster(res) {
+        if !judged(res, CLUSTER) {
             return;
         }
         for block in res.blocks("service_principal") {
@@ -33,16 +34,5 @@ impl Rule for ServicePrincipalCredentials {
             };
             cx.report(block.file(), block.span(), message, HELP);
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::rules::identity::cluster::test_support::check_fixtures;
-
-    #[test]
-    fn fixtures() {
-        check_fixtures(&ServicePrincipalCredentials);
     }
 }
