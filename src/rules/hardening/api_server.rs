@@ -53,6 +53,14 @@ pub(crate) fn sources(res: &Resource<'_>) -> Vec<Source> {
         state: state_of(attr.as_ref()),
         attr,
     });
+    // Attribute syntax (`api_server_access_profile = …`) is not the provider's; do not guess.
+    if res.attr("api_server_access_profile").is_some() {
+        out.push(Source {
+            path: "api_server_access_profile.authorized_ip_ranges",
+            attr: None,
+            state: State::Unknown,
+        });
+    }
     for block in res.blocks("api_server_access_profile") {
         match block.presence {
             Presence::KnownEmpty => {}

@@ -27,6 +27,15 @@ impl Rule for EntraIdIntegrationMissing {
             // Present, or a dynamic block that may be.
             return;
         }
+        // Written in attribute syntax (`azure_active_directory_role_based_access_control = …`):
+        // not the provider's syntax, but no proof that the integration is missing either.
+        if res
+            .attr("azure_active_directory_role_based_access_control")
+            .or_else(|| res.attr("role_based_access_control"))
+            .is_some()
+        {
+            return;
+        }
         let message = if blocks.is_empty() {
             "the cluster has no `azure_active_directory_role_based_access_control` block: people sign in with certificates and tokens the cluster issues, not with Entra ID identities, groups and conditional access"
         } else {

@@ -47,3 +47,12 @@ resource "azurerm_kubernetes_cluster" "mixed" {
     }
   }
 }
+
+# Attribute syntax is not the provider's, but no proof of absence either.
+resource "azurerm_kubernetes_cluster" "attribute_syntax" {
+  name = "aks-attribute-syntax"
+
+  azure_active_directory_role_based_access_control = [{
+    azure_rbac_enabled = true
+  }]
+}

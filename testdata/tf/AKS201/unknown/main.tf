@@ -42,3 +42,12 @@ resource "azurerm_kubernetes_cluster" "maybe_cluster" {
   count = var.cluster_count
   name  = "aks-maybe"
 }
+
+# Attribute syntax is not the provider's: no guess about the ranges.
+resource "azurerm_kubernetes_cluster" "attribute_syntax" {
+  name = "aks-attribute-syntax"
+
+  api_server_access_profile = [{
+    authorized_ip_ranges = ["203.0.113.0/24"]
+  }]
+}
