@@ -26,10 +26,7 @@ impl Rule for PrivateClusterPublicFqdn {
         if a.value.as_bool() != Some(true) {
             return;
         }
-        let private = res
-            .attr("private_cluster_enabled")
-            .and_then(|p| p.value.as_bool());
-        if private != Some(true) {
+        if super::api_server::private(res).0 != Some(true) {
             return;
         }
         report_attr(
