@@ -124,6 +124,7 @@ pub fn all() -> &'static [&'static dyn Rule] {
             workloads::ALL,
             secrets::ALL,
             images::ALL,
+            monitoring::ALL,
         ] {
             v.extend_from_slice(layer);
         }
