@@ -171,6 +171,8 @@ struct Instance {
     parent: Option<usize>,
     prefix: String,
     files: Vec<Arc<str>>,
+    /// Names of the module's `azurerm_kubernetes_cluster` resources.
+    clusters: Vec<String>,
 }
 
 /// Cross-module facts. Each field is filled by [`TfIndex::add_module`].
@@ -208,6 +210,11 @@ impl TfIndex {
                 .files
                 .iter()
                 .map(|f| f.name.clone())
+                .collect(),
+            clusters: scope
+                .resources_of(CLUSTER)
+                .iter()
+                .map(|r| r.name.to_string())
                 .collect(),
         });
         for res in scope.resources() {
@@ -416,13 +423,20 @@ impl TfIndex {
         if !matches!(r.attr.as_deref(), Some("id") | None) {
             return Target::Other;
         }
-        match self.writer(me, &v.origin) {
-            Some(i) => Target::Cluster(ClusterKey {
-                root: self.instances[i].root,
-                address: format!("{}{}", self.instances[i].prefix, r.address()),
-            }),
-            None => Target::Unknown,
+        // From the module that wrote the reference up its callers, the first that declares the
+        // cluster (a function result may carry the origin of the call, not of the reference).
+        let mut at = Some(self.writer(me, &v.origin).unwrap_or(me));
+        while let Some(i) = at {
+            let inst = &self.instances[i];
+            if inst.clusters.iter().any(|n| *n == *r.name) {
+                return Target::Cluster(ClusterKey {
+                    root: inst.root,
+                    address: format!("{}{}", inst.prefix, r.address()),
+                });
+            }
+            at = inst.parent;
         }
+        Target::Unknown
     }
 
     /// The instance, from `me` up its callers, whose module holds the file of `origin`.
@@ -798,11 +812,15 @@ module "defender" {{
                 "main.tf",
                 r#"
 variable "target_id" {}
+variable "flag" {}
 resource "azurerm_monitor_diagnostic_setting" "this" {
   target_resource_id = var.target_id
   enabled_log {
     category_group = "allLogs"
   }
+}
+resource "azurerm_monitor_diagnostic_setting" "rewritten" {
+  target_resource_id = var.flag ? var.target_id : var.target_id
 }
 "#,
             )],
@@ -842,12 +860,15 @@ resource "azurerm_monitor_diagnostic_setting" "this" {
             [
                 "module.remote",
                 "module.diag.azurerm_monitor_diagnostic_setting.this",
+                "module.diag.azurerm_monitor_diagnostic_setting.rewritten",
                 "module.aks.azurerm_monitor_diagnostic_setting.this"
             ]
         );
         assert_eq!(k[0].1, Target::Cluster(root_cluster.clone()));
         assert_eq!(k[1].1, Target::Cluster(root_cluster.clone()));
-        assert_eq!(k[2].1, Target::Cluster(child_cluster));
+        // The conditional's value carries the child's origin: the caller declares the cluster.
+        assert_eq!(k[2].1, Target::Cluster(root_cluster.clone()));
+        assert_eq!(k[3].1, Target::Cluster(child_cluster));
         assert_eq!(idx.defender_plans().count(), 1);
         // Another root with the same addresses is another cluster.
         let other = module("other", &[("main.tf", CLUSTER_TF)]);

@@ -33,10 +33,10 @@ impl Rule for NoControlPlaneAuditLogs {
         let mut own: Vec<&DiagnosticSetting> = Vec::new();
         for (d, rel) in cx.index.settings_of(&key) {
             match (rel, d.sends_any(AUDIT, AUDIT_GROUPS)) {
-                (_, Some(false)) if rel == Relation::Targets => own.push(d),
-                (_, Some(false)) => {}
+                (Relation::Targets, Some(false)) => own.push(d),
+                (Relation::MayTarget, Some(false)) => {}
                 // Sends audit logs, or may: nothing to report.
-                _ => return,
+                (_, Some(true) | None) => return,
             }
         }
         let Some(first) = own.first() else {
