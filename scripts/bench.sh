@@ -21,11 +21,11 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
 
 # --- Corpora: NAME -> source folders, relative to the shared folder. Add one case to add a corpus
-# (e.g. terraform: `corpus/terraform`, once akslint lints Terraform) and name it on the command line.
+# and name it on the command line (`scripts/bench.sh --mb 20 terraform`).
 corpus_sources() {
   case "$1" in
     k8s) echo "corpus/k8s corpus/helm-rendered" ;;
-    # terraform) echo "corpus/terraform" ;;
+    terraform) echo "corpus/terraform" ;;   # use with --mb 20 (issue 4: ~20 MB)
     *) return 1 ;;
   esac
 }

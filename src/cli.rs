@@ -52,6 +52,10 @@ pub struct CheckArgs {
     /// The name under which standard input is reported.
     #[arg(long, default_value = "<stdin>")]
     pub stdin_filename: String,
+    /// A Terraform variables file for the root modules (repeatable; later ones win), as
+    /// `terraform plan -var-file` takes it.
+    #[arg(long = "var-file", value_name = "FILE")]
+    pub var_file: Vec<PathBuf>,
     /// Worker threads (default: one per core).
     #[arg(long)]
     pub threads: Option<usize>,

@@ -58,6 +58,7 @@ pub struct PerObject {
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct LimitsFile {
     pub file_size: Option<u64>,
+    pub terraform_file_size: Option<u64>,
     pub depth: Option<usize>,
     pub nodes: Option<usize>,
     pub aliases: Option<u64>,
@@ -101,6 +102,8 @@ pub struct Aks603Params {
 #[derive(Debug, Clone, Copy)]
 pub struct Limits {
     pub file_size: u64,
+    /// Terraform files cost ~25× their size in memory (up to 64× on dense lists): a lower cap.
+    pub terraform_file_size: u64,
     pub yaml: YamlLimits,
 }
 
@@ -108,6 +111,7 @@ impl Default for Limits {
     fn default() -> Self {
         Limits {
             file_size: 10 * 1024 * 1024,
+            terraform_file_size: crate::terraform::parse::DEFAULT_FILE_SIZE,
             yaml: YamlLimits::default(),
         }
     }
@@ -220,6 +224,7 @@ impl Config {
         let l = file.limits;
         let limits = Limits {
             file_size: l.file_size.unwrap_or(d.file_size),
+            terraform_file_size: l.terraform_file_size.unwrap_or(d.terraform_file_size),
             yaml: YamlLimits {
                 depth: l.depth.unwrap_or(d.yaml.depth),
                 nodes: l.nodes.unwrap_or(d.yaml.nodes),

@@ -13,6 +13,8 @@ pub enum FileKind {
     Yaml,
     /// `.json`: a manifest only when it parses and holds `apiVersion` + `kind`.
     Json,
+    /// `.tf` / `.tfvars`: read as part of their directory's module.
+    Terraform,
 }
 
 #[derive(Debug, Clone)]
@@ -26,6 +28,8 @@ pub struct FileJob {
 #[derive(Default)]
 pub struct Discovered {
     pub files: Vec<FileJob>,
+    /// Terraform module directories (holding at least one `.tf`) with a file in the inputs.
+    pub modules: Vec<PathBuf>,
     /// File-level findings of discovery (display path, finding).
     pub findings: Vec<(String, Finding)>,
 }
@@ -35,6 +39,7 @@ pub fn classify(path: &Path) -> Option<FileKind> {
     match ext.as_str() {
         "yaml" | "yml" => Some(FileKind::Yaml),
         "json" => Some(FileKind::Json),
+        "tf" | "tfvars" => Some(FileKind::Terraform),
         _ => None,
     }
 }
@@ -111,6 +116,7 @@ pub fn discover(paths: &[PathBuf], cfg: &Config) -> Result<Discovered, String> {
     let mut chart_dirs: BTreeMap<PathBuf, Vec<String>> = BTreeMap::new();
     let patches = kustomize_patches(&found);
     let mut dir_cache: BTreeMap<PathBuf, Option<PathBuf>> = BTreeMap::new();
+    let mut tf_dirs: BTreeMap<PathBuf, bool> = BTreeMap::new();
     for path in found {
         if let Some(chart) = chart_of(&path, &mut dir_cache) {
             chart_dirs.entry(chart).or_default().push(display(&path));
@@ -149,12 +155,26 @@ pub fn discover(paths: &[PathBuf], cfg: &Config) -> Result<Discovered, String> {
             continue;
         }
         let kind = classify(&path).expect("classified above");
+        if kind == FileKind::Terraform {
+            // A named `.tf`/`.tfvars` puts its whole module in scope; a directory of `.tfvars`
+            // alone is no module (its files are used only through `--var-file`).
+            let dir = normalize(path.parent().unwrap_or(Path::new("")));
+            if let std::collections::btree_map::Entry::Vacant(e) = tf_dirs.entry(dir) {
+                let is_module = has_tf_file(e.key());
+                e.insert(is_module);
+            }
+            continue;
+        }
         out.files.push(FileJob {
             display: display(&path),
             path,
             kind,
         });
     }
+    out.modules = tf_dirs
+        .into_iter()
+        .filter_map(|(d, is_module)| is_module.then_some(d))
+        .collect();
     for (chart, files) in chart_dirs {
         let chart_yaml = chart.join("Chart.yaml");
         out.findings.push((
@@ -244,8 +264,22 @@ fn kustomize_patches(files: &BTreeSet<PathBuf>) -> BTreeMap<PathBuf, PathBuf> {
     out
 }
 
+fn has_tf_file(dir: &Path) -> bool {
+    let dir = if dir.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        dir
+    };
+    std::fs::read_dir(dir).is_ok_and(|rd| {
+        rd.flatten().any(|e| {
+            e.path().extension().is_some_and(|x| x == "tf")
+                && e.file_type().is_ok_and(|t| t.is_file())
+        })
+    })
+}
+
 /// `a/./b/../c` → `a/c`, lexically (as the walker reports paths).
-fn normalize(p: &Path) -> PathBuf {
+pub fn normalize(p: &Path) -> PathBuf {
     let mut out = PathBuf::new();
     for c in p.components() {
         match c {

@@ -63,7 +63,11 @@ fn check(args: CheckArgs) -> ExitCode {
         parse_only: args.parse_only,
         threads: args.threads,
         keep_sources: args.format == Format::Text,
+        var_files: args.var_file.clone(),
     };
+    if let Some(missing) = opts.var_files.iter().find(|p| !p.is_file()) {
+        return usage_error(format!("--var-file {}: no such file", missing.display()));
+    }
     let report = match engine::lint(&inputs, &cfg, &opts) {
         Ok(r) => r,
         Err(e) => return usage_error(e),

@@ -21,6 +21,8 @@ pub struct Named {
 pub enum Scope {
     /// Findings starting on this 0-based line.
     Line(usize),
+    /// Findings starting on these 0-based lines (inclusive): an HCL block and what it holds.
+    Lines(usize, usize),
     File,
     /// Findings of one object (an annotation).
     Object,
@@ -153,6 +155,7 @@ pub fn apply(
         for s in sups.iter_mut() {
             let applies = match s.scope {
                 Scope::Line(l) => line == Some(l),
+                Scope::Lines(a, b) => line.is_some_and(|l| (a..=b).contains(&l)),
                 Scope::File | Scope::Object => true,
             };
             if !applies || !scope_filter(f, s) {

@@ -12,6 +12,7 @@ pub mod meta;
 pub mod monitoring;
 pub mod network;
 pub mod secrets;
+pub mod tf;
 pub mod workloads;
 
 pub use meta::{Example, RuleMeta};

@@ -1,13 +1,15 @@
 //! Facts gathered from every evaluated module before the Terraform rules run, for the rules that
 //! search "the scanned configuration" (diagnostic settings, Defender plans). Built once, read-only.
 //!
-//! The engine calls [`TfIndex::add_module`] for every module instance in its walk order: each
-//! root module, then (depth first) the local children it calls, each instance before its
-//! children. That order is what lets a reference be placed in the right module instance:
+//! The engine calls [`TfIndex::add_module`] for every module instance in its walk order: a root
+//! module, then (depth first) the local children it calls, each instance before its children;
+//! trees indexed in parallel are joined with [`TfIndex::extend`]. That order is what lets a
+//! reference be placed in the right module instance:
 //!
-//! - A cluster is identified by [`ClusterKey`]: the root evaluation it belongs to (two scanned
-//!   root modules may both declare `azurerm_kubernetes_cluster.main`) and its full address
-//!   (`module.aks.azurerm_kubernetes_cluster.main`).
+//! - A cluster is identified by [`ClusterKey`]: the directory of the module that declares it
+//!   (two scanned root modules may both declare `azurerm_kubernetes_cluster.main`) and its full
+//!   address (`module.aks.azurerm_kubernetes_cluster.main`). Two roots that call the same child
+//!   under the same name share its key: their facts merge, which can only silence a rule.
 //! - `target_resource_id = azurerm_kubernetes_cluster.main.id` is a [`super::Ref`] without a module path.
 //!   Where it was written ([`Origin::file`]) tells which module it points into: the setting's own
 //!   module, or — when the value came in through a variable — the caller that wrote it (or the
@@ -26,6 +28,7 @@ use super::value::{Evaluated, Lit, Origin, RefMode, Value};
 use crate::source::Span;
 use hcl_edit::expr::Expression;
 use hcl_edit::structure::Block;
+use std::path::PathBuf;
 use std::sync::Arc;
 
 /// The resource type of clusters.
@@ -35,11 +38,10 @@ const SUBSCRIPTION_PRICING: &str = "azurerm_security_center_subscription_pricing
 /// Items of one `dynamic` block evaluated one by one at most.
 const MAX_DYNAMIC_ITEMS: usize = 1000;
 
-/// A cluster of the scanned configuration: the root evaluation it belongs to and its full
-/// address.
+/// A cluster of the scanned configuration: the directory of its module and its full address.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct ClusterKey {
-    root: usize,
+    dir: PathBuf,
     /// `module.aks.azurerm_kubernetes_cluster.main`
     pub address: String,
 }
@@ -87,9 +89,9 @@ pub struct DiagnosticSetting {
     pub exists: Option<bool>,
     pub target: Target,
     pub logs: Vec<LogEntry>,
-    /// Set for a module call: `(root, child prefix)`, a candidate only when the engine did not
-    /// evaluate that instance.
-    pending_call: Option<(usize, String)>,
+    /// Set for a module call: `(caller instance, child prefix)`, dropped when the engine
+    /// evaluates that child.
+    call: Option<(usize, String)>,
 }
 
 /// How a diagnostic setting relates to a cluster.
@@ -159,15 +161,13 @@ pub struct DefenderPlan {
     /// The `tier` attribute, when written.
     pub tier_span: Option<Span>,
     pub state: PlanState,
-    pending_call: Option<(usize, String)>,
+    call: Option<(usize, String)>,
 }
 
 /// One evaluated module instance.
 #[derive(Debug)]
 struct Instance {
-    /// The address of its [`Scope`]: what [`TfIndex::cluster`] finds a resource's instance by.
-    scope: usize,
-    root: usize,
+    dir: PathBuf,
     parent: Option<usize>,
     prefix: String,
     files: Vec<Arc<str>>,
@@ -178,6 +178,7 @@ struct Instance {
 /// Cross-module facts. Each field is filled by [`TfIndex::add_module`].
 #[derive(Debug, Default)]
 pub struct TfIndex {
+    /// The instances added so far (the tree being indexed): where references are placed.
     instances: Vec<Instance>,
     diagnostic_settings: Vec<DiagnosticSetting>,
     defender_plans: Vec<DefenderPlan>,
@@ -189,20 +190,25 @@ impl TfIndex {
     /// children depth first, each after its caller.
     pub fn add_module(&mut self, scope: &Scope<'_>, prefix: &str) {
         let me = self.instances.len();
-        let (root, parent) = if prefix.is_empty() {
-            (me, None)
+        let parent = if prefix.is_empty() {
+            None
         } else {
-            let parent_prefix = parent_prefix(prefix);
             // The caller is the latest instance with the parent's prefix (depth-first order).
-            let parent = self
-                .instances
+            let parent_prefix = parent_prefix(prefix);
+            self.instances
                 .iter()
-                .rposition(|i| i.prefix == parent_prefix);
-            (parent.map_or(me, |p| self.instances[p].root), parent)
+                .rposition(|i| i.prefix == parent_prefix)
         };
+        // The caller's stand-ins for this call are replaced by what the child holds.
+        if let Some(p) = parent {
+            let this_call = |c: &Option<(usize, String)>| {
+                c.as_ref().is_some_and(|(i, pre)| *i == p && pre == prefix)
+            };
+            self.diagnostic_settings.retain(|d| !this_call(&d.call));
+            self.defender_plans.retain(|d| !this_call(&d.call));
+        }
         self.instances.push(Instance {
-            scope: scope_id(scope),
-            root,
+            dir: scope.module().dir.clone(),
             parent,
             prefix: prefix.to_string(),
             files: scope
@@ -237,7 +243,7 @@ impl TfIndex {
                         exists: res.exists(),
                         target,
                         logs: logs_of(&res),
-                        pending_call: None,
+                        call: None,
                     });
                 }
                 "azapi_resource" if is_azapi_diagnostic_setting(&res) => {
@@ -260,7 +266,7 @@ impl TfIndex {
                             name: LogName::Unknown,
                             enabled: None,
                         }],
-                        pending_call: None,
+                        call: None,
                     });
                 }
                 SUBSCRIPTION_PRICING => {
@@ -277,7 +283,6 @@ impl TfIndex {
     /// Module calls that may hold diagnostic settings or Defender plans, kept as candidates in
     /// case the engine does not evaluate them.
     fn add_calls(&mut self, scope: &Scope<'_>, me: usize, prefix: &str) {
-        let root = self.instances[me].root;
         for call in &scope.module().calls {
             if call.instances(scope) == super::Count::Known(0) {
                 continue;
@@ -308,7 +313,7 @@ impl TfIndex {
             {
                 targets.push(Target::Unknown);
             }
-            let pending = Some((root, format!("{prefix}module.{}.", call.name)));
+            let pending = Some((me, format!("{prefix}module.{}.", call.name)));
             for target in targets {
                 self.diagnostic_settings.push(DiagnosticSetting {
                     address: format!("{prefix}module.{}", call.name),
@@ -320,7 +325,7 @@ impl TfIndex {
                         name: LogName::Unknown,
                         enabled: None,
                     }],
-                    pending_call: pending.clone(),
+                    call: pending.clone(),
                 });
             }
             if says(&[
@@ -335,32 +340,31 @@ impl TfIndex {
                     span: call.span,
                     tier_span: None,
                     state: PlanState::Unknown,
-                    pending_call: pending,
+                    call: pending,
                 });
             }
         }
     }
 
-    /// The cluster a resource of an evaluated instance is, `None` for a resource of another
-    /// type or one the index has not seen (then rules that need it stay silent).
-    pub fn cluster(&self, res: &Resource<'_>) -> Option<ClusterKey> {
-        if res.kind != CLUSTER {
-            return None;
-        }
-        let id = scope_id(res.scope());
-        let inst = self.instances.iter().find(|i| i.scope == id)?;
-        Some(ClusterKey {
-            root: inst.root,
-            address: format!("{}{}", inst.prefix, res.address),
+    /// Joins the facts of another tree of module instances (indexed in parallel).
+    pub fn extend(&mut self, other: TfIndex) {
+        self.diagnostic_settings.extend(other.diagnostic_settings);
+        self.defender_plans.extend(other.defender_plans);
+    }
+
+    /// The key of a cluster resource checked in the instance whose address prefix is `prefix`;
+    /// `None` for a resource of another type.
+    pub fn cluster(res: &Resource<'_>, prefix: &str) -> Option<ClusterKey> {
+        (res.kind == CLUSTER).then(|| ClusterKey {
+            dir: res.scope().module().dir.clone(),
+            address: format!("{prefix}{}", res.address),
         })
     }
 
-    /// Every diagnostic setting of the scanned configuration (and module calls that may create
-    /// one), in scan order.
+    /// Every diagnostic setting of the scanned configuration (and module calls the linter does
+    /// not evaluate that may create one), in scan order.
     pub fn diagnostic_settings(&self) -> impl Iterator<Item = &DiagnosticSetting> {
-        self.diagnostic_settings
-            .iter()
-            .filter(|d| self.not_evaluated(d.pending_call.as_ref()))
+        self.diagnostic_settings.iter()
     }
 
     /// The diagnostic settings that target `cluster` or may.
@@ -375,19 +379,7 @@ impl TfIndex {
     /// Defender plans for containers (or plans that may be), in scan order. Subscription-wide:
     /// one covers every cluster.
     pub fn defender_plans(&self) -> impl Iterator<Item = &DefenderPlan> {
-        self.defender_plans
-            .iter()
-            .filter(|d| self.not_evaluated(d.pending_call.as_ref()))
-    }
-
-    /// A module call candidate counts only when the engine did not evaluate the call.
-    fn not_evaluated(&self, call: Option<&(usize, String)>) -> bool {
-        call.is_none_or(|(root, prefix)| {
-            !self
-                .instances
-                .iter()
-                .any(|i| i.root == *root && i.prefix == *prefix)
-        })
+        self.defender_plans.iter()
     }
 
     /// What a `target_resource_id` value points at, seen from instance `me`.
@@ -430,7 +422,7 @@ impl TfIndex {
             let inst = &self.instances[i];
             if inst.clusters.iter().any(|n| *n == *r.name) {
                 return Target::Cluster(ClusterKey {
-                    root: inst.root,
+                    dir: inst.dir.clone(),
                     address: format!("{}{}", inst.prefix, r.address()),
                 });
             }
@@ -460,10 +452,6 @@ fn parent_prefix(prefix: &str) -> &str {
         Some(i) => &prefix[..i],
         None => "",
     }
-}
-
-fn scope_id(scope: &Scope<'_>) -> usize {
-    std::ptr::from_ref(scope) as *const () as usize
 }
 
 /// Every reference in a value (lists and objects searched), bounded.
@@ -653,7 +641,7 @@ fn plan_of(res: &Resource<'_>, prefix: &str) -> Option<DefenderPlan> {
         span: res.span(),
         tier_span: tier_attr.map(|a| a.key_span),
         state,
-        pending_call: None,
+        call: None,
     })
 }
 
@@ -736,7 +724,7 @@ variable "id" {{}}
         let mut idx = TfIndex::default();
         idx.add_module(&scope, "");
         let cluster = scope.resources_of(CLUSTER).remove(0);
-        let key = idx.cluster(&cluster).unwrap();
+        let key = TfIndex::cluster(&cluster, "").unwrap();
         assert_eq!(key.address, "azurerm_kubernetes_cluster.main");
         let k = keys(&idx);
         assert_eq!(k[0].1, Target::Cluster(key.clone()));
@@ -845,8 +833,8 @@ resource "azurerm_monitor_diagnostic_setting" "this" {
         idx.add_module(&rs, "");
         idx.add_module(&ds, "module.diag.");
         idx.add_module(&as_, "module.aks.");
-        let root_cluster = idx.cluster(&rs.resources_of(CLUSTER)[0]).unwrap();
-        let child_cluster = idx.cluster(&as_.resources_of(CLUSTER)[0]).unwrap();
+        let root_cluster = TfIndex::cluster(&rs.resources_of(CLUSTER)[0], "").unwrap();
+        let child_cluster = TfIndex::cluster(&as_.resources_of(CLUSTER)[0], "module.aks.").unwrap();
         assert_eq!(
             child_cluster.address,
             "module.aks.azurerm_kubernetes_cluster.main"
@@ -873,8 +861,10 @@ resource "azurerm_monitor_diagnostic_setting" "this" {
         // Another root with the same addresses is another cluster.
         let other = module("other", &[("main.tf", CLUSTER_TF)]);
         let os = Scope::new(&other);
-        idx.add_module(&os, "");
-        let other_cluster = idx.cluster(&os.resources_of(CLUSTER)[0]).unwrap();
+        let mut part = TfIndex::default();
+        part.add_module(&os, "");
+        idx.extend(part);
+        let other_cluster = TfIndex::cluster(&os.resources_of(CLUSTER)[0], "").unwrap();
         assert_ne!(other_cluster, root_cluster);
         assert_eq!(idx.settings_of(&other_cluster).count(), 0);
     }

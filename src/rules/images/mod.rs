@@ -7,14 +7,27 @@ use crate::yaml::Entry;
 mod aks601_image_not_pinned_by_digest;
 mod aks602_image_latest_tag;
 mod aks603_untrusted_registry;
+mod aks611_acr_admin_user_enabled;
+mod aks612_acr_public_network;
+mod aks613_acr_anonymous_pull;
 
 pub use aks601_image_not_pinned_by_digest::ImageNotPinnedByDigest;
 pub use aks602_image_latest_tag::ImageLatestTag;
 pub use aks603_untrusted_registry::UntrustedRegistry;
+pub use aks611_acr_admin_user_enabled::AcrAdminUserEnabled;
+pub use aks612_acr_public_network::AcrPublicNetwork;
+pub use aks613_acr_anonymous_pull::AcrAnonymousPull;
 
 use super::image_ref::ImageRef;
 
-pub static ALL: &[&dyn Rule] = &[&ImageNotPinnedByDigest, &ImageLatestTag, &UntrustedRegistry];
+pub static ALL: &[&dyn Rule] = &[
+    &ImageNotPinnedByDigest,
+    &ImageLatestTag,
+    &UntrustedRegistry,
+    &AcrAdminUserEnabled,
+    &AcrPublicNetwork,
+    &AcrAnonymousPull,
+];
 
 /// A container of a workload with its `image` entry and the parsed reference.
 pub(crate) struct ContainerImage<'d, 't> {

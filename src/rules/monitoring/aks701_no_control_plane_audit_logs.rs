@@ -8,9 +8,10 @@
 //! [`TfIndex`]: crate::terraform::TfIndex
 
 use crate::declare_rule;
+use crate::rules::tf::judged;
 use crate::rules::{Rule, RuleMeta, TfCtx};
-use crate::terraform::Resource;
 use crate::terraform::index::{CLUSTER, DiagnosticSetting, Relation};
+use crate::terraform::{Resource, TfIndex};
 
 declare_rule!(NoControlPlaneAuditLogs, "AKS701");
 
@@ -24,10 +25,10 @@ impl Rule for NoControlPlaneAuditLogs {
     }
 
     fn check_tf(&self, res: &Resource<'_>, cx: &mut TfCtx<'_>) {
-        if res.kind != CLUSTER || res.exists() != Some(true) {
+        if !judged(res, CLUSTER) {
             return;
         }
-        let Some(key) = cx.index.cluster(res) else {
+        let Some(key) = TfIndex::cluster(res, cx.address_prefix) else {
             return;
         };
         let mut own: Vec<&DiagnosticSetting> = Vec::new();

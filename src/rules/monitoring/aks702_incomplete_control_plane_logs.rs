@@ -5,9 +5,10 @@
 //! says other settings of the cluster live outside the scan: it silences the rule.
 
 use crate::declare_rule;
+use crate::rules::tf::judged;
 use crate::rules::{Rule, RuleMeta, TfCtx};
-use crate::terraform::Resource;
 use crate::terraform::index::{CLUSTER, DiagnosticSetting, Relation};
+use crate::terraform::{Resource, TfIndex};
 
 declare_rule!(IncompleteControlPlaneLogs, "AKS702");
 
@@ -20,10 +21,10 @@ impl Rule for IncompleteControlPlaneLogs {
     }
 
     fn check_tf(&self, res: &Resource<'_>, cx: &mut TfCtx<'_>) {
-        if res.kind != CLUSTER || res.exists() != Some(true) || cx.params.aks702.managed_elsewhere {
+        if !judged(res, CLUSTER) || cx.params.aks702.managed_elsewhere {
             return;
         }
-        let Some(key) = cx.index.cluster(res) else {
+        let Some(key) = TfIndex::cluster(res, cx.address_prefix) else {
             return;
         };
         let settings: Vec<(&DiagnosticSetting, Relation)> = cx.index.settings_of(&key).collect();

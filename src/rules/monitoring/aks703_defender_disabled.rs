@@ -6,6 +6,7 @@
 //! found" case only: a containers plan written with `tier = "Free"` is still reported.
 
 use crate::declare_rule;
+use crate::rules::tf::judged;
 use crate::rules::{Rule, RuleMeta, TfCtx};
 use crate::terraform::index::{CLUSTER, PlanState};
 use crate::terraform::{Presence, Resource};
@@ -18,7 +19,9 @@ impl Rule for DefenderDisabled {
     }
 
     fn check_tf(&self, res: &Resource<'_>, cx: &mut TfCtx<'_>) {
-        if res.kind != CLUSTER || res.exists() != Some(true) {
+        // A block written in attribute syntax (`microsoft_defender = …`) is not the provider's syntax, but
+        // not a reason to call the block missing either.
+        if !judged(res, CLUSTER) || res.attr("microsoft_defender").is_some() {
             return;
         }
         let mut anchor = (res.span(), String::new());

@@ -3,9 +3,10 @@
 
 use crate::declare_rule;
 use crate::rules::monitoring::{Addon, v2_addon};
+use crate::rules::tf::{Setting, judged, report_attr, shown};
 use crate::rules::{Rule, RuleMeta, TfCtx};
+use crate::terraform::Resource;
 use crate::terraform::index::CLUSTER;
-use crate::terraform::{Resource, Value};
 
 declare_rule!(AzurePolicyAddonDisabled, "AKS704");
 
@@ -17,46 +18,51 @@ impl Rule for AzurePolicyAddonDisabled {
     }
 
     fn check_tf(&self, res: &Resource<'_>, cx: &mut TfCtx<'_>) {
-        if res.kind != CLUSTER || res.exists() != Some(true) {
+        if !judged(res, CLUSTER) {
             return;
         }
-        if let Some(a) = res.attr("azure_policy_enabled") {
-            let message = match (&a.value, a.value.as_bool()) {
-                (_, Some(true)) => return,
-                (_, Some(false)) => {
-                    "`azure_policy_enabled = false`: the Azure Policy add-on is off, so no Azure \
-                     Policy is enforced inside the cluster"
+        match Setting::of(res.attr("azure_policy_enabled")) {
+            Setting::Known(a) => {
+                // `true`, or a value the provider would reject: nothing to say.
+                if a.value.as_bool() == Some(false) {
+                    let message = format!(
+                        "{}: the Azure Policy add-on is off, so no Azure Policy is enforced inside \
+                         the cluster",
+                        shown("azure_policy_enabled", &a)
+                    );
+                    report_attr(cx, &a, message, HELP);
                 }
-                (Value::Absent, _) => {
-                    "`azure_policy_enabled` is null, so the provider default (false) applies: the \
-                     Azure Policy add-on is off"
+            }
+            Setting::Null(a) => {
+                let message = format!(
+                    "{}: the provider default (false) applies, so the Azure Policy add-on is off",
+                    shown("azure_policy_enabled", &a)
+                );
+                report_attr(cx, &a, message, HELP);
+            }
+            Setting::Unknown => {}
+            Setting::NotWritten => match v2_addon(res, "azure_policy") {
+                Addon::On | Addon::Unknown => {}
+                Addon::Off(a) => {
+                    report_attr(
+                        cx,
+                        &a,
+                        "`addon_profile { azure_policy { enabled = false } }`: the Azure Policy \
+                         add-on is off"
+                            .to_string(),
+                        "set `enabled = true` (azurerm v3 and later: `azure_policy_enabled = true` on the cluster)",
+                    );
                 }
-                // Unknown, a reference, a value the provider would reject: cannot tell.
-                _ => return,
-            };
-            cx.report(&a.file, a.key_span, message, HELP);
-            return;
-        }
-        match v2_addon(res, "azure_policy") {
-            Addon::On | Addon::Unknown => {}
-            Addon::Off(a) => {
-                cx.report(
-                    &a.file,
-                    a.key_span,
-                    "`addon_profile { azure_policy { enabled = false } }`: the Azure Policy add-on \
-                     is off",
-                    "set `enabled = true` (azurerm v3 and later: `azure_policy_enabled = true` on the cluster)",
-                );
-            }
-            Addon::Missing => {
-                cx.report(
-                    &res.file,
-                    res.span(),
-                    "the cluster does not set `azure_policy_enabled = true`; the Azure Policy \
-                     add-on is off by default, so no Azure Policy is enforced inside the cluster",
-                    HELP,
-                );
-            }
+                Addon::Missing => {
+                    cx.report(
+                        &res.file,
+                        res.span(),
+                        "the cluster does not set `azure_policy_enabled = true`; the Azure Policy \
+                         add-on is off by default, so no Azure Policy is enforced inside the cluster",
+                        HELP,
+                    );
+                }
+            },
         }
     }
 }

@@ -3,6 +3,7 @@
 
 use crate::declare_rule;
 use crate::rules::monitoring::{Addon, v2_addon};
+use crate::rules::tf::{judged, report_attr};
 use crate::rules::{Rule, RuleMeta, TfCtx};
 use crate::terraform::index::CLUSTER;
 use crate::terraform::{Presence, Resource};
@@ -17,7 +18,9 @@ impl Rule for ContainerInsightsDisabled {
     }
 
     fn check_tf(&self, res: &Resource<'_>, cx: &mut TfCtx<'_>) {
-        if res.kind != CLUSTER || res.exists() != Some(true) {
+        // A block written in attribute syntax (`oms_agent = …`) is not the provider's syntax, but
+        // not a reason to call the block missing either.
+        if !judged(res, CLUSTER) || res.attr("oms_agent").is_some() {
             return;
         }
         let mut empty_dynamic = None;
@@ -32,11 +35,12 @@ impl Rule for ContainerInsightsDisabled {
         match v2_addon(res, "oms_agent") {
             Addon::On | Addon::Unknown => {}
             Addon::Off(a) => {
-                cx.report(
-                    &a.file,
-                    a.key_span,
+                report_attr(
+                    cx,
+                    &a,
                     "`addon_profile { oms_agent { enabled = false } }`: Container Insights is off, \
-                     so no container logs or node metrics reach Azure Monitor",
+                     so no container logs or node metrics reach Azure Monitor"
+                        .to_string(),
                     "set `enabled = true` with a `log_analytics_workspace_id` (azurerm v3 and later: an `oms_agent { … }` block on the cluster)",
                 );
             }

@@ -7,6 +7,7 @@ pub mod aks704_azure_policy_addon_disabled;
 pub mod aks705_container_insights_disabled;
 
 use super::Rule;
+use super::tf::Setting;
 use crate::terraform::{Attr, Presence, Resource};
 
 pub static ALL: &[&dyn Rule] = &[
@@ -30,6 +31,11 @@ pub(crate) enum Addon {
 }
 
 pub(crate) fn v2_addon(res: &Resource<'_>, name: &str) -> Addon {
+    // Written as an attribute (`addon_profile = …`): not the provider's syntax, but not a reason
+    // to call the add-on missing either.
+    if res.attr("addon_profile").is_some() {
+        return Addon::Unknown;
+    }
     let mut out = Addon::Missing;
     for profile in res.blocks("addon_profile") {
         match profile.presence {
@@ -37,29 +43,29 @@ pub(crate) fn v2_addon(res: &Resource<'_>, name: &str) -> Addon {
             Presence::Unknown => return Addon::Unknown,
             Presence::KnownNonEmpty => {}
         }
+        if profile.attr(name).is_some() {
+            return Addon::Unknown;
+        }
         for addon in profile.blocks(name) {
             match addon.presence {
                 Presence::KnownEmpty => continue,
                 Presence::Unknown => return Addon::Unknown,
                 Presence::KnownNonEmpty => {}
             }
-            let Some(a) = addon.attr("enabled") else {
-                // Required in v2: a configuration without it does not plan.
-                return Addon::Unknown;
-            };
-            match a.value.as_bool() {
-                Some(true) => return Addon::On,
-                Some(false) => {
-                    if matches!(out, Addon::Missing) {
-                        out = Addon::Off(a);
+            // `enabled` was required in v2: null or missing did not plan, so it tells nothing.
+            match Setting::of(addon.attr("enabled")) {
+                Setting::Known(a) => match a.value.as_bool() {
+                    Some(true) => return Addon::On,
+                    Some(false) => {
+                        if matches!(out, Addon::Missing) {
+                            out = Addon::Off(a);
+                        }
                     }
+                    None => return Addon::Unknown,
+                },
+                Setting::NotWritten | Setting::Null(_) | Setting::Unknown => {
+                    return Addon::Unknown;
                 }
-                None if a.value.is_absent() => {
-                    if matches!(out, Addon::Missing) {
-                        out = Addon::Off(a);
-                    }
-                }
-                None => return Addon::Unknown,
             }
         }
     }

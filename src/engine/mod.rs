@@ -17,6 +17,8 @@ use std::io::Read;
 use std::path::PathBuf;
 use std::sync::Arc;
 
+mod terraform;
+
 /// What to lint.
 #[derive(Debug, Clone)]
 pub enum Input {
@@ -36,6 +38,8 @@ pub struct Options {
     pub threads: Option<usize>,
     /// Keep the text of files with findings (for code frames).
     pub keep_sources: bool,
+    /// Terraform `--var-file`s for root modules, in order (later ones win).
+    pub var_files: Vec<PathBuf>,
 }
 
 #[derive(Debug, Default)]
@@ -81,7 +85,8 @@ pub fn lint(inputs: &[Input], cfg: &Config, opts: &Options) -> Result<Report, St
             .map(|j| lint_one(j, cfg, &rules, opts))
             .collect()
     };
-    let mut results = pool(opts.threads.unwrap_or(0)).install(run);
+    let pool = pool(opts.threads.unwrap_or(0));
+    let mut results = pool.install(run);
     let mut report = Report::default();
     for (file, f) in found.findings {
         if !opts.parse_only && cfg.enabled(f.rule) && !cfg.ignored_for_path(file.as_ref(), f.rule) {
@@ -91,6 +96,12 @@ pub fn lint(inputs: &[Input], cfg: &Config, opts: &Options) -> Result<Report, St
             });
         }
     }
+    let tf = pool.install(|| terraform::lint_modules(&found.modules, cfg, opts, &rules));
+    report.files += tf.files;
+    report.objects += tf.objects;
+    report.bytes += tf.bytes;
+    report.sources.extend(tf.sources);
+    report.diagnostics.extend(tf.diagnostics);
     for r in results {
         report.files += r.counted as usize;
         report.objects += r.objects;

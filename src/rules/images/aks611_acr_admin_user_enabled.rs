@@ -1,0 +1,40 @@
+//! AKS611 acr-admin-user-enabled: an `azurerm_container_registry` with `admin_enabled = true`
+//! (optional, default false in every azurerm major: only a written true fires).
+
+use crate::declare_rule;
+use crate::rules::tf::{Setting, judged, report_attr, shown};
+use crate::rules::{Rule, RuleMeta, TfCtx};
+use crate::terraform::Resource;
+
+declare_rule!(AcrAdminUserEnabled, "AKS611");
+
+pub(crate) const REGISTRY: &str = "azurerm_container_registry";
+
+const HELP: &str = "remove `admin_enabled` (or set it to false) and give the cluster pull access through its kubelet identity (`azurerm_role_assignment` with `AcrPull` on the registry) and CI push access through a workload identity (`AcrPush`)";
+
+impl Rule for AcrAdminUserEnabled {
+    fn meta(&self) -> &'static RuleMeta {
+        Self::doc_meta()
+    }
+
+    fn check_tf(&self, res: &Resource<'_>, cx: &mut TfCtx<'_>) {
+        if !judged(res, REGISTRY) {
+            return;
+        }
+        let setting = Setting::of(res.attr("admin_enabled"));
+        if setting.bool_or(false) != Some(true) {
+            return;
+        }
+        if let Some(a) = setting.attr() {
+            report_attr(
+                cx,
+                a,
+                format!(
+                    "{} turns on the registry's admin account: one shared username and password with push and pull rights on every repository, not tied to any identity",
+                    shown("admin_enabled", a)
+                ),
+                HELP,
+            );
+        }
+    }
+}

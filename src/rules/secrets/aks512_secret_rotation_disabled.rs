@@ -1,0 +1,68 @@
+//! AKS512 secret-rotation-disabled: the cluster's Key Vault secrets provider add-on is on but
+//! `secret_rotation_enabled` is not true (it defaults to false in every azurerm major). Only
+//! judged when the add-on is certainly on: a missing add-on is AKS511.
+
+use super::aks511_keyvault_csi_addon_disabled::{CLUSTER, SecretsProvider, secrets_provider};
+use crate::declare_rule;
+use crate::rules::tf::{Setting, judged, report_attr, shown};
+use crate::rules::{Rule, RuleMeta, TfCtx};
+use crate::terraform::Resource;
+
+declare_rule!(SecretRotationDisabled, "AKS512");
+
+const HELP: &str = "set `secret_rotation_enabled = true` in the `key_vault_secrets_provider` block (Key Vault is polled every `secret_rotation_interval`, default \"2m\")";
+
+impl Rule for SecretRotationDisabled {
+    fn meta(&self) -> &'static RuleMeta {
+        Self::doc_meta()
+    }
+
+    fn check_tf(&self, res: &Resource<'_>, cx: &mut TfCtx<'_>) {
+        if !judged(res, CLUSTER) {
+            return;
+        }
+        let SecretsProvider::Enabled(block) = secrets_provider(res) else {
+            return;
+        };
+        let setting = Setting::of(block.attr("secret_rotation_enabled"));
+        if setting.bool_or(false) != Some(false) {
+            return;
+        }
+        const WHY: &str = "pods keep the secret they mounted after it is rotated in Key Vault";
+        match setting.attr() {
+            Some(a) if a.value.is_absent() => {
+                report_attr(
+                    cx,
+                    a,
+                    format!(
+                        "{} leaves Key Vault secret rotation at its default, off: {WHY}",
+                        shown("secret_rotation_enabled", a)
+                    ),
+                    HELP,
+                );
+            }
+            Some(a) => {
+                report_attr(
+                    cx,
+                    a,
+                    format!(
+                        "Key Vault secret rotation is off ({}): {WHY}",
+                        shown("secret_rotation_enabled", a)
+                    ),
+                    HELP,
+                );
+            }
+            None => {
+                cx.report(
+                    block.file(),
+                    block.span(),
+                    format!(
+                        "`{}` does not set `secret_rotation_enabled`, which defaults to false: {WHY}",
+                        block.name
+                    ),
+                    HELP,
+                );
+            }
+        }
+    }
+}

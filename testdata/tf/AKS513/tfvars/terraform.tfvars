@@ -1,0 +1,1 @@
+purge_protection_enabled = false

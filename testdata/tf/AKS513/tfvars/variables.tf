@@ -1,0 +1,4 @@
+variable "purge_protection_enabled" {
+  type    = bool
+  default = true
+}
