@@ -304,9 +304,10 @@ impl TfIndex {
                     targets.push(t);
                 }
             }
+            // The call's name and source, not its input names: a module that takes
+            // `diagnostic_settings` or `microsoft_defender_enabled` configures its own resources.
             let mut words = vec![call.name.to_ascii_lowercase()];
             words.extend(call.source.as_deref().map(str::to_ascii_lowercase));
-            words.extend(inputs.keys().map(|k| k.to_ascii_lowercase()));
             let says =
                 |needles: &[&str]| words.iter().any(|w| needles.iter().any(|n| w.contains(n)));
             if targets.is_empty() && !points_at_resources && says(&["diagnostic", "diag_", "diag-"])
@@ -789,6 +790,11 @@ module "remote" {{
 }}
 module "defender" {{
   source = "example/defender-plans/azurerm"
+}}
+module "registry_aks" {{
+  source                     = "Azure/aks/azurerm"
+  microsoft_defender_enabled = true
+  diagnostic_settings        = {{}}
 }}
 "#
                 ),
