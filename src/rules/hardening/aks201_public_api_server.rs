@@ -1,0 +1,69 @@
+//! AKS201 public-api-server: an `azurerm_kubernetes_cluster` whose `private_cluster_enabled` is
+//! not `true` and whose public API server has no authorized IP ranges (neither
+//! `api_server_access_profile.authorized_ip_ranges` nor v3's `api_server_authorized_ip_ranges`
+//! holds a range). A private cluster passes without ranges. Silent when privacy or any range
+//! list is unknown (a `dynamic "api_server_access_profile"` with an unknown `for_each`
+//! included). Ranges that admit everything are AKS202's. Anchored at `private_cluster_enabled`
+//! when it is written, else at the resource header.
+
+use super::api_server::{State, private, sources};
+use crate::declare_rule;
+use crate::rules::identity::cluster::CLUSTER;
+use crate::rules::tf::{judged, report_attr, shown};
+use crate::rules::{Rule, RuleMeta, TfCtx};
+use crate::terraform::Resource;
+
+declare_rule!(PublicApiServer, "AKS201");
+
+const HELP: &str = "make the API server private with `private_cluster_enabled = true` (forces a new cluster; reach it from the VNet, a jump host or `az aks command invoke`), or restrict the public endpoint to your networks: `api_server_access_profile { authorized_ip_ranges = [\"<office, VPN and CI egress CIDRs>\"] }`";
+
+impl Rule for PublicApiServer {
+    fn meta(&self) -> &'static RuleMeta {
+        Self::doc_meta()
+    }
+
+    fn check_tf(&self, res: &Resource<'_>, cx: &mut TfCtx<'_>) {
+        if !judged(res, CLUSTER) {
+            return;
+        }
+        let (is_private, private_attr) = private(res);
+        if is_private != Some(false) {
+            return;
+        }
+        let sources = sources(res);
+        if sources.iter().any(|s| s.state != State::NoRanges) {
+            return;
+        }
+        let public = match &private_attr {
+            Some(a) => shown("private_cluster_enabled", a),
+            None => "`private_cluster_enabled` is not set".to_string(),
+        };
+        let empty: Vec<String> = sources
+            .iter()
+            .filter_map(|s| {
+                let a = s.attr.as_ref()?;
+                Some(format!(
+                    "`{}` is {}",
+                    s.path,
+                    if a.value.is_absent() { "null" } else { "empty" }
+                ))
+            })
+            .collect();
+        let ranges = if empty.is_empty() {
+            "no authorized IP ranges are set".to_string()
+        } else {
+            empty.join(" and ")
+        };
+        let message = format!(
+            "{public} and {ranges}: the API server is reachable from the whole internet, where anyone can try stolen credentials or exploit a vulnerability"
+        );
+        match &private_attr {
+            Some(a) => {
+                report_attr(cx, a, message, HELP);
+            }
+            None => {
+                cx.report(&res.file, res.span(), message, HELP);
+            }
+        }
+    }
+}

@@ -1,0 +1,67 @@
+//! AKS203 no-auto-upgrade-channel: an `azurerm_kubernetes_cluster` without an automatic
+//! Kubernetes upgrade channel: `automatic_channel_upgrade` (v3) / `automatic_upgrade_channel`
+//! (v4, v5) absent, null or `none` (omitting it means `none` in every major). Both spellings are
+//! read whatever the provider version. Anchored at the attribute, or at the resource header when
+//! it is not written.
+
+use crate::declare_rule;
+use crate::rules::identity::cluster::{CLUSTER, spelling};
+use crate::rules::tf::{judged, report_attr, shown};
+use crate::rules::{Rule, RuleMeta, TfCtx};
+use crate::terraform::Resource;
+
+declare_rule!(NoAutoUpgradeChannel, "AKS203");
+
+const NAMES: [&str; 2] = ["automatic_channel_upgrade", "automatic_upgrade_channel"];
+
+const CONSEQUENCE: &str = "Kubernetes patch releases (CVE fixes) are applied only when someone upgrades by hand, and clusters drift out of support";
+
+impl Rule for NoAutoUpgradeChannel {
+    fn meta(&self) -> &'static RuleMeta {
+        Self::doc_meta()
+    }
+
+    fn check_tf(&self, res: &Resource<'_>, cx: &mut TfCtx<'_>) {
+        if !judged(res, CLUSTER) {
+            return;
+        }
+        let written: Vec<_> = NAMES
+            .iter()
+            .filter_map(|n| res.attr(n).map(|a| (*n, a)))
+            .collect();
+        let help = |name: &str, alt: Option<&str>| {
+            let alt = alt.map_or(String::new(), |v3| format!(" (`{v3}` on azurerm v3)"));
+            format!(
+                "set `{name} = \"patch\"`{alt} (or `\"stable\"`) with a `maintenance_window_auto_upgrade` block for when upgrades may run; give `kubernetes_version` as a minor version only (`\"1.30\"`) so the channel can apply patches"
+            )
+        };
+        if written.is_empty() {
+            let (name, alt) = spelling(cx.majors, NAMES[0], NAMES[1]);
+            let message = format!(
+                "the cluster sets no automatic upgrade channel (`{name}` is not set, which means `none`): {CONSEQUENCE}"
+            );
+            cx.report(&res.file, res.span(), message, help(name, alt));
+            return;
+        }
+        // Judge what is written; several spellings at once (not valid in one major): any
+        // channel or unknown value silences.
+        let mut offending = Vec::new();
+        for (name, a) in &written {
+            if a.value.is_absent() {
+                offending.push((*name, a, "leaves the channel at its default `none`"));
+                continue;
+            }
+            match a.value.as_str() {
+                Some(s) if s.eq_ignore_ascii_case("none") => {
+                    offending.push((*name, a, "turns automatic Kubernetes upgrades off"))
+                }
+                _ => return,
+            }
+        }
+        let Some((name, a, what)) = offending.first() else {
+            return;
+        };
+        let message = format!("{} {what}: {CONSEQUENCE}", shown(name, a));
+        report_attr(cx, a, message, &help(name, None));
+    }
+}

@@ -1,0 +1,8 @@
+module "off" {
+  source = "../modules/aks"
+  rbac   = false
+}
+
+module "on" {
+  source = "../modules/aks"
+}

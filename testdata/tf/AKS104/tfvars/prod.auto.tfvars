@@ -1,0 +1,1 @@
+rbac_enabled = false

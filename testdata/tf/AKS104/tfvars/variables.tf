@@ -1,0 +1,4 @@
+variable "rbac_enabled" {
+  type    = bool
+  default = true
+}

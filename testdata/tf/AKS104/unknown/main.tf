@@ -1,0 +1,29 @@
+variable "rbac" {
+  type = bool
+}
+
+variable "clusters" {
+  type = set(string)
+}
+
+resource "azurerm_kubernetes_cluster" "from_variable" {
+  name                              = "aks-var"
+  role_based_access_control_enabled = var.rbac
+}
+
+resource "azurerm_kubernetes_cluster" "each" {
+  for_each                          = var.clusters
+  name                              = each.value
+  role_based_access_control_enabled = false
+}
+
+resource "azurerm_kubernetes_cluster" "v2_maybe" {
+  name = "aks-v2-maybe"
+
+  dynamic "role_based_access_control" {
+    for_each = var.clusters
+    content {
+      enabled = false
+    }
+  }
+}

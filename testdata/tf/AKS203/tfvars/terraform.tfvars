@@ -1,0 +1,1 @@
+automatic_channel_upgrade = "none"

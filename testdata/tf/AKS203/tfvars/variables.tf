@@ -1,0 +1,4 @@
+variable "automatic_channel_upgrade" {
+  type    = string
+  default = "patch"
+}

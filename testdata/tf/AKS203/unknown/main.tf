@@ -1,0 +1,17 @@
+variable "channel" {
+  type = string
+}
+
+variable "cluster_count" {
+  type = number
+}
+
+resource "azurerm_kubernetes_cluster" "from_variable" {
+  name                      = "aks-var"
+  automatic_upgrade_channel = var.channel
+}
+
+resource "azurerm_kubernetes_cluster" "maybe_cluster" {
+  count = var.cluster_count
+  name  = "aks-maybe"
+}
