@@ -70,6 +70,22 @@ pub struct LimitsFile {
 pub struct RuleParams {
     #[serde(rename = "AKS603", default)]
     pub aks603: Aks603Params,
+    #[serde(rename = "AKS701", default)]
+    pub aks701: ManagedElsewhere,
+    #[serde(rename = "AKS702", default)]
+    pub aks702: ManagedElsewhere,
+    #[serde(rename = "AKS703", default)]
+    pub aks703: ManagedElsewhere,
+}
+
+/// `[rules.AKS701]` … `[rules.AKS703]`: the rules that search the whole scanned configuration
+/// (diagnostic settings, Defender plans) for something that may live in another repository or an
+/// Azure Policy. `managed-elsewhere = true` silences only the rule's "none found" case.
+#[derive(Debug, Default, Deserialize, Clone, Copy)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct ManagedElsewhere {
+    #[serde(default)]
+    pub managed_elsewhere: bool,
 }
 
 #[derive(Debug, Default, Deserialize, Clone)]
@@ -309,4 +325,19 @@ fn globs(patterns: &[String]) -> Result<GlobSet, String> {
         b.add(Glob::new(&format!("{}/**", p.trim_end_matches('/'))).map_err(|e| e.to_string())?);
     }
     b.build().map_err(|e| e.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn managed_elsewhere_parameters() {
+        let p = Path::new("akslint.toml");
+        let c = Config::parse("[rules.AKS701]\nmanaged-elsewhere = true\n", p).unwrap();
+        assert!(c.file.rules.aks701.managed_elsewhere);
+        assert!(!c.file.rules.aks703.managed_elsewhere);
+        let e = Config::parse("[rules.AKS703]\nmanaged_elsewhere = true\n", p).unwrap_err();
+        assert!(e.contains("unknown field"), "{e}");
+    }
 }

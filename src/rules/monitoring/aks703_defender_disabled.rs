@@ -1,0 +1,89 @@
+//! AKS703 defender-disabled: the cluster has no `microsoft_defender` block, and no
+//! `azurerm_security_center_subscription_pricing` in the scanned configuration turns on Defender
+//! for Containers (`resource_type = "Containers"`, legacy `KubernetesService`; `tier =
+//! "Standard"`). A plan that may be one (unknown type, tier or count; a module call whose name
+//! says Defender) silences it. `[rules.AKS703] managed-elsewhere = true` silences the "none
+//! found" case only: a containers plan written with `tier = "Free"` is still reported.
+
+use crate::declare_rule;
+use crate::rules::tf::judged;
+use crate::rules::{Rule, RuleMeta, TfCtx};
+use crate::terraform::index::{CLUSTER, PlanState};
+use crate::terraform::{Presence, Resource};
+
+declare_rule!(DefenderDisabled, "AKS703");
+
+impl Rule for DefenderDisabled {
+    fn meta(&self) -> &'static RuleMeta {
+        Self::doc_meta()
+    }
+
+    fn check_tf(&self, res: &Resource<'_>, cx: &mut TfCtx<'_>) {
+        // A block written in attribute syntax (`microsoft_defender = …`) is not the provider's syntax, but
+        // not a reason to call the block missing either.
+        if !judged(res, CLUSTER) || res.attr("microsoft_defender").is_some() {
+            return;
+        }
+        let mut anchor = (res.span(), String::new());
+        for b in res.blocks("microsoft_defender") {
+            match b.presence {
+                Presence::KnownNonEmpty | Presence::Unknown => return,
+                Presence::KnownEmpty => {
+                    anchor = (
+                        b.span(),
+                        " (its `dynamic \"microsoft_defender\"` block has an empty `for_each`)"
+                            .into(),
+                    );
+                }
+            }
+        }
+        let mut free = None;
+        for p in cx.index.defender_plans() {
+            match p.state {
+                PlanState::Standard | PlanState::Unknown => return,
+                PlanState::Free => {
+                    free.get_or_insert(p);
+                }
+            }
+        }
+        let (span, why) = anchor;
+        let add = "add `microsoft_defender { log_analytics_workspace_id = azurerm_log_analytics_workspace.x.id }` to the cluster";
+        match free {
+            Some(p) => {
+                cx.report(
+                    &res.file,
+                    span,
+                    format!(
+                        "Defender for Containers is off: the cluster has no `microsoft_defender` \
+                         block{why}, and {} sets the containers plan to `tier = \"Free\"`",
+                        p.address
+                    ),
+                    format!(
+                        "set `tier = \"Standard\"` in {} (with `resource_type = \"Containers\"`), or {add}",
+                        p.address
+                    ),
+                );
+            }
+            None if cx.params.aks703.managed_elsewhere => {}
+            None => {
+                cx.report(
+                    &res.file,
+                    span,
+                    format!(
+                        "the cluster has no `microsoft_defender` block{why}, and no \
+                         `azurerm_security_center_subscription_pricing` in the scanned \
+                         configuration turns on Defender for Containers (`resource_type = \
+                         \"Containers\"`, `tier = \"Standard\"`)"
+                    ),
+                    format!(
+                        "{add}, or enable the plan for the subscription with `resource \
+                         \"azurerm_security_center_subscription_pricing\" \"containers\" {{ tier = \
+                         \"Standard\", resource_type = \"Containers\" }}`; if the plan is managed \
+                         outside this configuration, set `managed-elsewhere = true` under \
+                         `[rules.AKS703]` in akslint.toml"
+                    ),
+                );
+            }
+        }
+    }
+}

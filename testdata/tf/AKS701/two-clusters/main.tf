@@ -1,0 +1,43 @@
+resource "azurerm_kubernetes_cluster" "a" {
+  name                = "aks-a"
+  location            = "westeurope"
+  resource_group_name = "rg-aks"
+  dns_prefix          = "aks-a"
+
+  default_node_pool {
+    name       = "system"
+    node_count = 3
+    vm_size    = "Standard_D4s_v5"
+  }
+
+  identity {
+    type = "SystemAssigned"
+  }
+}
+
+resource "azurerm_monitor_diagnostic_setting" "a" {
+  name                       = "a"
+  target_resource_id         = azurerm_kubernetes_cluster.a.id
+  log_analytics_workspace_id = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-logs/providers/Microsoft.OperationalInsights/workspaces/log-aks"
+
+  enabled_log {
+    category = "kube-audit-admin"
+  }
+}
+
+resource "azurerm_kubernetes_cluster" "b" {  # expect: AKS701
+  name                = "aks-b"
+  location            = "westeurope"
+  resource_group_name = "rg-aks"
+  dns_prefix          = "aks-b"
+
+  default_node_pool {
+    name       = "system"
+    node_count = 3
+    vm_size    = "Standard_D4s_v5"
+  }
+
+  identity {
+    type = "SystemAssigned"
+  }
+}

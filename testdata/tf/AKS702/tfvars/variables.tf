@@ -1,0 +1,4 @@
+variable "api_category" {
+  type    = string
+  default = "kube-scheduler"
+}

@@ -1,0 +1,26 @@
+resource "azurerm_kubernetes_cluster" "main" {
+  name                = "aks-main"
+  location            = "westeurope"
+  resource_group_name = "rg-aks"
+  dns_prefix          = "aks-main"
+
+  default_node_pool {
+    name       = "system"
+    node_count = 3
+    vm_size    = "Standard_D4s_v5"
+  }
+
+  identity {
+    type = "SystemAssigned"
+  }
+
+  microsoft_defender {
+    log_analytics_workspace_id = azurerm_log_analytics_workspace.aks.id
+  }
+}
+
+resource "azurerm_log_analytics_workspace" "aks" {
+  name                = "log-aks"
+  location            = "westeurope"
+  resource_group_name = "rg-aks"
+}

@@ -1,0 +1,34 @@
+resource "azurerm_kubernetes_cluster" "main" {  # expect: AKS703
+  name                = "aks-main"
+  location            = "westeurope"
+  resource_group_name = "rg-aks"
+  dns_prefix          = "aks-main"
+
+  default_node_pool {
+    name       = "system"
+    node_count = 3
+    vm_size    = "Standard_D4s_v5"
+  }
+
+  identity {
+    type = "SystemAssigned"
+  }
+}
+
+resource "azurerm_security_center_subscription_pricing" "vms" {
+  tier = "Standard"
+}
+
+resource "azurerm_security_center_subscription_pricing" "registries" {
+  tier          = "Standard"
+  resource_type = "ContainerRegistry"
+}
+
+resource "azurerm_security_center_subscription_pricing" "maybe_free" {
+  tier          = "Free"
+  resource_type = var.resource_type
+}
+
+variable "resource_type" {
+  type = string
+}

@@ -1,0 +1,4 @@
+variable "policy_on" {
+  type    = bool
+  default = false
+}

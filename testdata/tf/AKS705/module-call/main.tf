@@ -1,0 +1,9 @@
+module "aks" {
+  source     = "./aks"
+  monitoring = false
+}
+
+module "aks_monitored" {
+  source     = "./aks"
+  monitoring = true
+}
