@@ -411,6 +411,19 @@ fn peers_agreement() {
             t.not_comparable
         );
     }
+    // Issue 4's figure: Checkov's AKS Terraform checks alone.
+    let (mut agree, mut compared) = (0, 0);
+    for ((peer, check, _), t) in &per_check {
+        if *peer == "checkov" && (check.starts_with("CKV_AZURE") || check.starts_with("CKV2_AZURE"))
+        {
+            agree += t.agree;
+            compared += t.compared;
+        }
+    }
+    println!(
+        "  Checkov AKS Terraform checks alone: {agree}/{compared} agree ({})",
+        pct(agree, compared)
+    );
     if !linter.parse_errors.is_empty() {
         println!("AKS001 on peer fixtures (their findings are missing from the comparison):");
         for p in &linter.parse_errors {
