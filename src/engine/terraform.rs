@@ -73,6 +73,27 @@ pub(super) fn lint_modules(
     };
     let mut problems: Vec<(String, Finding)> = Vec::new();
     let mut modules = load_all(dirs, &plain, &mut problems);
+    // Report scope: the named modules and their children. A named module that nothing named
+    // calls (pre-commit names only the changed child) is evaluated through its callers in the
+    // project, which are loaded as context: their own findings are not reported.
+    let in_scope: BTreeSet<PathBuf> = modules.keys().cloned().collect();
+    let orphans: Vec<PathBuf> = {
+        let called = called_dirs(&modules);
+        dirs.iter()
+            .map(|d| normalize(d))
+            .filter(|d| !called.contains(d))
+            .collect()
+    };
+    for caller in find_callers(&orphans, &modules, &plain) {
+        for (dir, m) in load_all(&[caller], &plain, &mut Vec::new()) {
+            modules.entry(dir).or_insert(m);
+        }
+    }
+    let context_files: BTreeSet<String> = modules
+        .iter()
+        .filter(|(d, _)| !in_scope.contains(*d))
+        .flat_map(|(_, m)| m.files.iter().map(|f| f.name.to_string()))
+        .collect();
     let called = called_dirs(&modules);
     let roots: Vec<PathBuf> = modules
         .keys()
@@ -91,7 +112,7 @@ pub(super) fn lint_modules(
             }
         }
     }
-    for m in modules.values() {
+    for (_, m) in modules.iter().filter(|(d, _)| in_scope.contains(*d)) {
         for f in &m.files {
             if f.kind != SourceKind::Lock {
                 out.files += 1;
@@ -171,14 +192,16 @@ pub(super) fn lint_modules(
     // Suppressions, then positions, file by file.
     let mut by_file: BTreeMap<String, Vec<Finding>> = BTreeMap::new();
     for (file, f) in findings {
-        by_file.entry(file).or_default().push(f);
+        if !context_files.contains(&file) {
+            by_file.entry(file).or_default().push(f);
+        }
     }
     let sources: BTreeMap<&str, (&str, Option<&hcl_edit::structure::Body>)> = modules
         .values()
         .flat_map(|m| m.files.iter())
         .map(|f| (&*f.name, (f.text.as_str(), f.body.as_ref().ok())))
         .collect();
-    for (name, (text, body)) in &sources {
+    for (name, (text, body)) in sources.iter().filter(|(n, _)| !context_files.contains(**n)) {
         let mine = by_file.remove(*name).unwrap_or_default();
         let Some(body) = body else {
             // Findings cannot sit in a file that did not parse.
@@ -261,6 +284,71 @@ fn check_resource(
             .map_or_else(|| res.file.to_string(), |a| a.to_string());
         out.push((file, f));
     }
+}
+
+/// Directories in the project (the nearest ancestor holding `akslint.toml` or `.git`) whose
+/// modules call one of `orphans` by a local path and are not loaded yet.
+fn find_callers(
+    orphans: &[PathBuf],
+    loaded: &BTreeMap<PathBuf, Module>,
+    opts: &LoadOptions,
+) -> Vec<PathBuf> {
+    let mut roots: BTreeSet<PathBuf> = BTreeSet::new();
+    for o in orphans {
+        let root = o
+            .ancestors()
+            .skip(1)
+            .find(|a| {
+                let a = dir_or_dot(a);
+                a.join(crate::config::FILE_NAME).is_file() || a.join(".git").exists()
+            })
+            .map(Path::to_path_buf);
+        if let Some(r) = root {
+            roots.insert(r);
+        }
+    }
+    let mut callers = BTreeSet::new();
+    for root in roots {
+        let walker = ignore::WalkBuilder::new(dir_or_dot(&root))
+            .hidden(false)
+            .require_git(false)
+            .filter_entry(|e| !matches!(e.file_name().to_str(), Some(".git" | ".terraform")))
+            .build();
+        for e in walker.flatten() {
+            let path = e.path();
+            if path.extension().is_none_or(|x| x != "tf")
+                || !e.file_type().is_some_and(|t| t.is_file())
+            {
+                continue;
+            }
+            let dir = normalize(path.parent().unwrap_or(Path::new("")));
+            if loaded.contains_key(&dir) || callers.contains(&dir) {
+                continue;
+            }
+            // Cheap pre-filter before parsing: a caller names the orphan's directory in a source.
+            let Ok(text) = std::fs::read_to_string(path) else {
+                continue;
+            };
+            let calls_orphan = orphans.iter().any(|o| {
+                o.file_name()
+                    .and_then(|n| n.to_str())
+                    .is_some_and(|n| text.contains("module") && text.contains(n))
+            });
+            if !calls_orphan {
+                continue;
+            }
+            if let Ok(m) = Module::load(dir_or_dot(&dir), opts) {
+                if m.calls
+                    .iter()
+                    .filter_map(|c| c.local_path.as_ref())
+                    .any(|p| orphans.contains(&normalize(p)))
+                {
+                    callers.insert(dir);
+                }
+            }
+        }
+    }
+    callers.into_iter().collect()
 }
 
 /// Loads the scanned module directories, then (breadth first) every local child they call.
