@@ -30,6 +30,9 @@ pub struct Discovered {
     pub files: Vec<FileJob>,
     /// Terraform module directories (holding at least one `.tf`) with a file in the inputs.
     pub modules: Vec<PathBuf>,
+    /// Those of `modules` named by one of their files (not found in a walk): a pre-commit run
+    /// names the changed files, and such a module's callers are looked up in the project.
+    pub named_modules: Vec<PathBuf>,
     /// File-level findings of discovery (display path, finding).
     pub findings: Vec<(String, Finding)>,
 }
@@ -109,7 +112,11 @@ pub fn discover(paths: &[PathBuf], cfg: &Config) -> Result<Discovered, String> {
                     }
                 }
             }
-        } else if classify(p).is_some() {
+        } else if let Some(kind) = classify(p) {
+            if kind == FileKind::Terraform {
+                out.named_modules
+                    .push(normalize(p.parent().unwrap_or(Path::new(""))));
+            }
             found.insert(p.clone());
         }
     }
@@ -171,6 +178,9 @@ pub fn discover(paths: &[PathBuf], cfg: &Config) -> Result<Discovered, String> {
             kind,
         });
     }
+    out.named_modules.sort();
+    out.named_modules.dedup();
+    out.named_modules.retain(|d| tf_dirs.get(d) == Some(&true));
     out.modules = tf_dirs
         .into_iter()
         .filter_map(|(d, is_module)| is_module.then_some(d))

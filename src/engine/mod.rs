@@ -96,7 +96,9 @@ pub fn lint(inputs: &[Input], cfg: &Config, opts: &Options) -> Result<Report, St
             });
         }
     }
-    let tf = pool.install(|| terraform::lint_modules(&found.modules, cfg, opts, &rules));
+    let tf = pool.install(|| {
+        terraform::lint_modules(&found.modules, &found.named_modules, cfg, opts, &rules)
+    });
     report.files += tf.files;
     report.objects += tf.objects;
     report.bytes += tf.bytes;

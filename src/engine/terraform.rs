@@ -56,6 +56,7 @@ fn chain(parent: Option<Majors>, child: Option<Majors>) -> Option<Majors> {
 
 pub(super) fn lint_modules(
     dirs: &[PathBuf],
+    named: &[PathBuf],
     cfg: &Config,
     opts: &Options,
     rules: &[&'static dyn Rule],
@@ -73,15 +74,16 @@ pub(super) fn lint_modules(
     };
     let mut problems: Vec<(String, Finding)> = Vec::new();
     let mut modules = load_all(dirs, &plain, &mut problems);
-    // Report scope: the named modules and their children. A named module that nothing named
-    // calls (pre-commit names only the changed child) is evaluated through its callers in the
-    // project, which are loaded as context: their own findings are not reported.
+    // Report scope: the scanned modules and their children. A module named by a file that
+    // nothing scanned calls (pre-commit names only the changed child) is evaluated through its
+    // callers in the project, which are loaded as context: their own findings are not reported.
     let in_scope: BTreeSet<PathBuf> = modules.keys().cloned().collect();
     let orphans: Vec<PathBuf> = {
         let called = called_dirs(&modules);
-        dirs.iter()
-            .map(|d| normalize(d))
-            .filter(|d| !called.contains(d))
+        named
+            .iter()
+            .filter(|d| !called.contains(*d))
+            .cloned()
             .collect()
     };
     for caller in find_callers(&orphans, &modules, &plain) {
