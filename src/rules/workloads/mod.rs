@@ -3,6 +3,7 @@
 use super::Rule;
 
 mod capabilities;
+mod required_flag;
 
 mod aks401_privileged_container;
 mod aks402_privilege_escalation_allowed;
