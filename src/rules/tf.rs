@@ -101,3 +101,65 @@ pub(crate) fn report_attr<'f>(
 pub(crate) fn judged(res: &Resource<'_>, kind: &str) -> bool {
     res.kind == kind && !res.address.starts_with("data.") && res.exists() == Some(true)
 }
+
+/// What a resource's firewall (Key Vault `network_acls`, registry `network_rule_set`) does with
+/// traffic no rule matches.
+pub(crate) enum Firewall {
+    /// No firewall block (or a dynamic one known to be empty): everything is allowed.
+    None,
+    /// `default_action` other than `Deny`; the attribute when written.
+    Allows(Option<Attr>),
+    /// Denies by default, or cannot be known.
+    DeniesOrUnknown,
+}
+
+/// A public endpoint (`public_network_access_enabled` not false, default true) with a firewall
+/// that does not deny by default: reported at the firewall's `default_action` when written, else at
+/// `public_network_access_enabled`, else at the resource. `why` says what is exposed.
+pub(crate) fn report_public_endpoint(
+    res: &Resource<'_>,
+    cx: &mut TfCtx<'_>,
+    firewall: Firewall,
+    block: &str,
+    why: &str,
+    help: &str,
+) {
+    let public = Setting::of(res.attr("public_network_access_enabled"));
+    if public.bool_or(true) != Some(true) {
+        return;
+    }
+    let public_shown = match public.attr() {
+        Some(a) if !a.value.is_absent() => shown("public_network_access_enabled", a),
+        _ => "`public_network_access_enabled` defaults to true".to_string(),
+    };
+    let no_deny = match firewall {
+        Firewall::DeniesOrUnknown => return,
+        Firewall::Allows(Some(a)) => {
+            let message = format!(
+                "{} in `{block}` while public network access is on ({public_shown}): {why}",
+                shown("default_action", &a)
+            );
+            report_attr(cx, &a, message, help);
+            return;
+        }
+        Firewall::Allows(None) => format!("its `{block}` allows by default"),
+        Firewall::None => format!("no `{block}` block denies by default"),
+    };
+    match public.attr() {
+        Some(a) => {
+            let message = format!(
+                "{} and {no_deny}: {why}",
+                shown("public_network_access_enabled", a)
+            );
+            report_attr(cx, a, message, help);
+        }
+        None => {
+            cx.report(
+                &res.file,
+                res.span(),
+                format!("public network access is on ({public_shown}) and {no_deny}: {why}"),
+                help,
+            );
+        }
+    }
+}

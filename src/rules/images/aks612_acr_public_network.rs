@@ -3,27 +3,17 @@
 //! default (`network_rule_set { default_action = "Deny" }`, block or attribute syntax). Both
 //! fixes need the Premium SKU; the finding stands on Basic/Standard (the help says so).
 
-use super::aks611_acr_admin_user_enabled::REGISTRY;
+use super::aks611_acr_admin_user_enabled::REGISTRY as KIND;
 use crate::declare_rule;
-use crate::rules::tf::{Setting, judged, report_attr, shown};
+use crate::rules::tf::{Firewall, Setting, judged, report_public_endpoint};
 use crate::rules::{Rule, RuleMeta, TfCtx};
-use crate::terraform::{Attr, Presence, Resource, Value};
+use crate::terraform::{Presence, Resource, Value};
 
 declare_rule!(AcrPublicNetwork, "AKS612");
 
 const HELP: &str = "set `public_network_access_enabled = false` and pull through a private endpoint, or keep the public endpoint behind a firewall that denies by default: a `network_rule_set` block with `default_action = \"Deny\"` and an `ip_rule` per allowed range (both need `sku = \"Premium\"`)";
 
 const WHY: &str = "the registry accepts connections from any network";
-
-/// What the registry firewall does with traffic no rule matches.
-enum Firewall {
-    /// No `network_rule_set` (or an empty one): everything is allowed.
-    None,
-    /// `default_action` other than `Deny`; the attribute when written (the default is `Allow`).
-    Allows(Option<Attr>),
-    /// Denies by default, or cannot be known.
-    DeniesOrUnknown,
-}
 
 fn firewall(res: &Resource<'_>) -> Firewall {
     // Attribute syntax (`network_rule_set = [{ … }]`, the provider's ConfigModeAttr).
@@ -84,54 +74,8 @@ impl Rule for AcrPublicNetwork {
     }
 
     fn check_tf(&self, res: &Resource<'_>, cx: &mut TfCtx<'_>) {
-        if !judged(res, REGISTRY) {
-            return;
-        }
-        let public = Setting::of(res.attr("public_network_access_enabled"));
-        if public.bool_or(true) != Some(true) {
-            return;
-        }
-        let public_shown = match public.attr() {
-            Some(a) if !a.value.is_absent() => shown("public_network_access_enabled", a),
-            _ => "`public_network_access_enabled` defaults to true".to_string(),
-        };
-        let no_deny = match firewall(res) {
-            Firewall::DeniesOrUnknown => return,
-            Firewall::Allows(Some(a)) => {
-                report_attr(
-                    cx,
-                    &a,
-                    format!(
-                        "{} in `network_rule_set` while public network access is on ({public_shown}): {WHY}",
-                        shown("default_action", &a)
-                    ),
-                    HELP,
-                );
-                return;
-            }
-            Firewall::Allows(None) => "its `network_rule_set` allows by default",
-            Firewall::None => "no `network_rule_set` denies by default",
-        };
-        match public.attr() {
-            Some(a) => {
-                report_attr(
-                    cx,
-                    a,
-                    format!(
-                        "{} and {no_deny}: {WHY}",
-                        shown("public_network_access_enabled", a)
-                    ),
-                    HELP,
-                );
-            }
-            None => {
-                cx.report(
-                    &res.file,
-                    res.span(),
-                    format!("public network access is on ({public_shown}) and {no_deny}: {WHY}"),
-                    HELP,
-                );
-            }
+        if judged(res, KIND) {
+            report_public_endpoint(res, cx, firewall(res), "network_rule_set", WHY, HELP);
         }
     }
 }

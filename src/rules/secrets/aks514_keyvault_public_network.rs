@@ -2,27 +2,17 @@
 //! network access enabled (`public_network_access_enabled`, default true) and no firewall that
 //! denies by default (`network_acls { default_action = "Deny" }`). Either setting closes it.
 
-use super::aks513_keyvault_purge_protection_disabled::VAULT;
+use super::aks513_keyvault_purge_protection_disabled::VAULT as KIND;
 use crate::declare_rule;
-use crate::rules::tf::{Setting, judged, report_attr, shown};
+use crate::rules::tf::{Firewall, Setting, judged, report_public_endpoint};
 use crate::rules::{Rule, RuleMeta, TfCtx};
-use crate::terraform::{Attr, Presence, Resource};
+use crate::terraform::{Presence, Resource};
 
 declare_rule!(KeyVaultPublicNetwork, "AKS514");
 
 const HELP: &str = "set `public_network_access_enabled = false` and reach the vault through a private endpoint, or keep the public endpoint behind a firewall that denies by default: a `network_acls` block with `default_action = \"Deny\"`, `bypass = \"AzureServices\"` and the allowed `ip_rules` and `virtual_network_subnet_ids`";
 
 const WHY: &str = "the vault accepts connections from any network";
-
-/// What the vault's firewall does with traffic no rule matches.
-enum Firewall {
-    /// No `network_acls` block (or a dynamic one known to be empty): everything is allowed.
-    None,
-    /// `default_action` is something other than `Deny` (`Allow`).
-    Allows(Attr),
-    /// Denies by default, or cannot be known.
-    DeniesOrUnknown,
-}
 
 fn firewall(res: &Resource<'_>) -> Firewall {
     // Attribute syntax (`network_acls = [...]`) is not the provider's; do not guess.
@@ -41,7 +31,7 @@ fn firewall(res: &Resource<'_>) -> Firewall {
             Setting::Known(a) => match a.value.as_str() {
                 // The provider compares case-sensitively; another case does not plan either.
                 Some(s) if s.eq_ignore_ascii_case("Deny") => Firewall::DeniesOrUnknown,
-                Some(_) => Firewall::Allows(a),
+                Some(_) => Firewall::Allows(Some(a)),
                 None => Firewall::DeniesOrUnknown,
             },
             _ => Firewall::DeniesOrUnknown,
@@ -60,53 +50,8 @@ impl Rule for KeyVaultPublicNetwork {
     }
 
     fn check_tf(&self, res: &Resource<'_>, cx: &mut TfCtx<'_>) {
-        if !judged(res, VAULT) {
-            return;
-        }
-        let public = Setting::of(res.attr("public_network_access_enabled"));
-        if public.bool_or(true) != Some(true) {
-            return;
-        }
-        let public_shown = match public.attr() {
-            Some(a) if !a.value.is_absent() => shown("public_network_access_enabled", a),
-            _ => "`public_network_access_enabled` defaults to true".to_string(),
-        };
-        match firewall(res) {
-            Firewall::DeniesOrUnknown => {}
-            Firewall::Allows(a) => {
-                report_attr(
-                    cx,
-                    &a,
-                    format!(
-                        "{} in `network_acls` while public network access is on ({public_shown}): {WHY}",
-                        shown("default_action", &a)
-                    ),
-                    HELP,
-                );
-            }
-            Firewall::None => match public.attr() {
-                Some(a) => {
-                    report_attr(
-                        cx,
-                        a,
-                        format!(
-                            "{} and no `network_acls` block denies by default: {WHY}",
-                            shown("public_network_access_enabled", a)
-                        ),
-                        HELP,
-                    );
-                }
-                None => {
-                    cx.report(
-                        &res.file,
-                        res.span(),
-                        format!(
-                            "public network access is on ({public_shown}) and no `network_acls` block denies by default: {WHY}"
-                        ),
-                        HELP,
-                    );
-                }
-            },
+        if judged(res, KIND) {
+            report_public_endpoint(res, cx, firewall(res), "network_acls", WHY, HELP);
         }
     }
 }
