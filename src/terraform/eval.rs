@@ -9,7 +9,7 @@
 //! known numbers, indexing and attribute access into known values, a few pure functions
 //! (`functions.rs`: lower, upper, length, contains, coalesce, try, can, lookup, merge, concat,
 //! tobool, tostring, tonumber, tolist, toset), and references to resources and data sources ([`Ref`]). Everything
-//! else — `for` expressions, splats, module outputs, `path.*`, template directives, other
+//! else — `for` expressions, module outputs, `path.*`, template directives, other
 //! functions — is unknown.
 //!
 //! Bounded: expression nesting is bounded by hcl-edit (64 levels, 128 operators); our own
@@ -458,7 +458,7 @@ impl<'m> Scope<'m> {
         span: Span,
         cx: &Cx<'_>,
     ) -> Outcome {
-        for op in ops {
+        for (i, op) in ops.iter().enumerate() {
             let next = match op.value() {
                 TraversalOperator::GetAttr(name) => lookup_key(&cur, name.as_str())?,
                 TraversalOperator::Index(ix) => {
@@ -480,7 +480,9 @@ impl<'m> Scope<'m> {
                     }
                 }
                 TraversalOperator::LegacyIndex(n) => lookup_index(&cur, *n.value() as f64)?,
-                TraversalOperator::AttrSplat(_) | TraversalOperator::FullSplat(_) => None,
+                TraversalOperator::AttrSplat(_) | TraversalOperator::FullSplat(_) => {
+                    return self.splat(cur, &ops[i + 1..], span, cx);
+                }
             };
             match next {
                 Some(v) => cur = v,
@@ -488,6 +490,32 @@ impl<'m> Scope<'m> {
             }
         }
         Ok(cur)
+    }
+
+    /// `x[*].rest` as Terraform reads it: null gives `[]`, a list maps `rest` over its elements,
+    /// any other known value `v` gives `[v.rest]`; unknown stays unknown.
+    fn splat(
+        &self,
+        cur: Evaluated,
+        rest: &[hcl_edit::Decorated<TraversalOperator>],
+        span: Span,
+        cx: &Cx<'_>,
+    ) -> Outcome {
+        let items: Vec<Evaluated> = match &cur.value {
+            Value::Absent => Vec::new(),
+            Value::Known(Lit::List(l)) => l.to_vec(),
+            Value::Known(_) => vec![cur.clone()],
+            _ => return Ok(cx.at(span, Value::Unknown)),
+        };
+        let mut out = Vec::with_capacity(items.len());
+        for item in items {
+            let v = self.apply(item, rest, span, cx)?;
+            if v.value.is_unknown() {
+                return Ok(cx.at(span, Value::Unknown));
+            }
+            out.push(v);
+        }
+        Ok(cx.at(span, Value::Known(Lit::List(out.into()))))
     }
 
     fn local_outcome(&self, name: &str, span: Span, cx: &Cx<'_>) -> Outcome {

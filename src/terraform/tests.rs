@@ -84,7 +84,7 @@ fn literals_and_operators() {
     assert_eq!(p("{a = {b = \"c\"}}.a.b"), "\"c\"");
     assert_eq!(p("{a = 1}[\"a\"]"), "1");
     assert_eq!(p("[[1, 2]][0][1]"), "2");
-    assert_eq!(p("[{a = 1}][*].a"), "unknown");
+    assert_eq!(p("[{a = 1}][*].a"), "[1]");
 }
 
 #[test]
@@ -857,4 +857,16 @@ fn fixture_on_disk() {
             assert_eq!(profile.presence, Presence::KnownEmpty);
         }
     }
+}
+
+#[test]
+fn splats_as_terraform_reads_them() {
+    let vars = "variable \"none\" {\n  default = null\n}\nvariable \"one\" {\n  default = { a = 1 }\n}\nvariable \"many\" {\n  default = [{ a = 1 }, { a = 2 }]\n}\nvariable \"unset\" {}\n";
+    let files = [("main.tf", vars)];
+    assert_eq!(show(&probe(&files, "var.none[*]").value), "[]");
+    assert_eq!(show(&probe(&files, "var.one[*]").value), "[{a=1}]");
+    assert_eq!(show(&probe(&files, "var.one[*].a").value), "[1]");
+    assert_eq!(show(&probe(&files, "var.many[*].a").value), "[1, 2]");
+    assert_eq!(show(&probe(&files, "var.unset[*]").value), "unknown");
+    assert_eq!(show(&probe(&files, "length(var.none[*])").value), "0");
 }

@@ -49,6 +49,10 @@ impl Rule for EntraIdIntegrationMissing {
         let help = format!(
             "add the Entra ID integration to the cluster: a block `azure_active_directory_role_based_access_control {{ … }}` with `azure_rbac_enabled = true` and `admin_group_object_ids = [\"<object ID of the admins' Entra ID group>\"]`{managed}"
         );
-        cx.report(&res.file, res.span(), message, help);
+        // An empty dynamic block is the place to fix; without one, the resource header.
+        match blocks.first() {
+            Some((b, _)) => cx.report(b.file(), b.span(), message, help),
+            None => cx.report(&res.file, res.span(), message, help),
+        };
     }
 }

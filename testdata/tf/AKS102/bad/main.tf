@@ -21,10 +21,10 @@ variable "entra_id_enabled" {
 }
 
 # A dynamic block that iterates over nothing is no block.
-resource "azurerm_kubernetes_cluster" "switched_off" { # expect: AKS102
+resource "azurerm_kubernetes_cluster" "switched_off" {
   name = "aks-switched-off"
 
-  dynamic "azure_active_directory_role_based_access_control" {
+  dynamic "azure_active_directory_role_based_access_control" { # expect: AKS102
     for_each = var.entra_id_enabled ? ["entra"] : []
     content {
       azure_rbac_enabled = true
@@ -32,10 +32,10 @@ resource "azurerm_kubernetes_cluster" "switched_off" { # expect: AKS102
   }
 }
 
-resource "azurerm_kubernetes_cluster" "empty_list" { # expect: AKS102
+resource "azurerm_kubernetes_cluster" "empty_list" {
   name = "aks-empty-list"
 
-  dynamic "azure_active_directory_role_based_access_control" {
+  dynamic "azure_active_directory_role_based_access_control" { # expect: AKS102
     for_each = []
     content {
       azure_rbac_enabled = true

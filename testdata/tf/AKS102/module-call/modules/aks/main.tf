@@ -4,10 +4,10 @@ variable "entra_id_enabled" {
 }
 
 # Judged through each caller: only `without_entra` fires.
-resource "azurerm_kubernetes_cluster" "this" { # expect: AKS102
+resource "azurerm_kubernetes_cluster" "this" {
   name = "aks"
 
-  dynamic "azure_active_directory_role_based_access_control" {
+  dynamic "azure_active_directory_role_based_access_control" { # expect: AKS102
     for_each = var.entra_id_enabled ? ["entra"] : []
     content {
       azure_rbac_enabled = true
