@@ -1,10 +1,11 @@
 //! `akslint.toml`: found from the current directory upward, or named with `--config`.
 
 use crate::diagnostic::Severity;
-use crate::rules::image_ref::{DEFAULT_ALLOWED_REGISTRIES, RegistryPattern};
+use crate::rules::Params;
 use crate::yaml::YamlLimits;
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use serde::Deserialize;
+use std::any::Any;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -24,16 +25,40 @@ pub struct ConfigFile {
     pub exclude: Vec<String>,
     /// Base URL of the rule docs for SARIF `helpUri` (e.g. `https://github.com/o/r/blob/main/rules/`).
     pub docs_url: Option<String>,
+    /// Severity per rule selector, or `off` (the rule does not run).
     #[serde(default)]
-    pub severity: BTreeMap<String, Severity>,
+    pub severity: BTreeMap<String, Level>,
     #[serde(default)]
     pub per_path: Vec<PerPath>,
     #[serde(default)]
     pub per_object: Vec<PerObject>,
     #[serde(default)]
     pub limits: LimitsFile,
+    /// `[rules.AKSnnn]` tables: each rule reads its own (see [`crate::rules::RuleParams`]).
     #[serde(default)]
-    pub rules: RuleParams,
+    pub rules: BTreeMap<String, toml::Spanned<toml::Table>>,
+}
+
+/// A `[severity]` value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    Note,
+    Warning,
+    Error,
+    /// The rule does not run.
+    Off,
+}
+
+impl Level {
+    fn severity(self) -> Option<Severity> {
+        match self {
+            Level::Note => Some(Severity::Note),
+            Level::Warning => Some(Severity::Warning),
+            Level::Error => Some(Severity::Error),
+            Level::Off => None,
+        }
+    }
 }
 
 #[derive(Debug, Default, Deserialize, Clone)]
@@ -64,40 +89,6 @@ pub struct LimitsFile {
     pub aliases: Option<u64>,
 }
 
-/// Rule parameters (`[rules.AKS603]`).
-#[derive(Debug, Default, Deserialize, Clone)]
-#[serde(deny_unknown_fields)]
-pub struct RuleParams {
-    #[serde(rename = "AKS603", default)]
-    pub aks603: Aks603Params,
-    #[serde(rename = "AKS701", default)]
-    pub aks701: ManagedElsewhere,
-    #[serde(rename = "AKS702", default)]
-    pub aks702: ManagedElsewhere,
-    #[serde(rename = "AKS703", default)]
-    pub aks703: ManagedElsewhere,
-}
-
-/// `[rules.AKS701]` … `[rules.AKS703]`: the rules that search the whole scanned configuration
-/// (diagnostic settings, Defender plans) for something that may live in another repository or an
-/// Azure Policy. `managed-elsewhere = true` silences only the rule's "none found" case.
-#[derive(Debug, Default, Deserialize, Clone, Copy)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
-pub struct ManagedElsewhere {
-    #[serde(default)]
-    pub managed_elsewhere: bool,
-}
-
-#[derive(Debug, Default, Deserialize, Clone)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
-pub struct Aks603Params {
-    /// Host globs with an optional path prefix; `None` means the default list.
-    pub allowed_registries: Option<Vec<String>>,
-    /// The allow-list in force, parsed once when the config is loaded.
-    #[serde(skip)]
-    pub patterns: Vec<RegistryPattern>,
-}
-
 /// Limits in force.
 #[derive(Debug, Clone, Copy)]
 pub struct Limits {
@@ -126,6 +117,8 @@ pub struct Config {
     pub file: ConfigFile,
     pub limits: Limits,
     enabled: Vec<&'static str>,
+    /// Every rule's parameters, read from its `[rules.…]` table or defaulted.
+    params: BTreeMap<&'static str, Params>,
     exclude: GlobSet,
     per_path: Vec<(GlobSet, Vec<String>)>,
 }
@@ -133,7 +126,7 @@ pub struct Config {
 impl Config {
     /// The default configuration rooted at `root`.
     pub fn default_at(root: &Path) -> Config {
-        Config::from_file(ConfigFile::default(), root.to_path_buf(), None)
+        Config::from_file(ConfigFile::default(), "", root.to_path_buf(), None)
             .expect("the default config is valid")
     }
 
@@ -147,7 +140,7 @@ impl Config {
         let file: ConfigFile =
             toml::from_str(text).map_err(|e| format!("{}: {e}", path.display()))?;
         let root = path.parent().map(Path::to_path_buf).unwrap_or_default();
-        Config::from_file(file, root, Some(path.to_path_buf()))
+        Config::from_file(file, text, root, Some(path.to_path_buf()))
             .map_err(|e| format!("{}: {e}", path.display()))
     }
 
@@ -158,25 +151,14 @@ impl Config {
             .find(|p| p.is_file())
     }
 
+    /// `text` is the file's text, for the line of a `[rules.…]` table in errors.
     fn from_file(
-        mut file: ConfigFile,
+        file: ConfigFile,
+        text: &str,
         root: PathBuf,
         path: Option<PathBuf>,
     ) -> Result<Config, String> {
-        let registries: Vec<String> = match &file.rules.aks603.allowed_registries {
-            Some(list) => list.clone(),
-            None => DEFAULT_ALLOWED_REGISTRIES
-                .iter()
-                .map(|s| s.to_string())
-                .collect(),
-        };
-        file.rules.aks603.patterns = registries
-            .iter()
-            .map(|p| {
-                RegistryPattern::parse(p)
-                    .map_err(|e| format!("[rules.AKS603] allowed-registries: `{p}`: {e}"))
-            })
-            .collect::<Result<_, _>>()?;
+        let params = rule_params(&file, text)?;
         let all: Vec<&'static str> = crate::rules::all().iter().map(|r| r.meta().id).collect();
         let check = |list: &[String], what: &str| -> Result<(), String> {
             for s in list {
@@ -213,6 +195,7 @@ impl Config {
                     .is_none_or(|s| s.iter().any(|x| selector_matches(x, id)))
             })
             .filter(|id| !file.ignore.iter().any(|x| selector_matches(x, id)))
+            .filter(|id| level(&file.severity, id) != Some(Level::Off))
             .collect();
         let exclude = globs(&file.exclude)?;
         let per_path = file
@@ -237,6 +220,7 @@ impl Config {
             file,
             limits,
             enabled,
+            params,
             exclude,
             per_path,
         })
@@ -247,13 +231,18 @@ impl Config {
         self.enabled.contains(&id)
     }
 
-    pub fn severity(&self, id: &str, default: Severity) -> Severity {
-        self.file
-            .severity
-            .iter()
-            .filter(|(k, _)| selector_matches(k, id))
-            .max_by_key(|(k, _)| k.len())
-            .map_or(default, |(_, s)| *s)
+    /// The severity `[severity]` gives the rule (the most specific selector wins), overriding
+    /// every severity its findings have; `None` when the config says nothing of it.
+    pub fn severity(&self, id: &str) -> Option<Severity> {
+        level(&self.file.severity, id).and_then(Level::severity)
+    }
+
+    /// The rule's parameters (`()` for a rule without any).
+    pub fn params(&self, id: &str) -> &(dyn Any + Send + Sync) {
+        self.params
+            .get(id)
+            .map(|p| &**p)
+            .unwrap_or_else(|| panic!("parameters of {id}, a registered rule"))
     }
 
     fn relative<'p>(&self, path: &'p Path) -> &'p Path {
@@ -306,6 +295,46 @@ impl Config {
     }
 }
 
+/// The most specific `[severity]` entry naming the rule.
+fn level(entries: &BTreeMap<String, Level>, id: &str) -> Option<Level> {
+    entries
+        .iter()
+        .filter(|(k, _)| selector_matches(k, id))
+        .max_by_key(|(k, _)| k.len())
+        .map(|(_, l)| *l)
+}
+
+/// Every rule's parameters: its `[rules.ID]` table read by the rule itself, or its defaults.
+fn rule_params(file: &ConfigFile, text: &str) -> Result<BTreeMap<&'static str, Params>, String> {
+    for (key, table) in &file.rules {
+        if crate::rules::all().iter().all(|r| r.meta().id != key) {
+            return Err(format!(
+                "{}: `[rules.{key}]` names no rule; parameters are given by rule ID (`[rules.AKS603]`)",
+                line_of(text, table.span().start)
+            ));
+        }
+    }
+    let mut out = BTreeMap::new();
+    for rule in crate::rules::all() {
+        let id = rule.meta().id;
+        let table = file.rules.get(id);
+        let params = rule
+            .parse_params(table.map(|t| t.get_ref()))
+            .map_err(|e| match table {
+                Some(t) => format!("{}: `[rules.{id}]`: {e}", line_of(text, t.span().start)),
+                None => format!("`[rules.{id}]`: {e}"),
+            })?;
+        out.insert(id, params);
+    }
+    Ok(out)
+}
+
+/// `line N` of a byte offset, for errors.
+fn line_of(text: &str, offset: usize) -> String {
+    let line = text.get(..offset).map_or(0, |t| t.matches('\n').count()) + 1;
+    format!("line {line}")
+}
+
 /// Does a selector (ID, name, or ID prefix such as `AKS4`) name this rule ID?
 pub fn selector_matches(selector: &str, id: &str) -> bool {
     if selector.len() >= 3
@@ -332,12 +361,38 @@ mod tests {
     use super::*;
 
     #[test]
-    fn managed_elsewhere_parameters() {
+    fn rule_parameters_are_read_by_their_rules() {
         let p = Path::new("akslint.toml");
         let c = Config::parse("[rules.AKS701]\nmanaged-elsewhere = true\n", p).unwrap();
-        assert!(c.file.rules.aks701.managed_elsewhere);
-        assert!(!c.file.rules.aks703.managed_elsewhere);
-        let e = Config::parse("[rules.AKS703]\nmanaged_elsewhere = true\n", p).unwrap_err();
-        assert!(e.contains("unknown field"), "{e}");
+        assert!(
+            c.params("AKS701")
+                .is::<crate::rules::monitoring::ManagedElsewhere>()
+        );
+        assert!(c.params("AKS401").is::<()>());
+        let e = Config::parse("\n[rules.AKS703]\nmanaged_elsewhere = true\n", p).unwrap_err();
+        assert!(e.contains("line 2: `[rules.AKS703]`: unknown field"), "{e}");
+        let e = Config::parse("[rules.AKS401]\nx = 1\n", p).unwrap_err();
+        assert!(
+            e.contains("`[rules.AKS401]`: this rule takes no parameters"),
+            "{e}"
+        );
+        let e = Config::parse("[rules.AKS999]\n", p).unwrap_err();
+        assert!(e.contains("names no rule"), "{e}");
+        let e = Config::parse("[rules.AKS603]\nallowed-registries = [\"\"]\n", p).unwrap_err();
+        assert!(e.contains("`[rules.AKS603]`: allowed-registries"), "{e}");
+    }
+
+    #[test]
+    fn severity_overrides_and_off() {
+        let p = Path::new("akslint.toml");
+        let c = Config::parse("[severity]\nAKS4 = \"note\"\nAKS401 = \"off\"\n", p).unwrap();
+        assert!(!c.enabled("AKS401"));
+        assert!(c.enabled("AKS402"));
+        assert_eq!(c.severity("AKS402"), Some(Severity::Note));
+        assert_eq!(c.severity("AKS501"), None);
+        let c = Config::parse("[severity]\nAKS4 = \"off\"\nAKS402 = \"error\"\n", p).unwrap();
+        assert!(!c.enabled("AKS401"));
+        assert!(c.enabled("AKS402"));
+        assert!(Config::parse("[severity]\nAKS401 = \"loud\"\n", p).is_err());
     }
 }

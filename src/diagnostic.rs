@@ -1,34 +1,11 @@
-//! What a rule reports, and its resolved position.
+//! What a rule reports ([`Finding`]), the same with resolved positions ([`Diagnostic`]), and the
+//! result of a run ([`LintResult`]) that the output formats write.
 
+use crate::meta::RuleMeta;
+pub use crate::meta::Severity;
 use crate::source::{Pos, Span};
-use serde::Serialize;
-use std::fmt;
-
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize,
-)]
-#[serde(rename_all = "lowercase")]
-pub enum Severity {
-    Note,
-    Warning,
-    Error,
-}
-
-impl Severity {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Severity::Note => "note",
-            Severity::Warning => "warning",
-            Severity::Error => "error",
-        }
-    }
-}
-
-impl fmt::Display for Severity {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
+use std::collections::BTreeMap;
+use std::sync::Arc;
 
 /// A secondary location ("first occurrence here").
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
@@ -82,7 +59,11 @@ impl Diagnostic {
 /// A finding as a rule reports it, before positions are resolved.
 #[derive(Debug, Clone)]
 pub struct Finding {
-    pub rule: &'static str,
+    /// The rule that reported it (its ID, name and default severity).
+    pub rule: &'static RuleMeta,
+    /// The rule's default severity, or the variant the rule chose for this finding; a
+    /// `[severity]` entry of the config overrides both.
+    pub severity: Severity,
     pub span: Option<Span>,
     pub message: String,
     pub help: Option<String>,
@@ -91,13 +72,14 @@ pub struct Finding {
     /// Related locations in the same file.
     pub related: Vec<(Span, String)>,
     /// The file of the span when it is not the file being linted (Terraform modules span files).
-    pub file: Option<std::sync::Arc<str>>,
+    pub file: Option<Arc<str>>,
 }
 
 impl Finding {
-    pub fn new(rule: &'static str, span: Option<Span>, message: impl Into<String>) -> Self {
+    pub fn new(rule: &'static RuleMeta, span: Option<Span>, message: impl Into<String>) -> Self {
         Finding {
             rule,
+            severity: rule.severity,
             span,
             message: message.into(),
             help: None,
@@ -108,6 +90,11 @@ impl Finding {
         }
     }
 
+    /// The rule's ID.
+    pub fn id(&self) -> &'static str {
+        self.rule.id
+    }
+
     pub fn help(mut self, help: impl Into<String>) -> Self {
         self.help = Some(help.into());
         self
@@ -116,5 +103,35 @@ impl Finding {
     pub fn related(mut self, span: Span, message: impl Into<String>) -> Self {
         self.related.push((span, message.into()));
         self
+    }
+}
+
+/// What a run found, sorted, with what it read.
+#[derive(Debug, Default)]
+pub struct LintResult {
+    pub diagnostics: Vec<Diagnostic>,
+    pub files: usize,
+    pub objects: usize,
+    pub bytes: u64,
+    /// Texts of files with findings, when the engine was asked to keep them (code frames).
+    pub sources: BTreeMap<String, Arc<str>>,
+}
+
+impl LintResult {
+    /// Adds a part of the run (one file, the Terraform modules) to the whole.
+    pub fn absorb(&mut self, part: LintResult) {
+        self.diagnostics.extend(part.diagnostics);
+        self.files += part.files;
+        self.objects += part.objects;
+        self.bytes += part.bytes;
+        self.sources.extend(part.sources);
+    }
+
+    /// How many diagnostics have this severity.
+    pub fn count(&self, severity: Severity) -> usize {
+        self.diagnostics
+            .iter()
+            .filter(|d| d.severity == severity)
+            .count()
     }
 }

@@ -9,6 +9,7 @@ pub mod diagnostic;
 pub mod discover;
 pub mod engine;
 pub mod k8s;
+pub mod meta;
 pub mod report;
 pub mod rules;
 pub mod source;

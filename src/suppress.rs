@@ -1,11 +1,18 @@
 //! Suppressions: `# akslint-ignore: AKS402, privileged-container -- reason` comments (end of the
-//! offending line, or alone on the line above), `# akslint-ignore-file: …` in a file's leading
-//! comments, and the `akslint.io/ignore` annotation on an object or its pod template. Unused ones
-//! are AKS003, unknown rules or a missing reason AKS005.
+//! offending line, or alone on the line above; in HCL also `//`, covering the attribute or block
+//! that follows), `# akslint-ignore-file: …` in a file's leading comments, and the
+//! `akslint.io/ignore` annotation on an object or its pod template. Unused ones are AKS003,
+//! unknown rules or a missing reason AKS005.
+//!
+//! The front ends find comments (YAML: [`crate::yaml::Comment`]; HCL:
+//! [`crate::terraform::comments::LineComment`] with the lines each covers); this module reads the
+//! directives in them and names the rules.
 
 use crate::diagnostic::Finding;
-use crate::rules::linter::{INVALID_SUPPRESSION, UNUSED_SUPPRESSION};
+use crate::k8s::{Object, PodSpec};
+use crate::rules::linter;
 use crate::source::{LineIndex, Span};
+use crate::terraform::comments::LineComment;
 use crate::yaml::Comment;
 
 /// One rule named by a suppression.
@@ -142,13 +149,68 @@ fn in_leading_comments(text: &str, lines: &LineIndex, line: usize) -> bool {
     })
 }
 
+/// The suppressions written as comments in an HCL file: each covers the lines its comment
+/// covers; a file-level one counts only in the file's leading comments.
+pub fn from_hcl_comments(text: &str, comments: &[LineComment]) -> Vec<Suppression> {
+    let mut out = Vec::new();
+    for c in comments {
+        let Some((file, rules, reason)) = parse_directive(&text[c.span.range()]) else {
+            continue;
+        };
+        let scope = match (file, c.leading) {
+            (true, true) => Scope::File,
+            (true, false) => continue,
+            (false, _) => Scope::Lines(c.covers.0, c.covers.1),
+        };
+        out.push(Suppression {
+            span: c.span,
+            scope,
+            rules,
+            reason,
+            is_comment: true,
+        });
+    }
+    out
+}
+
+/// `akslint.io/ignore` (with `akslint.io/ignore-reason`) on the object's metadata and on its pod
+/// template's: each suppresses the named rules for the whole object.
+pub fn from_annotations(obj: &Object<'_, '_>, pod: Option<&PodSpec<'_, '_>>) -> Vec<Suppression> {
+    let doc = obj.doc;
+    let mut metas = Vec::new();
+    if let Some(m) = obj.metadata {
+        metas.push(m.value);
+    }
+    if let Some(p) = pod.and_then(|p| p.pod_metadata) {
+        if Some(p) != obj.metadata.map(|m| m.value) {
+            metas.push(p);
+        }
+    }
+    let mut out = Vec::new();
+    for m in metas {
+        let Some(ann) = doc.get(m, "annotations") else {
+            continue;
+        };
+        let Some(e) = doc.entry(ann, "akslint.io/ignore") else {
+            continue;
+        };
+        let list = doc.str(e.value).unwrap_or("");
+        out.push(Suppression {
+            span: doc.entry_span(e),
+            scope: Scope::Object,
+            rules: named(list),
+            reason: doc
+                .get(ann, "akslint.io/ignore-reason")
+                .and_then(|v| doc.str(v))
+                .map(str::to_string),
+            is_comment: false,
+        });
+    }
+    out
+}
+
 /// Applies suppressions to findings, marking what each one used.
-pub fn apply(
-    findings: &mut Vec<Finding>,
-    sups: &mut [Suppression],
-    lines: &LineIndex,
-    scope_filter: impl Fn(&Finding, &Suppression) -> bool,
-) {
+pub fn apply(findings: &mut Vec<Finding>, sups: &mut [Suppression], lines: &LineIndex) {
     findings.retain(|f| {
         let line = f.span.map(|s| lines.line_of(s.start as usize));
         let mut keep = true;
@@ -158,11 +220,11 @@ pub fn apply(
                 Scope::Lines(a, b) => line.is_some_and(|l| (a..=b).contains(&l)),
                 Scope::File | Scope::Object => true,
             };
-            if !applies || !scope_filter(f, s) {
+            if !applies {
                 continue;
             }
             for n in s.rules.iter_mut() {
-                if n.id == Some(f.rule) {
+                if n.id == Some(f.id()) {
                     n.used = true;
                     keep = false;
                 }
@@ -179,32 +241,16 @@ pub fn problems(sups: &[Suppression], ran: impl Fn(&str) -> bool) -> Vec<Finding
     for s in sups {
         for n in &s.rules {
             match n.id {
-                None => out.push(
-                    Finding::new(INVALID_SUPPRESSION, Some(s.span), format!("suppression names `{}`, which is no akslint rule", n.text))
-                        .help("name a rule by its ID (`AKS402`) or name (`privilege-escalation-allowed`); `akslint rules` lists them"),
-                ),
-                Some(id) if !n.used && ran(id) => out.push(
-                    Finding::new(UNUSED_SUPPRESSION, Some(s.span), format!("suppression of {id} suppressed nothing"))
-                        .help("remove it, or move it to the line where the finding starts (or the line above it)"),
-                ),
+                None => out.push(linter::unknown_rule(s.span, &n.text)),
+                Some(id) if !n.used && ran(id) => out.push(linter::unused_suppression(s.span, id)),
                 _ => {}
             }
         }
         if s.rules.is_empty() {
-            out.push(
-                Finding::new(
-                    INVALID_SUPPRESSION,
-                    Some(s.span),
-                    "suppression names no rule",
-                )
-                .help("write `# akslint-ignore: AKS402 -- why this is acceptable`"),
-            );
+            out.push(linter::no_rule_named(s.span));
         }
         if s.is_comment && s.reason.is_none() {
-            out.push(
-                Finding::new(INVALID_SUPPRESSION, Some(s.span), "suppression gives no reason")
-                    .help("add the reason after `--`: `# akslint-ignore: AKS402 -- why this is acceptable`"),
-            );
+            out.push(linter::no_reason(s.span));
         }
     }
     out
@@ -234,5 +280,128 @@ mod tests {
         assert!(parse_directive("# just a comment").is_none());
         let (_, rules, _) = parse_directive("# akslint-ignore AKS401 # trailing note").unwrap();
         assert_eq!(rules.len(), 1);
+    }
+}
+
+/// HCL directives: where each one's comment sits decides what it covers.
+#[cfg(test)]
+mod hcl_tests {
+    use super::*;
+    use crate::terraform::comments::line_comments;
+    use crate::terraform::parse::{TfLimits, parse_body};
+
+    /// (rules, reason, 1-based lines covered or (0, 0) for the file, comment text).
+    type Row = (String, Option<String>, (usize, usize), String);
+
+    fn sups(text: &str) -> Vec<Row> {
+        let body = parse_body(text, &TfLimits::default()).unwrap();
+        let lines = LineIndex::new(text);
+        from_hcl_comments(text, &line_comments(text, &body, &lines))
+            .into_iter()
+            .map(|s| {
+                let rules = s
+                    .rules
+                    .iter()
+                    .map(|n| n.text.as_str())
+                    .collect::<Vec<_>>()
+                    .join(",");
+                let lines = match s.scope {
+                    Scope::Lines(a, b) => (a + 1, b + 1),
+                    _ => (0, 0),
+                };
+                (rules, s.reason, lines, text[s.span.range()].to_string())
+            })
+            .collect()
+    }
+
+    #[test]
+    fn positions() {
+        let text = r#"# akslint-ignore-file: AKS208 -- dev cluster
+resource "azurerm_kubernetes_cluster" "main" {
+  # akslint-ignore: AKS101 -- break-glass account
+  local_account_disabled = false
+  private_cluster_enabled = false // akslint-ignore: AKS201, AKS202 -- VPN only
+  authorized = [
+    "10.0.0.0/8",
+  ] # akslint-ignore: AKS202 -- list
+  # just a comment
+  # akslint-ignore: AKS311 -- kubenet on purpose
+
+  network_profile { # akslint-ignore: AKS312 -- header line
+    network_plugin = "kubenet"
+  }
+  # akslint-ignore: AKS999 -- trailing, covers nothing
+}
+/* akslint-ignore: AKS101 -- block comments are not directives */
+variable "x" {}
+# akslint-ignore-file: AKS101 -- not leading: ignored
+"#;
+        let got = sups(text);
+        let want: Vec<Row> = vec![
+            (
+                "AKS208",
+                Some("dev cluster"),
+                (0, 0),
+                "# akslint-ignore-file: AKS208 -- dev cluster",
+            ),
+            (
+                "AKS101",
+                Some("break-glass account"),
+                (4, 4),
+                "# akslint-ignore: AKS101 -- break-glass account",
+            ),
+            (
+                "AKS201,AKS202",
+                Some("VPN only"),
+                (5, 5),
+                "// akslint-ignore: AKS201, AKS202 -- VPN only",
+            ),
+            (
+                "AKS202",
+                Some("list"),
+                (6, 8),
+                "# akslint-ignore: AKS202 -- list",
+            ),
+            (
+                "AKS311",
+                Some("kubenet on purpose"),
+                (12, 14),
+                "# akslint-ignore: AKS311 -- kubenet on purpose",
+            ),
+            (
+                "AKS312",
+                Some("header line"),
+                (12, 14),
+                "# akslint-ignore: AKS312 -- header line",
+            ),
+            (
+                "AKS999",
+                Some("trailing, covers nothing"),
+                (15, 15),
+                "# akslint-ignore: AKS999 -- trailing, covers nothing",
+            ),
+        ]
+        .into_iter()
+        .map(|(r, reason, l, c)| (r.to_string(), reason.map(str::to_string), l, c.to_string()))
+        .collect();
+        assert_eq!(got, want);
+    }
+
+    #[test]
+    fn crlf_multibyte_and_no_reason() {
+        let text = "a \"é\" {\r\n  x = 1 # akslint-ignore: AKS101\r\n}\r\n";
+        let got = sups(text);
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].1, None);
+        assert_eq!(got[0].2, (2, 2));
+        assert_eq!(got[0].3, "# akslint-ignore: AKS101");
+    }
+
+    #[test]
+    fn file_level_in_a_file_of_comments_only() {
+        let text = "# akslint-ignore-file: AKS101 -- generated\n";
+        let got = sups(text);
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].2, (0, 0));
     }
 }

@@ -153,7 +153,9 @@ fn cluster_summary(scope: &Scope<'_>) -> Vec<String> {
     let mut out = Vec::new();
     for c in scope.resources_of("azurerm_kubernetes_cluster") {
         let policy = c
-            .block("network_profile")
+            .blocks("network_profile")
+            .into_iter()
+            .next()
             .map(|np| show(np.attr("network_policy").map(|a| a.value)))
             .unwrap_or_else(|| "no network_profile".into());
         let major = akslint::terraform::provider::azurerm(scope.module()).majors;

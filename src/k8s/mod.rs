@@ -1,15 +1,18 @@
-//! The Kubernetes object model: objects found in a YAML document (`kind: List` items included)
-//! and the pod-spec view of every workload kind.
+//! The Kubernetes object model: objects found in a YAML document (`kind: List` items included),
+//! the pod-spec view of every workload kind, and the workload view the pod rules share.
 
 pub mod env;
 mod pod;
+mod workload;
 
 pub use pod::{Container, ContainerKind, Level, PodSpec};
+pub use workload::Workload;
 
 use crate::source::Span;
 use crate::yaml::{Document, Entry, NodeId};
 
 /// One Kubernetes object: a mapping with a string `apiVersion` and `kind`.
+#[derive(Clone, Copy)]
 pub struct Object<'d, 't> {
     pub doc: &'d Document<'t>,
     pub node: NodeId,
@@ -96,17 +99,19 @@ impl<'d, 't> Object<'d, 't> {
     }
 }
 
+/// The kinds that carry a pod template (a Pod carries its own spec).
+pub const WORKLOAD_KINDS: &[&str] = &[
+    "Pod",
+    "Deployment",
+    "StatefulSet",
+    "DaemonSet",
+    "ReplicaSet",
+    "ReplicationController",
+    "Job",
+    "CronJob",
+];
+
 /// Is `kind` one of the kinds that carry a pod template?
 pub fn is_workload_kind(kind: &str) -> bool {
-    matches!(
-        kind,
-        "Pod"
-            | "Deployment"
-            | "StatefulSet"
-            | "DaemonSet"
-            | "ReplicaSet"
-            | "ReplicationController"
-            | "Job"
-            | "CronJob"
-    )
+    WORKLOAD_KINDS.contains(&kind)
 }

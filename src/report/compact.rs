@@ -1,7 +1,7 @@
-use crate::engine::Report;
+use crate::diagnostic::LintResult;
 use std::io::{self, Write};
 
-pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
+pub fn write(report: &LintResult, out: &mut dyn Write) -> io::Result<()> {
     for d in &report.diagnostics {
         writeln!(
             out,

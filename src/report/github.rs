@@ -1,10 +1,10 @@
 //! GitHub Actions workflow commands: `::error file=…,line=…,col=…,endLine=…,endColumn=…,title=…::message`.
 
+use crate::diagnostic::LintResult;
 use crate::diagnostic::Severity;
-use crate::engine::Report;
 use std::io::{self, Write};
 
-pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
+pub fn write(report: &LintResult, out: &mut dyn Write) -> io::Result<()> {
     for d in &report.diagnostics {
         let level = match d.severity {
             Severity::Error => "error",

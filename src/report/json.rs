@@ -4,8 +4,8 @@
 //! {"files", "objects", "by_severity"}}`. File-level findings have line/column 0.
 //! Written straight from borrowed structs: no intermediate JSON tree.
 
+use crate::diagnostic::LintResult;
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::engine::Report;
 use serde::Serialize;
 use serde::ser::{SerializeSeq, Serializer};
 use std::io::{self, Write};
@@ -88,14 +88,8 @@ fn diagnostics<S: Serializer>(diags: &&[Diagnostic], s: S) -> Result<S::Ok, S::E
     seq.end()
 }
 
-pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
-    let count = |s: Severity| {
-        report
-            .diagnostics
-            .iter()
-            .filter(|d| d.severity == s)
-            .count()
-    };
+pub fn write(report: &LintResult, out: &mut dyn Write) -> io::Result<()> {
+    let count = |s: Severity| report.count(s);
     let doc = Out {
         version: 1,
         diagnostics: &report.diagnostics,

@@ -8,7 +8,7 @@ mod sarif;
 mod text;
 
 use crate::config::Config;
-use crate::engine::Report;
+use crate::diagnostic::LintResult;
 use std::io::{self, Write};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -31,7 +31,7 @@ pub struct Style {
 
 pub fn write(
     format: Format,
-    report: &Report,
+    report: &LintResult,
     cfg: &Config,
     style: &Style,
     out: &mut dyn Write,

@@ -2,8 +2,7 @@
 //! Unicode code points), logical locations naming the object. File-level findings carry no region.
 
 use crate::config::Config;
-use crate::diagnostic::Severity;
-use crate::engine::Report;
+use crate::diagnostic::LintResult;
 use crate::rules;
 use serde_json::{Value, json};
 use std::collections::BTreeMap;
@@ -11,14 +10,6 @@ use std::io::{self, Write};
 
 const SCHEMA: &str =
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
-
-fn level(s: Severity) -> &'static str {
-    match s {
-        Severity::Error => "error",
-        Severity::Warning => "warning",
-        Severity::Note => "note",
-    }
-}
 
 /// Percent-encodes a relative path for `artifactLocation.uri`.
 fn uri(path: &str) -> String {
@@ -48,7 +39,7 @@ fn descriptors(cfg: &Config) -> (Vec<Value>, BTreeMap<&'static str, usize>) {
             "shortDescription": {"text": m.summary},
             "fullDescription": {"text": m.section("Why").unwrap_or(m.summary)},
             "help": {"text": m.fix(), "markdown": m.body.trim()},
-            "defaultConfiguration": {"level": level(m.severity)},
+            "defaultConfiguration": {"level": m.severity.as_str()},
             "properties": {"tags": ["security", m.layer], "layer": m.layer},
         });
         if let Some(base) = &cfg.file.docs_url {
@@ -71,7 +62,7 @@ fn kebab_to_pascal(s: &str) -> String {
         .collect()
 }
 
-pub fn write(report: &Report, cfg: &Config, out: &mut dyn Write) -> io::Result<()> {
+pub fn write(report: &LintResult, cfg: &Config, out: &mut dyn Write) -> io::Result<()> {
     let (rules, index) = descriptors(cfg);
     let results: Vec<Value> = report
         .diagnostics
@@ -99,7 +90,7 @@ pub fn write(report: &Report, cfg: &Config, out: &mut dyn Write) -> io::Result<(
             }
             let mut r = json!({
                 "ruleId": d.rule,
-                "level": level(d.severity),
+                "level": d.severity.as_str(),
                 "message": {"text": text},
                 "locations": [location],
             });

@@ -1,14 +1,14 @@
 //! Human output: a code frame per finding (codespan-reporting is used here only).
 
+use crate::diagnostic::LintResult;
 use crate::diagnostic::Severity;
-use crate::engine::Report;
 use codespan_reporting::diagnostic::{Diagnostic as Frame, Label, Severity as FrameSeverity};
 use codespan_reporting::files::SimpleFiles;
 use codespan_reporting::term::{self, termcolor};
 use std::collections::BTreeMap;
 use std::io::{self, Write};
 
-pub fn write(report: &Report, style: &super::Style, out: &mut dyn Write) -> io::Result<()> {
+pub fn write(report: &LintResult, style: &super::Style, out: &mut dyn Write) -> io::Result<()> {
     let mut files = SimpleFiles::new();
     let mut ids: BTreeMap<&str, usize> = BTreeMap::new();
     for (name, text) in &report.sources {
@@ -64,13 +64,7 @@ pub fn write(report: &Report, style: &super::Style, out: &mut dyn Write) -> io::
         }
     }
     out.write_all(buf.as_slice())?;
-    let count = |s: Severity| {
-        report
-            .diagnostics
-            .iter()
-            .filter(|d| d.severity == s)
-            .count()
-    };
+    let count = |s: Severity| report.count(s);
     writeln!(
         out,
         "{} error(s), {} warning(s), {} note(s) in {} file(s), {} object(s)",

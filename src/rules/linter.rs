@@ -1,46 +1,262 @@
-//! The linter's own rules (AKS001–AKS006): the engine reports them; they check no object.
+//! The linter's own rules (AKS001–AKS006): no input of theirs to judge — the engine, the front
+//! ends and the suppressions hand them what went wrong — but their words live here, like every
+//! other rule's.
 
-use super::{Rule, RuleMeta};
+use super::{Declared, Rule, RuleMeta};
 use crate::declare_rule;
+use crate::diagnostic::Finding;
+use crate::source::Span;
+use crate::terraform::{ParseError, ParseErrorKind};
+use crate::yaml::{DocError, DuplicateKey, ErrorKind};
 
-pub const PARSE_ERROR: &str = "AKS001";
-pub const INPUT_LIMIT: &str = "AKS002";
-pub const UNUSED_SUPPRESSION: &str = "AKS003";
-pub const DUPLICATE_KEY: &str = "AKS004";
-pub const INVALID_SUPPRESSION: &str = "AKS005";
-pub const SKIPPED_INPUT: &str = "AKS006";
+declare_rule!(ParseErrorRule, "AKS001", []);
+declare_rule!(InputLimitRule, "AKS002", []);
+declare_rule!(UnusedSuppressionRule, "AKS003", []);
+declare_rule!(DuplicateKeyRule, "AKS004", []);
+declare_rule!(InvalidSuppressionRule, "AKS005", []);
+declare_rule!(SkippedInputRule, "AKS006", []);
 
-declare_rule!(ParseError, "AKS001");
-declare_rule!(InputLimit, "AKS002");
-declare_rule!(UnusedSuppression, "AKS003");
-declare_rule!(DuplicateKey, "AKS004");
-declare_rule!(InvalidSuppression, "AKS005");
-declare_rule!(SkippedInput, "AKS006");
-
-macro_rules! reported_by_the_engine {
-    ($($ty:ident),*) => {$(
-        impl Rule for $ty {
-            fn meta(&self) -> &'static RuleMeta {
-                Self::doc_meta()
-            }
-        }
-    )*};
-}
-
-reported_by_the_engine!(
-    ParseError,
-    InputLimit,
-    UnusedSuppression,
-    DuplicateKey,
-    InvalidSuppression,
-    SkippedInput
-);
+impl Rule for ParseErrorRule {}
+impl Rule for InputLimitRule {}
+impl Rule for UnusedSuppressionRule {}
+impl Rule for DuplicateKeyRule {}
+impl Rule for InvalidSuppressionRule {}
+impl Rule for SkippedInputRule {}
 
 pub static ALL: &[&dyn Rule] = &[
-    &ParseError,
-    &InputLimit,
-    &UnusedSuppression,
-    &DuplicateKey,
-    &InvalidSuppression,
-    &SkippedInput,
+    &ParseErrorRule,
+    &InputLimitRule,
+    &UnusedSuppressionRule,
+    &DuplicateKeyRule,
+    &InvalidSuppressionRule,
+    &SkippedInputRule,
 ];
+
+/// Whether a suppression may silence the rule's findings: parse errors and input limits may
+/// not (the comments around them may not be where they seem).
+pub fn suppressible(rule: &RuleMeta) -> bool {
+    !std::ptr::eq(rule, ParseErrorRule.meta()) && !std::ptr::eq(rule, InputLimitRule.meta())
+}
+
+// ---- AKS001 parse-error -------------------------------------------------------------------
+
+/// A file or directory that cannot be read.
+pub fn unreadable(error: impl std::fmt::Display) -> Finding {
+    Finding::new(ParseErrorRule.meta(), None, format!("cannot read: {error}"))
+        .help("check that the file exists and is readable")
+}
+
+/// A path the directory walk could not enter.
+pub fn unwalkable(error: impl std::fmt::Display) -> Finding {
+    Finding::new(ParseErrorRule.meta(), None, format!("cannot read: {error}"))
+        .help("check the path's permissions")
+}
+
+/// A symbolic link to nothing.
+pub fn broken_link(error: impl std::fmt::Display) -> Finding {
+    Finding::new(ParseErrorRule.meta(), None, format!("cannot read: {error}"))
+        .help("fix or remove the broken symbolic link")
+}
+
+/// A Terraform module directory that cannot be listed.
+pub fn unreadable_module(error: impl std::fmt::Display) -> Finding {
+    Finding::new(
+        ParseErrorRule.meta(),
+        None,
+        format!("cannot read the module directory: {error}"),
+    )
+    .help("check the path's permissions")
+}
+
+/// A file with NUL bytes where YAML was expected.
+pub fn binary_file() -> Finding {
+    Finding::new(ParseErrorRule.meta(), None, "binary file: not YAML")
+        .help("remove it from the linted paths, or exclude it with `exclude` in akslint.toml")
+}
+
+/// Bytes that are not UTF-8, from byte `at` on.
+pub fn invalid_utf8(at: usize) -> Finding {
+    Finding::new(
+        ParseErrorRule.meta(),
+        Some(Span::new(at, at)),
+        format!("invalid UTF-8 at byte {at}: YAML must be UTF-8"),
+    )
+    .help("re-encode the file as UTF-8")
+}
+
+/// A YAML document that could not be built: AKS001 for syntax, AKS002 for a limit.
+pub fn yaml_error(e: &DocError) -> Finding {
+    let (rule, what, help) = match e.kind {
+        ErrorKind::Limit => (
+            InputLimitRule.meta(),
+            "document skipped",
+            "raise the limit under `[limits]` in akslint.toml if the input is trusted",
+        ),
+        ErrorKind::ComplexKey => (
+            ParseErrorRule.meta(),
+            "invalid YAML",
+            "render templates first: `helm template … | akslint check -`",
+        ),
+        ErrorKind::Syntax => (
+            ParseErrorRule.meta(),
+            "invalid YAML",
+            "fix the syntax; the other documents of the file were still linted",
+        ),
+    };
+    Finding::new(
+        rule,
+        Some(Span::new(e.offset, e.offset)),
+        format!("{what}: {}", e.message),
+    )
+    .help(help)
+}
+
+/// A Terraform file that could not be parsed: AKS001, or AKS002 over the size cap.
+pub fn hcl_error(e: &ParseError) -> Finding {
+    let (rule, help) = match e.kind {
+        ParseErrorKind::TooLarge => (
+            InputLimitRule.meta(),
+            "raise `[limits] terraform-file-size` in akslint.toml, or split the file",
+        ),
+        ParseErrorKind::Syntax | ParseErrorKind::Unreadable => (
+            ParseErrorRule.meta(),
+            "fix the HCL; the module's other files were still read, but its values may be incomplete",
+        ),
+    };
+    let span = (e.kind == ParseErrorKind::Syntax).then(|| Span::new(e.offset, e.offset));
+    Finding::new(rule, span, e.message.clone()).help(help)
+}
+
+// ---- AKS002 input-limit -------------------------------------------------------------------
+
+const FILE_SIZE_HELP: &str = "raise `[limits] file-size` in akslint.toml, or split the file";
+
+/// Standard input over the size cap.
+pub fn stdin_too_large(size: usize, limit: u64) -> Finding {
+    Finding::new(
+        InputLimitRule.meta(),
+        None,
+        format!("input of {size} bytes is over the file-size limit of {limit} bytes"),
+    )
+    .help(FILE_SIZE_HELP)
+}
+
+/// A file over the size cap: not read.
+pub fn file_too_large(size: u64, limit: u64) -> Finding {
+    Finding::new(
+        InputLimitRule.meta(),
+        None,
+        format!("file of {size} bytes is over the file-size limit of {limit} bytes: not linted"),
+    )
+    .help(FILE_SIZE_HELP)
+}
+
+/// A document whose aliases were not all followed, at its root.
+pub fn alias_budget_exhausted(root: Option<Span>) -> Finding {
+    Finding::new(
+        InputLimitRule.meta(),
+        root,
+        "alias budget exhausted: findings of this document may be incomplete",
+    )
+    .help("raise `[limits] aliases` in akslint.toml if the input is trusted")
+}
+
+// ---- AKS003 unused-suppression, AKS005 invalid-suppression ---------------------------------
+
+/// A suppression of `id` that silenced nothing.
+pub fn unused_suppression(at: Span, id: &str) -> Finding {
+    Finding::new(
+        UnusedSuppressionRule.meta(),
+        Some(at),
+        format!("suppression of {id} suppressed nothing"),
+    )
+    .help("remove it, or move it to the line where the finding starts (or the line above it)")
+}
+
+/// A suppression naming something that is no rule.
+pub fn unknown_rule(at: Span, text: &str) -> Finding {
+    Finding::new(
+        InvalidSuppressionRule.meta(),
+        Some(at),
+        format!("suppression names `{text}`, which is no akslint rule"),
+    )
+    .help("name a rule by its ID (`AKS402`) or name (`privilege-escalation-allowed`); `akslint rules` lists them")
+}
+
+/// A suppression naming no rule at all.
+pub fn no_rule_named(at: Span) -> Finding {
+    Finding::new(
+        InvalidSuppressionRule.meta(),
+        Some(at),
+        "suppression names no rule",
+    )
+    .help("write `# akslint-ignore: AKS402 -- why this is acceptable`")
+}
+
+/// A suppression comment without `-- reason`.
+pub fn no_reason(at: Span) -> Finding {
+    Finding::new(
+        InvalidSuppressionRule.meta(),
+        Some(at),
+        "suppression gives no reason",
+    )
+    .help("add the reason after `--`: `# akslint-ignore: AKS402 -- why this is acceptable`")
+}
+
+// ---- AKS004 duplicate-key -----------------------------------------------------------------
+
+/// A repeated mapping key, at the winning (last) occurrence.
+pub fn duplicate_key(d: &DuplicateKey) -> Finding {
+    Finding::new(
+        DuplicateKeyRule.meta(),
+        Some(d.last),
+        format!(
+            "key `{}` is repeated; Kubernetes uses this last value",
+            d.key
+        ),
+    )
+    .help("keep one occurrence of the key")
+    .related(d.first, "first occurrence")
+}
+
+// ---- AKS006 skipped-input -----------------------------------------------------------------
+
+/// A `kustomization.yaml`; `dir` is its directory as shown.
+pub fn kustomization(dir: &str) -> Finding {
+    Finding::new(
+        SkippedInputRule.meta(),
+        None,
+        "kustomize configuration: not linted as a manifest (its patches are partial objects)",
+    )
+    .help(format!(
+        "lint what kustomize builds: `kubectl kustomize {dir} | akslint check -`"
+    ))
+}
+
+/// A file listed as a patch by the kustomization `kustomization` in `dir`.
+pub fn kustomize_patch(kustomization: &str, dir: &str) -> Finding {
+    Finding::new(
+        SkippedInputRule.meta(),
+        None,
+        format!(
+            "kustomize patch listed in {kustomization}: a partial object, not linted on its own"
+        ),
+    )
+    .help(format!(
+        "lint what kustomize builds: `kubectl kustomize {dir} | akslint check -`"
+    ))
+}
+
+/// `files` un-rendered templates of the Helm chart in `chart`.
+pub fn helm_chart(files: usize, chart: &str) -> Finding {
+    Finding::new(
+        SkippedInputRule.meta(),
+        None,
+        format!(
+            "Helm chart: {files} file(s) under templates/ are un-rendered Go templates and were not linted"
+        ),
+    )
+    .help(format!(
+        "lint the rendered chart: `helm template {chart} | akslint check -`"
+    ))
+}

@@ -1,66 +1,161 @@
-//! Rules: metadata parsed from `rules/AKSnnn.md`, the `Rule` trait, and the one registry.
+//! Rules: the `Rule` trait, what a rule sees (`K8sCtx`, `TfCtx`), the declaration macro and the
+//! one registry.
 //!
-//! A rule is one module: `declare_rule!` ties a unit struct to its doc (a missing doc is a
-//! compile error), `impl Rule` holds the check. Register it in its layer's `ALL` list.
+//! A rule is one module. `declare_rule!(Name, "AKSnnn", [interest])` declares its unit struct,
+//! binds it to `rules/AKSnnn.md` (a missing doc is a compile error: the doc *is* the metadata),
+//! and states what the rule judges — Kubernetes kinds, every workload, or a normalised Azure
+//! resource kind — so the engine offers it only those inputs. `impl Rule` holds the check. The
+//! layer's `layer!` list registers it. `scripts/new-rule.sh` writes all of that.
 
+pub mod azurerm;
 pub mod hardening;
 pub mod identity;
 pub mod image_ref;
 pub mod images;
 pub mod linter;
-pub mod meta;
 pub mod monitoring;
 pub mod network;
 pub mod secrets;
-pub mod tf;
 pub mod workloads;
 
-pub use meta::{Example, RuleMeta};
+pub use crate::meta::{Example, RuleMeta};
 
-use crate::config::RuleParams;
 use crate::diagnostic::Finding;
-use crate::k8s::Object;
+use crate::k8s::{Object, Workload};
 use crate::source::Span;
-use crate::terraform::{Majors, Resource, TfIndex};
+use crate::terraform::{AzureKind, Majors, Resource, TfIndex};
+use std::any::Any;
 use std::sync::Arc;
 
-/// A rule: Kubernetes rules judge one object at a time, Terraform rules one resource.
-pub trait Rule: Sync + Send {
+/// What a rule judges. The engine builds its dispatch tables from these once per run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    /// Kubernetes objects of these kinds, offered to [`Rule::check_k8s`].
+    Kinds(&'static [&'static str]),
+    /// Every workload whose pod spec is readable (see [`Workload`]), offered to
+    /// [`Rule::check_workload`].
+    Workloads,
+    /// Terraform resources of this Azure kind that certainly exist (a managed resource whose
+    /// `count`/`for_each` is known and non-zero), offered to [`Rule::check_tf`].
+    Azure(AzureKind),
+}
+
+/// A rule's parsed `[rules.AKSnnn]` parameters (`()` for a rule without any).
+pub type Params = Box<dyn Any + Send + Sync>;
+
+/// What `declare_rule!` implements: the metadata from the rule's doc, its interest, and how its
+/// parameters are read.
+pub trait Declared {
     fn meta(&self) -> &'static RuleMeta;
+    /// Empty for the linter's own rules, which the engine reports.
+    fn interest(&self) -> &'static [Target];
+    /// Reads the rule's `[rules.AKSnnn]` table (`None` when the config has none).
+    fn parse_params(&self, table: Option<&toml::Table>) -> Result<Params, String>;
+}
 
-    /// Checks one Kubernetes object (every kind is offered; rules pick what they judge).
-    fn check(&self, _obj: &Object<'_, '_>, _cx: &mut Ctx<'_>) {}
+/// A rule's checks. Each is called only for the inputs its interest names.
+pub trait Rule: Declared + Sync + Send {
+    /// One Kubernetes object of a kind named by [`Target::Kinds`].
+    fn check_k8s(&self, _obj: &Object<'_, '_>, _cx: &mut K8sCtx<'_>) {}
 
-    /// Checks one Terraform resource (or data source) of an evaluated module (every type is
-    /// offered; rules pick what they judge). Unknown values must never produce a finding.
+    /// One workload ([`Target::Workloads`]).
+    fn check_workload(&self, _w: &Workload<'_, '_>, _cx: &mut K8sCtx<'_>) {}
+
+    /// One Terraform resource of an evaluated module ([`Target::Azure`]). Unknown values must
+    /// never produce a finding.
     fn check_tf(&self, _res: &Resource<'_>, _cx: &mut TfCtx<'_>) {}
 }
 
-/// What a rule sees besides the object: its parameters, and where findings go.
-pub struct Ctx<'a> {
-    pub rule: &'static RuleMeta,
-    pub params: &'a RuleParams,
-    pub(crate) findings: &'a mut Vec<Finding>,
+/// Parameters of a rule that takes some: a `[rules.AKSnnn]` table read with
+/// `deny_unknown_fields`, then prepared (patterns parsed) once when the config is loaded.
+pub trait RuleParams: serde::de::DeserializeOwned + Default + Send + Sync + 'static {
+    /// Checks and prepares what was read; an error names the key at fault.
+    fn prepare(&mut self) -> Result<(), String> {
+        Ok(())
+    }
 }
 
-impl Ctx<'_> {
-    /// Reports a finding at `span` with its fix in `help` (the YAML to write).
+/// [`Declared::parse_params`] of a rule declared with `params = T`.
+pub fn parse_params<T: RuleParams>(table: Option<&toml::Table>) -> Result<Params, String> {
+    let mut params: T = match table {
+        Some(t) => toml::Value::Table(t.clone())
+            .try_into()
+            .map_err(|e: toml::de::Error| e.message().to_string())?,
+        None => T::default(),
+    };
+    params.prepare()?;
+    Ok(Box::new(params))
+}
+
+/// [`Declared::parse_params`] of a rule without parameters.
+pub fn no_params(table: Option<&toml::Table>) -> Result<Params, String> {
+    match table {
+        None => Ok(Box::new(())),
+        Some(_) => Err("this rule takes no parameters".into()),
+    }
+}
+
+/// Where findings go, and the rule's parameters: shared by both contexts.
+struct Sink<'a> {
+    rule: &'static RuleMeta,
+    params: &'a (dyn Any + Send + Sync),
+    findings: &'a mut Vec<Finding>,
+}
+
+impl<'a> Sink<'a> {
+    fn params<T: 'static>(&self) -> &'a T {
+        self.params
+            .downcast_ref()
+            .unwrap_or_else(|| panic!("{}: parameters of another type", self.rule.id))
+    }
+
+    fn push(&mut self, f: Finding) -> &mut Finding {
+        self.findings.push(f);
+        self.findings.last_mut().expect("just pushed")
+    }
+}
+
+/// What a Kubernetes rule sees besides the object: its parameters, and where findings go.
+pub struct K8sCtx<'a> {
+    sink: Sink<'a>,
+}
+
+impl<'a> K8sCtx<'a> {
+    pub fn new(
+        rule: &'static RuleMeta,
+        params: &'a (dyn Any + Send + Sync),
+        findings: &'a mut Vec<Finding>,
+    ) -> Self {
+        K8sCtx {
+            sink: Sink {
+                rule,
+                params,
+                findings,
+            },
+        }
+    }
+
+    /// The rule's parameters, of the type it was declared with (`params = T`).
+    pub fn params<T: 'static>(&self) -> &'a T {
+        self.sink.params()
+    }
+
+    /// Reports a finding at `span` with its fix in `help` (the YAML to write), at the rule's
+    /// default severity (a variant sets the returned finding's `severity`).
     pub fn report(
         &mut self,
         span: Span,
         message: impl Into<String>,
         help: impl Into<String>,
     ) -> &mut Finding {
-        self.findings
-            .push(Finding::new(self.rule.id, Some(span), message).help(help));
-        self.findings.last_mut().expect("just pushed")
+        let f = Finding::new(self.sink.rule, Some(span), message).help(help);
+        self.sink.push(f)
     }
 }
 
 /// What a Terraform rule sees besides the resource.
 pub struct TfCtx<'a> {
-    pub rule: &'static RuleMeta,
-    pub params: &'a RuleParams,
+    sink: Sink<'a>,
     /// The azurerm provider majors this module may run with (lock file, constraints along the
     /// call chain, spellings). A rule whose default changed between majors fires only when
     /// `majors.single()` says which one.
@@ -69,12 +164,37 @@ pub struct TfCtx<'a> {
     pub index: &'a TfIndex,
     /// `module.aks.` for a resource of a child module called as `module "aks"`; empty at the root.
     pub address_prefix: &'a str,
-    pub(crate) findings: &'a mut Vec<Finding>,
 }
 
-impl TfCtx<'_> {
-    /// Reports a finding at `span` of `file` (spans come from [`Attr`], [`BlockView`] and
-    /// [`Resource`], which know their file), with the HCL to write in `help`.
+impl<'a> TfCtx<'a> {
+    pub fn new(
+        rule: &'static RuleMeta,
+        params: &'a (dyn Any + Send + Sync),
+        findings: &'a mut Vec<Finding>,
+        majors: Majors,
+        index: &'a TfIndex,
+        address_prefix: &'a str,
+    ) -> Self {
+        TfCtx {
+            sink: Sink {
+                rule,
+                params,
+                findings,
+            },
+            majors,
+            index,
+            address_prefix,
+        }
+    }
+
+    /// The rule's parameters, of the type it was declared with (`params = T`).
+    pub fn params<T: 'static>(&self) -> &'a T {
+        self.sink.params()
+    }
+
+    /// Reports a finding at `span` of `file` (spans come from [`crate::terraform::Attr`],
+    /// [`crate::terraform::BlockView`] and [`Resource`], which know their file), with the HCL to
+    /// write in `help`.
     pub fn report(
         &mut self,
         file: &Arc<str>,
@@ -82,21 +202,29 @@ impl TfCtx<'_> {
         message: impl Into<String>,
         help: impl Into<String>,
     ) -> &mut Finding {
-        let mut f = Finding::new(self.rule.id, Some(span), message).help(help);
+        let mut f = Finding::new(self.sink.rule, Some(span), message).help(help);
         f.file = Some(file.clone());
-        self.findings.push(f);
-        self.findings.last_mut().expect("just pushed")
+        self.sink.push(f)
     }
 }
 
-/// Declares a rule's unit struct and binds it to `rules/<ID>.md`.
+/// Declares a rule: its unit struct, bound to `rules/<ID>.md`, and what it judges.
+///
+/// ```ignore
+/// declare_rule!(PrivilegedContainer, "AKS401", [Workloads]);
+/// declare_rule!(BindingToUser, "AKS111", [Kinds(&["RoleBinding", "ClusterRoleBinding"])]);
+/// declare_rule!(AcrAdminUserEnabled, "AKS611", [Azure(Registry)]);
+/// declare_rule!(UntrustedRegistry, "AKS603", [Workloads], params = Aks603Params);
+/// ```
+///
+/// The interest names the variants of [`Target`] and [`AzureKind`] without their paths.
 #[macro_export]
 macro_rules! declare_rule {
-    ($ty:ident, $id:literal) => {
+    ($ty:ident, $id:literal, [$($target:expr),* $(,)?] $(, params = $params:ty)?) => {
         #[derive(Debug, Default, Clone, Copy)]
         pub struct $ty;
-        impl $ty {
-            pub fn doc_meta() -> &'static $crate::rules::RuleMeta {
+        impl $crate::rules::Declared for $ty {
+            fn meta(&self) -> &'static $crate::rules::RuleMeta {
                 static META: std::sync::LazyLock<$crate::rules::RuleMeta> =
                     std::sync::LazyLock::new(|| {
                         $crate::rules::RuleMeta::parse(include_str!(concat!(
@@ -109,9 +237,49 @@ macro_rules! declare_rule {
                     });
                 &META
             }
+
+            fn interest(&self) -> &'static [$crate::rules::Target] {
+                #[allow(unused_imports)]
+                use $crate::rules::Target::*;
+                #[allow(unused_imports)]
+                use $crate::terraform::AzureKind::*;
+                const INTEREST: &[$crate::rules::Target] = &[$($target),*];
+                INTEREST
+            }
+
+            $crate::declare_rule!(@params $($params)?);
+        }
+    };
+    (@params) => {
+        fn parse_params(
+            &self,
+            table: Option<&toml::Table>,
+        ) -> Result<$crate::rules::Params, String> {
+            $crate::rules::no_params(table)
+        }
+    };
+    (@params $params:ty) => {
+        fn parse_params(
+            &self,
+            table: Option<&toml::Table>,
+        ) -> Result<$crate::rules::Params, String> {
+            $crate::rules::parse_params::<$params>(table)
         }
     };
 }
+
+/// Registers a layer's rules from one list of `module::Struct` entries: declares the modules,
+/// re-exports the structs and builds the layer's `ALL`.
+macro_rules! layer {
+    ($($module:ident :: $rule:ident),* $(,)?) => {
+        $(mod $module;)*
+        $(pub use $module::$rule;)*
+
+        /// The rules of this layer, in ID order.
+        pub static ALL: &[&dyn $crate::rules::Rule] = &[$(&$rule),*];
+    };
+}
+pub(crate) use layer;
 
 /// Every rule, sorted by ID.
 pub fn all() -> &'static [&'static dyn Rule] {
@@ -146,4 +314,45 @@ pub fn find(id_or_name: &str) -> Option<&'static dyn Rule> {
 /// The ID of the rule named by ID or name.
 pub fn id_of(id_or_name: &str) -> Option<&'static str> {
     find(id_or_name).map(|r| r.meta().id)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The doc's `target` and the code's interest say the same thing, and the layer a rule is
+    /// registered in is the layer its doc and ID name.
+    #[test]
+    fn interest_matches_the_docs_target() {
+        for r in all() {
+            let m = r.meta();
+            let interest = r.interest();
+            let k8s = |t: &Target| matches!(t, Target::Kinds(_) | Target::Workloads);
+            let tf = |t: &Target| matches!(t, Target::Azure(_));
+            let ok = match m.target {
+                "kubernetes" => !interest.is_empty() && interest.iter().all(k8s),
+                "terraform" => !interest.is_empty() && interest.iter().all(tf),
+                "any" => interest.is_empty() && m.layer == "linter",
+                _ => false,
+            };
+            assert!(
+                ok,
+                "{}: target `{}` but interest {interest:?}",
+                m.id, m.target
+            );
+            for t in interest {
+                if let Target::Kinds(kinds) = t {
+                    assert!(!kinds.is_empty(), "{}: an empty kind list", m.id);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn rules_without_parameters_refuse_a_table() {
+        let r = find("AKS401").unwrap();
+        assert!(r.parse_params(None).is_ok());
+        let e = r.parse_params(Some(&toml::Table::new())).err().unwrap();
+        assert!(e.contains("no parameters"), "{e}");
+    }
 }

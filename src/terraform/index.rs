@@ -22,6 +22,7 @@
 //!   is unknown. A call the engine did evaluate is judged by its content instead.
 
 use super::eval::{Env, Scope};
+use super::kind::{CLUSTER, DEFENDER_PLAN, DIAGNOSTIC_SETTING};
 use super::module::span_of;
 use super::resource::{BlockView, Presence, Resource};
 use super::value::{Evaluated, Lit, Origin, RefMode, Value};
@@ -31,10 +32,6 @@ use hcl_edit::structure::Block;
 use std::path::PathBuf;
 use std::sync::Arc;
 
-/// The resource type of clusters.
-pub const CLUSTER: &str = "azurerm_kubernetes_cluster";
-const DIAGNOSTIC_SETTING: &str = "azurerm_monitor_diagnostic_setting";
-const SUBSCRIPTION_PRICING: &str = "azurerm_security_center_subscription_pricing";
 /// Items of one `dynamic` block evaluated one by one at most.
 const MAX_DYNAMIC_ITEMS: usize = 1000;
 
@@ -269,7 +266,7 @@ impl TfIndex {
                         call: None,
                     });
                 }
-                SUBSCRIPTION_PRICING => {
+                DEFENDER_PLAN => {
                     if let Some(plan) = plan_of(&res, prefix) {
                         self.defender_plans.push(plan);
                     }

@@ -6,9 +6,10 @@
 //! Module::load(dir, &opts) ─► Scope::new(&module)            (root: tfvars, var-files, defaults)
 //!                             Scope::with_inputs(&child, call.inputs(&caller))     (a local child)
 //!   scope.resources_of("azurerm_kubernetes_cluster") ─► r.attr("private_cluster_enabled")?.value
-//!                                                       r.block("network_profile")?.attr("network_policy")
+//!                                                       r.blocks("network_profile")[0].attr("network_policy")
+//!   AzureKind::of_type(r.kind)                         ─► Some(AzureKind::Cluster): what rules judge
 //!   provider::azurerm(&module).majors                  ─► {3}, {4, 5}, {} (contradictory)
-//!   comments::suppressions(text, body, &lines)         ─► akslint-ignore directives and their lines
+//!   comments::line_comments(text, body, &lines)        ─► `#`/`//` comments and the lines they cover
 //!   module.errors()                                    ─► AKS001 (Syntax, Unreadable) / AKS002 (TooLarge)
 //! ```
 //!
@@ -22,6 +23,7 @@ pub mod comments;
 pub mod eval;
 mod functions;
 pub mod index;
+pub mod kind;
 pub mod module;
 pub mod parse;
 pub mod provider;
@@ -29,13 +31,13 @@ pub mod resource;
 mod types;
 pub mod value;
 
-pub use comments::{HclSuppression, suppressions};
 pub use eval::{Env, Scope};
 pub use index::TfIndex;
+pub use kind::AzureKind;
 pub use module::{LoadOptions, Module, ModuleCall, SourceFile, SourceKind};
 pub use parse::{ParseError, ParseErrorKind, TfLimits, parse_body};
 pub use provider::{Majors, ProviderVersions};
-pub use resource::{Attr, BlockView, Count, Presence, Resource};
+pub use resource::{Attr, BlockView, Count, Presence, Present, Resource};
 pub use value::{Evaluated, Lit, Origin, Ref, RefMode, Value, equal};
 
 #[cfg(test)]

@@ -4,6 +4,7 @@
 //! intersection (empty: contradictory, so unknown), or the newest major when nothing says
 //! anything. Majors below 3 read as 3 (azurerm v2 forms are read as v3) and above 5 as 5.
 
+use super::kind::{CLUSTER, DIAGNOSTIC_SETTING as DIAG, NODE_POOL as POOL, VAULT};
 use super::module::{Module, SourceKind, header_span, literal_str, span_of};
 use super::value::Origin;
 use hcl_edit::expr::{Expression, ObjectKey};
@@ -323,10 +324,6 @@ const V3_4: Majors = Majors(0b011);
 const V4_5: Majors = Majors(0b110);
 const V5: Majors = Majors(0b100);
 
-const CLUSTER: &str = "azurerm_kubernetes_cluster";
-const POOL: &str = "azurerm_kubernetes_cluster_node_pool";
-const DIAG: &str = "azurerm_monitor_diagnostic_setting";
-const VAULT: &str = "azurerm_key_vault";
 const AAD: &str = "azure_active_directory_role_based_access_control";
 
 /// aks-reference.md §2.1. Names of v2 (`addon_profile`, `role_based_access_control {}`) read as

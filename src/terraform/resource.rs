@@ -28,6 +28,29 @@ pub enum Presence {
     Unknown,
 }
 
+/// A nested block as far as its presence is known, over its static and `dynamic` spellings.
+#[derive(Debug, Clone)]
+pub enum Present<'a> {
+    /// No block, or only `dynamic` ones whose `for_each` is known to be empty.
+    Missing,
+    /// A `dynamic` block whose `for_each` cannot be evaluated: it may or may not exist.
+    Unknown,
+    /// The first block that certainly exists.
+    Block(BlockView<'a>),
+}
+
+/// The presence of `blocks` of one name: unknown as soon as one may or may not exist, else the
+/// first that exists.
+fn present<'a>(blocks: Vec<BlockView<'a>>) -> Present<'a> {
+    if blocks.iter().any(|b| b.presence == Presence::Unknown) {
+        return Present::Unknown;
+    }
+    blocks
+        .into_iter()
+        .find(|b| b.presence == Presence::KnownNonEmpty)
+        .map_or(Present::Missing, Present::Block)
+}
+
 /// An attribute as written and evaluated.
 #[derive(Debug, Clone)]
 pub struct Attr {
@@ -160,9 +183,9 @@ impl<'a> Resource<'a> {
         self.node.blocks(name)
     }
 
-    /// The first nested block named `name`.
-    pub fn block(&self, name: &str) -> Option<BlockView<'a>> {
-        self.blocks(name).into_iter().next()
+    /// Whether a nested block named `name` is there (see [`Present`]).
+    pub fn present(&self, name: &str) -> Present<'a> {
+        present(self.blocks(name))
     }
 
     /// The header (`resource "type" "name"`): where "missing" findings point.
@@ -224,8 +247,9 @@ impl<'a> BlockView<'a> {
         self.node.blocks(name)
     }
 
-    pub fn block(&self, name: &str) -> Option<BlockView<'a>> {
-        self.blocks(name).into_iter().next()
+    /// Whether a nested block named `name` is there (see [`Present`]).
+    pub fn present(&self, name: &str) -> Present<'a> {
+        present(self.blocks(name))
     }
 
     /// The header (`network_profile` or `dynamic "network_profile"`).

@@ -351,7 +351,7 @@ fn resource_views() {
     assert_eq!(&CLUSTER[a.origin.span.range()], "true");
     assert!(c.attr("local_account_disabled").unwrap().value.is_absent());
     assert!(c.attr("run_command_enabled").is_none());
-    let np = c.block("network_profile").unwrap();
+    let np = c.blocks("network_profile").remove(0);
     assert!(!np.dynamic);
     assert_eq!(np.presence, Presence::KnownNonEmpty);
     assert_eq!(&CLUSTER[np.span().range()], "network_profile");
@@ -359,11 +359,11 @@ fn resource_views() {
         np.attr("network_policy").unwrap().value.as_str(),
         Some("calico")
     );
-    let oms = c.block("oms_agent").unwrap();
+    let oms = c.blocks("oms_agent").remove(0);
     assert!(oms.dynamic);
     assert_eq!(oms.presence, Presence::KnownEmpty);
     assert_eq!(&CLUSTER[oms.span().range()], "dynamic \"oms_agent\"");
-    let kv = c.block("key_vault_secrets_provider").unwrap();
+    let kv = c.blocks("key_vault_secrets_provider").remove(0);
     assert_eq!(kv.presence, Presence::KnownNonEmpty);
     assert_eq!(
         kv.attr("secret_rotation_enabled").unwrap().value.as_bool(),
@@ -372,10 +372,10 @@ fn resource_views() {
     assert_eq!(kv.attr("size").unwrap().value.as_str(), Some("x"));
     // `for_each = "calico"` is not a collection: unknown presence.
     assert_eq!(
-        c.block("microsoft_defender").unwrap().presence,
+        c.blocks("microsoft_defender").remove(0).presence,
         Presence::Unknown
     );
-    assert!(c.block("api_server_access_profile").is_none());
+    assert!(c.blocks("api_server_access_profile").is_empty());
 
     let pools = scope.resources_of("azurerm_kubernetes_cluster_node_pool");
     assert_eq!(pools[0].instances, Count::Known(1));
@@ -397,7 +397,7 @@ fn unknown_count_and_policy() {
     let m = module(&[("main.tf", CLUSTER)]);
     let scope = Scope::new(&m);
     let c = &scope.resources_of("azurerm_kubernetes_cluster")[0];
-    let np = c.block("network_profile").unwrap();
+    let np = c.blocks("network_profile").remove(0);
     assert!(np.attr("network_policy").unwrap().value.is_unknown());
     let m = module(&[
         ("main.tf", CLUSTER),
@@ -740,7 +740,11 @@ fn exercise(text: &str, parsed: &mut usize) {
     let _ = provider::azurerm(&m);
     for f in &m.files {
         if let Ok(body) = &f.body {
-            let _ = suppressions(&f.text, body, &crate::source::LineIndex::new(&f.text));
+            let _ = super::comments::line_comments(
+                &f.text,
+                body,
+                &crate::source::LineIndex::new(&f.text),
+            );
         }
     }
 }
@@ -848,7 +852,7 @@ fn fixture_on_disk() {
         assert!(c.attr("optional").unwrap().value.is_absent());
         let group = c.attr("group_id").unwrap().value;
         assert_eq!(group.as_ref().unwrap().to_string(), "example_group.rg.id");
-        let profile = c.block("profile").unwrap();
+        let profile = c.blocks("profile").remove(0);
         assert!(profile.dynamic);
         if private {
             assert_eq!(profile.presence, Presence::KnownNonEmpty);

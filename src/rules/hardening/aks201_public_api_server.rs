@@ -8,24 +8,16 @@
 
 use super::api_server::{State, private, sources};
 use crate::declare_rule;
-use crate::rules::identity::cluster::CLUSTER;
-use crate::rules::tf::{judged, report_attr, shown};
-use crate::rules::{Rule, RuleMeta, TfCtx};
+use crate::rules::azurerm::{report_attr, shown};
+use crate::rules::{Rule, TfCtx};
 use crate::terraform::Resource;
 
-declare_rule!(PublicApiServer, "AKS201");
+declare_rule!(PublicApiServer, "AKS201", [Azure(Cluster)]);
 
 const HELP: &str = "make the API server private with `private_cluster_enabled = true` (forces a new cluster; reach it from the VNet, a jump host or `az aks command invoke`), or restrict the public endpoint to your networks: `api_server_access_profile { authorized_ip_ranges = [\"<office, VPN and CI egress CIDRs>\"] }`";
 
 impl Rule for PublicApiServer {
-    fn meta(&self) -> &'static RuleMeta {
-        Self::doc_meta()
-    }
-
     fn check_tf(&self, res: &Resource<'_>, cx: &mut TfCtx<'_>) {
-        if !judged(res, CLUSTER) {
-            return;
-        }
         let (is_private, private_attr) = private(res);
         if is_private != Some(false) {
             return;

@@ -7,22 +7,17 @@
 
 use super::api_server::{is_open, private, sources};
 use crate::declare_rule;
-use crate::rules::identity::cluster::CLUSTER;
-use crate::rules::tf::{judged, report_attr};
-use crate::rules::{Rule, RuleMeta, TfCtx};
+use crate::rules::azurerm::report_attr;
+use crate::rules::{Rule, TfCtx};
 use crate::terraform::{Attr, Resource};
 
-declare_rule!(ApiServerOpenToInternet, "AKS202");
+declare_rule!(ApiServerOpenToInternet, "AKS202", [Azure(Cluster)]);
 
 const HELP: &str = "replace the catch-all entry with the CIDRs that need the API server (offices, VPN, CI runners' egress IPs), or make the cluster private with `private_cluster_enabled = true`";
 
 impl Rule for ApiServerOpenToInternet {
-    fn meta(&self) -> &'static RuleMeta {
-        Self::doc_meta()
-    }
-
     fn check_tf(&self, res: &Resource<'_>, cx: &mut TfCtx<'_>) {
-        if !judged(res, CLUSTER) || private(res).0 != Some(false) {
+        if private(res).0 != Some(false) {
             return;
         }
         let mut anchor: Option<Attr> = None;

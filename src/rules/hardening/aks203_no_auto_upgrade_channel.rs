@@ -5,26 +5,18 @@
 //! it is not written.
 
 use crate::declare_rule;
-use crate::rules::identity::cluster::{CLUSTER, spelling};
-use crate::rules::tf::{judged, report_attr, shown};
-use crate::rules::{Rule, RuleMeta, TfCtx};
+use crate::rules::azurerm::{report_attr, shown, spelling};
+use crate::rules::{Rule, TfCtx};
 use crate::terraform::Resource;
 
-declare_rule!(NoAutoUpgradeChannel, "AKS203");
+declare_rule!(NoAutoUpgradeChannel, "AKS203", [Azure(Cluster)]);
 
 const NAMES: [&str; 2] = ["automatic_channel_upgrade", "automatic_upgrade_channel"];
 
 const CONSEQUENCE: &str = "Kubernetes patch releases (CVE fixes) are applied only when someone upgrades by hand, and clusters drift out of support";
 
 impl Rule for NoAutoUpgradeChannel {
-    fn meta(&self) -> &'static RuleMeta {
-        Self::doc_meta()
-    }
-
     fn check_tf(&self, res: &Resource<'_>, cx: &mut TfCtx<'_>) {
-        if !judged(res, CLUSTER) {
-            return;
-        }
         let written: Vec<_> = NAMES
             .iter()
             .filter_map(|n| res.attr(n).map(|a| (*n, a)))
@@ -36,11 +28,12 @@ impl Rule for NoAutoUpgradeChannel {
             )
         };
         if written.is_empty() {
-            let (name, alt) = spelling(cx.majors, NAMES[0], NAMES[1]);
+            let s = spelling(cx.majors, NAMES[0], NAMES[1]);
             let message = format!(
-                "the cluster sets no automatic upgrade channel (`{name}` is not set, which means `none`): {CONSEQUENCE}"
+                "the cluster sets no automatic upgrade channel (`{}` is not set, which means `none`): {CONSEQUENCE}",
+                s.name
             );
-            cx.report(&res.file, res.span(), message, help(name, alt));
+            cx.report(&res.file, res.span(), message, help(s.name, s.v3_too));
             return;
         }
         // Judge what is written; several spellings at once (not valid in one major): any

@@ -6,24 +6,16 @@
 //! the attribute.
 
 use crate::declare_rule;
-use crate::rules::identity::cluster::CLUSTER;
-use crate::rules::tf::{judged, report_attr, shown};
-use crate::rules::{Rule, RuleMeta, TfCtx};
+use crate::rules::azurerm::{report_attr, shown};
+use crate::rules::{Rule, TfCtx};
 use crate::terraform::Resource;
 
-declare_rule!(NoNodeOsUpgradeChannel, "AKS204");
+declare_rule!(NoNodeOsUpgradeChannel, "AKS204", [Azure(Cluster)]);
 
 const NAMES: [&str; 2] = ["node_os_channel_upgrade", "node_os_upgrade_channel"];
 
 impl Rule for NoNodeOsUpgradeChannel {
-    fn meta(&self) -> &'static RuleMeta {
-        Self::doc_meta()
-    }
-
     fn check_tf(&self, res: &Resource<'_>, cx: &mut TfCtx<'_>) {
-        if !judged(res, CLUSTER) {
-            return;
-        }
         for name in NAMES {
             let Some(a) = res.attr(name) else { continue };
             let Some(v) = a.value.as_str() else { continue };

@@ -2,27 +2,22 @@
 //! `azurerm_kubernetes_cluster_node_pool`) whose `enable_host_encryption` (v3) /
 //! `host_encryption_enabled` (v4+) is not true. The provider default is false in every major.
 
-use super::cluster::{pools, shown, spelled};
+use crate::rules::azurerm::{pools, report_attr, shown_written, spelling};
 use crate::declare_rule;
-use crate::rules::tf::report_attr;
-use crate::rules::{Rule, RuleMeta, TfCtx};
+use crate::rules::{Rule, TfCtx};
 use crate::terraform::Resource;
 
-declare_rule!(HostEncryptionDisabled, "AKS205");
+declare_rule!(HostEncryptionDisabled, "AKS205", [Azure(Cluster), Azure(NodePool)]);
 
 const V3: &str = "enable_host_encryption";
 const V4: &str = "host_encryption_enabled";
 
 impl Rule for HostEncryptionDisabled {
-    fn meta(&self) -> &'static RuleMeta {
-        Self::doc_meta()
-    }
-
     fn check_tf(&self, res: &Resource<'_>, cx: &mut TfCtx<'_>) {
         for pool in pools(res, cx.address_prefix) {
             let help = format!(
                 "set {} in `{}` (the subscription needs the `Microsoft.Compute/EncryptionAtHost` feature registered, and the VM size must support it)",
-                spelled(cx.majors, V3, V4, "true"),
+                spelling(cx.majors, V3, V4).assign("true"),
                 pool.holder
             );
             let written = pool.spellings(&[V3, V4]);
@@ -45,7 +40,7 @@ impl Rule for HostEncryptionDisabled {
             {
                 continue;
             }
-            let what = shown(res, first, name);
+            let what = shown_written(res, first, name);
             let message = if first.value.is_absent() {
                 format!(
                     "{} leaves encryption at host at its default, off ({what}), so its OS disk cache and temporary disk are not encrypted",

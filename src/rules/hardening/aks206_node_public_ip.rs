@@ -2,22 +2,17 @@
 //! `azurerm_kubernetes_cluster_node_pool`) with `enable_node_public_ip` (v3) /
 //! `node_public_ip_enabled` (v4+) true. Absent is fine: the default is false in every major.
 
-use super::cluster::{pools, shown, spelled};
+use crate::rules::azurerm::{pools, report_attr, shown_written, spelling};
 use crate::declare_rule;
-use crate::rules::tf::report_attr;
-use crate::rules::{Rule, RuleMeta, TfCtx};
+use crate::rules::{Rule, TfCtx};
 use crate::terraform::Resource;
 
-declare_rule!(NodePublicIp, "AKS206");
+declare_rule!(NodePublicIp, "AKS206", [Azure(Cluster), Azure(NodePool)]);
 
 const V3: &str = "enable_node_public_ip";
 const V4: &str = "node_public_ip_enabled";
 
 impl Rule for NodePublicIp {
-    fn meta(&self) -> &'static RuleMeta {
-        Self::doc_meta()
-    }
-
     fn check_tf(&self, res: &Resource<'_>, cx: &mut TfCtx<'_>) {
         for pool in pools(res, cx.address_prefix) {
             for (name, a) in pool.spellings(&[V3, V4]) {
@@ -26,7 +21,7 @@ impl Rule for NodePublicIp {
                 }
                 let help = format!(
                     "remove `{name}` (or set {}); reach the nodes through a bastion or the cluster's private network, and send egress through a NAT gateway or firewall",
-                    spelled(cx.majors, V3, V4, "false")
+                    spelling(cx.majors, V3, V4).assign("false")
                 );
                 report_attr(
                     cx,
@@ -34,7 +29,7 @@ impl Rule for NodePublicIp {
                     format!(
                         "{} gives every node its own public IP address ({}): the nodes are directly addressable from the internet, guarded only by network security group rules",
                         pool.describe,
-                        shown(res, &a, name)
+                        shown_written(res, &a, name)
                     ),
                     &help,
                 );

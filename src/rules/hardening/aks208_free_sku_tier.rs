@@ -1,13 +1,12 @@
 //! AKS208 free-sku-tier: a cluster whose `sku_tier` is absent (the default, `Free`) or `Free`.
 //! `Standard`, `Premium` and v3's older `Paid` come with the uptime SLA.
 
-use super::cluster::{CLUSTER, judged, shown};
+use crate::rules::azurerm::{report_attr, shown_written};
 use crate::declare_rule;
-use crate::rules::tf::report_attr;
-use crate::rules::{Rule, RuleMeta, TfCtx};
+use crate::rules::{Rule, TfCtx};
 use crate::terraform::Resource;
 
-declare_rule!(FreeSkuTier, "AKS208");
+declare_rule!(FreeSkuTier, "AKS208", [Azure(Cluster)]);
 
 const HELP: &str =
     "set `sku_tier = \"Standard\"` (or `\"Premium\"` for long-term support) on production clusters";
@@ -15,14 +14,7 @@ const HELP: &str =
 const WHY: &str = "the control plane has no uptime SLA and is sized for development and testing";
 
 impl Rule for FreeSkuTier {
-    fn meta(&self) -> &'static RuleMeta {
-        Self::doc_meta()
-    }
-
     fn check_tf(&self, res: &Resource<'_>, cx: &mut TfCtx<'_>) {
-        if !judged(res, CLUSTER) {
-            return;
-        }
         let Some(a) = res.attr("sku_tier") else {
             cx.report(
                 &res.file,
@@ -35,11 +27,11 @@ impl Rule for FreeSkuTier {
         let message = match a.value.as_str() {
             Some(t) if t.eq_ignore_ascii_case("free") => format!(
                 "the cluster runs on the Free tier ({}): {WHY}",
-                shown(res, &a, "sku_tier")
+                shown_written(res, &a, "sku_tier")
             ),
             None if a.value.is_absent() => format!(
                 "the cluster is left on the default Free tier ({}): {WHY}",
-                shown(res, &a, "sku_tier")
+                shown_written(res, &a, "sku_tier")
             ),
             _ => return,
         };

@@ -3,23 +3,15 @@
 //! (its API server is public anyway: AKS201's subject), so the rule needs the cluster to be
 //! known private.
 
-use super::cluster::{CLUSTER, judged, shown};
+use crate::rules::azurerm::{report_attr, shown_written};
 use crate::declare_rule;
-use crate::rules::tf::report_attr;
-use crate::rules::{Rule, RuleMeta, TfCtx};
+use crate::rules::{Rule, TfCtx};
 use crate::terraform::Resource;
 
-declare_rule!(PrivateClusterPublicFqdn, "AKS209");
+declare_rule!(PrivateClusterPublicFqdn, "AKS209", [Azure(Cluster)]);
 
 impl Rule for PrivateClusterPublicFqdn {
-    fn meta(&self) -> &'static RuleMeta {
-        Self::doc_meta()
-    }
-
     fn check_tf(&self, res: &Resource<'_>, cx: &mut TfCtx<'_>) {
-        if !judged(res, CLUSTER) {
-            return;
-        }
         let Some(a) = res.attr("private_cluster_public_fqdn_enabled") else {
             return;
         };
@@ -34,7 +26,7 @@ impl Rule for PrivateClusterPublicFqdn {
             &a,
             format!(
                 "the private cluster publishes its API server's name in public DNS ({}): anyone on the internet can resolve it to the control plane's private IP address",
-                shown(res, &a, "private_cluster_public_fqdn_enabled")
+                shown_written(res, &a, "private_cluster_public_fqdn_enabled")
             ),
             "remove `private_cluster_public_fqdn_enabled` (it defaults to false) and resolve the API server through the private DNS zone (`private_dns_zone_id`) linked to the networks that need it",
         );

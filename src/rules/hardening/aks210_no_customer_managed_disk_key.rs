@@ -1,27 +1,19 @@
 //! AKS210 no-customer-managed-disk-key: a cluster without `disk_encryption_set_id`, so node OS
 //! disks and Azure Disk volumes are encrypted with platform-managed keys only.
 
-use super::cluster::{CLUSTER, judged, shown};
+use crate::rules::azurerm::{report_attr, shown_written};
 use crate::declare_rule;
-use crate::rules::tf::report_attr;
-use crate::rules::{Rule, RuleMeta, TfCtx};
+use crate::rules::{Rule, TfCtx};
 use crate::terraform::Resource;
 
-declare_rule!(NoCustomerManagedDiskKey, "AKS210");
+declare_rule!(NoCustomerManagedDiskKey, "AKS210", [Azure(Cluster)]);
 
 const HELP: &str = "set `disk_encryption_set_id = azurerm_disk_encryption_set.<name>.id` on the cluster: a disk encryption set whose key lives in your Key Vault (forces a new cluster)";
 
 const WHY: &str = "the node disks are encrypted only with platform-managed keys, which you can neither rotate on your own schedule nor revoke";
 
 impl Rule for NoCustomerManagedDiskKey {
-    fn meta(&self) -> &'static RuleMeta {
-        Self::doc_meta()
-    }
-
     fn check_tf(&self, res: &Resource<'_>, cx: &mut TfCtx<'_>) {
-        if !judged(res, CLUSTER) {
-            return;
-        }
         match res.attr("disk_encryption_set_id") {
             None => {
                 cx.report(
@@ -37,7 +29,7 @@ impl Rule for NoCustomerManagedDiskKey {
                     &a,
                     format!(
                         "the cluster sets no disk encryption set ({}): {WHY}",
-                        shown(res, &a, "disk_encryption_set_id")
+                        shown_written(res, &a, "disk_encryption_set_id")
                     ),
                     HELP,
                 );

@@ -1,27 +1,19 @@
 //! AKS211 legacy-http-application-routing: `http_application_routing_enabled = true` (azurerm
 //! v3+), or the v2 form `addon_profile { http_application_routing { enabled = true } }`.
 
-use super::cluster::{CLUSTER, judged, shown};
+use crate::rules::azurerm::{report_attr, shown_written};
 use crate::declare_rule;
-use crate::rules::tf::report_attr;
-use crate::rules::{Rule, RuleMeta, TfCtx};
+use crate::rules::{Rule, TfCtx};
 use crate::terraform::{Presence, Resource};
 
-declare_rule!(LegacyHttpApplicationRouting, "AKS211");
+declare_rule!(LegacyHttpApplicationRouting, "AKS211", [Azure(Cluster)]);
 
 const HELP: &str = "remove `http_application_routing_enabled` (it defaults to false) and use the application routing add-on (a `web_app_routing` block) or an ingress controller you install, with a DNS zone you manage";
 
 const WHY: &str = "it runs an unsupported, non-production ingress controller and publishes Ingress hosts in a public DNS zone that AKS creates";
 
 impl Rule for LegacyHttpApplicationRouting {
-    fn meta(&self) -> &'static RuleMeta {
-        Self::doc_meta()
-    }
-
     fn check_tf(&self, res: &Resource<'_>, cx: &mut TfCtx<'_>) {
-        if !judged(res, CLUSTER) {
-            return;
-        }
         if let Some(a) = res.attr("http_application_routing_enabled")
             && a.value.as_bool() == Some(true)
         {
@@ -30,7 +22,7 @@ impl Rule for LegacyHttpApplicationRouting {
                 &a,
                 format!(
                     "the cluster enables the retired HTTP application routing add-on ({}): {WHY}",
-                    shown(res, &a, "http_application_routing_enabled")
+                    shown_written(res, &a, "http_application_routing_enabled")
                 ),
                 HELP,
             );

@@ -6,9 +6,9 @@
 
 use crate::declare_rule;
 use crate::k8s::Object;
-use crate::rules::{Ctx, Rule, RuleMeta};
+use crate::rules::{K8sCtx, Rule};
 
-declare_rule!(InTreeAzureStorage, "AKS212");
+declare_rule!(InTreeAzureStorage, "AKS212", [Kinds(&["StorageClass"])]);
 
 /// In-tree provisioner → (CSI driver, the StorageClasses AKS ships for it).
 const IN_TREE: &[(&str, &str, &str)] = &[
@@ -25,11 +25,7 @@ const IN_TREE: &[(&str, &str, &str)] = &[
 ];
 
 impl Rule for InTreeAzureStorage {
-    fn meta(&self) -> &'static RuleMeta {
-        Self::doc_meta()
-    }
-
-    fn check(&self, obj: &Object<'_, '_>, cx: &mut Ctx<'_>) {
+    fn check_k8s(&self, obj: &Object<'_, '_>, cx: &mut K8sCtx<'_>) {
         if obj.kind != "StorageClass" || !obj.api_version.starts_with("storage.k8s.io/") {
             return;
         }

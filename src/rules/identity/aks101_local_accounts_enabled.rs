@@ -4,27 +4,19 @@
 //! default); an unknown value never does. Anchored at the attribute, or at the resource header
 //! when it is not written.
 
-use super::cluster::CLUSTER;
+use crate::rules::azurerm::{Setting, report_attr, shown};
 use crate::declare_rule;
-use crate::rules::tf::{Setting, judged, report_attr, shown};
-use crate::rules::{Rule, RuleMeta, TfCtx};
+use crate::rules::{Rule, TfCtx};
 use crate::terraform::Resource;
 
-declare_rule!(LocalAccountsEnabled, "AKS101");
+declare_rule!(LocalAccountsEnabled, "AKS101", [Azure(Cluster)]);
 
 const NAME: &str = "local_account_disabled";
 
 const HELP: &str = "set `local_account_disabled = true` on the cluster (AKS requires the Entra ID integration, `azure_active_directory_role_based_access_control { … }`, for it); people and pipelines then sign in with Entra ID (`az aks get-credentials`, then `kubelogin`)";
 
 impl Rule for LocalAccountsEnabled {
-    fn meta(&self) -> &'static RuleMeta {
-        Self::doc_meta()
-    }
-
     fn check_tf(&self, res: &Resource<'_>, cx: &mut TfCtx<'_>) {
-        if !judged(res, CLUSTER) {
-            return;
-        }
         let setting = Setting::of(res.attr(NAME));
         if setting.bool_or(false) != Some(false) {
             return;

@@ -5,23 +5,15 @@
 //! holds is AKS103's (rules.md, "a parent missing is the parent's rule"). Anchored at the
 //! resource header, with the block to add.
 
-use super::cluster::{CLUSTER, entra_blocks};
+use crate::rules::azurerm::entra_blocks;
 use crate::declare_rule;
-use crate::rules::tf::judged;
-use crate::rules::{Rule, RuleMeta, TfCtx};
+use crate::rules::{Rule, TfCtx};
 use crate::terraform::{Presence, Resource};
 
-declare_rule!(EntraIdIntegrationMissing, "AKS102");
+declare_rule!(EntraIdIntegrationMissing, "AKS102", [Azure(Cluster)]);
 
 impl Rule for EntraIdIntegrationMissing {
-    fn meta(&self) -> &'static RuleMeta {
-        Self::doc_meta()
-    }
-
     fn check_tf(&self, res: &Resource<'_>, cx: &mut TfCtx<'_>) {
-        if !judged(res, CLUSTER) {
-            return;
-        }
         let blocks = entra_blocks(res);
         if blocks.iter().any(|(_, p)| *p != Presence::KnownEmpty) {
             // Present, or a dynamic block that may be.

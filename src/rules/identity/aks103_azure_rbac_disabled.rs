@@ -5,13 +5,12 @@
 //! missing block is AKS102's, a `dynamic` one with an unknown `for_each` is silent. Anchored at
 //! the attribute, or at the block header when it is not written.
 
-use super::cluster::{CLUSTER, entra_blocks};
+use crate::rules::azurerm::{Setting, entra_blocks, report_attr, shown};
 use crate::declare_rule;
-use crate::rules::tf::{Setting, judged, report_attr, shown};
-use crate::rules::{Rule, RuleMeta, TfCtx};
+use crate::rules::{Rule, TfCtx};
 use crate::terraform::{Presence, Resource};
 
-declare_rule!(AzureRbacDisabled, "AKS103");
+declare_rule!(AzureRbacDisabled, "AKS103", [Azure(Cluster)]);
 
 const NAME: &str = "azure_rbac_enabled";
 
@@ -20,14 +19,7 @@ const HELP: &str = "set `azure_rbac_enabled = true` in the Entra ID block (azure
 const CONSEQUENCE: &str = "authorization stays with Kubernetes RBAC bindings inside the cluster, out of sight of Azure role assignments, PIM and access reviews";
 
 impl Rule for AzureRbacDisabled {
-    fn meta(&self) -> &'static RuleMeta {
-        Self::doc_meta()
-    }
-
     fn check_tf(&self, res: &Resource<'_>, cx: &mut TfCtx<'_>) {
-        if !judged(res, CLUSTER) {
-            return;
-        }
         for (block, presence) in entra_blocks(res) {
             if presence != Presence::KnownNonEmpty {
                 continue;

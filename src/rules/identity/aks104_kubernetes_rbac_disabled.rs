@@ -3,13 +3,12 @@
 //! false }` (read as v3). The default is `true` (ForceNew), so absent and null pass. Anchored at
 //! the attribute.
 
-use super::cluster::CLUSTER;
+use crate::rules::azurerm::{Setting, report_attr, shown};
 use crate::declare_rule;
-use crate::rules::tf::{Setting, judged, report_attr, shown};
-use crate::rules::{Rule, RuleMeta, TfCtx};
+use crate::rules::{Rule, TfCtx};
 use crate::terraform::{Presence, Resource};
 
-declare_rule!(KubernetesRbacDisabled, "AKS104");
+declare_rule!(KubernetesRbacDisabled, "AKS104", [Azure(Cluster)]);
 
 const HELP: &str = "remove `role_based_access_control_enabled = false` (the default is `true`) or set it to `true`; the setting forces a new cluster, so plan the replacement";
 
@@ -18,14 +17,7 @@ const HELP_V2: &str = "remove the azurerm v2 block `role_based_access_control { 
 const CONSEQUENCE: &str = "turns Kubernetes RBAC off: every authenticated identity, every pod's service account included, can do anything in the cluster";
 
 impl Rule for KubernetesRbacDisabled {
-    fn meta(&self) -> &'static RuleMeta {
-        Self::doc_meta()
-    }
-
     fn check_tf(&self, res: &Resource<'_>, cx: &mut TfCtx<'_>) {
-        if !judged(res, CLUSTER) {
-            return;
-        }
         const NAME: &str = "role_based_access_control_enabled";
         let setting = Setting::of(res.attr(NAME));
         if setting.bool_or(true) == Some(false)

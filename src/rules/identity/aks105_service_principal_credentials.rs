@@ -4,25 +4,16 @@
 //! usually switch it on when a client ID and secret are given); unknown is silent. Anchored at
 //! the block header.
 
-use super::cluster::CLUSTER;
 use crate::declare_rule;
-use crate::rules::tf::judged;
-use crate::rules::{Rule, RuleMeta, TfCtx};
+use crate::rules::{Rule, TfCtx};
 use crate::terraform::{Presence, Resource};
 
-declare_rule!(ServicePrincipalCredentials, "AKS105");
+declare_rule!(ServicePrincipalCredentials, "AKS105", [Azure(Cluster)]);
 
 const HELP: &str = "replace the `service_principal` block with a managed identity: `identity { type = \"SystemAssigned\" }` (or `type = \"UserAssigned\"` with `identity_ids`); existing clusters can be migrated in place with `az aks update --enable-managed-identity`";
 
 impl Rule for ServicePrincipalCredentials {
-    fn meta(&self) -> &'static RuleMeta {
-        Self::doc_meta()
-    }
-
     fn check_tf(&self, res: &Resource<'_>, cx: &mut TfCtx<'_>) {
-        if !judged(res, CLUSTER) {
-            return;
-        }
         for block in res.blocks("service_principal") {
             if block.presence != Presence::KnownNonEmpty {
                 continue;

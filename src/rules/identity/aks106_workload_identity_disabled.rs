@@ -6,13 +6,12 @@
 //! sets"). One finding per cluster, naming both settings when both are off, anchored at the first
 //! offending attribute written, else at the resource header.
 
-use super::cluster::CLUSTER;
+use crate::rules::azurerm::{Setting, report_attr, shown};
 use crate::declare_rule;
-use crate::rules::tf::{Setting, judged, report_attr, shown};
-use crate::rules::{Rule, RuleMeta, TfCtx};
+use crate::rules::{Rule, TfCtx};
 use crate::terraform::{Attr, Resource};
 
-declare_rule!(WorkloadIdentityDisabled, "AKS106");
+declare_rule!(WorkloadIdentityDisabled, "AKS106", [Azure(Cluster)]);
 
 const WI: &str = "workload_identity_enabled";
 const OIDC: &str = "oidc_issuer_enabled";
@@ -49,14 +48,7 @@ fn off(res: &Resource<'_>, name: &str, default: Option<bool>, why: &str) -> Opti
 }
 
 impl Rule for WorkloadIdentityDisabled {
-    fn meta(&self) -> &'static RuleMeta {
-        Self::doc_meta()
-    }
-
     fn check_tf(&self, res: &Resource<'_>, cx: &mut TfCtx<'_>) {
-        if !judged(res, CLUSTER) {
-            return;
-        }
         let wi = off(res, WI, Some(false), "the default is `false`");
         // v5 turns the issuer on by default; v3 and v4 do not; several majors: unknown.
         let (oidc_default, why) = match cx.majors.single() {

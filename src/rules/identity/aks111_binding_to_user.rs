@@ -2,19 +2,15 @@
 //! per such subject, at its `kind` entry. Users named `system:…` (Kubernetes' own components,
 //! `system:kube-scheduler`, `system:serviceaccount:…`) are not people and stay silent.
 
-use super::rbac::{self, is_system_name};
+use super::rbac::{self, BINDINGS, is_system_name};
 use crate::declare_rule;
 use crate::k8s::Object;
-use crate::rules::{Ctx, Rule, RuleMeta};
+use crate::rules::{K8sCtx, Rule};
 
-declare_rule!(BindingToUser, "AKS111");
+declare_rule!(BindingToUser, "AKS111", [Kinds(BINDINGS)]);
 
 impl Rule for BindingToUser {
-    fn meta(&self) -> &'static RuleMeta {
-        Self::doc_meta()
-    }
-
-    fn check(&self, obj: &Object<'_, '_>, cx: &mut Ctx<'_>) {
+    fn check_k8s(&self, obj: &Object<'_, '_>, cx: &mut K8sCtx<'_>) {
         if !rbac::is_binding(obj) {
             return;
         }

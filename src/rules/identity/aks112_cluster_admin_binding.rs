@@ -2,19 +2,15 @@
 //! unless the binding's own name starts with `system:` (Kubernetes' bootstrap bindings). Reported
 //! at `roleRef.name`.
 
-use super::rbac::{self, is_system_name};
+use super::rbac::{self, BINDINGS, is_system_name};
 use crate::declare_rule;
 use crate::k8s::Object;
-use crate::rules::{Ctx, Rule, RuleMeta};
+use crate::rules::{K8sCtx, Rule};
 
-declare_rule!(ClusterAdminBinding, "AKS112");
+declare_rule!(ClusterAdminBinding, "AKS112", [Kinds(BINDINGS)]);
 
 impl Rule for ClusterAdminBinding {
-    fn meta(&self) -> &'static RuleMeta {
-        Self::doc_meta()
-    }
-
-    fn check(&self, obj: &Object<'_, '_>, cx: &mut Ctx<'_>) {
+    fn check_k8s(&self, obj: &Object<'_, '_>, cx: &mut K8sCtx<'_>) {
         if !rbac::is_binding(obj) || obj.name.is_some_and(is_system_name) {
             return;
         }

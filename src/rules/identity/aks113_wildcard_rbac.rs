@@ -5,19 +5,15 @@
 //! (the only way to write it). Kubernetes' own roles (`system:…`, and the ClusterRoles `cluster-admin`, `admin`, `edit`,
 //! `view`) are skipped.
 
-use super::rbac::{self, Item};
+use super::rbac::{self, Item, ROLES};
 use crate::declare_rule;
 use crate::k8s::Object;
-use crate::rules::{Ctx, Rule, RuleMeta};
+use crate::rules::{K8sCtx, Rule};
 
-declare_rule!(WildcardRbac, "AKS113");
+declare_rule!(WildcardRbac, "AKS113", [Kinds(ROLES)]);
 
 impl Rule for WildcardRbac {
-    fn meta(&self) -> &'static RuleMeta {
-        Self::doc_meta()
-    }
-
-    fn check(&self, obj: &Object<'_, '_>, cx: &mut Ctx<'_>) {
+    fn check_k8s(&self, obj: &Object<'_, '_>, cx: &mut K8sCtx<'_>) {
         if !rbac::is_role(obj) || rbac::is_default_role(obj) {
             return;
         }

@@ -14,12 +14,12 @@
 //! `view`) are skipped. AKS113 reports the wildcards themselves; both fire on
 //! `verbs: ["*"]` over sensitive resources, because each finding asks for a different fix.
 
-use super::rbac::{self, Item, PolicyRule};
+use super::rbac::{self, Item, PolicyRule, ROLES};
 use crate::declare_rule;
 use crate::k8s::Object;
-use crate::rules::{Ctx, Rule, RuleMeta};
+use crate::rules::{K8sCtx, Rule};
 
-declare_rule!(RbacPrivilegeEscalation, "AKS114");
+declare_rule!(RbacPrivilegeEscalation, "AKS114", [Kinds(ROLES)]);
 
 /// One path to more privilege that a rule grants.
 struct Grant<'d> {
@@ -161,11 +161,7 @@ fn grants<'d>(obj: &Object<'_, '_>, rule: &PolicyRule<'d>) -> Vec<Grant<'d>> {
 }
 
 impl Rule for RbacPrivilegeEscalation {
-    fn meta(&self) -> &'static RuleMeta {
-        Self::doc_meta()
-    }
-
-    fn check(&self, obj: &Object<'_, '_>, cx: &mut Ctx<'_>) {
+    fn check_k8s(&self, obj: &Object<'_, '_>, cx: &mut K8sCtx<'_>) {
         if !rbac::is_role(obj) || rbac::is_default_role(obj) {
             return;
         }

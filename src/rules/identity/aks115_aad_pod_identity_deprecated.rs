@@ -5,10 +5,10 @@
 
 use super::rbac::api_group;
 use crate::declare_rule;
-use crate::k8s::Object;
-use crate::rules::{Ctx, Rule, RuleMeta};
+use crate::k8s::{Object, Workload};
+use crate::rules::{K8sCtx, Rule};
 
-declare_rule!(AadPodIdentityDeprecated, "AKS115");
+declare_rule!(AadPodIdentityDeprecated, "AKS115", [Kinds(&["AzureIdentity", "AzureIdentityBinding", "AzurePodIdentityException", "AzureAssignedIdentity"]), Workloads]);
 
 const GROUP: &str = "aadpodidentity.k8s.io";
 const LABEL: &str = "aadpodidbinding";
@@ -16,42 +16,41 @@ const DEPRECATED: &str =
     "AAD Pod Identity was deprecated on 2022-10-24 and its repository archived on 2023-10-02";
 
 impl Rule for AadPodIdentityDeprecated {
-    fn meta(&self) -> &'static RuleMeta {
-        Self::doc_meta()
-    }
-
-    fn check(&self, obj: &Object<'_, '_>, cx: &mut Ctx<'_>) {
-        let doc = obj.doc;
-        if api_group(obj.api_version) == GROUP {
-            let help = match obj.kind {
-                "AzureIdentity" => {
-                    let client_id = doc
-                        .get(obj.node, "spec")
-                        .and_then(|s| doc.get(s, "clientID"))
-                        .and_then(|v| doc.str(v))
-                        .filter(|s| !s.is_empty())
-                        .unwrap_or("<client ID>");
-                    format!(
-                        "move to Microsoft Entra Workload Identity: add a federated identity credential for the ServiceAccount to the managed identity, annotate the ServiceAccount with `azure.workload.identity/client-id: \"{client_id}\"`, label the pods `azure.workload.identity/use: \"true\"`, then delete this object"
-                    )
-                }
-                "AzureIdentityBinding" => "move to Microsoft Entra Workload Identity: the pods it selects get their identity from their ServiceAccount's `azure.workload.identity/client-id` annotation and the pod label `azure.workload.identity/use: \"true\"`; then delete this object".to_string(),
-                "AzurePodIdentityException" => "move to Microsoft Entra Workload Identity, which intercepts no traffic and needs no exceptions; then delete this object".to_string(),
-                "AzureAssignedIdentity" => "this object is created by the AAD Pod Identity controller (MIC): move the workloads to Microsoft Entra Workload Identity and uninstall AAD Pod Identity, then drop it from the manifests".to_string(),
-                _ => return,
-            };
-            cx.report(
-                obj.anchor(),
-                format!(
-                    "{} belongs to AAD Pod Identity: {DEPRECATED}",
-                    obj.display()
-                ),
-                help,
-            );
+    fn check_k8s(&self, obj: &Object<'_, '_>, cx: &mut K8sCtx<'_>) {
+        if api_group(obj.api_version) != GROUP {
             return;
         }
-        let Some(pod) = obj.pod_spec() else { return };
-        let Some(labels) = pod.pod_metadata.and_then(|m| doc.get(m, "labels")) else {
+        let doc = obj.doc;
+        let help = match obj.kind {
+            "AzureIdentity" => {
+                let client_id = doc
+                    .get(obj.node, "spec")
+                    .and_then(|s| doc.get(s, "clientID"))
+                    .and_then(|v| doc.str(v))
+                    .filter(|s| !s.is_empty())
+                    .unwrap_or("<client ID>");
+                format!(
+                    "move to Microsoft Entra Workload Identity: add a federated identity credential for the ServiceAccount to the managed identity, annotate the ServiceAccount with `azure.workload.identity/client-id: \"{client_id}\"`, label the pods `azure.workload.identity/use: \"true\"`, then delete this object"
+                )
+            }
+            "AzureIdentityBinding" => "move to Microsoft Entra Workload Identity: the pods it selects get their identity from their ServiceAccount's `azure.workload.identity/client-id` annotation and the pod label `azure.workload.identity/use: \"true\"`; then delete this object".to_string(),
+            "AzurePodIdentityException" => "move to Microsoft Entra Workload Identity, which intercepts no traffic and needs no exceptions; then delete this object".to_string(),
+            "AzureAssignedIdentity" => "this object is created by the AAD Pod Identity controller (MIC): move the workloads to Microsoft Entra Workload Identity and uninstall AAD Pod Identity, then drop it from the manifests".to_string(),
+            _ => return,
+        };
+        cx.report(
+            obj.anchor(),
+            format!(
+                "{} belongs to AAD Pod Identity: {DEPRECATED}",
+                obj.display()
+            ),
+            help,
+        );
+    }
+
+    fn check_workload(&self, w: &Workload<'_, '_>, cx: &mut K8sCtx<'_>) {
+        let (obj, doc) = (&w.obj, w.obj.doc);
+        let Some(labels) = w.pod.pod_metadata.and_then(|m| doc.get(m, "labels")) else {
             return;
         };
         let Some(label) = doc.entry(labels, LABEL) else {

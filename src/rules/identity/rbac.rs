@@ -18,6 +18,10 @@ pub fn is_system_name(name: &str) -> bool {
     name.starts_with("system:")
 }
 
+/// The kinds that bind roles, and the kinds that are roles.
+pub const BINDINGS: &[&str] = &["RoleBinding", "ClusterRoleBinding"];
+pub const ROLES: &[&str] = &["Role", "ClusterRole"];
+
 /// Is this a RoleBinding or ClusterRoleBinding of the RBAC API group?
 pub fn is_binding(obj: &Object<'_, '_>) -> bool {
     matches!(obj.kind, "RoleBinding" | "ClusterRoleBinding")

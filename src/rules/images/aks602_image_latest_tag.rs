@@ -2,18 +2,14 @@
 
 use super::{container_images, name_as_written};
 use crate::declare_rule;
-use crate::k8s::Object;
-use crate::rules::{Ctx, Rule, RuleMeta};
+use crate::k8s::Workload;
+use crate::rules::{K8sCtx, Rule};
 
-declare_rule!(ImageLatestTag, "AKS602");
+declare_rule!(ImageLatestTag, "AKS602", [Workloads]);
 
 impl Rule for ImageLatestTag {
-    fn meta(&self) -> &'static RuleMeta {
-        Self::doc_meta()
-    }
-
-    fn check(&self, obj: &Object<'_, '_>, cx: &mut Ctx<'_>) {
-        for ci in container_images(obj) {
+    fn check_workload(&self, w: &Workload<'_, '_>, cx: &mut K8sCtx<'_>) {
+        for ci in container_images(w) {
             let image = &ci.image;
             // A digest wins: `app:latest@sha256:…` runs one exact image (pinning is AKS601).
             if image.is_pinned() {

@@ -2,23 +2,50 @@
 
 use super::container_images;
 use crate::declare_rule;
-use crate::k8s::Object;
-use crate::rules::image_ref::ImageRef;
-use crate::rules::{Ctx, Rule, RuleMeta};
+use crate::k8s::Workload;
+use crate::rules::image_ref::{DEFAULT_ALLOWED_REGISTRIES, ImageRef, RegistryPattern};
+use crate::rules::{K8sCtx, Rule, RuleParams};
+use serde::Deserialize;
 
-declare_rule!(UntrustedRegistry, "AKS603");
+declare_rule!(UntrustedRegistry, "AKS603", [Workloads], params = Aks603Params);
+
+/// `[rules.AKS603]`: the registries images may come from.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Aks603Params {
+    /// Host globs with an optional path prefix; `None` means the default list.
+    pub allowed_registries: Option<Vec<String>>,
+    /// The allow-list in force, parsed once when the config is loaded.
+    #[serde(skip)]
+    pub patterns: Vec<RegistryPattern>,
+}
+
+impl RuleParams for Aks603Params {
+    fn prepare(&mut self) -> Result<(), String> {
+        let registries: Vec<String> = match &self.allowed_registries {
+            Some(list) => list.clone(),
+            None => DEFAULT_ALLOWED_REGISTRIES
+                .iter()
+                .map(|s| s.to_string())
+                .collect(),
+        };
+        self.patterns = registries
+            .iter()
+            .map(|p| {
+                RegistryPattern::parse(p).map_err(|e| format!("allowed-registries: `{p}`: {e}"))
+            })
+            .collect::<Result<_, _>>()?;
+        Ok(())
+    }
+}
 
 impl Rule for UntrustedRegistry {
-    fn meta(&self) -> &'static RuleMeta {
-        Self::doc_meta()
-    }
-
-    fn check(&self, obj: &Object<'_, '_>, cx: &mut Ctx<'_>) {
-        let images = container_images(obj);
+    fn check_workload(&self, w: &Workload<'_, '_>, cx: &mut K8sCtx<'_>) {
+        let images = container_images(w);
         if images.is_empty() {
             return;
         }
-        let allowed = &cx.params.aks603.patterns;
+        let allowed = &cx.params::<Aks603Params>().patterns;
         let list = allowed
             .iter()
             .map(|p| format!("`{p}`"))

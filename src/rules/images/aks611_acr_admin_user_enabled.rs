@@ -2,25 +2,16 @@
 //! (optional, default false in every azurerm major: only a written true fires).
 
 use crate::declare_rule;
-use crate::rules::tf::{Setting, judged, report_attr, shown};
-use crate::rules::{Rule, RuleMeta, TfCtx};
+use crate::rules::azurerm::{Setting, report_attr, shown};
+use crate::rules::{Rule, TfCtx};
 use crate::terraform::Resource;
 
-declare_rule!(AcrAdminUserEnabled, "AKS611");
-
-pub(crate) const REGISTRY: &str = "azurerm_container_registry";
+declare_rule!(AcrAdminUserEnabled, "AKS611", [Azure(Registry)]);
 
 const HELP: &str = "remove `admin_enabled` (or set it to false) and give the cluster pull access through its kubelet identity (`azurerm_role_assignment` with `AcrPull` on the registry) and CI push access through a workload identity (`AcrPush`)";
 
 impl Rule for AcrAdminUserEnabled {
-    fn meta(&self) -> &'static RuleMeta {
-        Self::doc_meta()
-    }
-
     fn check_tf(&self, res: &Resource<'_>, cx: &mut TfCtx<'_>) {
-        if !judged(res, REGISTRY) {
-            return;
-        }
         let setting = Setting::of(res.attr("admin_enabled"));
         if setting.bool_or(false) != Some(true) {
             return;

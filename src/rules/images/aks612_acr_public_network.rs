@@ -3,13 +3,12 @@
 //! default (`network_rule_set { default_action = "Deny" }`, block or attribute syntax). Both
 //! fixes need the Premium SKU; the finding stands on Basic/Standard (the help says so).
 
-use super::aks611_acr_admin_user_enabled::REGISTRY as KIND;
 use crate::declare_rule;
-use crate::rules::tf::{Firewall, Setting, judged, report_public_endpoint};
-use crate::rules::{Rule, RuleMeta, TfCtx};
+use crate::rules::azurerm::{Firewall, Setting, report_public_endpoint};
+use crate::rules::{Rule, TfCtx};
 use crate::terraform::{Presence, Resource, Value};
 
-declare_rule!(AcrPublicNetwork, "AKS612");
+declare_rule!(AcrPublicNetwork, "AKS612", [Azure(Registry)]);
 
 const HELP: &str = "set `public_network_access_enabled = false` and pull through a private endpoint, or keep the public endpoint behind a firewall that denies by default: a `network_rule_set` block with `default_action = \"Deny\"` and an `ip_rule` per allowed range (both need `sku = \"Premium\"`)";
 
@@ -69,13 +68,7 @@ fn firewall(res: &Resource<'_>) -> Firewall {
 }
 
 impl Rule for AcrPublicNetwork {
-    fn meta(&self) -> &'static RuleMeta {
-        Self::doc_meta()
-    }
-
     fn check_tf(&self, res: &Resource<'_>, cx: &mut TfCtx<'_>) {
-        if judged(res, KIND) {
-            report_public_endpoint(res, cx, firewall(res), "network_rule_set", WHY, HELP);
-        }
+        report_public_endpoint(res, cx, firewall(res), "network_rule_set", WHY, HELP);
     }
 }

@@ -2,25 +2,17 @@
 //! true` (optional, default false). Fires whatever the SKU: on Basic the provider rejects the
 //! setting, and the intent is the finding either way.
 
-use super::aks611_acr_admin_user_enabled::REGISTRY;
 use crate::declare_rule;
-use crate::rules::tf::{Setting, judged, report_attr, shown};
-use crate::rules::{Rule, RuleMeta, TfCtx};
+use crate::rules::azurerm::{Setting, report_attr, shown};
+use crate::rules::{Rule, TfCtx};
 use crate::terraform::Resource;
 
-declare_rule!(AcrAnonymousPull, "AKS613");
+declare_rule!(AcrAnonymousPull, "AKS613", [Azure(Registry)]);
 
 const HELP: &str = "remove `anonymous_pull_enabled` (or set it to false); clusters pull with their kubelet identity (`AcrPull`), and public images belong in a separate public registry";
 
 impl Rule for AcrAnonymousPull {
-    fn meta(&self) -> &'static RuleMeta {
-        Self::doc_meta()
-    }
-
     fn check_tf(&self, res: &Resource<'_>, cx: &mut TfCtx<'_>) {
-        if !judged(res, REGISTRY) {
-            return;
-        }
         let setting = Setting::of(res.attr("anonymous_pull_enabled"));
         if setting.bool_or(false) != Some(true) {
             return;

@@ -7,27 +7,21 @@
 //!
 //! [`TfIndex`]: crate::terraform::TfIndex
 
+use super::ManagedElsewhere;
 use crate::declare_rule;
-use crate::rules::tf::judged;
-use crate::rules::{Rule, RuleMeta, TfCtx};
-use crate::terraform::index::{CLUSTER, DiagnosticSetting, Relation};
+
+use crate::rules::{Rule, TfCtx};
+use crate::terraform::index::{DiagnosticSetting, Relation};
 use crate::terraform::{Resource, TfIndex};
 
-declare_rule!(NoControlPlaneAuditLogs, "AKS701");
+declare_rule!(NoControlPlaneAuditLogs, "AKS701", [Azure(Cluster)], params = ManagedElsewhere);
 
 /// The control-plane audit categories, and the groups that hold them.
 pub const AUDIT: &[&str] = &["kube-audit", "kube-audit-admin"];
 pub const AUDIT_GROUPS: &[&str] = &["audit", "allLogs"];
 
 impl Rule for NoControlPlaneAuditLogs {
-    fn meta(&self) -> &'static RuleMeta {
-        Self::doc_meta()
-    }
-
     fn check_tf(&self, res: &Resource<'_>, cx: &mut TfCtx<'_>) {
-        if !judged(res, CLUSTER) {
-            return;
-        }
         let Some(key) = TfIndex::cluster(res, cx.address_prefix) else {
             return;
         };
@@ -41,7 +35,7 @@ impl Rule for NoControlPlaneAuditLogs {
             }
         }
         let Some(first) = own.first() else {
-            if cx.params.aks701.managed_elsewhere {
+            if cx.params::<ManagedElsewhere>().managed_elsewhere {
                 return;
             }
             let address = &res.address;

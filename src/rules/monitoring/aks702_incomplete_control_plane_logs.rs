@@ -4,24 +4,21 @@
 //! the cluster and may send the category silences it. `[rules.AKS702] managed-elsewhere = true`
 //! says other settings of the cluster live outside the scan: it silences the rule.
 
+use super::ManagedElsewhere;
 use crate::declare_rule;
-use crate::rules::tf::judged;
-use crate::rules::{Rule, RuleMeta, TfCtx};
-use crate::terraform::index::{CLUSTER, DiagnosticSetting, Relation};
+
+use crate::rules::{Rule, TfCtx};
+use crate::terraform::index::{DiagnosticSetting, Relation};
 use crate::terraform::{Resource, TfIndex};
 
-declare_rule!(IncompleteControlPlaneLogs, "AKS702");
+declare_rule!(IncompleteControlPlaneLogs, "AKS702", [Azure(Cluster)], params = ManagedElsewhere);
 
 const NEEDED: [&str; 2] = ["kube-apiserver", "kube-controller-manager"];
 const GROUPS: &[&str] = &["allLogs"];
 
 impl Rule for IncompleteControlPlaneLogs {
-    fn meta(&self) -> &'static RuleMeta {
-        Self::doc_meta()
-    }
-
     fn check_tf(&self, res: &Resource<'_>, cx: &mut TfCtx<'_>) {
-        if !judged(res, CLUSTER) || cx.params.aks702.managed_elsewhere {
+        if cx.params::<ManagedElsewhere>().managed_elsewhere {
             return;
         }
         let Some(key) = TfIndex::cluster(res, cx.address_prefix) else {

@@ -5,23 +5,20 @@
 //! says Defender) silences it. `[rules.AKS703] managed-elsewhere = true` silences the "none
 //! found" case only: a containers plan written with `tier = "Free"` is still reported.
 
+use super::ManagedElsewhere;
 use crate::declare_rule;
-use crate::rules::tf::judged;
-use crate::rules::{Rule, RuleMeta, TfCtx};
-use crate::terraform::index::{CLUSTER, PlanState};
+
+use crate::rules::{Rule, TfCtx};
+use crate::terraform::index::PlanState;
 use crate::terraform::{Presence, Resource};
 
-declare_rule!(DefenderDisabled, "AKS703");
+declare_rule!(DefenderDisabled, "AKS703", [Azure(Cluster)], params = ManagedElsewhere);
 
 impl Rule for DefenderDisabled {
-    fn meta(&self) -> &'static RuleMeta {
-        Self::doc_meta()
-    }
-
     fn check_tf(&self, res: &Resource<'_>, cx: &mut TfCtx<'_>) {
         // A block written in attribute syntax (`microsoft_defender = …`) is not the provider's syntax, but
         // not a reason to call the block missing either.
-        if !judged(res, CLUSTER) || res.attr("microsoft_defender").is_some() {
+        if res.attr("microsoft_defender").is_some() {
             return;
         }
         let mut anchor = (res.span(), String::new());
@@ -64,7 +61,7 @@ impl Rule for DefenderDisabled {
                     ),
                 );
             }
-            None if cx.params.aks703.managed_elsewhere => {}
+            None if cx.params::<ManagedElsewhere>().managed_elsewhere => {}
             None => {
                 cx.report(
                     &res.file,

@@ -3,24 +3,16 @@
 
 use crate::declare_rule;
 use crate::rules::monitoring::{Addon, v2_addon};
-use crate::rules::tf::{Setting, judged, report_attr, shown};
-use crate::rules::{Rule, RuleMeta, TfCtx};
+use crate::rules::azurerm::{Setting, report_attr, shown};
+use crate::rules::{Rule, TfCtx};
 use crate::terraform::Resource;
-use crate::terraform::index::CLUSTER;
 
-declare_rule!(AzurePolicyAddonDisabled, "AKS704");
+declare_rule!(AzurePolicyAddonDisabled, "AKS704", [Azure(Cluster)]);
 
 const HELP: &str = "set `azure_policy_enabled = true` on the cluster, then assign the AKS policies (e.g. the deployment safeguards initiative) to it";
 
 impl Rule for AzurePolicyAddonDisabled {
-    fn meta(&self) -> &'static RuleMeta {
-        Self::doc_meta()
-    }
-
     fn check_tf(&self, res: &Resource<'_>, cx: &mut TfCtx<'_>) {
-        if !judged(res, CLUSTER) {
-            return;
-        }
         match Setting::of(res.attr("azure_policy_enabled")) {
             Setting::Known(a) => {
                 // `true`, or a value the provider would reject: nothing to say.

@@ -3,24 +3,19 @@
 
 use crate::declare_rule;
 use crate::rules::monitoring::{Addon, v2_addon};
-use crate::rules::tf::{judged, report_attr};
-use crate::rules::{Rule, RuleMeta, TfCtx};
-use crate::terraform::index::CLUSTER;
+use crate::rules::azurerm::report_attr;
+use crate::rules::{Rule, TfCtx};
 use crate::terraform::{Presence, Resource};
 
-declare_rule!(ContainerInsightsDisabled, "AKS705");
+declare_rule!(ContainerInsightsDisabled, "AKS705", [Azure(Cluster)]);
 
 const HELP: &str = "add `oms_agent { log_analytics_workspace_id = azurerm_log_analytics_workspace.x.id, msi_auth_for_monitoring_enabled = true }` to the cluster";
 
 impl Rule for ContainerInsightsDisabled {
-    fn meta(&self) -> &'static RuleMeta {
-        Self::doc_meta()
-    }
-
     fn check_tf(&self, res: &Resource<'_>, cx: &mut TfCtx<'_>) {
         // A block written in attribute syntax (`oms_agent = …`) is not the provider's syntax, but
         // not a reason to call the block missing either.
-        if !judged(res, CLUSTER) || res.attr("oms_agent").is_some() {
+        if res.attr("oms_agent").is_some() {
             return;
         }
         let mut empty_dynamic = None;

@@ -1,22 +1,29 @@
 //! Layer 7: monitoring and policy.
 
-pub mod aks701_no_control_plane_audit_logs;
-pub mod aks702_incomplete_control_plane_logs;
-pub mod aks703_defender_disabled;
-pub mod aks704_azure_policy_addon_disabled;
-pub mod aks705_container_insights_disabled;
-
-use super::Rule;
-use super::tf::Setting;
+use super::RuleParams;
+use super::azurerm::Setting;
 use crate::terraform::{Attr, Presence, Resource};
+use serde::Deserialize;
 
-pub static ALL: &[&dyn Rule] = &[
-    &aks701_no_control_plane_audit_logs::NoControlPlaneAuditLogs,
-    &aks702_incomplete_control_plane_logs::IncompleteControlPlaneLogs,
-    &aks703_defender_disabled::DefenderDisabled,
-    &aks704_azure_policy_addon_disabled::AzurePolicyAddonDisabled,
-    &aks705_container_insights_disabled::ContainerInsightsDisabled,
-];
+super::layer! {
+    aks701_no_control_plane_audit_logs::NoControlPlaneAuditLogs,
+    aks702_incomplete_control_plane_logs::IncompleteControlPlaneLogs,
+    aks703_defender_disabled::DefenderDisabled,
+    aks704_azure_policy_addon_disabled::AzurePolicyAddonDisabled,
+    aks705_container_insights_disabled::ContainerInsightsDisabled,
+}
+
+/// `[rules.AKS701]` … `[rules.AKS703]`: the rules that search the whole scanned configuration
+/// (diagnostic settings, Defender plans) for something that may live in another repository or an
+/// Azure Policy. `managed-elsewhere = true` silences only the rule's "none found" case.
+#[derive(Debug, Default, Deserialize, Clone, Copy)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct ManagedElsewhere {
+    #[serde(default)]
+    pub managed_elsewhere: bool,
+}
+
+impl RuleParams for ManagedElsewhere {}
 
 /// An azurerm v2 add-on (`addon_profile { name { enabled } }`), read as its v3+ form.
 pub(crate) enum Addon {

@@ -17,12 +17,12 @@
 
 use crate::declare_rule;
 use crate::k8s::Object;
-use crate::rules::{Ctx, Rule, RuleMeta};
+use crate::rules::{K8sCtx, Rule};
 use crate::source::Span;
 use crate::yaml::{Document, NodeId};
 use std::net::IpAddr;
 
-declare_rule!(NetworkPolicyAllowsAll, "AKS304");
+declare_rule!(NetworkPolicyAllowsAll, "AKS304", [Kinds(&["NetworkPolicy"])]);
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Dir {
@@ -66,11 +66,7 @@ enum Wide {
 }
 
 impl Rule for NetworkPolicyAllowsAll {
-    fn meta(&self) -> &'static RuleMeta {
-        Self::doc_meta()
-    }
-
-    fn check(&self, obj: &Object<'_, '_>, cx: &mut Ctx<'_>) {
+    fn check_k8s(&self, obj: &Object<'_, '_>, cx: &mut K8sCtx<'_>) {
         if obj.kind != "NetworkPolicy"
             || !(obj.api_version.starts_with("networking.k8s.io/")
                 || obj.api_version == "extensions/v1beta1")
@@ -101,7 +97,7 @@ impl Rule for NetworkPolicyAllowsAll {
     }
 }
 
-fn judge_rule(doc: &Document<'_>, dir: Dir, index: usize, rule: NodeId, cx: &mut Ctx<'_>) {
+fn judge_rule(doc: &Document<'_>, dir: Dir, index: usize, rule: NodeId, cx: &mut K8sCtx<'_>) {
     // A null item decodes as an empty rule; anything else that is not a mapping is invalid.
     if !doc.is_map(rule) && !doc.is_null(rule) {
         return;

@@ -11,10 +11,10 @@
 
 use crate::declare_rule;
 use crate::k8s::Object;
-use crate::rules::{Ctx, Rule, RuleMeta};
+use crate::rules::{K8sCtx, Rule};
 use std::net::IpAddr;
 
-declare_rule!(PublicLoadBalancer, "AKS305");
+declare_rule!(PublicLoadBalancer, "AKS305", [Kinds(&["Service"])]);
 
 const INTERNAL: &str = "service.beta.kubernetes.io/azure-load-balancer-internal";
 const INTERNAL_SUBNET: &str = "service.beta.kubernetes.io/azure-load-balancer-internal-subnet";
@@ -22,11 +22,7 @@ const INTERNAL_SUBNET: &str = "service.beta.kubernetes.io/azure-load-balancer-in
 const HELP: &str = "make it internal: `metadata: {annotations: {service.beta.kubernetes.io/azure-load-balancer-internal: \"true\"}}` (optionally `service.beta.kubernetes.io/azure-load-balancer-internal-subnet: <subnet>`), and publish it to the internet, if it must be, through Application Gateway (for Containers) or Azure Front Door with a WAF; a Service that only needs in-cluster clients should be `type: ClusterIP`";
 
 impl Rule for PublicLoadBalancer {
-    fn meta(&self) -> &'static RuleMeta {
-        Self::doc_meta()
-    }
-
-    fn check(&self, obj: &Object<'_, '_>, cx: &mut Ctx<'_>) {
+    fn check_k8s(&self, obj: &Object<'_, '_>, cx: &mut K8sCtx<'_>) {
         if obj.kind != "Service" || obj.api_version != "v1" {
             return;
         }

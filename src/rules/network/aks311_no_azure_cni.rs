@@ -8,28 +8,22 @@
 //! there only when `kubernetes_version` is known and older than 1.30; absent (AKS's current
 //! default version) or unknown is silent.
 
-use super::profile::{Profile, is, network_profile};
+use crate::rules::azurerm::{is, network_profile, report_attr, shown_written};
 use crate::declare_rule;
-use crate::rules::hardening::cluster::shown;
-use crate::rules::tf::report_attr;
-use crate::rules::{Rule, RuleMeta, TfCtx};
-use crate::terraform::Resource;
+use crate::rules::{Rule, TfCtx};
+use crate::terraform::{Present, Resource};
 
-declare_rule!(NoAzureCni, "AKS311");
+declare_rule!(NoAzureCni, "AKS311", [Azure(Cluster)]);
 
 const HELP: &str = "use Azure CNI: `network_plugin = \"azure\"` with `network_plugin_mode = \"overlay\"` in `network_profile` (overlay keeps pod addresses out of the virtual network); an existing cluster can be migrated in place with `az aks update --network-plugin azure --network-plugin-mode overlay`";
 
 const WHY: &str = "kubenet cannot run Azure Network Policy Manager, routes pod traffic through a route table that AKS edits, and is retired on 31 March 2028";
 
 impl Rule for NoAzureCni {
-    fn meta(&self) -> &'static RuleMeta {
-        Self::doc_meta()
-    }
-
     fn check_tf(&self, res: &Resource<'_>, cx: &mut TfCtx<'_>) {
         let profile = match network_profile(res) {
-            None | Some(Profile::Unknown) => return,
-            Some(Profile::Missing) => {
+            Present::Unknown => return,
+            Present::Missing => {
                 // AKS chooses by Kubernetes version: kubenet only before 1.30.
                 if let Some(v) = res.attr("kubernetes_version")
                     && before_1_30(v.value.as_str())
@@ -39,14 +33,14 @@ impl Rule for NoAzureCni {
                         res.span(),
                         format!(
                             "the cluster has no `network_profile` block and runs Kubernetes before 1.30 ({}), so AKS gives it the kubenet network plugin: {WHY}",
-                            shown(res, &v, "kubernetes_version")
+                            shown_written(res, &v, "kubernetes_version")
                         ),
                         HELP,
                     );
                 }
                 return;
             }
-            Some(Profile::Block(b)) => b,
+            Present::Block(b) => b,
         };
         let Some(a) = profile.attr("network_plugin") else {
             return;
@@ -57,12 +51,12 @@ impl Rule for NoAzureCni {
         let message = if is(&a, "kubenet") {
             format!(
                 "the cluster uses kubenet ({}): {WHY}",
-                shown(res, &a, "network_plugin")
+                shown_written(res, &a, "network_plugin")
             )
         } else {
             format!(
                 "{} is not a network plugin the provider accepts (`azure`, `kubenet`, `none`), so the cluster does not get Azure CNI",
-                shown(res, &a, "network_plugin")
+                shown_written(res, &a, "network_plugin")
             )
         };
         report_attr(cx, &a, message, HELP);

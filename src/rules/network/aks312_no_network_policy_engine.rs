@@ -4,14 +4,12 @@
 //! brings its own enforcement), and for the Cilium data plane (`network_data_plane` v4+ /
 //! `ebpf_data_plane` v3 = `cilium`), which enforces NetworkPolicies itself.
 
-use super::profile::{Profile, is, network_profile};
+use crate::rules::azurerm::{is, network_profile, report_attr, shown_written};
 use crate::declare_rule;
-use crate::rules::hardening::cluster::shown;
-use crate::rules::tf::report_attr;
-use crate::rules::{Rule, RuleMeta, TfCtx};
-use crate::terraform::Resource;
+use crate::rules::{Rule, TfCtx};
+use crate::terraform::{Present, Resource};
 
-declare_rule!(NoNetworkPolicyEngine, "AKS312");
+declare_rule!(NoNetworkPolicyEngine, "AKS312", [Azure(Cluster)]);
 
 const HELP: &str = "set a network-policy engine in `network_profile`: `network_policy = \"cilium\"` with `network_data_plane = \"cilium\"` (Azure CNI powered by Cilium), `network_policy = \"azure\"` (Azure CNI only) or `network_policy = \"calico\"`";
 
@@ -20,14 +18,10 @@ const HELP_BLOCK: &str = "add a `network_profile` block with `network_plugin = \
 const WHY: &str = "Kubernetes NetworkPolicies are accepted by the API server but never enforced, so every pod can reach every other pod";
 
 impl Rule for NoNetworkPolicyEngine {
-    fn meta(&self) -> &'static RuleMeta {
-        Self::doc_meta()
-    }
-
     fn check_tf(&self, res: &Resource<'_>, cx: &mut TfCtx<'_>) {
         let profile = match network_profile(res) {
-            None | Some(Profile::Unknown) => return,
-            Some(Profile::Missing) => {
+            Present::Unknown => return,
+            Present::Missing => {
                 cx.report(
                     &res.file,
                     res.span(),
@@ -38,7 +32,7 @@ impl Rule for NoNetworkPolicyEngine {
                 );
                 return;
             }
-            Some(Profile::Block(b)) => b,
+            Present::Block(b) => b,
         };
         // Bring-your-own CNI brings its own enforcement; a plugin that cannot be known may be
         // `none`. A missing one is not `none` (the provider requires it: the block is incomplete,
@@ -71,7 +65,7 @@ impl Rule for NoNetworkPolicyEngine {
                     &a,
                     format!(
                         "the cluster runs without a network-policy engine ({}): {WHY}",
-                        shown(res, &a, "network_policy")
+                        shown_written(res, &a, "network_policy")
                     ),
                     HELP,
                 );
@@ -87,7 +81,7 @@ impl Rule for NoNetworkPolicyEngine {
                     &a,
                     format!(
                         "{} is not a network-policy engine (`azure`, `calico`, `cilium`): {WHY}",
-                        shown(res, &a, "network_policy")
+                        shown_written(res, &a, "network_policy")
                     ),
                     HELP,
                 );

@@ -3,14 +3,12 @@
 //! through user-defined routing (a firewall), a NAT gateway or `none` is silent, and so is any
 //! other value (a newer outbound type).
 
-use super::profile::{Profile, is, network_profile};
+use crate::rules::azurerm::{is, network_profile, report_attr, shown_written};
 use crate::declare_rule;
-use crate::rules::hardening::cluster::shown;
-use crate::rules::tf::report_attr;
-use crate::rules::{Rule, RuleMeta, TfCtx};
-use crate::terraform::Resource;
+use crate::rules::{Rule, TfCtx};
+use crate::terraform::{Present, Resource};
 
-declare_rule!(UnrestrictedEgress, "AKS313");
+declare_rule!(UnrestrictedEgress, "AKS313", [Azure(Cluster)]);
 
 const HELP: &str = "send egress through Azure Firewall (or another appliance): set `outbound_type = \"userDefinedRouting\"` in `network_profile` and attach a route table to the node subnet whose `0.0.0.0/0` route points at the firewall; or use a NAT gateway (`managedNATGateway`, `userAssignedNATGateway`) for fixed egress addresses";
 
@@ -19,14 +17,10 @@ const HELP_BLOCK: &str = "add a `network_profile` block with `network_plugin = \
 const WHY: &str = "pods and nodes reach any address on the internet through the cluster load balancer, with nothing to filter or log the traffic";
 
 impl Rule for UnrestrictedEgress {
-    fn meta(&self) -> &'static RuleMeta {
-        Self::doc_meta()
-    }
-
     fn check_tf(&self, res: &Resource<'_>, cx: &mut TfCtx<'_>) {
         let profile = match network_profile(res) {
-            None | Some(Profile::Unknown) => return,
-            Some(Profile::Missing) => {
+            Present::Unknown => return,
+            Present::Missing => {
                 cx.report(
                     &res.file,
                     res.span(),
@@ -37,7 +31,7 @@ impl Rule for UnrestrictedEgress {
                 );
                 return;
             }
-            Some(Profile::Block(b)) => b,
+            Present::Block(b) => b,
         };
         match profile.attr("outbound_type") {
             None => {
@@ -54,7 +48,7 @@ impl Rule for UnrestrictedEgress {
                     &a,
                     format!(
                         "egress leaves through the load balancer, the default ({}): {WHY}",
-                        shown(res, &a, "outbound_type")
+                        shown_written(res, &a, "outbound_type")
                     ),
                     HELP,
                 );
@@ -65,7 +59,7 @@ impl Rule for UnrestrictedEgress {
                     &a,
                     format!(
                         "egress leaves through the load balancer ({}): {WHY}",
-                        shown(res, &a, "outbound_type")
+                        shown_written(res, &a, "outbound_type")
                     ),
                     HELP,
                 );

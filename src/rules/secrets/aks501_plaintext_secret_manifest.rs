@@ -12,10 +12,10 @@
 use super::values::{base64_decode, config_has_credential, is_config_file, is_placeholder};
 use crate::declare_rule;
 use crate::k8s::Object;
-use crate::rules::{Ctx, Rule, RuleMeta};
+use crate::rules::{K8sCtx, Rule};
 use crate::yaml::Entry;
 
-declare_rule!(PlaintextSecretManifest, "AKS501");
+declare_rule!(PlaintextSecretManifest, "AKS501", [Kinds(&["Secret"])]);
 
 /// One non-empty value of `data`/`stringData`.
 struct Value<'d> {
@@ -26,11 +26,7 @@ struct Value<'d> {
 }
 
 impl Rule for PlaintextSecretManifest {
-    fn meta(&self) -> &'static RuleMeta {
-        Self::doc_meta()
-    }
-
-    fn check(&self, obj: &Object<'_, '_>, cx: &mut Ctx<'_>) {
+    fn check_k8s(&self, obj: &Object<'_, '_>, cx: &mut K8sCtx<'_>) {
         if obj.kind != "Secret" || obj.api_version != "v1" {
             return;
         }

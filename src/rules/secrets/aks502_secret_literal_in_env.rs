@@ -16,22 +16,18 @@ use super::values::{
     secret_name,
 };
 use crate::declare_rule;
-use crate::k8s::Object;
+use crate::k8s::Workload;
 use crate::k8s::env::words;
-use crate::rules::identity::is_azure_credential_name;
-use crate::rules::{Ctx, Rule, RuleMeta};
+use crate::k8s::env::is_azure_credential_name;
+use crate::rules::{K8sCtx, Rule};
 
-declare_rule!(SecretLiteralInEnv, "AKS502");
+declare_rule!(SecretLiteralInEnv, "AKS502", [Workloads]);
 
 impl Rule for SecretLiteralInEnv {
-    fn meta(&self) -> &'static RuleMeta {
-        Self::doc_meta()
-    }
-
-    fn check(&self, obj: &Object<'_, '_>, cx: &mut Ctx<'_>) {
-        let Some(pod) = obj.pod_spec() else { return };
+    fn check_workload(&self, w: &Workload<'_, '_>, cx: &mut K8sCtx<'_>) {
+        let pod = &w.pod;
         let doc = pod.doc;
-        for c in pod.containers() {
+        for c in &w.containers {
             let Some(env) = c.entry("env") else { continue };
             for var in doc.seq(env.value).filter(|&v| doc.is_map(v)) {
                 let Some(name) = doc.get(var, "name").and_then(|n| doc.str(n)) else {
@@ -54,17 +50,17 @@ impl Rule for SecretLiteralInEnv {
                         "{} sets env `{name}` to `{}`, a placeholder filled in before apply: the secret still ends up as plain text in the pod spec, readable by anyone who can read the {}",
                         c.describe(),
                         text.trim(),
-                        obj.kind
+                        w.obj.kind
                     ),
                     Found::Literal => format!(
                         "{} sets env `{name}` to a literal value: the secret is in plain text in the manifest and the pod spec, readable by anyone who can read the {} (value not shown)",
                         c.describe(),
-                        obj.kind
+                        w.obj.kind
                     ),
                     Found::PrivateKey => format!(
                         "{} sets env `{name}` to a private key (a PEM `PRIVATE KEY` block): it is in plain text in the manifest and the pod spec, readable by anyone who can read the {} (value not shown)",
                         c.describe(),
-                        obj.kind
+                        w.obj.kind
                     ),
                 };
                 cx.report(doc.entry_span(value), message, help(name));

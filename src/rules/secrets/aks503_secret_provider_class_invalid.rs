@@ -13,10 +13,10 @@ use super::AzureSpc;
 use super::values::is_placeholder;
 use crate::declare_rule;
 use crate::k8s::Object;
-use crate::rules::{Ctx, Rule, RuleMeta};
+use crate::rules::{K8sCtx, Rule};
 use crate::yaml::{Document, Entry, NodeId};
 
-declare_rule!(SecretProviderClassInvalid, "AKS503");
+declare_rule!(SecretProviderClassInvalid, "AKS503", [Kinds(&["SecretProviderClass"])]);
 
 const HELP: &str = "under `spec.parameters` write `keyvaultName: <vault-name>`, `tenantId: <tenant-id>` (`tenantID` in provider releases since 2022) and `objects: |` followed by `array:` and one `- |` item per object (`objectName: <name>`, `objectType: secret|key|cert`); with Workload Identity, also `clientID: <client ID of the identity federated with the pod's ServiceAccount>`";
 
@@ -38,11 +38,7 @@ const REQUIRED: [Required; 3] = [
 ];
 
 impl Rule for SecretProviderClassInvalid {
-    fn meta(&self) -> &'static RuleMeta {
-        Self::doc_meta()
-    }
-
-    fn check(&self, obj: &Object<'_, '_>, cx: &mut Ctx<'_>) {
+    fn check_k8s(&self, obj: &Object<'_, '_>, cx: &mut K8sCtx<'_>) {
         let Some(spc) = AzureSpc::of(obj) else { return };
         let doc = obj.doc;
         let params: Option<NodeId> = spc.parameters.map(|p| p.value).filter(|&p| doc.is_map(p));

@@ -12,28 +12,27 @@
 
 use super::{AzureSpc, SECRETS_STORE_DRIVER};
 use crate::declare_rule;
-use crate::k8s::Object;
-use crate::rules::{Ctx, Rule, RuleMeta};
+use crate::k8s::{Object, PodSpec, Workload};
+use crate::rules::{K8sCtx, Rule};
 use crate::yaml::{Document, Entry, NodeId, Style};
 
-declare_rule!(SecretProviderClassLegacyIdentity, "AKS504");
+declare_rule!(SecretProviderClassLegacyIdentity, "AKS504", [Kinds(&["SecretProviderClass"]), Workloads]);
 
 const SPC_HELP: &str = "switch the class to Workload Identity: remove `usePodIdentity`, `useVMManagedIdentity` and `userAssignedIdentityID`, add `clientID: <client ID of a user-assigned managed identity>`, federate that identity with the pod's ServiceAccount (`az identity federated-credential create --identity-name <identity> --resource-group <rg> --name <name> --issuer <cluster OIDC issuer URL> --subject system:serviceaccount:<namespace>:<service-account>`) and annotate the ServiceAccount `azure.workload.identity/client-id: <client ID>`";
 
 impl Rule for SecretProviderClassLegacyIdentity {
-    fn meta(&self) -> &'static RuleMeta {
-        Self::doc_meta()
-    }
-
-    fn check(&self, obj: &Object<'_, '_>, cx: &mut Ctx<'_>) {
+    fn check_k8s(&self, obj: &Object<'_, '_>, cx: &mut K8sCtx<'_>) {
         if let Some(spc) = AzureSpc::of(obj) {
             check_class(obj, &spc, cx);
         }
-        check_volumes(obj, cx);
+    }
+
+    fn check_workload(&self, w: &Workload<'_, '_>, cx: &mut K8sCtx<'_>) {
+        check_volumes(&w.pod, cx);
     }
 }
 
-fn check_class(obj: &Object<'_, '_>, spc: &AzureSpc, cx: &mut Ctx<'_>) {
+fn check_class(obj: &Object<'_, '_>, spc: &AzureSpc, cx: &mut K8sCtx<'_>) {
     let doc = obj.doc;
     let mut hits: Vec<(Entry, &str)> = ["usePodIdentity", "useVMManagedIdentity"]
         .into_iter()
@@ -76,8 +75,7 @@ fn enabled(doc: &Document<'_>, v: NodeId) -> bool {
     )
 }
 
-fn check_volumes(obj: &Object<'_, '_>, cx: &mut Ctx<'_>) {
-    let Some(pod) = obj.pod_spec() else { return };
+fn check_volumes(pod: &PodSpec<'_, '_>, cx: &mut K8sCtx<'_>) {
     let doc = pod.doc;
     for v in pod.volumes() {
         let Some(csi) = doc.get(v, "csi").filter(|&c| doc.is_map(c)) else {

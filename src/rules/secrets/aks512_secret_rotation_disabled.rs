@@ -2,25 +2,18 @@
 //! `secret_rotation_enabled` is not true (it defaults to false in every azurerm major). Only
 //! judged when the add-on is certainly on: a missing add-on is AKS511.
 
-use super::aks511_keyvault_csi_addon_disabled::{CLUSTER, SecretsProvider, secrets_provider};
+use super::csi_addon::{SecretsProvider, secrets_provider};
 use crate::declare_rule;
-use crate::rules::tf::{Setting, judged, report_attr, shown};
-use crate::rules::{Rule, RuleMeta, TfCtx};
+use crate::rules::azurerm::{Setting, report_attr, shown};
+use crate::rules::{Rule, TfCtx};
 use crate::terraform::Resource;
 
-declare_rule!(SecretRotationDisabled, "AKS512");
+declare_rule!(SecretRotationDisabled, "AKS512", [Azure(Cluster)]);
 
 const HELP: &str = "set `secret_rotation_enabled = true` in the `key_vault_secrets_provider` block (Key Vault is polled every `secret_rotation_interval`, default \"2m\")";
 
 impl Rule for SecretRotationDisabled {
-    fn meta(&self) -> &'static RuleMeta {
-        Self::doc_meta()
-    }
-
     fn check_tf(&self, res: &Resource<'_>, cx: &mut TfCtx<'_>) {
-        if !judged(res, CLUSTER) {
-            return;
-        }
         let SecretsProvider::Enabled(block) = secrets_provider(res) else {
             return;
         };

@@ -2,13 +2,11 @@
 //! `purge_protection_enabled` is not true (optional, default false, in every azurerm major).
 
 use crate::declare_rule;
-use crate::rules::tf::{Setting, judged, report_attr, shown};
-use crate::rules::{Rule, RuleMeta, TfCtx};
+use crate::rules::azurerm::{Setting, report_attr, shown};
+use crate::rules::{Rule, TfCtx};
 use crate::terraform::Resource;
 
-declare_rule!(KeyVaultPurgeProtectionDisabled, "AKS513");
-
-pub(crate) const VAULT: &str = "azurerm_key_vault";
+declare_rule!(KeyVaultPurgeProtectionDisabled, "AKS513", [Azure(KeyVault)]);
 
 const HELP: &str = "set `purge_protection_enabled = true` on the vault (it cannot be turned off again; deleted vaults and objects then stay recoverable for `soft_delete_retention_days`)";
 
@@ -16,14 +14,7 @@ const WHY: &str =
     "a deleted vault or secret can be purged at once, before the soft-delete retention ends";
 
 impl Rule for KeyVaultPurgeProtectionDisabled {
-    fn meta(&self) -> &'static RuleMeta {
-        Self::doc_meta()
-    }
-
     fn check_tf(&self, res: &Resource<'_>, cx: &mut TfCtx<'_>) {
-        if !judged(res, VAULT) {
-            return;
-        }
         let setting = Setting::of(res.attr("purge_protection_enabled"));
         if setting.bool_or(false) != Some(false) {
             return;

@@ -2,13 +2,12 @@
 //! network access enabled (`public_network_access_enabled`, default true) and no firewall that
 //! denies by default (`network_acls { default_action = "Deny" }`). Either setting closes it.
 
-use super::aks513_keyvault_purge_protection_disabled::VAULT as KIND;
 use crate::declare_rule;
-use crate::rules::tf::{Firewall, Setting, judged, report_public_endpoint};
-use crate::rules::{Rule, RuleMeta, TfCtx};
+use crate::rules::azurerm::{Firewall, Setting, report_public_endpoint};
+use crate::rules::{Rule, TfCtx};
 use crate::terraform::{Presence, Resource};
 
-declare_rule!(KeyVaultPublicNetwork, "AKS514");
+declare_rule!(KeyVaultPublicNetwork, "AKS514", [Azure(KeyVault)]);
 
 const HELP: &str = "set `public_network_access_enabled = false` and reach the vault through a private endpoint, or keep the public endpoint behind a firewall that denies by default: a `network_acls` block with `default_action = \"Deny\"`, `bypass = \"AzureServices\"` and the allowed `ip_rules` and `virtual_network_subnet_ids`";
 
@@ -45,13 +44,7 @@ fn firewall(res: &Resource<'_>) -> Firewall {
 }
 
 impl Rule for KeyVaultPublicNetwork {
-    fn meta(&self) -> &'static RuleMeta {
-        Self::doc_meta()
-    }
-
     fn check_tf(&self, res: &Resource<'_>, cx: &mut TfCtx<'_>) {
-        if judged(res, KIND) {
-            report_public_endpoint(res, cx, firewall(res), "network_acls", WHY, HELP);
-        }
+        report_public_endpoint(res, cx, firewall(res), "network_acls", WHY, HELP);
     }
 }

@@ -5,13 +5,12 @@
 //! compliant. Not written means access policies in v3/v4 and a configuration v5 rejects: no
 //! major deploys such a vault with RBAC, so "not written" is a finding whatever the majors.
 
-use super::aks513_keyvault_purge_protection_disabled::VAULT;
 use crate::declare_rule;
-use crate::rules::tf::{Setting, judged, report_attr, shown};
-use crate::rules::{Rule, RuleMeta, TfCtx};
+use crate::rules::azurerm::{Setting, report_attr, shown};
+use crate::rules::{Rule, TfCtx};
 use crate::terraform::{Majors, Resource};
 
-declare_rule!(KeyVaultAccessPolicies, "AKS515");
+declare_rule!(KeyVaultAccessPolicies, "AKS515", [Azure(KeyVault)]);
 
 const OLD: &str = "enable_rbac_authorization";
 const NEW: &str = "rbac_authorization_enabled";
@@ -31,14 +30,7 @@ fn help(written: Option<&str>, majors: Majors) -> String {
 }
 
 impl Rule for KeyVaultAccessPolicies {
-    fn meta(&self) -> &'static RuleMeta {
-        Self::doc_meta()
-    }
-
     fn check_tf(&self, res: &Resource<'_>, cx: &mut TfCtx<'_>) {
-        if !judged(res, VAULT) {
-            return;
-        }
         let settings = [
             (NEW, Setting::of(res.attr(NEW))),
             (OLD, Setting::of(res.attr(OLD))),

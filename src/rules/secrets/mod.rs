@@ -1,42 +1,22 @@
 //! Layer 5: secrets.
 
-use super::Rule;
 use crate::k8s::Object;
 use crate::yaml::Entry;
 
+mod csi_addon;
 mod values;
 
-mod aks501_plaintext_secret_manifest;
-mod aks502_secret_literal_in_env;
-mod aks503_secret_provider_class_invalid;
-mod aks504_secret_provider_class_legacy_identity;
-mod aks511_keyvault_csi_addon_disabled;
-mod aks512_secret_rotation_disabled;
-mod aks513_keyvault_purge_protection_disabled;
-mod aks514_keyvault_public_network;
-mod aks515_keyvault_access_policies;
-
-pub use aks501_plaintext_secret_manifest::PlaintextSecretManifest;
-pub use aks502_secret_literal_in_env::SecretLiteralInEnv;
-pub use aks503_secret_provider_class_invalid::SecretProviderClassInvalid;
-pub use aks504_secret_provider_class_legacy_identity::SecretProviderClassLegacyIdentity;
-pub use aks511_keyvault_csi_addon_disabled::KeyVaultCsiAddonDisabled;
-pub use aks512_secret_rotation_disabled::SecretRotationDisabled;
-pub use aks513_keyvault_purge_protection_disabled::KeyVaultPurgeProtectionDisabled;
-pub use aks514_keyvault_public_network::KeyVaultPublicNetwork;
-pub use aks515_keyvault_access_policies::KeyVaultAccessPolicies;
-
-pub static ALL: &[&dyn Rule] = &[
-    &PlaintextSecretManifest,
-    &SecretLiteralInEnv,
-    &SecretProviderClassInvalid,
-    &SecretProviderClassLegacyIdentity,
-    &KeyVaultCsiAddonDisabled,
-    &SecretRotationDisabled,
-    &KeyVaultPurgeProtectionDisabled,
-    &KeyVaultPublicNetwork,
-    &KeyVaultAccessPolicies,
-];
+super::layer! {
+    aks501_plaintext_secret_manifest::PlaintextSecretManifest,
+    aks502_secret_literal_in_env::SecretLiteralInEnv,
+    aks503_secret_provider_class_invalid::SecretProviderClassInvalid,
+    aks504_secret_provider_class_legacy_identity::SecretProviderClassLegacyIdentity,
+    aks511_keyvault_csi_addon_disabled::KeyVaultCsiAddonDisabled,
+    aks512_secret_rotation_disabled::SecretRotationDisabled,
+    aks513_keyvault_purge_protection_disabled::KeyVaultPurgeProtectionDisabled,
+    aks514_keyvault_public_network::KeyVaultPublicNetwork,
+    aks515_keyvault_access_policies::KeyVaultAccessPolicies,
+}
 
 /// The Secrets Store CSI driver's name, as a volume's `csi.driver` names it.
 pub(crate) const SECRETS_STORE_DRIVER: &str = "secrets-store.csi.k8s.io";

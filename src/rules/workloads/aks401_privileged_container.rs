@@ -1,19 +1,14 @@
 //! AKS401 privileged-container: `securityContext.privileged: true`.
 
 use crate::declare_rule;
-use crate::k8s::Object;
-use crate::rules::{Ctx, Rule, RuleMeta};
+use crate::k8s::Workload;
+use crate::rules::{K8sCtx, Rule};
 
-declare_rule!(PrivilegedContainer, "AKS401");
+declare_rule!(PrivilegedContainer, "AKS401", [Workloads]);
 
 impl Rule for PrivilegedContainer {
-    fn meta(&self) -> &'static RuleMeta {
-        Self::doc_meta()
-    }
-
-    fn check(&self, obj: &Object<'_, '_>, cx: &mut Ctx<'_>) {
-        let Some(pod) = obj.pod_spec() else { return };
-        for c in pod.containers() {
+    fn check_workload(&self, w: &Workload<'_, '_>, cx: &mut K8sCtx<'_>) {
+        for c in &w.containers {
             let Some(e) = c.security_context(&["privileged"]) else {
                 continue;
             };

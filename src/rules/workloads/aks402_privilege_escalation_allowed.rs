@@ -3,10 +3,10 @@
 
 use super::required_flag::RequiredFlag;
 use crate::declare_rule;
-use crate::k8s::Object;
-use crate::rules::{Ctx, Rule, RuleMeta};
+use crate::k8s::Workload;
+use crate::rules::{K8sCtx, Rule};
 
-declare_rule!(PrivilegeEscalationAllowed, "AKS402");
+declare_rule!(PrivilegeEscalationAllowed, "AKS402", [Workloads]);
 
 const FLAG: RequiredFlag = RequiredFlag {
     key: "allowPrivilegeEscalation",
@@ -20,11 +20,7 @@ const FLAG: RequiredFlag = RequiredFlag {
 const HELP: &str = "add `allowPrivilegeEscalation: false` under the container's `securityContext` (there is no pod-level field: every container, init and ephemeral container needs it)";
 
 impl Rule for PrivilegeEscalationAllowed {
-    fn meta(&self) -> &'static RuleMeta {
-        Self::doc_meta()
-    }
-
-    fn check(&self, obj: &Object<'_, '_>, cx: &mut Ctx<'_>) {
-        FLAG.check(obj, cx);
+    fn check_workload(&self, w: &Workload<'_, '_>, cx: &mut K8sCtx<'_>) {
+        FLAG.check(w, cx);
     }
 }

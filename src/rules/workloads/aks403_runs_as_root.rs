@@ -3,22 +3,17 @@
 //! are not exempt.
 
 use crate::declare_rule;
-use crate::k8s::{Level, Object};
-use crate::rules::{Ctx, Rule, RuleMeta};
+use crate::k8s::{Level, Workload};
+use crate::rules::{K8sCtx, Rule};
 use crate::yaml::{Entry, Style};
 
-declare_rule!(RunsAsRoot, "AKS403");
+declare_rule!(RunsAsRoot, "AKS403", [Workloads]);
 
 const HELP: &str = "set `runAsNonRoot: true` in the pod's `securityContext` (every container inherits it) and keep any `runAsUser` non-zero, e.g. `securityContext: {runAsNonRoot: true, runAsUser: 10001}`; remove container-level `runAsNonRoot: false` or `runAsUser: 0` overrides";
 
 impl Rule for RunsAsRoot {
-    fn meta(&self) -> &'static RuleMeta {
-        Self::doc_meta()
-    }
-
-    fn check(&self, obj: &Object<'_, '_>, cx: &mut Ctx<'_>) {
-        let Some(pod) = obj.pod_spec() else { return };
-        for c in pod.containers() {
+    fn check_workload(&self, w: &Workload<'_, '_>, cx: &mut K8sCtx<'_>) {
+        for c in &w.containers {
             let doc = c.doc;
             let non_root = c.effective(&["runAsNonRoot"]);
             let user = c.effective(&["runAsUser"]);

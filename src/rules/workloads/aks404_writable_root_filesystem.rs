@@ -3,10 +3,10 @@
 
 use super::required_flag::RequiredFlag;
 use crate::declare_rule;
-use crate::k8s::Object;
-use crate::rules::{Ctx, Rule, RuleMeta};
+use crate::k8s::Workload;
+use crate::rules::{K8sCtx, Rule};
 
-declare_rule!(WritableRootFilesystem, "AKS404");
+declare_rule!(WritableRootFilesystem, "AKS404", [Workloads]);
 
 const FLAG: RequiredFlag = RequiredFlag {
     key: "readOnlyRootFilesystem",
@@ -20,11 +20,7 @@ const FLAG: RequiredFlag = RequiredFlag {
 const HELP: &str = "set `readOnlyRootFilesystem: true` under the container's `securityContext` and mount an `emptyDir` volume (with a `sizeLimit`) at each path the application writes to, such as `/tmp`";
 
 impl Rule for WritableRootFilesystem {
-    fn meta(&self) -> &'static RuleMeta {
-        Self::doc_meta()
-    }
-
-    fn check(&self, obj: &Object<'_, '_>, cx: &mut Ctx<'_>) {
-        FLAG.check(obj, cx);
+    fn check_workload(&self, w: &Workload<'_, '_>, cx: &mut K8sCtx<'_>) {
+        FLAG.check(w, cx);
     }
 }

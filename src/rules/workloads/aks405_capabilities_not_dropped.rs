@@ -3,24 +3,19 @@
 
 use super::capabilities::capability;
 use crate::declare_rule;
-use crate::k8s::Object;
-use crate::rules::{Ctx, Rule, RuleMeta};
+use crate::k8s::Workload;
+use crate::rules::{K8sCtx, Rule};
 
-declare_rule!(CapabilitiesNotDropped, "AKS405");
+declare_rule!(CapabilitiesNotDropped, "AKS405", [Workloads]);
 
 const HELP: &str = "add `capabilities: {drop: [\"ALL\"]}` under the container's `securityContext`; add back only what the process needs (Pod Security Standards restricted allows `add: [\"NET_BIND_SERVICE\"]` alone)";
 
 impl Rule for CapabilitiesNotDropped {
-    fn meta(&self) -> &'static RuleMeta {
-        Self::doc_meta()
-    }
-
-    fn check(&self, obj: &Object<'_, '_>, cx: &mut Ctx<'_>) {
-        let Some(pod) = obj.pod_spec() else { return };
-        if pod.is_windows() {
+    fn check_workload(&self, w: &Workload<'_, '_>, cx: &mut K8sCtx<'_>) {
+        if w.windows {
             return;
         }
-        for c in pod.containers() {
+        for c in &w.containers {
             let doc = c.doc;
             let Some(drop) = c
                 .security_context(&["capabilities", "drop"])

@@ -3,10 +3,10 @@
 
 use super::capabilities::{PSS_BASELINE, capability};
 use crate::declare_rule;
-use crate::k8s::Object;
-use crate::rules::{Ctx, Rule, RuleMeta};
+use crate::k8s::Workload;
+use crate::rules::{K8sCtx, Rule};
 
-declare_rule!(DangerousCapabilities, "AKS406");
+declare_rule!(DangerousCapabilities, "AKS406", [Workloads]);
 
 const HELP: &str = "remove them from `securityContext.capabilities.add` and keep `drop: [\"ALL\"]`; Pod Security Standards baseline allows adding only AUDIT_WRITE, CHOWN, DAC_OVERRIDE, FOWNER, FSETID, KILL, MKNOD, NET_BIND_SERVICE, SETFCAP, SETGID, SETPCAP, SETUID and SYS_CHROOT (restricted: NET_BIND_SERVICE alone)";
 
@@ -17,13 +17,8 @@ fn dangerous(name: &str) -> bool {
 }
 
 impl Rule for DangerousCapabilities {
-    fn meta(&self) -> &'static RuleMeta {
-        Self::doc_meta()
-    }
-
-    fn check(&self, obj: &Object<'_, '_>, cx: &mut Ctx<'_>) {
-        let Some(pod) = obj.pod_spec() else { return };
-        for c in pod.containers() {
+    fn check_workload(&self, w: &Workload<'_, '_>, cx: &mut K8sCtx<'_>) {
+        for c in &w.containers {
             let doc = c.doc;
             let Some(add) = c.security_context(&["capabilities", "add"]) else {
                 continue;

@@ -2,10 +2,10 @@
 //! first in document order; the message names them all.
 
 use crate::declare_rule;
-use crate::k8s::Object;
-use crate::rules::{Ctx, Rule, RuleMeta};
+use crate::k8s::Workload;
+use crate::rules::{K8sCtx, Rule};
 
-declare_rule!(HostNamespaces, "AKS407");
+declare_rule!(HostNamespaces, "AKS407", [Workloads]);
 
 const FIELDS: &[(&str, &str)] = &[
     ("hostNetwork", "network"),
@@ -16,12 +16,8 @@ const FIELDS: &[(&str, &str)] = &[
 const HELP: &str = "remove `hostNetwork`, `hostPID` and `hostIPC` from the pod spec (or set them to `false`); expose the pod through a Service instead of the node's network";
 
 impl Rule for HostNamespaces {
-    fn meta(&self) -> &'static RuleMeta {
-        Self::doc_meta()
-    }
-
-    fn check(&self, obj: &Object<'_, '_>, cx: &mut Ctx<'_>) {
-        let Some(pod) = obj.pod_spec() else { return };
+    fn check_workload(&self, w: &Workload<'_, '_>, cx: &mut K8sCtx<'_>) {
+        let pod = &w.pod;
         let doc = pod.doc;
         let mut hits: Vec<_> = FIELDS
             .iter()

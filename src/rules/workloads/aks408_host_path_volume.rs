@@ -2,20 +2,16 @@
 //! message names them all.
 
 use crate::declare_rule;
-use crate::k8s::Object;
-use crate::rules::{Ctx, Rule, RuleMeta};
+use crate::k8s::Workload;
+use crate::rules::{K8sCtx, Rule};
 
-declare_rule!(HostPathVolume, "AKS408");
+declare_rule!(HostPathVolume, "AKS408", [Workloads]);
 
 const HELP: &str = "replace the `hostPath` volume: `emptyDir: {sizeLimit: 1Gi}` for scratch space, a `persistentVolumeClaim` (Azure Disk or Azure Files CSI) for data that must outlive the pod, a `configMap`, `secret` or Key Vault CSI volume for configuration";
 
 impl Rule for HostPathVolume {
-    fn meta(&self) -> &'static RuleMeta {
-        Self::doc_meta()
-    }
-
-    fn check(&self, obj: &Object<'_, '_>, cx: &mut Ctx<'_>) {
-        let Some(pod) = obj.pod_spec() else { return };
+    fn check_workload(&self, w: &Workload<'_, '_>, cx: &mut K8sCtx<'_>) {
+        let pod = &w.pod;
         let doc = pod.doc;
         let mut hits: Vec<_> = pod
             .volumes()

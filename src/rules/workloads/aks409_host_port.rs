@@ -2,21 +2,16 @@
 //! the first such port; ephemeral containers (which cannot declare ports) are skipped.
 
 use crate::declare_rule;
-use crate::k8s::{ContainerKind, Object};
-use crate::rules::{Ctx, Rule, RuleMeta};
+use crate::k8s::{ContainerKind, Workload};
+use crate::rules::{K8sCtx, Rule};
 
-declare_rule!(HostPort, "AKS409");
+declare_rule!(HostPort, "AKS409", [Workloads]);
 
 const HELP: &str = "remove `hostPort` from the container's `ports` and expose the port through a Service (a ClusterIP behind an ingress controller, or a LoadBalancer annotated `service.beta.kubernetes.io/azure-load-balancer-internal: \"true\"`)";
 
 impl Rule for HostPort {
-    fn meta(&self) -> &'static RuleMeta {
-        Self::doc_meta()
-    }
-
-    fn check(&self, obj: &Object<'_, '_>, cx: &mut Ctx<'_>) {
-        let Some(pod) = obj.pod_spec() else { return };
-        for c in pod.containers() {
+    fn check_workload(&self, w: &Workload<'_, '_>, cx: &mut K8sCtx<'_>) {
+        for c in &w.containers {
             if c.kind == ContainerKind::Ephemeral {
                 continue;
             }

@@ -3,27 +3,23 @@
 //! valid type. Windows pods are exempt.
 
 use crate::declare_rule;
-use crate::k8s::{Level, Object};
-use crate::rules::{Ctx, Rule, RuleMeta};
+use crate::k8s::{Level, Workload};
+use crate::rules::{K8sCtx, Rule};
 
-declare_rule!(SeccompNotRuntimeDefault, "AKS410");
+declare_rule!(SeccompNotRuntimeDefault, "AKS410", [Workloads]);
 
 const LEGACY_POD_ANNOTATION: &str = "seccomp.security.alpha.kubernetes.io/pod";
 
 const POD_FIX: &str = "set the profile once for the pod: `spec.securityContext.seccompProfile: {type: RuntimeDefault}` (every container inherits it); use `type: Localhost` with `localhostProfile` for a custom profile";
 
 impl Rule for SeccompNotRuntimeDefault {
-    fn meta(&self) -> &'static RuleMeta {
-        Self::doc_meta()
-    }
-
-    fn check(&self, obj: &Object<'_, '_>, cx: &mut Ctx<'_>) {
-        let Some(pod) = obj.pod_spec() else { return };
-        if pod.is_windows() {
+    fn check_workload(&self, w: &Workload<'_, '_>, cx: &mut K8sCtx<'_>) {
+        let pod = &w.pod;
+        if w.windows {
             return;
         }
         let doc = pod.doc;
-        for c in pod.containers() {
+        for c in &w.containers {
             let path = ["seccompProfile", "type"];
             let Some((e, level)) = c.effective(&path) else {
                 // The alpha annotations have had no effect since Kubernetes 1.27: say so.

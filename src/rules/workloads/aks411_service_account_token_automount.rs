@@ -3,20 +3,16 @@
 //! not read yet).
 
 use crate::declare_rule;
-use crate::k8s::Object;
-use crate::rules::{Ctx, Rule, RuleMeta};
+use crate::k8s::Workload;
+use crate::rules::{K8sCtx, Rule};
 
-declare_rule!(ServiceAccountTokenAutomount, "AKS411");
+declare_rule!(ServiceAccountTokenAutomount, "AKS411", [Workloads]);
 
 const HELP: &str = "add `automountServiceAccountToken: false` to the pod spec; a pod that really calls the Kubernetes API keeps the token, with a narrow Role for its ServiceAccount and a suppression that says why (Azure Workload Identity does not need this token)";
 
 impl Rule for ServiceAccountTokenAutomount {
-    fn meta(&self) -> &'static RuleMeta {
-        Self::doc_meta()
-    }
-
-    fn check(&self, obj: &Object<'_, '_>, cx: &mut Ctx<'_>) {
-        let Some(pod) = obj.pod_spec() else { return };
+    fn check_workload(&self, w: &Workload<'_, '_>, cx: &mut K8sCtx<'_>) {
+        let pod = &w.pod;
         let doc = pod.doc;
         // `serviceAccount` is the deprecated alias of `serviceAccountName`.
         let sa = ["serviceAccountName", "serviceAccount"]

@@ -2,20 +2,16 @@
 //! `resources.limits.cpu` or `resources.limits.memory` (ephemeral containers cannot declare them).
 
 use crate::declare_rule;
-use crate::k8s::{ContainerKind, Object};
-use crate::rules::{Ctx, Rule, RuleMeta};
+use crate::k8s::{ContainerKind, Workload};
+use crate::rules::{K8sCtx, Rule};
 
-declare_rule!(MissingResourceLimits, "AKS412");
+declare_rule!(MissingResourceLimits, "AKS412", [Workloads]);
 
 impl Rule for MissingResourceLimits {
-    fn meta(&self) -> &'static RuleMeta {
-        Self::doc_meta()
-    }
-
-    fn check(&self, obj: &Object<'_, '_>, cx: &mut Ctx<'_>) {
-        let Some(pod) = obj.pod_spec() else { return };
+    fn check_workload(&self, w: &Workload<'_, '_>, cx: &mut K8sCtx<'_>) {
+        let pod = &w.pod;
         let doc = pod.doc;
-        for c in pod.containers() {
+        for c in &w.containers {
             if c.kind == ContainerKind::Ephemeral {
                 continue;
             }

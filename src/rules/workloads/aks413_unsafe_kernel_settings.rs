@@ -4,11 +4,11 @@
 //! pod annotation), or an SELinux type outside the `container_*` set.
 
 use crate::declare_rule;
-use crate::k8s::Object;
-use crate::rules::{Ctx, Rule, RuleMeta};
+use crate::k8s::Workload;
+use crate::rules::{K8sCtx, Rule};
 use crate::yaml::{Document, Entry};
 
-declare_rule!(UnsafeKernelSettings, "AKS413");
+declare_rule!(UnsafeKernelSettings, "AKS413", [Workloads]);
 
 /// The PSS baseline "safe" sysctls (Kubernetes 1.29 list).
 const SAFE_SYSCTLS: &[&str] = &[
@@ -42,12 +42,8 @@ fn set_value<'d>(doc: &'d Document<'_>, e: Entry) -> Option<&'d str> {
 }
 
 impl Rule for UnsafeKernelSettings {
-    fn meta(&self) -> &'static RuleMeta {
-        Self::doc_meta()
-    }
-
-    fn check(&self, obj: &Object<'_, '_>, cx: &mut Ctx<'_>) {
-        let Some(pod) = obj.pod_spec() else { return };
+    fn check_workload(&self, w: &Workload<'_, '_>, cx: &mut K8sCtx<'_>) {
+        let pod = &w.pod;
         let doc = pod.doc;
 
         // Sysctls (pod level only).
@@ -68,7 +64,7 @@ impl Rule for UnsafeKernelSettings {
         }
 
         // AppArmor and SELinux: pod level (once), then each container's own setting.
-        let apparmor = |cx: &mut Ctx<'_>, e: Entry, who: &str| {
+        let apparmor = |cx: &mut K8sCtx<'_>, e: Entry, who: &str| {
             if let Some(v) = set_value(doc, e)
                 && !matches!(v, "RuntimeDefault" | "Localhost")
             {
@@ -79,7 +75,7 @@ impl Rule for UnsafeKernelSettings {
                 );
             }
         };
-        let selinux = |cx: &mut Ctx<'_>, e: Entry, who: &str| {
+        let selinux = |cx: &mut K8sCtx<'_>, e: Entry, who: &str| {
             if let Some(v) = set_value(doc, e)
                 && !SELINUX_TYPES.contains(&v)
             {
@@ -96,7 +92,7 @@ impl Rule for UnsafeKernelSettings {
         if let Some(e) = pod.security_context(&["seLinuxOptions", "type"]) {
             selinux(cx, e, "the pod");
         }
-        for c in pod.containers() {
+        for c in &w.containers {
             let who = c.describe();
             if let Some(e) = c.security_context(&["procMount"])
                 && let Some(v) = set_value(doc, e)

@@ -2,22 +2,15 @@
 //! at the `namespace` key when there is one, else at `metadata` (else at `kind`).
 
 use crate::declare_rule;
-use crate::k8s::{Object, is_workload_kind};
-use crate::rules::{Ctx, Rule, RuleMeta};
+use crate::k8s::{Object, WORKLOAD_KINDS};
+use crate::rules::{K8sCtx, Rule};
 
-declare_rule!(DefaultNamespace, "AKS414");
+declare_rule!(DefaultNamespace, "AKS414", [Kinds(WORKLOAD_KINDS)]);
 
 const HELP: &str = "set `metadata.namespace` to the application's own namespace (kustomize: `namespace:` in kustomization.yaml; Helm: `namespace: {{ .Release.Namespace }}` and `helm template --namespace …`)";
 
 impl Rule for DefaultNamespace {
-    fn meta(&self) -> &'static RuleMeta {
-        Self::doc_meta()
-    }
-
-    fn check(&self, obj: &Object<'_, '_>, cx: &mut Ctx<'_>) {
-        if !is_workload_kind(obj.kind) {
-            return;
-        }
+    fn check_k8s(&self, obj: &Object<'_, '_>, cx: &mut K8sCtx<'_>) {
         let doc = obj.doc;
         let what = format!("{} `{}`", obj.kind, obj.name.unwrap_or("<unnamed>"));
         let ns = obj.metadata.and_then(|m| doc.entry(m.value, "namespace"));

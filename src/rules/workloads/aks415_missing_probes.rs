@@ -4,10 +4,10 @@
 //! `restartPolicy: Always`) is long-running.
 
 use crate::declare_rule;
-use crate::k8s::{Container, ContainerKind, Object};
-use crate::rules::{Ctx, Rule, RuleMeta};
+use crate::k8s::{Container, ContainerKind, Workload};
+use crate::rules::{K8sCtx, Rule};
 
-declare_rule!(MissingProbes, "AKS415");
+declare_rule!(MissingProbes, "AKS415", [Workloads]);
 
 const HELP: &str = "add a `readinessProbe` that answers only when the container can serve (e.g. `readinessProbe: {httpGet: {path: /healthz/ready, port: 8080}}`; `tcpSocket`, `grpc` or `exec` without HTTP) and, if the process can hang, a `livenessProbe` on a cheap endpoint";
 
@@ -18,23 +18,19 @@ fn has_probe(c: &Container<'_, '_>, key: &str) -> bool {
 }
 
 impl Rule for MissingProbes {
-    fn meta(&self) -> &'static RuleMeta {
-        Self::doc_meta()
-    }
-
-    fn check(&self, obj: &Object<'_, '_>, cx: &mut Ctx<'_>) {
-        if matches!(obj.kind, "Job" | "CronJob") {
+    fn check_workload(&self, w: &Workload<'_, '_>, cx: &mut K8sCtx<'_>) {
+        if matches!(w.obj.kind, "Job" | "CronJob") {
             return;
         }
-        let Some(pod) = obj.pod_spec() else { return };
+        let pod = &w.pod;
         let doc = pod.doc;
-        if obj.kind == "Pod"
+        if w.obj.kind == "Pod"
             && let Some(rp) = pod.entry("restartPolicy").and_then(|e| doc.str(e.value))
             && matches!(rp, "Never" | "OnFailure")
         {
             return;
         }
-        for c in pod.containers() {
+        for c in &w.containers {
             let sidecar = match c.kind {
                 ContainerKind::Container => false,
                 ContainerKind::Ephemeral => continue,
@@ -49,7 +45,7 @@ impl Rule for MissingProbes {
                     true
                 }
             };
-            if has_probe(&c, "readinessProbe") || has_probe(&c, "livenessProbe") {
+            if has_probe(c, "readinessProbe") || has_probe(c, "livenessProbe") {
                 continue;
             }
             let who = if sidecar {
@@ -60,7 +56,7 @@ impl Rule for MissingProbes {
             } else {
                 c.describe()
             };
-            let startup = if has_probe(&c, "startupProbe") {
+            let startup = if has_probe(c, "startupProbe") {
                 " (its startupProbe only delays the other two)"
             } else {
                 ""

@@ -3,10 +3,10 @@
 //! type key, naming every offending volume.
 
 use crate::declare_rule;
-use crate::k8s::Object;
-use crate::rules::{Ctx, Rule, RuleMeta};
+use crate::k8s::Workload;
+use crate::rules::{K8sCtx, Rule};
 
-declare_rule!(RestrictedVolumeType, "AKS416");
+declare_rule!(RestrictedVolumeType, "AKS416", [Workloads]);
 
 /// Volume source fields outside the restricted set. The restricted set is `configMap`, `csi`,
 /// `downwardAPI`, `emptyDir`, `ephemeral`, `persistentVolumeClaim`, `projected`, `secret`, plus
@@ -37,12 +37,8 @@ const RESTRICTED: &[&str] = &[
 ];
 
 impl Rule for RestrictedVolumeType {
-    fn meta(&self) -> &'static RuleMeta {
-        Self::doc_meta()
-    }
-
-    fn check(&self, obj: &Object<'_, '_>, cx: &mut Ctx<'_>) {
-        let Some(pod) = obj.pod_spec() else { return };
+    fn check_workload(&self, w: &Workload<'_, '_>, cx: &mut K8sCtx<'_>) {
+        let pod = &w.pod;
         let doc = pod.doc;
         let mut first = None;
         let mut named = Vec::new();

@@ -3,23 +3,19 @@
 //! the pod-level key.
 
 use crate::declare_rule;
-use crate::k8s::{Level, Object};
-use crate::rules::{Ctx, Rule, RuleMeta};
+use crate::k8s::{Level, Workload};
+use crate::rules::{K8sCtx, Rule};
 
-declare_rule!(WindowsHostProcess, "AKS417");
+declare_rule!(WindowsHostProcess, "AKS417", [Workloads]);
 
 const HELP: &str = "remove `windowsOptions.hostProcess: true` (or set it to false) and run a process-isolated container (`windowsOptions.runAsUserName: ContainerUser`); node agents belong in AKS add-ons or a dedicated privileged namespace";
 
 impl Rule for WindowsHostProcess {
-    fn meta(&self) -> &'static RuleMeta {
-        Self::doc_meta()
-    }
-
-    fn check(&self, obj: &Object<'_, '_>, cx: &mut Ctx<'_>) {
-        let Some(pod) = obj.pod_spec() else { return };
+    fn check_workload(&self, w: &Workload<'_, '_>, cx: &mut K8sCtx<'_>) {
+        let pod = &w.pod;
         let doc = pod.doc;
         let path = ["windowsOptions", "hostProcess"];
-        for c in pod.containers() {
+        for c in &w.containers {
             let Some((e, level)) = c.effective(&path) else {
                 continue;
             };

@@ -4,23 +4,19 @@
 
 use super::capabilities::{PSS_BASELINE, capability};
 use crate::declare_rule;
-use crate::k8s::Object;
-use crate::rules::{Ctx, Rule, RuleMeta};
+use crate::k8s::Workload;
+use crate::rules::{K8sCtx, Rule};
 
-declare_rule!(CapabilitiesBeyondRestricted, "AKS418");
+declare_rule!(CapabilitiesBeyondRestricted, "AKS418", [Workloads]);
 
 impl Rule for CapabilitiesBeyondRestricted {
-    fn meta(&self) -> &'static RuleMeta {
-        Self::doc_meta()
-    }
-
-    fn check(&self, obj: &Object<'_, '_>, cx: &mut Ctx<'_>) {
-        let Some(pod) = obj.pod_spec() else { return };
-        if pod.is_windows() {
+    fn check_workload(&self, w: &Workload<'_, '_>, cx: &mut K8sCtx<'_>) {
+        let pod = &w.pod;
+        if w.windows {
             return;
         }
         let doc = pod.doc;
-        for c in pod.containers() {
+        for c in &w.containers {
             let Some(add) = c.security_context(&["capabilities", "add"]) else {
                 continue;
             };

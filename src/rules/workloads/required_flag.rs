@@ -2,8 +2,8 @@
 //! wrong (AKS402 `allowPrivilegeEscalation: false`, AKS404 `readOnlyRootFilesystem: true`).
 //! There is no pod-level field to inherit from; Windows pods are exempt.
 
-use crate::k8s::Object;
-use crate::rules::Ctx;
+use crate::k8s::Workload;
+use crate::rules::K8sCtx;
 use crate::yaml::Style;
 
 pub struct RequiredFlag {
@@ -19,13 +19,12 @@ pub struct RequiredFlag {
 }
 
 impl RequiredFlag {
-    pub fn check(&self, obj: &Object<'_, '_>, cx: &mut Ctx<'_>) {
-        let Some(pod) = obj.pod_spec() else { return };
-        if pod.is_windows() {
+    pub fn check(&self, w: &Workload<'_, '_>, cx: &mut K8sCtx<'_>) {
+        if w.windows {
             return;
         }
         let key = self.key;
-        for c in pod.containers() {
+        for c in &w.containers {
             let doc = c.doc;
             let (span, message) = match c.security_context(&[key]) {
                 Some(e) if doc.bool(e.value) == Some(self.want) => continue,

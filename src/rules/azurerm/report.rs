@@ -1,70 +1,11 @@
-//! One Terraform setting as the Terraform rules read it:
-//! not written, written as null, known, or unknown — and how to report it.
-//!
-//! Unknown (a variable without value, a function we do not evaluate, another resource's
-//! attribute) never produces a finding; null and "not written" both mean the provider default.
+//! Reporting on Terraform: at a written attribute (naming where its value came from), and the
+//! shared verdict of the resources with a public endpoint and a firewall (Key Vault, registry).
 
+use super::display::shown;
+use super::setting::Setting;
 use crate::diagnostic::Finding;
 use crate::rules::TfCtx;
-use crate::terraform::{Attr, Lit, Resource, Value};
-
-/// A written-or-not attribute, three-valued.
-pub(crate) enum Setting {
-    /// Not written: the provider default applies.
-    NotWritten,
-    /// Written, evaluating to `null`: the provider default applies; findings point at it.
-    Null(Attr),
-    /// Written with a known value (any type: callers check the one they expect).
-    Known(Attr),
-    /// Cannot be known offline.
-    Unknown,
-}
-
-impl Setting {
-    pub fn of(attr: Option<Attr>) -> Setting {
-        match attr {
-            None => Setting::NotWritten,
-            Some(a) => match &a.value {
-                Value::Absent => Setting::Null(a),
-                Value::Known(_) => Setting::Known(a),
-                Value::Ref(_) | Value::Unknown => Setting::Unknown,
-            },
-        }
-    }
-
-    /// The boolean this setting gives, with the provider default `default` for null and not
-    /// written; `None` when unknown or not a boolean (a value the provider would reject).
-    pub fn bool_or(&self, default: bool) -> Option<bool> {
-        match self {
-            Setting::NotWritten | Setting::Null(_) => Some(default),
-            Setting::Known(a) => a.value.as_bool(),
-            Setting::Unknown => None,
-        }
-    }
-
-    /// The attribute, when written.
-    pub fn attr(&self) -> Option<&Attr> {
-        match self {
-            Setting::Null(a) | Setting::Known(a) => Some(a),
-            Setting::NotWritten | Setting::Unknown => None,
-        }
-    }
-}
-
-/// `name = value` as the user would write it (`admin_enabled = true`, `default_action =
-/// "Allow"`, `purge_protection_enabled = null`).
-pub(crate) fn shown(name: &str, attr: &Attr) -> String {
-    let v = match &attr.value {
-        Value::Known(Lit::String(s)) => format!("\"{s}\""),
-        Value::Known(Lit::List(_)) => "[…]".to_string(),
-        Value::Known(Lit::Object(_)) => "{…}".to_string(),
-        Value::Absent => "null".to_string(),
-        v => v
-            .to_text()
-            .map_or_else(|| "…".to_string(), |t| t.to_string()),
-    };
-    format!("`{name} = {v}`")
-}
+use crate::terraform::{Attr, Resource};
 
 /// Where the value came from, when not from the attribute itself: ` (from terraform.tfvars)`
 /// for another file; a same-file origin (a variable default, a local) becomes a related
@@ -79,7 +20,7 @@ fn from_note(attr: &Attr) -> String {
 
 /// Reports a finding on a written attribute (its whole `name = value`), naming where the value
 /// came from when it was not written there.
-pub(crate) fn report_attr<'f>(
+pub fn report_attr<'f>(
     cx: &'f mut TfCtx<'_>,
     attr: &Attr,
     message: String,
@@ -96,15 +37,9 @@ pub(crate) fn report_attr<'f>(
     f
 }
 
-/// Whether rules may judge this resource: a managed resource (not a data source) that certainly
-/// exists (`count`/`for_each` known and non-zero).
-pub(crate) fn judged(res: &Resource<'_>, kind: &str) -> bool {
-    res.kind == kind && !res.address.starts_with("data.") && res.exists() == Some(true)
-}
-
 /// What a resource's firewall (Key Vault `network_acls`, registry `network_rule_set`) does with
 /// traffic no rule matches.
-pub(crate) enum Firewall {
+pub enum Firewall {
     /// No firewall block (or a dynamic one known to be empty): everything is allowed.
     None,
     /// `default_action` other than `Deny`; the attribute when written.
@@ -116,7 +51,7 @@ pub(crate) enum Firewall {
 /// A public endpoint (`public_network_access_enabled` not false, default true) with a firewall
 /// that does not deny by default: reported at the firewall's `default_action` when written, else at
 /// `public_network_access_enabled`, else at the resource. `why` says what is exposed.
-pub(crate) fn report_public_endpoint(
+pub fn report_public_endpoint(
     res: &Resource<'_>,
     cx: &mut TfCtx<'_>,
     firewall: Firewall,

@@ -1,14 +1,55 @@
-//! What the Terraform rules of this layer share: which resources they judge, the node pools of a
-//! cluster (its `default_node_pool` block and `azurerm_kubernetes_cluster_node_pool`
-//! resources), the spellings that differ between azurerm majors, and how a value was written.
+//! What the cluster rules share: the Entra ID blocks in both forms, the node pools of a cluster
+//! (its `default_node_pool` block and `azurerm_kubernetes_cluster_node_pool` resources), and the
+//! `network_profile`.
 
-pub(crate) use crate::rules::tf::judged;
 use crate::source::Span;
-use crate::terraform::{Attr, BlockView, Lit, Majors, Presence, RefMode, Resource, Value};
+use crate::terraform::kind::{CLUSTER, NODE_POOL};
+use crate::terraform::{Attr, BlockView, Presence, Present, RefMode, Resource};
 use std::sync::Arc;
 
-pub(crate) const CLUSTER: &str = "azurerm_kubernetes_cluster";
-pub(super) const NODE_POOL: &str = "azurerm_kubernetes_cluster_node_pool";
+/// Whether a block is there, from its own presence and its parent's.
+pub fn combine(outer: Presence, inner: Presence) -> Presence {
+    match (outer, inner) {
+        (Presence::KnownEmpty, _) | (_, Presence::KnownEmpty) => Presence::KnownEmpty,
+        (Presence::KnownNonEmpty, Presence::KnownNonEmpty) => Presence::KnownNonEmpty,
+        _ => Presence::Unknown,
+    }
+}
+
+/// The Entra ID integration blocks of a cluster with their presence: v3+
+/// `azure_active_directory_role_based_access_control`, and azurerm v2's
+/// `role_based_access_control { azure_active_directory { … } }` (read as v3).
+pub fn entra_blocks<'a>(res: &Resource<'a>) -> Vec<(BlockView<'a>, Presence)> {
+    let mut out: Vec<(BlockView<'a>, Presence)> = res
+        .blocks("azure_active_directory_role_based_access_control")
+        .into_iter()
+        .map(|b| {
+            let p = b.presence;
+            (b, p)
+        })
+        .collect();
+    for rbac in res.blocks("role_based_access_control") {
+        for aad in rbac.blocks("azure_active_directory") {
+            let p = combine(rbac.presence, aad.presence);
+            out.push((aad, p));
+        }
+    }
+    out
+}
+
+/// A cluster's `network_profile`, as far as it is known: [`Present::Missing`] means the provider
+/// defaults apply to the whole profile; [`Present::Unknown`] (a `dynamic` block with an unknown
+/// `for_each`) silences the rules that read it.
+pub fn network_profile<'a>(res: &Resource<'a>) -> Present<'a> {
+    res.present("network_profile")
+}
+
+/// A setting's known string value, compared case-insensitively.
+pub fn is(a: &Attr, value: &str) -> bool {
+    a.value
+        .as_str()
+        .is_some_and(|v| v.eq_ignore_ascii_case(value))
+}
 
 /// Where the settings of one node pool are written.
 enum Body<'a> {
@@ -18,7 +59,7 @@ enum Body<'a> {
 
 /// One node pool: the `default_node_pool` block of a cluster, or an
 /// `azurerm_kubernetes_cluster_node_pool` resource.
-pub(super) struct Pool<'a> {
+pub struct Pool<'a> {
     body: Body<'a>,
     /// Where a finding about a missing setting points: the `default_node_pool` header, or the
     /// node pool's resource header.
@@ -48,11 +89,12 @@ impl Pool<'_> {
     }
 }
 
-/// The node pools `res` certainly declares: a cluster's `default_node_pool` (not a `dynamic` one
-/// whose `for_each` is unknown: it may not exist), or a node-pool resource itself. `prefix` is
-/// the module address prefix, for naming the cluster a node pool belongs to.
-pub(super) fn pools<'a>(res: &Resource<'a>, prefix: &str) -> Vec<Pool<'a>> {
-    if judged(res, CLUSTER) {
+/// The node pools a cluster or node-pool resource certainly declares: a cluster's
+/// `default_node_pool` (not a `dynamic` one whose `for_each` is unknown: it may not exist), or
+/// the node-pool resource itself. `prefix` is the module address prefix, for naming the cluster
+/// a node pool belongs to.
+pub fn pools<'a>(res: &Resource<'a>, prefix: &str) -> Vec<Pool<'a>> {
+    if res.kind == CLUSTER {
         res.blocks("default_node_pool")
             .into_iter()
             .filter(|b| b.presence == Presence::KnownNonEmpty)
@@ -64,7 +106,7 @@ pub(super) fn pools<'a>(res: &Resource<'a>, prefix: &str) -> Vec<Pool<'a>> {
                 body: Body::Block(b),
             })
             .collect()
-    } else if judged(res, NODE_POOL) {
+    } else if res.kind == NODE_POOL {
         let describe = match owning_cluster(res) {
             Some(c) => format!("this node pool of `{prefix}{c}`"),
             None => "this node pool".into(),
@@ -96,47 +138,4 @@ fn owning_cluster(res: &Resource<'_>) -> Option<String> {
         .iter()
         .any(|c| c.name == &*r.name);
     (local && declared && r.mode == RefMode::Managed && &*r.kind == CLUSTER).then(|| r.address())
-}
-
-/// How to spell a setting in `help`: the v3 name when the module runs on azurerm v3 only, the
-/// v4+ name when v3 is excluded, both otherwise.
-pub(super) fn spelled(majors: Majors, v3: &str, v4: &str, value: &str) -> String {
-    if majors.single() == Some(3) {
-        format!("`{v3} = {value}`")
-    } else if !majors.is_empty() && !majors.contains(3) {
-        format!("`{v4} = {value}`")
-    } else {
-        format!("`{v4} = {value}` (azurerm v4+; `{v3} = {value}` on v3)")
-    }
-}
-
-/// `name = value` for a message, as written (`sku_tier = "Free"`); when the value was written
-/// elsewhere (a variable, a local), with the value it has (`sku_tier = var.tier`, which is
-/// "Free"). Long or multi-line expressions are left out.
-pub(crate) fn shown(res: &Resource<'_>, a: &Attr, name: &str) -> String {
-    let text = res
-        .scope()
-        .module()
-        .files
-        .iter()
-        .find(|f| f.name == a.file)
-        .and_then(|f| {
-            f.text
-                .get(a.value_span.start as usize..a.value_span.end as usize)
-        })
-        .map(str::trim)
-        .filter(|t| t.len() <= 60 && !t.contains('\n'));
-    let value = match &a.value {
-        Value::Known(Lit::Bool(b)) => Some(b.to_string()),
-        Value::Known(Lit::String(s)) if s.len() <= 60 => Some(format!("{s:?}")),
-        Value::Absent => Some("null".into()),
-        _ => None,
-    };
-    match (text, value) {
-        (Some(t), Some(v)) if t == v => format!("`{name} = {t}`"),
-        (Some(t), Some(v)) => format!("`{name} = {t}`, which is {v}"),
-        (Some(t), None) => format!("`{name} = {t}`"),
-        (None, Some(v)) => format!("`{name}`, which is {v}"),
-        (None, None) => format!("`{name}`"),
-    }
 }

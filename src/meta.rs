@@ -1,8 +1,35 @@
-//! Rule metadata: the TOML front matter of `rules/AKSnnn.md` and the doc's sections.
+//! Rule metadata: the TOML front matter of `rules/AKSnnn.md`, the doc's sections, and the
+//! severities a rule and its findings have.
 
-use crate::diagnostic::Severity;
 use serde::Deserialize;
 use std::collections::BTreeMap;
+use std::fmt;
+
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, Deserialize,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Note,
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Note => "note",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -13,10 +40,12 @@ struct FrontMatter {
     layer: String,
     target: String,
     summary: String,
-    #[serde(default)]
-    references: Vec<String>,
-    #[serde(default)]
-    peers: BTreeMap<String, Vec<String>>,
+    // Validated here, read by people: the doc's sources and the peers' closest checks (the peer
+    // agreement tests keep their own, reasoned table in `tests/peers/tables.rs`).
+    #[serde(default, rename = "references")]
+    _references: Vec<String>,
+    #[serde(default, rename = "peers")]
+    _peers: BTreeMap<String, Vec<String>>,
 }
 
 /// A rule's metadata and documentation.
@@ -26,10 +55,10 @@ pub struct RuleMeta {
     pub name: &'static str,
     pub severity: Severity,
     pub layer: &'static str,
+    /// `kubernetes`, `terraform`, or `any` (the linter's own rules): what the rule's interest
+    /// must be about (checked by the registry's tests).
     pub target: &'static str,
     pub summary: &'static str,
-    pub references: Vec<String>,
-    pub peers: BTreeMap<String, Vec<String>>,
     /// The Markdown after the front matter.
     pub body: &'static str,
 }
@@ -74,8 +103,6 @@ impl RuleMeta {
             layer: leak(fm.layer),
             target: leak(fm.target),
             summary: leak(fm.summary),
-            references: fm.references,
-            peers: fm.peers,
             body: &rest[end + 5..],
         };
         meta.validate()?;
@@ -159,7 +186,7 @@ impl RuleMeta {
         out
     }
 
-    /// The first paragraph of `## Fix`, used as SARIF's help text lead.
+    /// The text of `## Fix`: SARIF's plain-text help.
     pub fn fix(&self) -> &'static str {
         self.section("Fix").unwrap_or("")
     }

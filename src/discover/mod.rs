@@ -1,9 +1,10 @@
 //! Discovery: the files to lint, in sorted order, classified; what is deliberately skipped
-//! (un-rendered Helm templates, kustomize patches) is reported as AKS006.
+//! (un-rendered Helm templates, kustomize patches: see [`rendered`]) or cannot be read is
+//! returned as [`Skipped`], which the engine reports (AKS006, AKS001).
+
+mod rendered;
 
 use crate::config::Config;
-use crate::diagnostic::Finding;
-use crate::rules::linter::SKIPPED_INPUT;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
@@ -33,8 +34,24 @@ pub struct Discovered {
     /// Those of `modules` named by one of their files (not found in a walk): a pre-commit run
     /// names the changed files, and such a module's callers are looked up in the project.
     pub named_modules: Vec<PathBuf>,
-    /// File-level findings of discovery (display path, finding).
-    pub findings: Vec<(String, Finding)>,
+    /// What was found but is not linted, by display path (empty when the walk could not name
+    /// one).
+    pub skipped: Vec<(String, Skipped)>,
+}
+
+/// A path found but not linted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Skipped {
+    /// The walk could not read it (the error).
+    Unreadable(String),
+    /// A symbolic link to nothing (the error).
+    BrokenLink(String),
+    /// A `kustomization.yaml`, in the directory `dir` (as shown).
+    Kustomization { dir: String },
+    /// A patch listed by the kustomization `kustomization` (as shown) of `dir`.
+    KustomizePatch { kustomization: String, dir: String },
+    /// `files` templates of the Helm chart in `chart` (as shown), reported at its `Chart.yaml`.
+    HelmChart { files: usize, chart: String },
 }
 
 pub fn classify(path: &Path) -> Option<FileKind> {
@@ -86,29 +103,16 @@ pub fn discover(paths: &[PathBuf], cfg: &Config) -> Result<Discovered, String> {
                                     found.insert(e.path().to_path_buf());
                                 }
                                 Ok(_) => {}
-                                Err(err) => out.findings.push((
+                                Err(err) => out.skipped.push((
                                     display(e.path()),
-                                    Finding::new(
-                                        crate::rules::linter::PARSE_ERROR,
-                                        None,
-                                        format!("cannot read: {err}"),
-                                    )
-                                    .help("fix or remove the broken symbolic link"),
+                                    Skipped::BrokenLink(err.to_string()),
                                 )),
                             }
                         }
                     }
                     Err(err) => {
                         let (file, msg) = walk_error(&err);
-                        out.findings.push((
-                            file,
-                            Finding::new(
-                                crate::rules::linter::PARSE_ERROR,
-                                None,
-                                format!("cannot read: {msg}"),
-                            )
-                            .help("check the path's permissions"),
-                        ));
+                        out.skipped.push((file, Skipped::Unreadable(msg)));
                     }
                 }
             }
@@ -120,45 +124,11 @@ pub fn discover(paths: &[PathBuf], cfg: &Config) -> Result<Discovered, String> {
             found.insert(p.clone());
         }
     }
-    let mut chart_dirs: BTreeMap<PathBuf, Vec<String>> = BTreeMap::new();
-    let patches = kustomize_patches(&found);
-    let mut dir_cache: BTreeMap<PathBuf, Option<PathBuf>> = BTreeMap::new();
+    let mut rendered = rendered::Rendered::new(&found);
     let mut tf_dirs: BTreeMap<PathBuf, bool> = BTreeMap::new();
     for path in found {
-        if let Some(chart) = chart_of(&path, &mut dir_cache) {
-            chart_dirs.entry(chart).or_default().push(display(&path));
-            continue;
-        }
-        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
-        if matches!(
-            name,
-            "kustomization.yaml" | "kustomization.yml" | "Kustomization"
-        ) {
-            let dir = display(path.parent().unwrap_or(Path::new(".")));
-            let dir = if dir.is_empty() { ".".to_string() } else { dir };
-            out.findings.push((
-                display(&path),
-                Finding::new(SKIPPED_INPUT, None, "kustomize configuration: not linted as a manifest (its patches are partial objects)")
-                    .help(format!("lint what kustomize builds: `kubectl kustomize {dir} | akslint check -`")),
-            ));
-            continue;
-        }
-        if let Some(kdir) = patches.get(&normalize(&path)) {
-            out.findings.push((
-                display(&path),
-                Finding::new(
-                    SKIPPED_INPUT,
-                    None,
-                    format!(
-                        "kustomize patch listed in {}: a partial object, not linted on its own",
-                        display(&kdir.join("kustomization.yaml"))
-                    ),
-                )
-                .help(format!(
-                    "lint what kustomize builds: `kubectl kustomize {} | akslint check -`",
-                    display(kdir)
-                )),
-            ));
+        if let Some(skip) = rendered.skip(&path) {
+            out.skipped.extend(skip.map(|s| (display(&path), s)));
             continue;
         }
         let kind = classify(&path).expect("classified above");
@@ -185,18 +155,7 @@ pub fn discover(paths: &[PathBuf], cfg: &Config) -> Result<Discovered, String> {
         .into_iter()
         .filter_map(|(d, is_module)| is_module.then_some(d))
         .collect();
-    for (chart, files) in chart_dirs {
-        let chart_yaml = chart.join("Chart.yaml");
-        out.findings.push((
-            display(&chart_yaml),
-            Finding::new(
-                SKIPPED_INPUT,
-                None,
-                format!("Helm chart: {} file(s) under templates/ are un-rendered Go templates and were not linted", files.len()),
-            )
-            .help(format!("lint the rendered chart: `helm template {} | akslint check -`", display(&chart))),
-        ));
-    }
+    out.skipped.extend(rendered.charts());
     Ok(out)
 }
 
@@ -207,71 +166,6 @@ fn walk_error(err: &ignore::Error) -> (String, String) {
         ignore::Error::WithLineNumber { err, .. } => walk_error(err),
         other => (String::new(), other.to_string()),
     }
-}
-
-/// The chart directory when `path` lies under `<chart>/templates/` of a directory holding
-/// `Chart.yaml`.
-fn chart_of(path: &Path, cache: &mut BTreeMap<PathBuf, Option<PathBuf>>) -> Option<PathBuf> {
-    let dir = path.parent()?;
-    if let Some(hit) = cache.get(dir) {
-        return hit.clone();
-    }
-    let mut hit = None;
-    for a in dir.ancestors() {
-        if a.file_name().is_some_and(|n| n == "templates") {
-            if let Some(chart) = a.parent() {
-                if chart.join("Chart.yaml").is_file() {
-                    hit = Some(chart.to_path_buf());
-                    break;
-                }
-            }
-        }
-    }
-    cache.insert(dir.to_path_buf(), hit.clone());
-    hit
-}
-
-/// Files listed as patches by the kustomizations among `files` → the kustomization's directory.
-fn kustomize_patches(files: &BTreeSet<PathBuf>) -> BTreeMap<PathBuf, PathBuf> {
-    let mut out = BTreeMap::new();
-    for k in files {
-        let name = k.file_name().and_then(|n| n.to_str()).unwrap_or("");
-        if !matches!(
-            name,
-            "kustomization.yaml" | "kustomization.yml" | "Kustomization"
-        ) {
-            continue;
-        }
-        let Ok(text) = std::fs::read_to_string(k) else {
-            continue;
-        };
-        if text.len() > 1 << 20 {
-            continue;
-        }
-        let dir = k.parent().unwrap_or(Path::new("")).to_path_buf();
-        let parsed = crate::yaml::parse_file(&text, &crate::yaml::YamlLimits::default());
-        for doc in parsed.docs.iter().flatten() {
-            let Some(root) = doc.root else { continue };
-            let mut add = |p: &str| {
-                out.insert(normalize(&dir.join(p)), dir.clone());
-            };
-            if let Some(list) = doc.get(root, "patchesStrategicMerge") {
-                doc.seq(list)
-                    .filter_map(|i| doc.str(i))
-                    .filter(|s| !s.contains('\n'))
-                    .for_each(&mut add);
-            }
-            for key in ["patches", "patchesJson6902"] {
-                if let Some(list) = doc.get(root, key) {
-                    doc.seq(list)
-                        .filter_map(|i| doc.get(i, "path"))
-                        .filter_map(|p| doc.str(p))
-                        .for_each(&mut add);
-                }
-            }
-        }
-    }
-    out
 }
 
 fn has_tf_file(dir: &Path) -> bool {

@@ -1,0 +1,140 @@
+//! The rules of one run: those the config enables, with their parameters, and the dispatch
+//! tables built once from their interest — a Kubernetes kind, every workload, or an Azure
+//! resource kind → the rules that judge it — so no rule is offered what it does not judge.
+
+use crate::config::Config;
+use crate::diagnostic::{Finding, Severity};
+use crate::k8s::{Object, Workload};
+use crate::rules::{self, K8sCtx, Rule, Target, TfCtx};
+use crate::terraform::{AzureKind, Majors, Resource, TfIndex};
+use std::any::Any;
+use std::collections::BTreeMap;
+
+/// An enabled rule and its parameters.
+#[derive(Clone, Copy)]
+struct Enabled<'c> {
+    rule: &'static dyn Rule,
+    params: &'c (dyn Any + Send + Sync),
+}
+
+/// What the Terraform rules see of the module instance a resource belongs to.
+pub(super) struct TfInstance<'a> {
+    pub majors: Majors,
+    pub index: &'a TfIndex,
+    pub address_prefix: &'a str,
+}
+
+pub(super) struct RuleSet<'c> {
+    /// Rules run (not `--parse-only`).
+    checks: bool,
+    /// Enabled rule IDs, sorted.
+    ids: Vec<&'static str>,
+    kinds: BTreeMap<&'static str, Vec<Enabled<'c>>>,
+    workloads: Vec<Enabled<'c>>,
+    azure: BTreeMap<AzureKind, Vec<Enabled<'c>>>,
+    /// `[severity]` entries of the config, per enabled rule that has one.
+    severity: BTreeMap<&'static str, Severity>,
+}
+
+impl<'c> RuleSet<'c> {
+    /// The enabled rules of `cfg`; none at all with `parse_only` (the linter's own rules still
+    /// report what the engine finds).
+    pub fn new(cfg: &'c Config, parse_only: bool) -> Self {
+        let mut set = RuleSet {
+            checks: !parse_only,
+            ids: Vec::new(),
+            kinds: BTreeMap::new(),
+            workloads: Vec::new(),
+            azure: BTreeMap::new(),
+            severity: BTreeMap::new(),
+        };
+        for &rule in rules::all() {
+            let id = rule.meta().id;
+            if !cfg.enabled(id) {
+                continue;
+            }
+            set.ids.push(id);
+            if let Some(s) = cfg.severity(id) {
+                set.severity.insert(id, s);
+            }
+            if parse_only {
+                continue;
+            }
+            let e = Enabled {
+                rule,
+                params: cfg.params(id),
+            };
+            for target in rule.interest() {
+                match *target {
+                    Target::Kinds(kinds) => {
+                        for k in kinds {
+                            set.kinds.entry(k).or_default().push(e);
+                        }
+                    }
+                    Target::Workloads => set.workloads.push(e),
+                    Target::Azure(kind) => set.azure.entry(kind).or_default().push(e),
+                }
+            }
+        }
+        set
+    }
+
+    /// Whether rules run at all (not `--parse-only`).
+    pub fn checks(&self) -> bool {
+        self.checks
+    }
+
+    /// Whether the rule runs (or, for the linter's own rules, may report).
+    pub fn enabled(&self, id: &str) -> bool {
+        self.ids.binary_search(&id).is_ok()
+    }
+
+    /// The severity a finding is shown with: the config's `[severity]` for its rule, else its
+    /// own (the rule's default or the variant it chose).
+    pub fn severity(&self, f: &Finding) -> Severity {
+        self.severity.get(f.id()).copied().unwrap_or(f.severity)
+    }
+
+    /// Runs the rules that judge `obj` (by kind) and, when it is a workload, those that judge
+    /// workloads.
+    pub fn check_object(
+        &self,
+        obj: &Object<'_, '_>,
+        workload: Option<&Workload<'_, '_>>,
+    ) -> Vec<Finding> {
+        let mut out = Vec::new();
+        for e in self.kinds.get(obj.kind).into_iter().flatten() {
+            e.rule
+                .check_k8s(obj, &mut K8sCtx::new(e.rule.meta(), e.params, &mut out));
+        }
+        if let Some(w) = workload {
+            for e in &self.workloads {
+                e.rule
+                    .check_workload(w, &mut K8sCtx::new(e.rule.meta(), e.params, &mut out));
+            }
+        }
+        out
+    }
+
+    /// Runs the rules that judge resources of `kind` on `res`.
+    pub fn check_resource(
+        &self,
+        res: &Resource<'_>,
+        kind: AzureKind,
+        inst: &TfInstance<'_>,
+    ) -> Vec<Finding> {
+        let mut out = Vec::new();
+        for e in self.azure.get(&kind).into_iter().flatten() {
+            let mut cx = TfCtx::new(
+                e.rule.meta(),
+                e.params,
+                &mut out,
+                inst.majors,
+                inst.index,
+                inst.address_prefix,
+            );
+            e.rule.check_tf(res, &mut cx);
+        }
+        out
+    }
+}

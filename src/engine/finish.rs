@@ -1,0 +1,93 @@
+//! The one tail every file's findings go through, whichever front end found them: suppression
+//! comments (parse errors and input limits are not suppressible), AKS003/AKS005 for the
+//! suppressions themselves, the config's rule selection and `[[per-path]]` ignores, then
+//! positions and severities.
+
+use super::dispatch::RuleSet;
+use crate::config::Config;
+use crate::diagnostic::{Diagnostic, Finding, Related};
+use crate::rules::linter;
+use crate::source::{LineIndex, Pos, Span};
+use crate::suppress::{self, Suppression};
+use std::path::Path;
+
+/// A file as shown, with its text (empty when it could not be read) and line index.
+pub(super) struct FileText<'a> {
+    pub display: &'a str,
+    pub text: &'a str,
+    pub lines: LineIndex,
+}
+
+impl<'a> FileText<'a> {
+    pub fn new(display: &'a str, text: &'a str) -> Self {
+        FileText {
+            display,
+            text,
+            lines: LineIndex::new(text),
+        }
+    }
+}
+
+/// One file's findings → its diagnostics. `sups` are the file's suppression comments.
+pub(super) fn finish(
+    file: &FileText<'_>,
+    findings: Vec<Finding>,
+    sups: &mut [Suppression],
+    set: &RuleSet<'_>,
+    cfg: &Config,
+) -> Vec<Diagnostic> {
+    let (mut open, fixed): (Vec<Finding>, Vec<Finding>) = findings
+        .into_iter()
+        .partition(|f| linter::suppressible(f.rule));
+    suppress::apply(&mut open, sups, &file.lines);
+    if set.checks() {
+        open.extend(suppress::problems(sups, |id| set.enabled(id)));
+    }
+    let path = Path::new(file.display);
+    fixed
+        .into_iter()
+        .chain(open)
+        .filter(|f| set.enabled(f.id()) && !cfg.ignored_for_path(path, f.id()))
+        .map(|f| resolve(file, f, set))
+        .collect()
+}
+
+/// Turns a finding into a diagnostic with positions and the severity in force.
+fn resolve(file: &FileText<'_>, f: Finding, set: &RuleSet<'_>) -> Diagnostic {
+    let pos = |s: Span| -> (Pos, Pos) {
+        (
+            file.lines.pos(file.text, s.start as usize),
+            file.lines.pos(file.text, s.end as usize),
+        )
+    };
+    let severity = set.severity(&f);
+    let (start, end) = f.span.map(pos).unwrap_or_default();
+    let related = f
+        .related
+        .into_iter()
+        .map(|(s, message)| {
+            let (start, end) = pos(s);
+            Related {
+                file: file.display.to_string(),
+                span: Some(s),
+                start,
+                end,
+                message,
+            }
+        })
+        .collect();
+    Diagnostic {
+        rule: f.rule.id,
+        name: f.rule.name,
+        severity,
+        message: f.message,
+        file: file.display.to_string(),
+        span: f.span,
+        start,
+        end,
+        object: f.object,
+        source: f.source,
+        help: f.help,
+        related,
+    }
+}

@@ -1,0 +1,206 @@
+//! Evaluating and checking the Terraform project: every module instance from its root (a child
+//! with its caller's arguments), the index of cross-module facts built from all instances, then
+//! every resource that certainly exists offered to the rules that judge its Azure kind.
+//!
+//! Scopes evaluate lazily and are not shared between threads: each root's tree of module
+//! instances is built in its own task, once for the index (which reads only what it needs) and
+//! once for the rules.
+
+use super::load::Project;
+use crate::config::Config;
+use crate::diagnostic::Finding;
+use crate::discover::normalize;
+use crate::engine::dispatch::{RuleSet, TfInstance};
+use crate::terraform::{AzureKind, Count, Majors, Module, Resource, Scope, TfIndex, provider};
+use rayon::prelude::*;
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+/// How deep module calls are followed.
+const MAX_CALL_DEPTH: usize = 16;
+
+/// One evaluated module instance.
+struct Instance<'m> {
+    scope: Scope<'m>,
+    prefix: String,
+    majors: Majors,
+}
+
+/// What a module's own files say about azurerm majors; `None` without any evidence.
+fn evidence(m: &Module) -> Option<Majors> {
+    let pv = provider::azurerm(m);
+    (!pv.evidence.is_empty()).then_some(pv.majors)
+}
+
+/// The evidence of a call chain: intersected along it; the newest major when nothing says.
+fn chain(parent: Option<Majors>, child: Option<Majors>) -> Option<Majors> {
+    match (parent, child) {
+        (Some(p), Some(c)) => Some(p.intersect(c)),
+        (p, c) => p.or(c),
+    }
+}
+
+/// Evaluates a module instance and, through it, its local children.
+fn walk<'m>(
+    modules: &'m BTreeMap<PathBuf, Module>,
+    module: &'m Module,
+    scope: Scope<'m>,
+    prefix: String,
+    majors: Option<Majors>,
+    stack: &mut Vec<PathBuf>,
+    out: &mut Vec<Instance<'m>>,
+) {
+    let mut children = Vec::new();
+    for call in &module.calls {
+        let Some(path) = call.local_path.as_ref().map(|p| normalize(p)) else {
+            continue;
+        };
+        let Some(child) = modules.get(&path) else {
+            continue;
+        };
+        if stack.contains(&path) || stack.len() >= MAX_CALL_DEPTH {
+            continue;
+        }
+        // A call whose instance count is unknown may or may not exist: its findings stay silent.
+        match call.instances(&scope) {
+            Count::Known(0) | Count::Unknown => continue,
+            Count::Known(_) => {}
+        }
+        let child_scope = Scope::with_inputs(child, call.inputs(&scope));
+        let child_majors = chain(majors, evidence(child));
+        children.push((
+            path,
+            child,
+            child_scope,
+            format!("{prefix}module.{}.", call.name),
+            child_majors,
+        ));
+    }
+    let majors_in_force = majors.unwrap_or(Majors::only(Majors::NEWEST as u64));
+    out.push(Instance {
+        scope,
+        prefix,
+        majors: majors_in_force,
+    });
+    for (path, child, child_scope, child_prefix, child_majors) in children {
+        stack.push(path);
+        walk(
+            modules,
+            child,
+            child_scope,
+            child_prefix,
+            child_majors,
+            stack,
+            out,
+        );
+        stack.pop();
+    }
+}
+
+/// Every instance of the tree rooted at `root`, the root first.
+fn instances_of<'p>(project: &'p Project, root: &PathBuf) -> Vec<Instance<'p>> {
+    let m = &project.modules[root];
+    let mut instances = Vec::new();
+    walk(
+        &project.modules,
+        m,
+        Scope::new(m),
+        String::new(),
+        evidence(m),
+        &mut vec![root.clone()],
+        &mut instances,
+    );
+    instances
+}
+
+/// The cross-module facts of every instance of the project.
+pub(super) fn build_index(project: &Project) -> TfIndex {
+    let parts: Vec<TfIndex> = project
+        .roots
+        .par_iter()
+        .map(|r| {
+            let mut part = TfIndex::default();
+            for i in instances_of(project, r) {
+                part.add_module(&i.scope, &i.prefix);
+            }
+            part
+        })
+        .collect();
+    let mut index = TfIndex::default();
+    for part in parts {
+        index.extend(part);
+    }
+    index
+}
+
+/// Checks every resource of every instance: how many resources there were, and the findings by
+/// the file they are in.
+pub(super) fn check_instances(
+    project: &Project,
+    index: &TfIndex,
+    set: &RuleSet<'_>,
+    cfg: &Config,
+) -> (usize, Vec<(String, Finding)>) {
+    let checked: Vec<(usize, Vec<(String, Finding)>)> = project
+        .roots
+        .par_iter()
+        .map(|r| {
+            let mut objects = 0;
+            let mut found = Vec::new();
+            for inst in instances_of(project, r) {
+                for res in inst.scope.resources() {
+                    objects += 1;
+                    check_resource(&res, &inst, index, set, cfg, &mut found);
+                }
+            }
+            (objects, found)
+        })
+        .collect();
+    let mut objects = 0;
+    let mut findings = Vec::new();
+    for (n, found) in checked {
+        objects += n;
+        findings.extend(found);
+    }
+    (objects, findings)
+}
+
+/// Offers one resource to the rules that judge its kind, when it certainly exists; names the
+/// resource on its findings and applies `[[per-object]]` ignores.
+fn check_resource(
+    res: &Resource<'_>,
+    inst: &Instance<'_>,
+    index: &TfIndex,
+    set: &RuleSet<'_>,
+    cfg: &Config,
+    out: &mut Vec<(String, Finding)>,
+) {
+    let Some(kind) = AzureKind::of_type(res.kind) else {
+        return;
+    };
+    if res.exists() != Some(true) {
+        // A resource that may not exist is not judged (rules.md, "unknown presence").
+        return;
+    }
+    let on = TfInstance {
+        majors: inst.majors,
+        index,
+        address_prefix: &inst.prefix,
+    };
+    let own = set.check_resource(res, kind, &on);
+    if own.is_empty() {
+        return;
+    }
+    let address = format!("{}{}", inst.prefix, res.address);
+    for mut f in own {
+        if cfg.ignored_for_object(res.kind, None, Some(&address), f.id()) {
+            continue;
+        }
+        f.object.get_or_insert_with(|| address.clone());
+        let file = f
+            .file
+            .clone()
+            .map_or_else(|| res.file.to_string(), |a| a.to_string());
+        out.push((file, f));
+    }
+}

@@ -1,0 +1,249 @@
+//! Loading the Terraform project: the scanned module directories, the local children they call,
+//! and — for a module named alone (pre-commit names only the changed child) that nothing scanned
+//! calls — its callers in the project, loaded as context: evaluated, never reported. With
+//! `--var-file`, root modules are loaded again with those values.
+
+use super::Options;
+use crate::config::Config;
+use crate::diagnostic::Finding;
+use crate::discover::{display, normalize};
+use crate::rules::linter;
+use crate::terraform::{LoadOptions, Module, SourceFile, TfLimits};
+use rayon::prelude::*;
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+/// How many module directories one run loads at most.
+const MAX_MODULES: usize = 10_000;
+
+/// The loaded modules and what of them is reported.
+pub(super) struct Project {
+    pub modules: BTreeMap<PathBuf, Module>,
+    /// The scanned directories and the children they call: the report scope.
+    scanned: BTreeSet<PathBuf>,
+    /// Files of the modules loaded as context only.
+    context_files: BTreeSet<String>,
+    /// Modules that no loaded module calls: every instance is evaluated from one of them.
+    pub roots: Vec<PathBuf>,
+    /// Module directories that could not be read (display path, AKS001).
+    unreadable: Vec<(String, Finding)>,
+}
+
+impl Project {
+    /// The modules of the report scope.
+    pub fn scanned(&self) -> impl Iterator<Item = &Module> {
+        self.modules
+            .iter()
+            .filter(|(d, _)| self.scanned.contains(*d))
+            .map(|(_, m)| m)
+    }
+
+    /// Every loaded file, context included.
+    pub fn files(&self) -> impl Iterator<Item = &SourceFile> {
+        self.modules.values().flat_map(|m| m.files.iter())
+    }
+
+    /// Whether findings in this file are reported (it is no context file).
+    pub fn in_scope(&self, file: &str) -> bool {
+        !self.context_files.contains(file)
+    }
+
+    /// The text of a loaded file.
+    pub fn text_of(&self, file: &str) -> Option<&str> {
+        self.files()
+            .find(|f| &*f.name == file)
+            .map(|f| f.text.as_str())
+    }
+
+    /// What could not be loaded or parsed in the report scope: AKS001 and AKS002 by file.
+    pub fn problems(&self) -> Vec<(String, Finding)> {
+        let mut out = self.unreadable.clone();
+        for m in self.scanned() {
+            for (f, e) in m.errors() {
+                out.push((f.name.to_string(), linter::hcl_error(e)));
+            }
+        }
+        out
+    }
+}
+
+/// Loads the project of the scanned module directories `dirs` (`named`: those named by a file).
+pub(super) fn load(dirs: &[PathBuf], named: &[PathBuf], cfg: &Config, opts: &Options) -> Project {
+    let limits = TfLimits {
+        file_size: cfg.limits.terraform_file_size,
+    };
+    let plain = LoadOptions {
+        limits,
+        var_files: Vec::new(),
+    };
+    let mut unreadable = Vec::new();
+    let mut modules = load_all(dirs, &plain, &mut unreadable);
+    let scanned: BTreeSet<PathBuf> = modules.keys().cloned().collect();
+    let orphans: Vec<PathBuf> = {
+        let called = called_dirs(&modules);
+        named
+            .iter()
+            .filter(|d| !called.contains(*d))
+            .cloned()
+            .collect()
+    };
+    for caller in find_callers(&orphans, &modules, &plain) {
+        for (dir, m) in load_all(&[caller], &plain, &mut Vec::new()) {
+            modules.entry(dir).or_insert(m);
+        }
+    }
+    let context_files: BTreeSet<String> = modules
+        .iter()
+        .filter(|(d, _)| !scanned.contains(*d))
+        .flat_map(|(_, m)| m.files.iter().map(|f| f.name.to_string()))
+        .collect();
+    let called = called_dirs(&modules);
+    let roots: Vec<PathBuf> = modules
+        .keys()
+        .filter(|d| !called.contains(*d))
+        .cloned()
+        .collect();
+    if !opts.var_files.is_empty() {
+        // `--var-file` applies to root modules only.
+        let with_vars = LoadOptions {
+            limits,
+            var_files: opts.var_files.clone(),
+        };
+        for r in &roots {
+            if let Ok(m) = Module::load(r, &with_vars) {
+                modules.insert(r.clone(), m);
+            }
+        }
+    }
+    Project {
+        modules,
+        scanned,
+        context_files,
+        roots,
+        unreadable,
+    }
+}
+
+/// Directories in the project (the nearest ancestor holding `akslint.toml` or `.git`) whose
+/// modules call one of `orphans` by a local path and are not loaded yet.
+fn find_callers(
+    orphans: &[PathBuf],
+    loaded: &BTreeMap<PathBuf, Module>,
+    opts: &LoadOptions,
+) -> Vec<PathBuf> {
+    let mut roots: BTreeSet<PathBuf> = BTreeSet::new();
+    for o in orphans {
+        let root = o
+            .ancestors()
+            .skip(1)
+            .find(|a| {
+                let a = dir_or_dot(a);
+                a.join(crate::config::FILE_NAME).is_file() || a.join(".git").exists()
+            })
+            .map(Path::to_path_buf);
+        if let Some(r) = root {
+            roots.insert(r);
+        }
+    }
+    let mut callers = BTreeSet::new();
+    for root in roots {
+        let walker = ignore::WalkBuilder::new(dir_or_dot(&root))
+            .hidden(false)
+            .require_git(false)
+            .filter_entry(|e| !matches!(e.file_name().to_str(), Some(".git" | ".terraform")))
+            .build();
+        for e in walker.flatten() {
+            let path = e.path();
+            if path.extension().is_none_or(|x| x != "tf")
+                || !e.file_type().is_some_and(|t| t.is_file())
+            {
+                continue;
+            }
+            let dir = normalize(path.parent().unwrap_or(Path::new("")));
+            if loaded.contains_key(&dir) || callers.contains(&dir) {
+                continue;
+            }
+            // Cheap pre-filter before parsing: a caller names the orphan's directory in a source.
+            let Ok(text) = std::fs::read_to_string(path) else {
+                continue;
+            };
+            let calls_orphan = orphans.iter().any(|o| {
+                o.file_name()
+                    .and_then(|n| n.to_str())
+                    .is_some_and(|n| text.contains("module") && text.contains(n))
+            });
+            if !calls_orphan {
+                continue;
+            }
+            if let Ok(m) = Module::load(dir_or_dot(&dir), opts) {
+                if m.calls
+                    .iter()
+                    .filter_map(|c| c.local_path.as_ref())
+                    .any(|p| orphans.contains(&normalize(p)))
+                {
+                    callers.insert(dir);
+                }
+            }
+        }
+    }
+    callers.into_iter().collect()
+}
+
+/// Loads the scanned module directories, then (breadth first) every local child they call.
+fn load_all(
+    dirs: &[PathBuf],
+    opts: &LoadOptions,
+    problems: &mut Vec<(String, Finding)>,
+) -> BTreeMap<PathBuf, Module> {
+    let mut modules: BTreeMap<PathBuf, Module> = BTreeMap::new();
+    let mut wanted: Vec<PathBuf> = dirs.iter().map(|d| normalize(d)).collect();
+    while !wanted.is_empty() && modules.len() < MAX_MODULES {
+        wanted.sort();
+        wanted.dedup();
+        let loaded: Vec<(PathBuf, std::io::Result<Module>)> = wanted
+            .par_iter()
+            .map(|d| (d.clone(), Module::load(dir_or_dot(d), opts)))
+            .collect();
+        wanted = Vec::new();
+        for (dir, m) in loaded {
+            match m {
+                Ok(m) => {
+                    for call in &m.calls {
+                        if let Some(p) = &call.local_path {
+                            let child = normalize(p);
+                            if !modules.contains_key(&child) && child != dir && child.is_dir() {
+                                wanted.push(child);
+                            }
+                        }
+                    }
+                    modules.insert(dir, m);
+                }
+                Err(e) => problems.push((display(&dir), linter::unreadable_module(e))),
+            }
+        }
+        wanted.retain(|d| !modules.contains_key(d));
+    }
+    modules
+}
+
+fn dir_or_dot(d: &Path) -> &Path {
+    if d.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        d
+    }
+}
+
+/// Directories that a loaded module calls by a local path.
+fn called_dirs(modules: &BTreeMap<PathBuf, Module>) -> BTreeSet<PathBuf> {
+    modules
+        .iter()
+        .flat_map(|(dir, m)| {
+            m.calls
+                .iter()
+                .filter_map(|c| c.local_path.as_ref())
+                .map(|p| normalize(p))
+                .filter(move |c| c != dir)
+        })
+        .collect()
+}

@@ -1,0 +1,101 @@
+//! The Terraform pipeline. A directory is a module: the scanned module directories and the local
+//! children they call are loaded together ([`load`]); every module instance is evaluated from a
+//! root (a scanned module no scanned module calls), children with their caller's arguments,
+//! never standalone; the facts of all instances form the [`crate::terraform::TfIndex`] before
+//! any rule runs; then each resource meets the rules that judge its Azure kind ([`check`]); then
+//! each file of the report scope is finished like any other.
+
+mod check;
+mod load;
+
+use super::Options;
+use super::dispatch::RuleSet;
+use super::finish::{FileText, finish};
+use crate::config::Config;
+use crate::diagnostic::{Diagnostic, Finding, LintResult};
+use crate::suppress;
+use crate::terraform::{SourceKind, comments};
+use load::Project;
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+/// Lints the modules of `dirs` (`named`: those named by one of their files, see
+/// [`crate::discover::Discovered::named_modules`]).
+pub(super) fn lint_modules(
+    dirs: &[PathBuf],
+    named: &[PathBuf],
+    set: &RuleSet<'_>,
+    cfg: &Config,
+    opts: &Options,
+) -> LintResult {
+    let mut out = LintResult::default();
+    if dirs.is_empty() {
+        return out;
+    }
+    let project = load::load(dirs, named, cfg, opts);
+    for m in project.scanned() {
+        for f in m.files.iter().filter(|f| f.kind != SourceKind::Lock) {
+            out.files += 1;
+            out.bytes += f.text.len() as u64;
+        }
+    }
+    let mut by_file: BTreeMap<String, Vec<Finding>> = BTreeMap::new();
+    if set.checks() {
+        let index = check::build_index(&project);
+        let (objects, findings) = check::check_instances(&project, &index, set, cfg);
+        out.objects = objects;
+        for (file, f) in findings {
+            if project.in_scope(&file) {
+                by_file.entry(file).or_default().push(f);
+            }
+        }
+    }
+    out.diagnostics = finish_files(&project, by_file, set, cfg, opts, &mut out.sources);
+    for (file, f) in project.problems() {
+        let text = project.text_of(&file).unwrap_or("");
+        out.diagnostics.extend(finish(
+            &FileText::new(&file, text),
+            vec![f],
+            &mut [],
+            set,
+            cfg,
+        ));
+    }
+    out
+}
+
+/// Suppressions, then positions, file by file: every parsed file of the report scope with
+/// findings or suppression comments. (A file that did not parse holds no finding: its problem
+/// is reported on its own.)
+fn finish_files(
+    project: &Project,
+    mut by_file: BTreeMap<String, Vec<Finding>>,
+    set: &RuleSet<'_>,
+    cfg: &Config,
+    opts: &Options,
+    sources: &mut BTreeMap<String, Arc<str>>,
+) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for f in project.files() {
+        if !project.in_scope(&f.name) {
+            continue;
+        }
+        let mine = by_file.remove(&*f.name).unwrap_or_default();
+        let Ok(body) = &f.body else {
+            continue;
+        };
+        if mine.is_empty() && !f.text.contains("akslint-ignore") {
+            continue;
+        }
+        let file = FileText::new(&f.name, &f.text);
+        let comments = comments::line_comments(&f.text, body, &file.lines);
+        let mut sups = suppress::from_hcl_comments(&f.text, &comments);
+        let diags = finish(&file, mine, &mut sups, set, cfg);
+        if opts.keep_sources && !diags.is_empty() {
+            sources.insert(f.name.to_string(), Arc::from(f.text.as_str()));
+        }
+        out.extend(diags);
+    }
+    out
+}

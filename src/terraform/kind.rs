@@ -1,0 +1,85 @@
+//! The Azure resources akslint judges, by the resource types that declare them: one name per
+//! kind, whatever the spelling (today the azurerm provider's types; `azapi_resource` bodies and
+//! plan JSON will map onto the same kinds), so a rule states which kind it judges and the engine
+//! offers it only those resources.
+
+/// `azurerm_kubernetes_cluster`
+pub const CLUSTER: &str = "azurerm_kubernetes_cluster";
+/// `azurerm_kubernetes_cluster_node_pool`
+pub const NODE_POOL: &str = "azurerm_kubernetes_cluster_node_pool";
+/// `azurerm_container_registry`
+pub const REGISTRY: &str = "azurerm_container_registry";
+/// `azurerm_key_vault`
+pub const VAULT: &str = "azurerm_key_vault";
+/// `azurerm_monitor_diagnostic_setting`
+pub const DIAGNOSTIC_SETTING: &str = "azurerm_monitor_diagnostic_setting";
+/// `azurerm_security_center_subscription_pricing`: a Defender for Cloud plan.
+pub const DEFENDER_PLAN: &str = "azurerm_security_center_subscription_pricing";
+/// `azurerm_federated_identity_credential`
+pub const FEDERATED_CREDENTIAL: &str = "azurerm_federated_identity_credential";
+
+/// A normalised Azure resource kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum AzureKind {
+    /// An AKS managed cluster.
+    Cluster,
+    /// A node pool declared on its own (a cluster's default pool is part of the cluster).
+    NodePool,
+    /// An Azure Container Registry.
+    Registry,
+    /// A Key Vault.
+    KeyVault,
+    /// A diagnostic setting (where a resource's logs go).
+    DiagnosticSetting,
+    /// A Defender for Cloud plan of a subscription.
+    DefenderPlan,
+    /// A federated identity credential of a managed identity (workload identity).
+    FederatedCredential,
+}
+
+impl AzureKind {
+    /// Every kind, in declaration order.
+    pub const ALL: [AzureKind; 7] = [
+        AzureKind::Cluster,
+        AzureKind::NodePool,
+        AzureKind::Registry,
+        AzureKind::KeyVault,
+        AzureKind::DiagnosticSetting,
+        AzureKind::DefenderPlan,
+        AzureKind::FederatedCredential,
+    ];
+
+    /// The kind a resource type declares; `None` for every type akslint does not judge.
+    pub fn of_type(resource_type: &str) -> Option<AzureKind> {
+        AzureKind::ALL
+            .into_iter()
+            .find(|k| k.azurerm_type() == resource_type)
+    }
+
+    /// The azurerm resource type of the kind.
+    pub fn azurerm_type(self) -> &'static str {
+        match self {
+            AzureKind::Cluster => CLUSTER,
+            AzureKind::NodePool => NODE_POOL,
+            AzureKind::Registry => REGISTRY,
+            AzureKind::KeyVault => VAULT,
+            AzureKind::DiagnosticSetting => DIAGNOSTIC_SETTING,
+            AzureKind::DefenderPlan => DEFENDER_PLAN,
+            AzureKind::FederatedCredential => FEDERATED_CREDENTIAL,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::AzureKind;
+
+    #[test]
+    fn types_and_kinds_round_trip() {
+        for k in AzureKind::ALL {
+            assert_eq!(AzureKind::of_type(k.azurerm_type()), Some(k));
+        }
+        assert_eq!(AzureKind::of_type("azurerm_resource_group"), None);
+        assert_eq!(AzureKind::of_type("kubernetes_cluster"), None);
+    }
+}
