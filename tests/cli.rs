@@ -188,6 +188,48 @@ fn golden_outputs() {
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
 }
 
+/// What every rule says, and where: `akslint check --format compact --fail-on never testdata/`
+/// (every rule on) pinned line by line, messages and columns included, which the fixture harness
+/// does not compare. `AKSLINT_BLESS=1 cargo test --test cli` rewrites it; review the diff.
+#[test]
+fn testdata_snapshot() {
+    let r = root();
+    let o = akslint(
+        &["check", "--format", "compact", "--fail-on", "never", "testdata/"],
+        &r,
+        None,
+    );
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let path = r.join("tests/golden/testdata.compact");
+    let got = stdout(&o);
+    if std::env::var_os("AKSLINT_BLESS").is_some() {
+        std::fs::write(&path, &got).unwrap();
+        return;
+    }
+    let want = std::fs::read_to_string(&path).unwrap_or_default();
+    if got == want {
+        return;
+    }
+    let g: std::collections::BTreeSet<&str> = got.lines().collect();
+    let w: std::collections::BTreeSet<&str> = want.lines().collect();
+    let gone: Vec<&&str> = w.difference(&g).take(20).collect();
+    let new: Vec<&&str> = g.difference(&w).take(20).collect();
+    panic!(
+        "{} differs ({} lines now, {} pinned); `AKSLINT_BLESS=1 cargo test --test cli testdata_snapshot` \
+         rewrites it.\nfirst lines gone:\n  {}\nfirst lines new:\n  {}",
+        path.display(),
+        g.len(),
+        w.len(),
+        gone.iter().map(|l| l.to_string()).collect::<Vec<_>>().join("\n  "),
+        new.iter().map(|l| l.to_string()).collect::<Vec<_>>().join("\n  "),
+    );
+}
+
 #[test]
 fn json_contract_shape() {
     let o = akslint(

@@ -99,3 +99,75 @@ fn fixtures_match_their_expectations() {
     );
     assert!(checked > 0);
 }
+
+/// Expectations of `rule` in a fixture unit: a file, or a directory (a Terraform module, or a
+/// case with its own files) and everything under it.
+fn expected_in(unit: &Path, rule: &str) -> usize {
+    if unit.is_dir() {
+        let mut entries: Vec<PathBuf> = std::fs::read_dir(unit)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
+        entries.sort();
+        return entries.iter().map(|p| expected_in(p, rule)).sum();
+    }
+    if !common::is_fixture(unit) {
+        return 0;
+    }
+    common::expectations(unit)
+        .iter()
+        .filter(|(_, r)| r == rule)
+        .count()
+}
+
+/// Whether a unit holds any fixture file.
+fn has_fixture(unit: &Path) -> bool {
+    if unit.is_dir() {
+        return std::fs::read_dir(unit)
+            .unwrap()
+            .any(|e| has_fixture(&e.unwrap().path()));
+    }
+    common::is_fixture(unit)
+}
+
+/// Every rule that judges inputs has its own fixture folder, `testdata/k8s/<ID>/` or
+/// `testdata/tf/<ID>/`, holding a *bad* unit (a file, or a module directory, where the rule is
+/// expected to fire) and a *good* one (linted, and the rule is expected to stay silent); the
+/// fixture test above holds both to their expectations. The linter's own rules (AKS001–AKS006)
+/// are expected somewhere under `testdata/`.
+#[test]
+fn every_rule_has_bad_and_good_fixtures() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("testdata");
+    let mut failures = Vec::new();
+    for r in akslint::rules::all() {
+        let m = r.meta();
+        let folder = match m.target {
+            "kubernetes" => root.join("k8s").join(m.id),
+            "terraform" => root.join("tf").join(m.id),
+            _ => {
+                if expected_in(&root, m.id) == 0 {
+                    failures.push(format!("{}: no fixture under testdata/ expects it", m.id));
+                }
+                continue;
+            }
+        };
+        if !folder.is_dir() {
+            failures.push(format!("{}: no fixture folder {}", m.id, folder.display()));
+            continue;
+        }
+        let units: Vec<PathBuf> = std::fs::read_dir(&folder)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.file_name().is_some_and(|n| n != "akslint.toml") && has_fixture(p))
+            .collect();
+        let bad = units.iter().any(|u| expected_in(u, m.id) > 0);
+        let good = units.iter().any(|u| expected_in(u, m.id) == 0);
+        if !bad {
+            failures.push(format!("{}: no bad fixture in {}", m.id, folder.display()));
+        }
+        if !good {
+            failures.push(format!("{}: no good fixture in {}", m.id, folder.display()));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
