@@ -268,11 +268,11 @@ macro_rules! declare_rule {
     };
 }
 
-/// Registers a layer's rules from one list of `module::Struct` entries: declares the modules,
-/// re-exports the structs and builds the layer's `ALL`.
+/// Registers a layer's rules from one list of `module::Struct` entries: re-exports the structs
+/// and builds the layer's `ALL`. (The `mod` lines stay outside the macro, where `cargo fmt` sees
+/// the files.)
 macro_rules! layer {
     ($($module:ident :: $rule:ident),* $(,)?) => {
-        $(mod $module;)*
         $(pub use $module::$rule;)*
 
         /// The rules of this layer, in ID order.

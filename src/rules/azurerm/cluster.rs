@@ -2,6 +2,7 @@
 //! (its `default_node_pool` block and `azurerm_kubernetes_cluster_node_pool` resources), and the
 //! `network_profile`.
 
+use super::setting::Setting;
 use crate::source::Span;
 use crate::terraform::kind::{CLUSTER, NODE_POOL};
 use crate::terraform::{Attr, BlockView, Presence, Present, RefMode, Resource};
@@ -79,12 +80,11 @@ impl Pool<'_> {
         }
     }
 
-    /// The attributes written for one setting spelled differently per major, with the name each
-    /// was written with, in the order of `names`.
-    pub fn spellings(&self, names: &[&'static str]) -> Vec<(&'static str, Attr)> {
+    /// One setting spelled differently per major, under each of its `names`, in that order.
+    pub fn spellings(&self, names: &[&'static str]) -> Vec<(&'static str, Setting)> {
         names
             .iter()
-            .filter_map(|n| self.attr(n).map(|a| (*n, a)))
+            .map(|n| (*n, Setting::of(self.attr(n))))
             .collect()
     }
 }

@@ -6,7 +6,7 @@
 //! | resource types (the rules' interest names [`crate::terraform::AzureKind`]s) | [`CLUSTER`], [`NODE_POOL`], [`REGISTRY`], [`VAULT`] |
 //! | a setting, three-valued, with the provider default | [`Setting`] |
 //! | a setting as a message shows it | [`shown`], [`shown_written`] |
-//! | the name of a setting renamed between majors | [`spelling`] |
+//! | the name of a setting renamed between majors | [`spelling()`] |
 //! | whether a nested block is there | [`crate::terraform::Resource::present`] |
 //! | a finding on a written attribute; the public-endpoint verdict | [`report_attr`], [`report_public_endpoint`] |
 //! | clusters: Entra ID blocks, node pools, `network_profile` | [`entra_blocks`], [`pools`], [`network_profile`] |

@@ -40,6 +40,16 @@ impl Setting {
         }
     }
 
+    /// The attribute when it is written as the boolean `value`, for an optional setting whose
+    /// provider default is the opposite: only a written value can fire (null and not written take
+    /// the default, and an unknown value never fires).
+    pub fn written_as(self, value: bool) -> Option<Attr> {
+        match self {
+            Setting::Known(a) if a.value.as_bool() == Some(value) => Some(a),
+            _ => None,
+        }
+    }
+
     /// The attribute, when written.
     pub fn attr(&self) -> Option<&Attr> {
         match self {

@@ -8,7 +8,7 @@
 
 use super::api_server::{State, private, sources};
 use crate::declare_rule;
-use crate::rules::azurerm::{report_attr, shown};
+use crate::rules::azurerm::{Setting, report_attr, shown};
 use crate::rules::{Rule, TfCtx};
 use crate::terraform::Resource;
 
@@ -18,27 +18,27 @@ const HELP: &str = "make the API server private with `private_cluster_enabled = 
 
 impl Rule for PublicApiServer {
     fn check_tf(&self, res: &Resource<'_>, cx: &mut TfCtx<'_>) {
-        let (is_private, private_attr) = private(res);
+        let (is_private, privacy) = private(res);
         if is_private != Some(false) {
             return;
         }
         let sources = sources(res);
-        if sources.iter().any(|s| s.state != State::NoRanges) {
+        if sources.iter().any(|s| s.state() != State::NoRanges) {
             return;
         }
-        let public = match &private_attr {
+        let public = match privacy.attr() {
             Some(a) => shown("private_cluster_enabled", a),
             None => "`private_cluster_enabled` is not set".to_string(),
         };
         let empty: Vec<String> = sources
             .iter()
             .filter_map(|s| {
-                let a = s.attr.as_ref()?;
-                Some(format!(
-                    "`{}` is {}",
-                    s.path,
-                    if a.value.is_absent() { "null" } else { "empty" }
-                ))
+                let what = match s.setting {
+                    Setting::Null(_) => "null",
+                    Setting::Known(_) => "empty",
+                    Setting::NotWritten | Setting::Unknown => return None,
+                };
+                Some(format!("`{}` is {what}", s.path))
             })
             .collect();
         let ranges = if empty.is_empty() {
@@ -49,7 +49,7 @@ impl Rule for PublicApiServer {
         let message = format!(
             "{public} and {ranges}: the API server is reachable from the whole internet, where anyone can try stolen credentials or exploit a vulnerability"
         );
-        match &private_attr {
+        match privacy.attr() {
             Some(a) => {
                 report_attr(cx, a, message, HELP);
             }

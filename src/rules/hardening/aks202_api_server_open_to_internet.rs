@@ -7,7 +7,7 @@
 
 use super::api_server::{is_open, private, sources};
 use crate::declare_rule;
-use crate::rules::azurerm::report_attr;
+use crate::rules::azurerm::{Setting, report_attr};
 use crate::rules::{Rule, TfCtx};
 use crate::terraform::{Attr, Resource};
 
@@ -23,7 +23,9 @@ impl Rule for ApiServerOpenToInternet {
         let mut anchor: Option<Attr> = None;
         let mut open: Vec<String> = Vec::new();
         for s in sources(res) {
-            let Some(a) = &s.attr else { continue };
+            let Setting::Known(a) = &s.setting else {
+                continue;
+            };
             let Some(list) = a.value.as_list() else {
                 continue;
             };

@@ -5,7 +5,7 @@
 //! it is not written.
 
 use crate::declare_rule;
-use crate::rules::azurerm::{report_attr, shown, spelling};
+use crate::rules::azurerm::{Setting, is, report_attr, shown, spelling};
 use crate::rules::{Rule, TfCtx};
 use crate::terraform::Resource;
 
@@ -17,41 +17,34 @@ const CONSEQUENCE: &str = "Kubernetes patch releases (CVE fixes) are applied onl
 
 impl Rule for NoAutoUpgradeChannel {
     fn check_tf(&self, res: &Resource<'_>, cx: &mut TfCtx<'_>) {
-        let written: Vec<_> = NAMES
-            .iter()
-            .filter_map(|n| res.attr(n).map(|a| (*n, a)))
-            .collect();
         let help = |name: &str, alt: Option<&str>| {
             let alt = alt.map_or(String::new(), |v3| format!(" (`{v3}` on azurerm v3)"));
             format!(
                 "set `{name} = \"patch\"`{alt} (or `\"stable\"`) with a `maintenance_window_auto_upgrade` block for when upgrades may run; give `kubernetes_version` as a minor version only (`\"1.30\"`) so the channel can apply patches"
             )
         };
-        if written.is_empty() {
+        // Judge what is written; several spellings at once (not valid in one major): any
+        // channel or unknown value silences.
+        let mut offending = Vec::new();
+        for name in NAMES {
+            let (a, what) = match Setting::of(res.attr(name)) {
+                Setting::NotWritten => continue,
+                Setting::Null(a) => (a, "leaves the channel at its default `none`"),
+                Setting::Known(a) if is(&a, "none") => {
+                    (a, "turns automatic Kubernetes upgrades off")
+                }
+                Setting::Known(_) | Setting::Unknown => return,
+            };
+            offending.push((name, a, what));
+        }
+        // Nothing offending means nothing written (any other value returned above): `none`.
+        let Some((name, a, what)) = offending.first() else {
             let s = spelling(cx.majors, NAMES[0], NAMES[1]);
             let message = format!(
                 "the cluster sets no automatic upgrade channel (`{}` is not set, which means `none`): {CONSEQUENCE}",
                 s.name
             );
             cx.report(&res.file, res.span(), message, help(s.name, s.v3_too));
-            return;
-        }
-        // Judge what is written; several spellings at once (not valid in one major): any
-        // channel or unknown value silences.
-        let mut offending = Vec::new();
-        for (name, a) in &written {
-            if a.value.is_absent() {
-                offending.push((*name, a, "leaves the channel at its default `none`"));
-                continue;
-            }
-            match a.value.as_str() {
-                Some(s) if s.eq_ignore_ascii_case("none") => {
-                    offending.push((*name, a, "turns automatic Kubernetes upgrades off"))
-                }
-                _ => return,
-            }
-        }
-        let Some((name, a, what)) = offending.first() else {
             return;
         };
         let message = format!("{} {what}: {CONSEQUENCE}", shown(name, a));

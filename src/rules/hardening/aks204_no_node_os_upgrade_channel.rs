@@ -6,7 +6,7 @@
 //! the attribute.
 
 use crate::declare_rule;
-use crate::rules::azurerm::{report_attr, shown};
+use crate::rules::azurerm::{Setting, report_attr, shown};
 use crate::rules::{Rule, TfCtx};
 use crate::terraform::Resource;
 
@@ -17,7 +17,9 @@ const NAMES: [&str; 2] = ["node_os_channel_upgrade", "node_os_upgrade_channel"];
 impl Rule for NoNodeOsUpgradeChannel {
     fn check_tf(&self, res: &Resource<'_>, cx: &mut TfCtx<'_>) {
         for name in NAMES {
-            let Some(a) = res.attr(name) else { continue };
+            let Setting::Known(a) = Setting::of(res.attr(name)) else {
+                continue;
+            };
             let Some(v) = a.value.as_str() else { continue };
             let consequence = if v.eq_ignore_ascii_case("none") {
                 "turns node OS updates off: nodes keep the kernel and packages they were created with until someone upgrades the node image by hand"

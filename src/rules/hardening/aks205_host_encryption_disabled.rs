@@ -2,12 +2,16 @@
 //! `azurerm_kubernetes_cluster_node_pool`) whose `enable_host_encryption` (v3) /
 //! `host_encryption_enabled` (v4+) is not true. The provider default is false in every major.
 
-use crate::rules::azurerm::{pools, report_attr, shown_written, spelling};
 use crate::declare_rule;
+use crate::rules::azurerm::{pools, report_attr, shown_written, spelling};
 use crate::rules::{Rule, TfCtx};
 use crate::terraform::Resource;
 
-declare_rule!(HostEncryptionDisabled, "AKS205", [Azure(Cluster), Azure(NodePool)]);
+declare_rule!(
+    HostEncryptionDisabled,
+    "AKS205",
+    [Azure(Cluster), Azure(NodePool)]
+);
 
 const V3: &str = "enable_host_encryption";
 const V4: &str = "host_encryption_enabled";
@@ -20,8 +24,16 @@ impl Rule for HostEncryptionDisabled {
                 spelling(cx.majors, V3, V4).assign("true"),
                 pool.holder
             );
-            let written = pool.spellings(&[V3, V4]);
-            let Some((name, first)) = written.first() else {
+            let settings = pool.spellings(&[V3, V4]);
+            // A value that is true, or that cannot be known, silences the rule.
+            if settings
+                .iter()
+                .any(|(_, s)| s.bool_or(false) != Some(false))
+            {
+                continue;
+            }
+            let Some((name, first)) = settings.iter().find_map(|(n, s)| Some((*n, s.attr()?)))
+            else {
                 cx.report(
                     &pool.file,
                     pool.anchor,
@@ -33,13 +45,6 @@ impl Rule for HostEncryptionDisabled {
                 );
                 continue;
             };
-            // A value that is true, or that cannot be known, silences the rule.
-            if written
-                .iter()
-                .any(|(_, a)| !a.value.is_absent() && a.value.as_bool() != Some(false))
-            {
-                continue;
-            }
             let what = shown_written(res, first, name);
             let message = if first.value.is_absent() {
                 format!(

@@ -2,8 +2,8 @@
 //! `azurerm_kubernetes_cluster_node_pool`) with `enable_node_public_ip` (v3) /
 //! `node_public_ip_enabled` (v4+) true. Absent is fine: the default is false in every major.
 
-use crate::rules::azurerm::{pools, report_attr, shown_written, spelling};
 use crate::declare_rule;
+use crate::rules::azurerm::{pools, report_attr, shown_written, spelling};
 use crate::rules::{Rule, TfCtx};
 use crate::terraform::Resource;
 
@@ -15,10 +15,10 @@ const V4: &str = "node_public_ip_enabled";
 impl Rule for NodePublicIp {
     fn check_tf(&self, res: &Resource<'_>, cx: &mut TfCtx<'_>) {
         for pool in pools(res, cx.address_prefix) {
-            for (name, a) in pool.spellings(&[V3, V4]) {
-                if a.value.as_bool() != Some(true) {
+            for (name, setting) in pool.spellings(&[V3, V4]) {
+                let Some(a) = setting.written_as(true) else {
                     continue;
-                }
+                };
                 let help = format!(
                     "remove `{name}` (or set {}); reach the nodes through a bastion or the cluster's private network, and send egress through a NAT gateway or firewall",
                     spelling(cx.majors, V3, V4).assign("false")

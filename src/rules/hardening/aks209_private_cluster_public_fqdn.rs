@@ -3,21 +3,20 @@
 //! (its API server is public anyway: AKS201's subject), so the rule needs the cluster to be
 //! known private.
 
-use crate::rules::azurerm::{report_attr, shown_written};
 use crate::declare_rule;
+use crate::rules::azurerm::{Setting, report_attr, shown_written};
 use crate::rules::{Rule, TfCtx};
 use crate::terraform::Resource;
 
 declare_rule!(PrivateClusterPublicFqdn, "AKS209", [Azure(Cluster)]);
 
+const NAME: &str = "private_cluster_public_fqdn_enabled";
+
 impl Rule for PrivateClusterPublicFqdn {
     fn check_tf(&self, res: &Resource<'_>, cx: &mut TfCtx<'_>) {
-        let Some(a) = res.attr("private_cluster_public_fqdn_enabled") else {
+        let Some(a) = Setting::of(res.attr(NAME)).written_as(true) else {
             return;
         };
-        if a.value.as_bool() != Some(true) {
-            return;
-        }
         if super::api_server::private(res).0 != Some(true) {
             return;
         }
@@ -26,7 +25,7 @@ impl Rule for PrivateClusterPublicFqdn {
             &a,
             format!(
                 "the private cluster publishes its API server's name in public DNS ({}): anyone on the internet can resolve it to the control plane's private IP address",
-                shown_written(res, &a, "private_cluster_public_fqdn_enabled")
+                shown_written(res, &a, NAME)
             ),
             "remove `private_cluster_public_fqdn_enabled` (it defaults to false) and resolve the API server through the private DNS zone (`private_dns_zone_id`) linked to the networks that need it",
         );

@@ -1,8 +1,8 @@
 //! AKS210 no-customer-managed-disk-key: a cluster without `disk_encryption_set_id`, so node OS
 //! disks and Azure Disk volumes are encrypted with platform-managed keys only.
 
-use crate::rules::azurerm::{report_attr, shown_written};
 use crate::declare_rule;
+use crate::rules::azurerm::{Setting, report_attr, shown_written};
 use crate::rules::{Rule, TfCtx};
 use crate::terraform::Resource;
 
@@ -14,8 +14,8 @@ const WHY: &str = "the node disks are encrypted only with platform-managed keys,
 
 impl Rule for NoCustomerManagedDiskKey {
     fn check_tf(&self, res: &Resource<'_>, cx: &mut TfCtx<'_>) {
-        match res.attr("disk_encryption_set_id") {
-            None => {
+        match Setting::of(res.attr("disk_encryption_set_id")) {
+            Setting::NotWritten => {
                 cx.report(
                     &res.file,
                     res.span(),
@@ -23,7 +23,7 @@ impl Rule for NoCustomerManagedDiskKey {
                     HELP,
                 );
             }
-            Some(a) if a.value.is_absent() => {
+            Setting::Null(a) => {
                 report_attr(
                     cx,
                     &a,
@@ -34,7 +34,7 @@ impl Rule for NoCustomerManagedDiskKey {
                     HELP,
                 );
             }
-            Some(_) => {}
+            Setting::Known(_) | Setting::Unknown => {}
         }
     }
 }

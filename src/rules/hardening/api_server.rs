@@ -2,15 +2,14 @@
 //! in both spellings (v3 `api_server_authorized_ip_ranges`; v3.39+/v4/v5
 //! `api_server_access_profile { authorized_ip_ranges }`, the block possibly `dynamic`).
 
-use crate::terraform::{Attr, Presence, Resource, Value};
+use crate::rules::azurerm::Setting;
+use crate::terraform::{Presence, Resource};
 
-/// `private_cluster_enabled`: `Some(false)` when absent or null (the default), `None` unknown.
-pub(crate) fn private(res: &Resource<'_>) -> (Option<bool>, Option<Attr>) {
-    match res.attr("private_cluster_enabled") {
-        None => (Some(false), None),
-        Some(a) if a.value.is_absent() => (Some(false), Some(a)),
-        Some(a) => (a.value.as_bool(), Some(a)),
-    }
+/// `private_cluster_enabled` (default false): whether the cluster is private, `None` when unknown;
+/// and the setting, for where to point.
+pub(crate) fn private(res: &Resource<'_>) -> (Option<bool>, Setting) {
+    let setting = Setting::of(res.attr("private_cluster_enabled"));
+    (setting.bool_or(false), setting)
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -26,58 +25,50 @@ pub(crate) enum State {
 pub(crate) struct Source {
     /// `api_server_access_profile.authorized_ip_ranges` or `api_server_authorized_ip_ranges`.
     pub path: &'static str,
-    pub attr: Option<Attr>,
-    pub state: State,
+    /// [`Setting::Unknown`] also for a block that may or may not exist, or one written in
+    /// attribute syntax.
+    pub setting: Setting,
 }
 
-fn state_of(attr: Option<&Attr>) -> State {
-    let Some(a) = attr else {
-        return State::NoRanges;
-    };
-    match &a.value {
-        Value::Absent => State::NoRanges,
-        v => match v.as_list() {
-            Some([]) => State::NoRanges,
-            Some(_) => State::Ranges,
-            None => State::Unknown,
-        },
+impl Source {
+    /// What this place holds: null and not written hold no range.
+    pub(crate) fn state(&self) -> State {
+        match &self.setting {
+            Setting::NotWritten | Setting::Null(_) => State::NoRanges,
+            Setting::Known(a) => match a.value.as_list() {
+                Some([]) => State::NoRanges,
+                Some(_) => State::Ranges,
+                None => State::Unknown,
+            },
+            Setting::Unknown => State::Unknown,
+        }
     }
 }
 
 /// Every place that may hold authorized ranges, in written order of the two spellings.
 pub(crate) fn sources(res: &Resource<'_>) -> Vec<Source> {
-    let mut out = Vec::new();
-    let attr = res.attr("api_server_authorized_ip_ranges");
-    out.push(Source {
+    const PROFILE: &str = "api_server_access_profile.authorized_ip_ranges";
+    let mut out = vec![Source {
         path: "api_server_authorized_ip_ranges",
-        state: state_of(attr.as_ref()),
-        attr,
-    });
+        setting: Setting::of(res.attr("api_server_authorized_ip_ranges")),
+    }];
     // Attribute syntax (`api_server_access_profile = …`) is not the provider's; do not guess.
     if res.attr("api_server_access_profile").is_some() {
         out.push(Source {
-            path: "api_server_access_profile.authorized_ip_ranges",
-            attr: None,
-            state: State::Unknown,
+            path: PROFILE,
+            setting: Setting::Unknown,
         });
     }
     for block in res.blocks("api_server_access_profile") {
-        match block.presence {
-            Presence::KnownEmpty => {}
-            Presence::Unknown => out.push(Source {
-                path: "api_server_access_profile.authorized_ip_ranges",
-                attr: None,
-                state: State::Unknown,
-            }),
-            Presence::KnownNonEmpty => {
-                let attr = block.attr("authorized_ip_ranges");
-                out.push(Source {
-                    path: "api_server_access_profile.authorized_ip_ranges",
-                    state: state_of(attr.as_ref()),
-                    attr,
-                });
-            }
-        }
+        let setting = match block.presence {
+            Presence::KnownEmpty => continue,
+            Presence::Unknown => Setting::Unknown,
+            Presence::KnownNonEmpty => Setting::of(block.attr("authorized_ip_ranges")),
+        };
+        out.push(Source {
+            path: PROFILE,
+            setting,
+        });
     }
     out
 }

@@ -4,8 +4,8 @@
 //! default); an unknown value never does. Anchored at the attribute, or at the resource header
 //! when it is not written.
 
-use crate::rules::azurerm::{Setting, report_attr, shown};
 use crate::declare_rule;
+use crate::rules::azurerm::{Setting, report_attr, shown};
 use crate::rules::{Rule, TfCtx};
 use crate::terraform::Resource;
 

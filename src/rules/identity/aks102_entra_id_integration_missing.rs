@@ -5,8 +5,8 @@
 //! holds is AKS103's (rules.md, "a parent missing is the parent's rule"). Anchored at the
 //! resource header, with the block to add.
 
-use crate::rules::azurerm::entra_blocks;
 use crate::declare_rule;
+use crate::rules::azurerm::entra_blocks;
 use crate::rules::{Rule, TfCtx};
 use crate::terraform::{Presence, Resource};
 

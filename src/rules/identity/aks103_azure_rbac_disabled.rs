@@ -5,8 +5,8 @@
 //! missing block is AKS102's, a `dynamic` one with an unknown `for_each` is silent. Anchored at
 //! the attribute, or at the block header when it is not written.
 
-use crate::rules::azurerm::{Setting, entra_blocks, report_attr, shown};
 use crate::declare_rule;
+use crate::rules::azurerm::{Setting, entra_blocks, report_attr, shown};
 use crate::rules::{Rule, TfCtx};
 use crate::terraform::{Presence, Resource};
 

@@ -3,8 +3,8 @@
 //! false }` (read as v3). The default is `true` (ForceNew), so absent and null pass. Anchored at
 //! the attribute.
 
-use crate::rules::azurerm::{Setting, report_attr, shown};
 use crate::declare_rule;
+use crate::rules::azurerm::{Setting, report_attr, shown};
 use crate::rules::{Rule, TfCtx};
 use crate::terraform::{Presence, Resource};
 
@@ -19,26 +19,20 @@ const CONSEQUENCE: &str = "turns Kubernetes RBAC off: every authenticated identi
 impl Rule for KubernetesRbacDisabled {
     fn check_tf(&self, res: &Resource<'_>, cx: &mut TfCtx<'_>) {
         const NAME: &str = "role_based_access_control_enabled";
-        let setting = Setting::of(res.attr(NAME));
-        if setting.bool_or(true) == Some(false)
-            && let Some(a) = setting.attr()
-        {
-            report_attr(cx, a, format!("{} {CONSEQUENCE}", shown(NAME, a)), HELP);
+        if let Some(a) = Setting::of(res.attr(NAME)).written_as(false) {
+            report_attr(cx, &a, format!("{} {CONSEQUENCE}", shown(NAME, &a)), HELP);
         }
         // azurerm v2: `role_based_access_control { enabled = false }`.
         for block in res.blocks("role_based_access_control") {
             if block.presence != Presence::KnownNonEmpty {
                 continue;
             }
-            let setting = Setting::of(block.attr("enabled"));
-            if setting.bool_or(true) == Some(false)
-                && let Some(a) = setting.attr()
-            {
+            if let Some(a) = Setting::of(block.attr("enabled")).written_as(false) {
                 let message = format!(
                     "{} in `role_based_access_control` {CONSEQUENCE}",
-                    shown("enabled", a)
+                    shown("enabled", &a)
                 );
-                report_attr(cx, a, message, HELP_V2);
+                report_attr(cx, &a, message, HELP_V2);
             }
         }
     }

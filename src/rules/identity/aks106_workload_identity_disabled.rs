@@ -6,8 +6,8 @@
 //! sets"). One finding per cluster, naming both settings when both are off, anchored at the first
 //! offending attribute written, else at the resource header.
 
-use crate::rules::azurerm::{Setting, report_attr, shown};
 use crate::declare_rule;
+use crate::rules::azurerm::{Setting, report_attr, shown};
 use crate::rules::{Rule, TfCtx};
 use crate::terraform::{Attr, Resource};
 

@@ -60,21 +60,22 @@ fn grants<'d>(obj: &Object<'_, '_>, rule: &PolicyRule<'d>) -> Vec<Grant<'d>> {
     let core = rule.group("");
 
     // Secrets, cluster-wide.
-    if obj.kind == "ClusterRole" && rule.resource_names.is_empty() {
-        if let (Some(g), Some(res)) = (core, rule.resource("secrets")) {
-            let verbs: Vec<Item<'d>> = ["get", "list", "watch"]
-                .iter()
-                .filter_map(|v| rule.verb(v))
-                .collect();
-            if !verbs.is_empty() {
-                out.push(Grant {
+    if obj.kind == "ClusterRole"
+        && rule.resource_names.is_empty()
+        && let (Some(g), Some(res)) = (core, rule.resource("secrets"))
+    {
+        let verbs: Vec<Item<'d>> = ["get", "list", "watch"]
+            .iter()
+            .filter_map(|v| rule.verb(v))
+            .collect();
+        if !verbs.is_empty() {
+            out.push(Grant {
                     anchor: res,
                     action: "read Secrets, service-account tokens included, across the cluster when bound by a ClusterRoleBinding",
                     detail: detail(&verbs, res, g),
                     websocket: false,
                     fix: "name the Secrets it needs in `resourceNames`, or grant `get` in a namespaced Role; mount application secrets from Key Vault with the Secrets Store CSI driver instead of reading them through the API",
                 });
-            }
         }
     }
 

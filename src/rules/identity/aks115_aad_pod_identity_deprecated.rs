@@ -8,7 +8,19 @@ use crate::declare_rule;
 use crate::k8s::{Object, Workload};
 use crate::rules::{K8sCtx, Rule};
 
-declare_rule!(AadPodIdentityDeprecated, "AKS115", [Kinds(&["AzureIdentity", "AzureIdentityBinding", "AzurePodIdentityException", "AzureAssignedIdentity"]), Workloads]);
+declare_rule!(
+    AadPodIdentityDeprecated,
+    "AKS115",
+    [
+        Kinds(&[
+            "AzureIdentity",
+            "AzureIdentityBinding",
+            "AzurePodIdentityException",
+            "AzureAssignedIdentity"
+        ]),
+        Workloads
+    ]
+);
 
 const GROUP: &str = "aadpodidentity.k8s.io";
 const LABEL: &str = "aadpodidbinding";

@@ -2,6 +2,19 @@
 
 mod rbac;
 
+mod aks101_local_accounts_enabled;
+mod aks102_entra_id_integration_missing;
+mod aks103_azure_rbac_disabled;
+mod aks104_kubernetes_rbac_disabled;
+mod aks105_service_principal_credentials;
+mod aks106_workload_identity_disabled;
+mod aks111_binding_to_user;
+mod aks112_cluster_admin_binding;
+mod aks113_wildcard_rbac;
+mod aks114_rbac_privilege_escalation;
+mod aks115_aad_pod_identity_deprecated;
+mod aks117_azure_credentials_in_env;
+
 super::layer! {
     aks101_local_accounts_enabled::LocalAccountsEnabled,
     aks102_entra_id_integration_missing::EntraIdIntegrationMissing,

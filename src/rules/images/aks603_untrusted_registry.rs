@@ -7,7 +7,12 @@ use crate::rules::image_ref::{DEFAULT_ALLOWED_REGISTRIES, ImageRef, RegistryPatt
 use crate::rules::{K8sCtx, Rule, RuleParams};
 use serde::Deserialize;
 
-declare_rule!(UntrustedRegistry, "AKS603", [Workloads], params = Aks603Params);
+declare_rule!(
+    UntrustedRegistry,
+    "AKS603",
+    [Workloads],
+    params = Aks603Params
+);
 
 /// `[rules.AKS603]`: the registries images may come from.
 #[derive(Debug, Default, Deserialize)]

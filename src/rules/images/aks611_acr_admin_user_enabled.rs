@@ -12,20 +12,17 @@ const HELP: &str = "remove `admin_enabled` (or set it to false) and give the clu
 
 impl Rule for AcrAdminUserEnabled {
     fn check_tf(&self, res: &Resource<'_>, cx: &mut TfCtx<'_>) {
-        let setting = Setting::of(res.attr("admin_enabled"));
-        if setting.bool_or(false) != Some(true) {
+        let Some(a) = Setting::of(res.attr("admin_enabled")).written_as(true) else {
             return;
-        }
-        if let Some(a) = setting.attr() {
-            report_attr(
-                cx,
-                a,
-                format!(
-                    "{} turns on the registry's admin account: one shared username and password with push and pull rights on every repository, not tied to any identity",
-                    shown("admin_enabled", a)
-                ),
-                HELP,
-            );
-        }
+        };
+        report_attr(
+            cx,
+            &a,
+            format!(
+                "{} turns on the registry's admin account: one shared username and password with push and pull rights on every repository, not tied to any identity",
+                shown("admin_enabled", &a)
+            ),
+            HELP,
+        );
     }
 }

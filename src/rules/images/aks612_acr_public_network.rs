@@ -16,28 +16,11 @@ const WHY: &str = "the registry accepts connections from any network";
 
 fn firewall(res: &Resource<'_>) -> Firewall {
     // Attribute syntax (`network_rule_set = [{ … }]`, the provider's ConfigModeAttr).
-    if let Some(a) = res.attr("network_rule_set") {
-        return match &a.value {
-            Value::Absent => Firewall::None,
-            v => match v.as_list() {
-                Some([]) => Firewall::None,
-                Some([first, ..]) => match first.value.as_object() {
-                    Some(_) => match first.value.get("default_action") {
-                        None => Firewall::Allows(None),
-                        Some(d) => match (&d.value, d.value.as_str()) {
-                            (Value::Absent, _) => Firewall::Allows(None),
-                            (_, Some(s)) if s.eq_ignore_ascii_case("Deny") => {
-                                Firewall::DeniesOrUnknown
-                            }
-                            (_, Some(_)) => Firewall::Allows(None),
-                            _ => Firewall::DeniesOrUnknown,
-                        },
-                    },
-                    _ => Firewall::DeniesOrUnknown,
-                },
-                None => Firewall::DeniesOrUnknown,
-            },
-        };
+    match Setting::of(res.attr("network_rule_set")) {
+        Setting::NotWritten => {}
+        Setting::Null(_) => return Firewall::None,
+        Setting::Known(a) => return attr_firewall(&a.value),
+        Setting::Unknown => return Firewall::DeniesOrUnknown,
     }
     let mut unknown = false;
     for b in res.blocks("network_rule_set") {
@@ -64,6 +47,27 @@ fn firewall(res: &Resource<'_>) -> Firewall {
         Firewall::DeniesOrUnknown
     } else {
         Firewall::None
+    }
+}
+
+/// A `network_rule_set` written in attribute syntax, judged by its first element: a
+/// `default_action` that is not written or null allows, as the block's does.
+fn attr_firewall(rule_sets: &Value) -> Firewall {
+    let first = match rule_sets.as_list() {
+        Some([]) => return Firewall::None,
+        Some([first, ..]) if first.value.as_object().is_some() => first,
+        _ => return Firewall::DeniesOrUnknown,
+    };
+    let Some(action) = first.value.get("default_action") else {
+        return Firewall::Allows(None);
+    };
+    if action.value.is_absent() {
+        return Firewall::Allows(None);
+    }
+    match action.value.as_str() {
+        Some(s) if s.eq_ignore_ascii_case("Deny") => Firewall::DeniesOrUnknown,
+        Some(_) => Firewall::Allows(None),
+        None => Firewall::DeniesOrUnknown,
     }
 }
 

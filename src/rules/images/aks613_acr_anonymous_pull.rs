@@ -13,20 +13,17 @@ const HELP: &str = "remove `anonymous_pull_enabled` (or set it to false); cluste
 
 impl Rule for AcrAnonymousPull {
     fn check_tf(&self, res: &Resource<'_>, cx: &mut TfCtx<'_>) {
-        let setting = Setting::of(res.attr("anonymous_pull_enabled"));
-        if setting.bool_or(false) != Some(true) {
+        let Some(a) = Setting::of(res.attr("anonymous_pull_enabled")).written_as(true) else {
             return;
-        }
-        if let Some(a) = setting.attr() {
-            report_attr(
-                cx,
-                a,
-                format!(
-                    "{} lets anyone who can reach the registry pull every image without credentials",
-                    shown("anonymous_pull_enabled", a)
-                ),
-                HELP,
-            );
-        }
+        };
+        report_attr(
+            cx,
+            &a,
+            format!(
+                "{} lets anyone who can reach the registry pull every image without credentials",
+                shown("anonymous_pull_enabled", &a)
+            ),
+            HELP,
+        );
     }
 }

@@ -5,6 +5,13 @@ use crate::yaml::Entry;
 
 use super::image_ref::ImageRef;
 
+mod aks601_image_not_pinned_by_digest;
+mod aks602_image_latest_tag;
+mod aks603_untrusted_registry;
+mod aks611_acr_admin_user_enabled;
+mod aks612_acr_public_network;
+mod aks613_acr_anonymous_pull;
+
 super::layer! {
     aks601_image_not_pinned_by_digest::ImageNotPinnedByDigest,
     aks602_image_latest_tag::ImageLatestTag,

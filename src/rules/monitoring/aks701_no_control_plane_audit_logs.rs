@@ -14,7 +14,12 @@ use crate::rules::{Rule, TfCtx};
 use crate::terraform::index::{DiagnosticSetting, Relation};
 use crate::terraform::{Resource, TfIndex};
 
-declare_rule!(NoControlPlaneAuditLogs, "AKS701", [Azure(Cluster)], params = ManagedElsewhere);
+declare_rule!(
+    NoControlPlaneAuditLogs,
+    "AKS701",
+    [Azure(Cluster)],
+    params = ManagedElsewhere
+);
 
 /// The control-plane audit categories, and the groups that hold them.
 pub const AUDIT: &[&str] = &["kube-audit", "kube-audit-admin"];

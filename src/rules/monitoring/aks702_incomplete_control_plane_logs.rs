@@ -11,7 +11,12 @@ use crate::rules::{Rule, TfCtx};
 use crate::terraform::index::{DiagnosticSetting, Relation};
 use crate::terraform::{Resource, TfIndex};
 
-declare_rule!(IncompleteControlPlaneLogs, "AKS702", [Azure(Cluster)], params = ManagedElsewhere);
+declare_rule!(
+    IncompleteControlPlaneLogs,
+    "AKS702",
+    [Azure(Cluster)],
+    params = ManagedElsewhere
+);
 
 const NEEDED: [&str; 2] = ["kube-apiserver", "kube-controller-manager"];
 const GROUPS: &[&str] = &["allLogs"];

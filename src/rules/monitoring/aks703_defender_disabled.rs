@@ -12,7 +12,12 @@ use crate::rules::{Rule, TfCtx};
 use crate::terraform::index::PlanState;
 use crate::terraform::{Presence, Resource};
 
-declare_rule!(DefenderDisabled, "AKS703", [Azure(Cluster)], params = ManagedElsewhere);
+declare_rule!(
+    DefenderDisabled,
+    "AKS703",
+    [Azure(Cluster)],
+    params = ManagedElsewhere
+);
 
 impl Rule for DefenderDisabled {
     fn check_tf(&self, res: &Resource<'_>, cx: &mut TfCtx<'_>) {

@@ -2,8 +2,8 @@
 //! every provider major). azurerm v2's `addon_profile { azure_policy { enabled } }` is read too.
 
 use crate::declare_rule;
-use crate::rules::monitoring::{Addon, v2_addon};
 use crate::rules::azurerm::{Setting, report_attr, shown};
+use crate::rules::monitoring::{Addon, v2_addon};
 use crate::rules::{Rule, TfCtx};
 use crate::terraform::Resource;
 

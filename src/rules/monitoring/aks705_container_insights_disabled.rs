@@ -2,8 +2,8 @@
 //! `addon_profile { oms_agent { enabled = true } }`), so Container Insights collects nothing.
 
 use crate::declare_rule;
-use crate::rules::monitoring::{Addon, v2_addon};
 use crate::rules::azurerm::report_attr;
+use crate::rules::monitoring::{Addon, v2_addon};
 use crate::rules::{Rule, TfCtx};
 use crate::terraform::{Presence, Resource};
 

@@ -5,6 +5,12 @@ use super::azurerm::Setting;
 use crate::terraform::{Attr, Presence, Resource};
 use serde::Deserialize;
 
+mod aks701_no_control_plane_audit_logs;
+mod aks702_incomplete_control_plane_logs;
+mod aks703_defender_disabled;
+mod aks704_azure_policy_addon_disabled;
+mod aks705_container_insights_disabled;
+
 super::layer! {
     aks701_no_control_plane_audit_logs::NoControlPlaneAuditLogs,
     aks702_incomplete_control_plane_logs::IncompleteControlPlaneLogs,

@@ -22,7 +22,11 @@ use crate::source::Span;
 use crate::yaml::{Document, NodeId};
 use std::net::IpAddr;
 
-declare_rule!(NetworkPolicyAllowsAll, "AKS304", [Kinds(&["NetworkPolicy"])]);
+declare_rule!(
+    NetworkPolicyAllowsAll,
+    "AKS304",
+    [Kinds(&["NetworkPolicy"])]
+);
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Dir {

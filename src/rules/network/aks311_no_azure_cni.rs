@@ -8,8 +8,8 @@
 //! there only when `kubernetes_version` is known and older than 1.30; absent (AKS's current
 //! default version) or unknown is silent.
 
-use crate::rules::azurerm::{is, network_profile, report_attr, shown_written};
 use crate::declare_rule;
+use crate::rules::azurerm::{Setting, is, network_profile, report_attr, shown_written};
 use crate::rules::{Rule, TfCtx};
 use crate::terraform::{Present, Resource};
 
@@ -25,7 +25,7 @@ impl Rule for NoAzureCni {
             Present::Unknown => return,
             Present::Missing => {
                 // AKS chooses by Kubernetes version: kubenet only before 1.30.
-                if let Some(v) = res.attr("kubernetes_version")
+                if let Setting::Known(v) = Setting::of(res.attr("kubernetes_version"))
                     && before_1_30(v.value.as_str())
                 {
                     cx.report(
@@ -42,7 +42,7 @@ impl Rule for NoAzureCni {
             }
             Present::Block(b) => b,
         };
-        let Some(a) = profile.attr("network_plugin") else {
+        let Setting::Known(a) = Setting::of(profile.attr("network_plugin")) else {
             return;
         };
         if a.value.as_str().is_none() || is(&a, "azure") || is(&a, "none") {

@@ -4,10 +4,10 @@
 //! brings its own enforcement), and for the Cilium data plane (`network_data_plane` v4+ /
 //! `ebpf_data_plane` v3 = `cilium`), which enforces NetworkPolicies itself.
 
-use crate::rules::azurerm::{is, network_profile, report_attr, shown_written};
 use crate::declare_rule;
+use crate::rules::azurerm::{Setting, is, network_profile, report_attr, shown_written};
 use crate::rules::{Rule, TfCtx};
-use crate::terraform::{Present, Resource};
+use crate::terraform::{Attr, BlockView, Present, Resource};
 
 declare_rule!(NoNetworkPolicyEngine, "AKS312", [Azure(Cluster)]);
 
@@ -34,24 +34,11 @@ impl Rule for NoNetworkPolicyEngine {
             }
             Present::Block(b) => b,
         };
-        // Bring-your-own CNI brings its own enforcement; a plugin that cannot be known may be
-        // `none`. A missing one is not `none` (the provider requires it: the block is incomplete,
-        // and still has no engine).
-        if let Some(p) = profile.attr("network_plugin")
-            && (is(&p, "none") || !(p.value.is_absent() || p.value.as_str().is_some()))
-        {
+        if may_enforce_otherwise(&profile) {
             return;
         }
-        // The Cilium data plane enforces NetworkPolicies; one that cannot be known may be it.
-        for name in ["network_data_plane", "ebpf_data_plane"] {
-            if let Some(d) = profile.attr(name)
-                && (is(&d, "cilium") || !(d.value.is_absent() || d.value.as_str().is_some()))
-            {
-                return;
-            }
-        }
-        match profile.attr("network_policy") {
-            None => {
+        match Setting::of(profile.attr("network_policy")) {
+            Setting::NotWritten => {
                 cx.report(
                     profile.file(),
                     profile.span(),
@@ -59,7 +46,7 @@ impl Rule for NoNetworkPolicyEngine {
                     HELP,
                 );
             }
-            Some(a) if a.value.is_absent() => {
+            Setting::Null(a) => {
                 report_attr(
                     cx,
                     &a,
@@ -70,12 +57,7 @@ impl Rule for NoNetworkPolicyEngine {
                     HELP,
                 );
             }
-            Some(a) => {
-                if a.value.as_str().is_none()
-                    || ["azure", "calico", "cilium"].iter().any(|v| is(&a, v))
-                {
-                    return;
-                }
+            Setting::Known(a) if !may_be_engine(&a) => {
                 report_attr(
                     cx,
                     &a,
@@ -86,6 +68,34 @@ impl Rule for NoNetworkPolicyEngine {
                     HELP,
                 );
             }
+            Setting::Known(_) | Setting::Unknown => {}
         }
     }
+}
+
+/// Whether something other than `network_policy` may enforce NetworkPolicies.
+fn may_enforce_otherwise(profile: &BlockView<'_>) -> bool {
+    // Bring-your-own CNI brings its own enforcement; a plugin that cannot be known may be
+    // `none`. A missing one is not `none` (the provider requires it: the block is incomplete,
+    // and still has no engine).
+    may_be(&Setting::of(profile.attr("network_plugin")), "none")
+        // The Cilium data plane enforces NetworkPolicies; one that cannot be known may be it.
+        || ["network_data_plane", "ebpf_data_plane"]
+            .iter()
+            .any(|name| may_be(&Setting::of(profile.attr(name)), "cilium"))
+}
+
+/// Whether a string setting is, or may be, `value`: not when null or not written; a value that is
+/// not a known string may be anything.
+fn may_be(setting: &Setting, value: &str) -> bool {
+    match setting {
+        Setting::NotWritten | Setting::Null(_) => false,
+        Setting::Known(a) => a.value.as_str().is_none() || is(a, value),
+        Setting::Unknown => true,
+    }
+}
+
+/// Whether a written `network_policy` is, or may be, an engine.
+fn may_be_engine(a: &Attr) -> bool {
+    a.value.as_str().is_none() || ["azure", "calico", "cilium"].iter().any(|v| is(a, v))
 }

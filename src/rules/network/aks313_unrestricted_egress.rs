@@ -3,8 +3,8 @@
 //! through user-defined routing (a firewall), a NAT gateway or `none` is silent, and so is any
 //! other value (a newer outbound type).
 
-use crate::rules::azurerm::{is, network_profile, report_attr, shown_written};
 use crate::declare_rule;
+use crate::rules::azurerm::{Setting, is, network_profile, report_attr, shown_written};
 use crate::rules::{Rule, TfCtx};
 use crate::terraform::{Present, Resource};
 
@@ -33,8 +33,8 @@ impl Rule for UnrestrictedEgress {
             }
             Present::Block(b) => b,
         };
-        match profile.attr("outbound_type") {
-            None => {
+        match Setting::of(profile.attr("outbound_type")) {
+            Setting::NotWritten => {
                 cx.report(
                     profile.file(),
                     profile.span(),
@@ -42,7 +42,7 @@ impl Rule for UnrestrictedEgress {
                     HELP,
                 );
             }
-            Some(a) if a.value.is_absent() => {
+            Setting::Null(a) => {
                 report_attr(
                     cx,
                     &a,
@@ -53,7 +53,7 @@ impl Rule for UnrestrictedEgress {
                     HELP,
                 );
             }
-            Some(a) if is(&a, "loadBalancer") => {
+            Setting::Known(a) if is(&a, "loadBalancer") => {
                 report_attr(
                     cx,
                     &a,
@@ -64,7 +64,7 @@ impl Rule for UnrestrictedEgress {
                     HELP,
                 );
             }
-            Some(_) => {}
+            Setting::Known(_) | Setting::Unknown => {}
         }
     }
 }

@@ -17,8 +17,8 @@ use super::values::{
 };
 use crate::declare_rule;
 use crate::k8s::Workload;
-use crate::k8s::env::words;
 use crate::k8s::env::is_azure_credential_name;
+use crate::k8s::env::words;
 use crate::rules::{K8sCtx, Rule};
 
 declare_rule!(SecretLiteralInEnv, "AKS502", [Workloads]);

@@ -16,7 +16,11 @@ use crate::k8s::Object;
 use crate::rules::{K8sCtx, Rule};
 use crate::yaml::{Document, Entry, NodeId};
 
-declare_rule!(SecretProviderClassInvalid, "AKS503", [Kinds(&["SecretProviderClass"])]);
+declare_rule!(
+    SecretProviderClassInvalid,
+    "AKS503",
+    [Kinds(&["SecretProviderClass"])]
+);
 
 const HELP: &str = "under `spec.parameters` write `keyvaultName: <vault-name>`, `tenantId: <tenant-id>` (`tenantID` in provider releases since 2022) and `objects: |` followed by `array:` and one `- |` item per object (`objectName: <name>`, `objectType: secret|key|cert`); with Workload Identity, also `clientID: <client ID of the identity federated with the pod's ServiceAccount>`";
 

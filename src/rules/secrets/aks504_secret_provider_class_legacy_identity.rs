@@ -16,7 +16,11 @@ use crate::k8s::{Object, PodSpec, Workload};
 use crate::rules::{K8sCtx, Rule};
 use crate::yaml::{Document, Entry, NodeId, Style};
 
-declare_rule!(SecretProviderClassLegacyIdentity, "AKS504", [Kinds(&["SecretProviderClass"]), Workloads]);
+declare_rule!(
+    SecretProviderClassLegacyIdentity,
+    "AKS504",
+    [Kinds(&["SecretProviderClass"]), Workloads]
+);
 
 const SPC_HELP: &str = "switch the class to Workload Identity: remove `usePodIdentity`, `useVMManagedIdentity` and `userAssignedIdentityID`, add `clientID: <client ID of a user-assigned managed identity>`, federate that identity with the pod's ServiceAccount (`az identity federated-credential create --identity-name <identity> --resource-group <rg> --name <name> --issuer <cluster OIDC issuer URL> --subject system:serviceaccount:<namespace>:<service-account>`) and annotate the ServiceAccount `azure.workload.identity/client-id: <client ID>`";
 

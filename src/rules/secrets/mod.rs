@@ -6,6 +6,16 @@ use crate::yaml::Entry;
 mod csi_addon;
 mod values;
 
+mod aks501_plaintext_secret_manifest;
+mod aks502_secret_literal_in_env;
+mod aks503_secret_provider_class_invalid;
+mod aks504_secret_provider_class_legacy_identity;
+mod aks511_keyvault_csi_addon_disabled;
+mod aks512_secret_rotation_disabled;
+mod aks513_keyvault_purge_protection_disabled;
+mod aks514_keyvault_public_network;
+mod aks515_keyvault_access_policies;
+
 super::layer! {
     aks501_plaintext_secret_manifest::PlaintextSecretManifest,
     aks502_secret_literal_in_env::SecretLiteralInEnv,
