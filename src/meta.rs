@@ -39,6 +39,8 @@ struct FrontMatter {
     severity: Severity,
     layer: String,
     target: String,
+    #[serde(default = "yes")]
+    suppressible: bool,
     summary: String,
     // Validated here, read by people: the doc's sources and the peers' closest checks (the peer
     // agreement tests keep their own, reasoned table in `tests/peers/tables.rs`).
@@ -46,6 +48,10 @@ struct FrontMatter {
     _references: Vec<String>,
     #[serde(default, rename = "peers")]
     _peers: BTreeMap<String, Vec<String>>,
+}
+
+fn yes() -> bool {
+    true
 }
 
 /// A rule's metadata and documentation.
@@ -58,6 +64,9 @@ pub struct RuleMeta {
     /// `kubernetes`, `terraform`, or `any` (the linter's own rules): what the rule's interest
     /// must be about (checked by the registry's tests).
     pub target: &'static str,
+    /// Whether suppression comments and annotations may silence its findings (`false` for parse
+    /// errors and input limits).
+    pub suppressible: bool,
     pub summary: &'static str,
     /// The Markdown after the front matter.
     pub body: &'static str,
@@ -102,6 +111,7 @@ impl RuleMeta {
             severity: fm.severity,
             layer: leak(fm.layer),
             target: leak(fm.target),
+            suppressible: fm.suppressible,
             summary: leak(fm.summary),
             body: &rest[end + 5..],
         };

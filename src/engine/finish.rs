@@ -6,7 +6,6 @@
 use super::dispatch::RuleSet;
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Finding, Related};
-use crate::rules::linter;
 use crate::source::{LineIndex, Pos, Span};
 use crate::suppress::{self, Suppression};
 use std::path::Path;
@@ -36,9 +35,8 @@ pub(super) fn finish(
     set: &RuleSet<'_>,
     cfg: &Config,
 ) -> Vec<Diagnostic> {
-    let (mut open, fixed): (Vec<Finding>, Vec<Finding>) = findings
-        .into_iter()
-        .partition(|f| linter::suppressible(f.rule));
+    let (mut open, fixed): (Vec<Finding>, Vec<Finding>) =
+        findings.into_iter().partition(|f| f.rule.suppressible);
     suppress::apply(&mut open, sups, &file.lines);
     if set.checks() {
         open.extend(suppress::problems(sups, |id| set.enabled(id)));

@@ -2,7 +2,7 @@
 //! ends and the suppressions hand them what went wrong — but their words live here, like every
 //! other rule's.
 
-use super::{Declared, Rule, RuleMeta};
+use super::{Declared, Rule};
 use crate::declare_rule;
 use crate::diagnostic::Finding;
 use crate::source::Span;
@@ -31,12 +31,6 @@ pub static ALL: &[&dyn Rule] = &[
     &InvalidSuppressionRule,
     &SkippedInputRule,
 ];
-
-/// Whether a suppression may silence the rule's findings: parse errors and input limits may
-/// not (the comments around them may not be where they seem).
-pub fn suppressible(rule: &RuleMeta) -> bool {
-    !std::ptr::eq(rule, ParseErrorRule.meta()) && !std::ptr::eq(rule, InputLimitRule.meta())
-}
 
 // ---- AKS001 parse-error -------------------------------------------------------------------
 
