@@ -8,7 +8,7 @@ use std::path::PathBuf;
 #[command(
     name = "akslint",
     version,
-    about = "Lints Kubernetes manifests for AKS security best practice, offline."
+    about = "Lints Kubernetes manifests and Terraform for AKS security best practice, offline."
 )]
 pub struct Cli {
     #[command(subcommand)]

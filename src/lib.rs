@@ -1,7 +1,13 @@
-//! akslint: an offline linter for AKS security best practice in Kubernetes manifests.
+//! akslint: an offline linter for AKS security best practice in Kubernetes manifests (plain,
+//! `helm template` and kustomize output) and the Terraform that builds AKS clusters.
 //!
 //! The CLI (`src/main.rs`) is a thin shell over [`engine::lint`], which the tests and the bench
-//! call too.
+//! call too. Layers, lowest first: [`source`] → the front ends ([`yaml`], [`terraform`]) → the
+//! models ([`k8s`], the Terraform views) → [`rules`] → [`engine`] → [`report`]; [`config`],
+//! [`discover`] and [`suppress`] serve the engine; [`meta`] and [`diagnostic`] are shared by all.
+
+// Output is the CLI's business: the library returns results and never prints.
+#![warn(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod cli;
 pub mod config;
@@ -16,7 +22,3 @@ pub mod source;
 pub mod suppress;
 pub mod terraform;
 pub mod yaml;
-
-pub fn version() -> &'static str {
-    env!("CARGO_PKG_VERSION")
-}

@@ -181,10 +181,10 @@ pub fn from_annotations(obj: &Object<'_, '_>, pod: Option<&PodSpec<'_, '_>>) -> 
     if let Some(m) = obj.metadata {
         metas.push(m.value);
     }
-    if let Some(p) = pod.and_then(|p| p.pod_metadata) {
-        if Some(p) != obj.metadata.map(|m| m.value) {
-            metas.push(p);
-        }
+    if let Some(p) = pod.and_then(|p| p.pod_metadata)
+        && Some(p) != obj.metadata.map(|m| m.value)
+    {
+        metas.push(p);
     }
     let mut out = Vec::new();
     for m in metas {

@@ -195,7 +195,14 @@ fn golden_outputs() {
 fn testdata_snapshot() {
     let r = root();
     let o = akslint(
-        &["check", "--format", "compact", "--fail-on", "never", "testdata/"],
+        &[
+            "check",
+            "--format",
+            "compact",
+            "--fail-on",
+            "never",
+            "testdata/",
+        ],
         &r,
         None,
     );
@@ -225,8 +232,14 @@ fn testdata_snapshot() {
         path.display(),
         g.len(),
         w.len(),
-        gone.iter().map(|l| l.to_string()).collect::<Vec<_>>().join("\n  "),
-        new.iter().map(|l| l.to_string()).collect::<Vec<_>>().join("\n  "),
+        gone.iter()
+            .map(|l| l.to_string())
+            .collect::<Vec<_>>()
+            .join("\n  "),
+        new.iter()
+            .map(|l| l.to_string())
+            .collect::<Vec<_>>()
+            .join("\n  "),
     );
 }
 

@@ -32,10 +32,10 @@ pub fn objects<'d, 't>(doc: &'d Document<'t>) -> Vec<Object<'d, 't>> {
     let Some(obj) = Object::new(doc, root) else {
         return Vec::new();
     };
-    if obj.kind == "List" || (obj.kind.ends_with("List") && obj.api_version == "v1") {
-        if let Some(items) = doc.get(root, "items") {
-            return doc.seq(items).filter_map(|i| Object::new(doc, i)).collect();
-        }
+    if (obj.kind == "List" || (obj.kind.ends_with("List") && obj.api_version == "v1"))
+        && let Some(items) = doc.get(root, "items")
+    {
+        return doc.seq(items).filter_map(|i| Object::new(doc, i)).collect();
     }
     vec![obj]
 }

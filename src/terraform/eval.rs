@@ -275,10 +275,10 @@ impl<'m> Scope<'m> {
 
     fn template(&self, t: &Template, span: Span, cx: &Cx<'_>) -> Outcome {
         // A template that is one interpolation gives that value itself (`"${var.flag}"` is a bool).
-        if let Some(Element::Interpolation(i)) = t.as_single_element() {
-            if i.strip == Strip::None {
-                return self.ev(&i.expr, cx);
-            }
+        if let Some(Element::Interpolation(i)) = t.as_single_element()
+            && i.strip == Strip::None
+        {
+            return self.ev(&i.expr, cx);
         }
         let mut out = String::new();
         let mut unknown = false;

@@ -493,11 +493,9 @@ fn logs_of(res: &Resource<'_>) -> Vec<LogEntry> {
                     let unsure = out[before..]
                         .iter()
                         .any(|e| e.name == LogName::Unknown || e.enabled.is_none());
-                    if unsure {
-                        if let Some(expanded) = raw.and_then(|b| expand(res, b, kind)) {
-                            out.truncate(before);
-                            out.extend(expanded);
-                        }
+                    if unsure && let Some(expanded) = raw.and_then(|b| expand(res, b, kind)) {
+                        out.truncate(before);
+                        out.extend(expanded);
                     }
                 }
             }

@@ -316,10 +316,10 @@ fn parse_chunk<'t>(text: &'t str, chunk: Span, limits: &YamlLimits, out: &mut Pa
                     _ => None,
                 };
                 let mut span = nodes[id as usize].span;
-                if span.start == span.end {
-                    if let Some(c) = first_child {
-                        span.start = span.start.min(nodes_span(&nodes, c).start);
-                    }
+                if span.start == span.end
+                    && let Some(c) = first_child
+                {
+                    span.start = span.start.min(nodes_span(&nodes, c).start);
                 }
                 span.end = span.end.max(end as u32);
                 if let Some(c) = last_child {

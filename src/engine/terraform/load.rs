@@ -175,14 +175,13 @@ fn find_callers(
             if !calls_orphan {
                 continue;
             }
-            if let Ok(m) = Module::load(dir_or_dot(&dir), opts) {
-                if m.calls
+            if let Ok(m) = Module::load(dir_or_dot(&dir), opts)
+                && m.calls
                     .iter()
                     .filter_map(|c| c.local_path.as_ref())
                     .any(|p| orphans.contains(&normalize(p)))
-                {
-                    callers.insert(dir);
-                }
+            {
+                callers.insert(dir);
             }
         }
     }
