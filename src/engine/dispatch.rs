@@ -138,3 +138,68 @@ impl<'c> RuleSet<'c> {
         out
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::find;
+    use std::path::Path;
+
+    fn finding(id: &str, severity: Severity) -> Finding {
+        let mut f = Finding::new(find(id).unwrap().meta(), None, "m");
+        f.severity = severity;
+        f
+    }
+
+    /// A finding keeps the severity its rule gave it (the default, or a variant), unless the
+    /// config's `[severity]` names the rule: then that severity holds for every variant.
+    #[test]
+    fn variants_and_the_config_override() {
+        let plain = Config::default_at(Path::new(""));
+        let set = RuleSet::new(&plain, false);
+        assert_eq!(
+            set.severity(&finding("AKS304", Severity::Note)),
+            Severity::Note
+        );
+        assert_eq!(
+            set.severity(&finding("AKS304", Severity::Warning)),
+            Severity::Warning
+        );
+        let cfg =
+            Config::parse("[severity]\nAKS3 = \"error\"\n", Path::new("akslint.toml")).unwrap();
+        let set = RuleSet::new(&cfg, false);
+        assert_eq!(
+            set.severity(&finding("AKS304", Severity::Note)),
+            Severity::Error
+        );
+        assert_eq!(
+            set.severity(&finding("AKS401", Severity::Error)),
+            Severity::Error
+        );
+        let cfg =
+            Config::parse("[severity]\nAKS304 = \"off\"\n", Path::new("akslint.toml")).unwrap();
+        assert!(!RuleSet::new(&cfg, false).enabled("AKS304"));
+    }
+
+    /// Each rule is offered only what it judges.
+    #[test]
+    fn dispatch_follows_interest() {
+        let cfg = Config::default_at(Path::new(""));
+        let set = RuleSet::new(&cfg, false);
+        let ids = |v: Option<&Vec<Enabled<'_>>>| -> Vec<&str> {
+            v.into_iter().flatten().map(|e| e.rule.meta().id).collect()
+        };
+        assert_eq!(ids(set.kinds.get("StorageClass")), ["AKS212"]);
+        assert!(ids(set.kinds.get("Deployment")).contains(&"AKS414"));
+        assert!(!ids(set.kinds.get("Deployment")).contains(&"AKS401"));
+        assert!(ids(Some(&set.workloads)).contains(&"AKS401"));
+        assert_eq!(
+            ids(set.azure.get(&AzureKind::NodePool)),
+            ["AKS205", "AKS206"]
+        );
+        assert!(!set.kinds.contains_key("ConfigMap"));
+        let none = RuleSet::new(&cfg, true);
+        assert!(none.workloads.is_empty() && none.kinds.is_empty() && none.azure.is_empty());
+        assert!(none.enabled("AKS001") && !none.checks());
+    }
+}

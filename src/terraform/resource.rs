@@ -33,22 +33,29 @@ pub enum Presence {
 pub enum Present<'a> {
     /// No block, or only `dynamic` ones whose `for_each` is known to be empty.
     Missing,
-    /// A `dynamic` block whose `for_each` cannot be evaluated: it may or may not exist.
+    /// No block that certainly exists, but a `dynamic` one whose `for_each` cannot be evaluated:
+    /// it may or may not exist.
     Unknown,
     /// The first block that certainly exists.
     Block(BlockView<'a>),
 }
 
-/// The presence of `blocks` of one name: unknown as soon as one may or may not exist, else the
-/// first that exists.
+/// The presence of `blocks` of one name: the first that certainly exists, else unknown when one
+/// may exist, else missing.
 fn present<'a>(blocks: Vec<BlockView<'a>>) -> Present<'a> {
-    if blocks.iter().any(|b| b.presence == Presence::Unknown) {
-        return Present::Unknown;
+    let mut unknown = false;
+    for b in blocks {
+        match b.presence {
+            Presence::KnownNonEmpty => return Present::Block(b),
+            Presence::Unknown => unknown = true,
+            Presence::KnownEmpty => {}
+        }
     }
-    blocks
-        .into_iter()
-        .find(|b| b.presence == Presence::KnownNonEmpty)
-        .map_or(Present::Missing, Present::Block)
+    if unknown {
+        Present::Unknown
+    } else {
+        Present::Missing
+    }
 }
 
 /// An attribute as written and evaluated.

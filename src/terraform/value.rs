@@ -89,10 +89,6 @@ impl fmt::Display for Ref {
 }
 
 impl Value {
-    pub fn is_known(&self) -> bool {
-        matches!(self, Value::Known(_))
-    }
-
     pub fn is_unknown(&self) -> bool {
         matches!(self, Value::Unknown)
     }

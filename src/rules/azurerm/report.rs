@@ -48,6 +48,19 @@ pub enum Firewall {
     DeniesOrUnknown,
 }
 
+impl Firewall {
+    /// What a firewall with this known `default_action` does: `Deny` denies (compared ignoring
+    /// case: the provider rejects another case, so it does not plan either), another string
+    /// allows, a value that is no string cannot be judged.
+    pub fn of_default_action(a: Attr) -> Firewall {
+        match a.value.as_str() {
+            Some(s) if s.eq_ignore_ascii_case("Deny") => Firewall::DeniesOrUnknown,
+            Some(_) => Firewall::Allows(Some(a)),
+            None => Firewall::DeniesOrUnknown,
+        }
+    }
+}
+
 /// A public endpoint (`public_network_access_enabled` not false, default true) with a firewall
 /// that does not deny by default: reported at the firewall's `default_action` when written, else at
 /// `public_network_access_enabled`, else at the resource. `why` says what is exposed.

@@ -6,7 +6,7 @@
 use crate::declare_rule;
 use crate::rules::azurerm::{Firewall, Setting, report_public_endpoint};
 use crate::rules::{Rule, TfCtx};
-use crate::terraform::{Presence, Resource, Value};
+use crate::terraform::{Present, Resource, Value};
 
 declare_rule!(AcrPublicNetwork, "AKS612", [Azure(Registry)]);
 
@@ -22,31 +22,15 @@ fn firewall(res: &Resource<'_>) -> Firewall {
         Setting::Known(a) => return attr_firewall(&a.value),
         Setting::Unknown => return Firewall::DeniesOrUnknown,
     }
-    let mut unknown = false;
-    for b in res.blocks("network_rule_set") {
-        match b.presence {
-            Presence::KnownEmpty => continue,
-            Presence::Unknown => {
-                unknown = true;
-                continue;
-            }
-            Presence::KnownNonEmpty => {}
-        }
-        return match Setting::of(b.attr("default_action")) {
-            Setting::NotWritten | Setting::Null(_) => Firewall::Allows(None),
-            Setting::Known(a) => match a.value.as_str() {
-                // The provider compares case-sensitively; another case does not plan either.
-                Some(s) if s.eq_ignore_ascii_case("Deny") => Firewall::DeniesOrUnknown,
-                Some(_) => Firewall::Allows(Some(a)),
-                None => Firewall::DeniesOrUnknown,
-            },
-            Setting::Unknown => Firewall::DeniesOrUnknown,
-        };
-    }
-    if unknown {
-        Firewall::DeniesOrUnknown
-    } else {
-        Firewall::None
+    let b = match res.present("network_rule_set") {
+        Present::Block(b) => b,
+        Present::Unknown => return Firewall::DeniesOrUnknown,
+        Present::Missing => return Firewall::None,
+    };
+    match Setting::of(b.attr("default_action")) {
+        Setting::NotWritten | Setting::Null(_) => Firewall::Allows(None),
+        Setting::Known(a) => Firewall::of_default_action(a),
+        Setting::Unknown => Firewall::DeniesOrUnknown,
     }
 }
 

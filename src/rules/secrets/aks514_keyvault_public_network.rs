@@ -5,7 +5,7 @@
 use crate::declare_rule;
 use crate::rules::azurerm::{Firewall, Setting, report_public_endpoint};
 use crate::rules::{Rule, TfCtx};
-use crate::terraform::{Presence, Resource};
+use crate::terraform::{Present, Resource};
 
 declare_rule!(KeyVaultPublicNetwork, "AKS514", [Azure(KeyVault)]);
 
@@ -14,32 +14,16 @@ const HELP: &str = "set `public_network_access_enabled = false` and reach the va
 const WHY: &str = "the vault accepts connections from any network";
 
 fn firewall(res: &Resource<'_>) -> Firewall {
-    // Attribute syntax (`network_acls = [...]`) is not the provider's; do not guess.
-    let mut unknown = res.attr("network_acls").is_some();
-    for b in res.blocks("network_acls") {
-        match b.presence {
-            Presence::KnownEmpty => continue,
-            Presence::Unknown => {
-                unknown = true;
-                continue;
-            }
-            Presence::KnownNonEmpty => {}
-        }
-        // `default_action` is required: without it the configuration does not plan.
-        return match Setting::of(b.attr("default_action")) {
-            Setting::Known(a) => match a.value.as_str() {
-                // The provider compares case-sensitively; another case does not plan either.
-                Some(s) if s.eq_ignore_ascii_case("Deny") => Firewall::DeniesOrUnknown,
-                Some(_) => Firewall::Allows(Some(a)),
-                None => Firewall::DeniesOrUnknown,
-            },
-            _ => Firewall::DeniesOrUnknown,
-        };
-    }
-    if unknown {
-        Firewall::DeniesOrUnknown
-    } else {
-        Firewall::None
+    let b = match res.present("network_acls") {
+        Present::Block(b) => b,
+        // Attribute syntax (`network_acls = [...]`) is not the provider's; do not guess.
+        Present::Missing if res.attr("network_acls").is_none() => return Firewall::None,
+        Present::Missing | Present::Unknown => return Firewall::DeniesOrUnknown,
+    };
+    // `default_action` is required: without it the configuration does not plan.
+    match Setting::of(b.attr("default_action")) {
+        Setting::Known(a) => Firewall::of_default_action(a),
+        _ => Firewall::DeniesOrUnknown,
     }
 }
 
