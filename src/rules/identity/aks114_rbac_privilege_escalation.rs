@@ -55,108 +55,127 @@ fn detail(verbs: &[Item<'_>], resource: Item<'_>, group: Item<'_>) -> String {
     )
 }
 
+/// Every path to more privilege that one `rules[]` entry grants, in the order of the header.
 fn grants<'d>(obj: &Object<'_, '_>, rule: &PolicyRule<'d>) -> Vec<Grant<'d>> {
     let mut out = Vec::new();
-    let core = rule.group("");
-
-    // Secrets, cluster-wide.
-    if obj.kind == "ClusterRole"
-        && rule.resource_names.is_empty()
-        && let (Some(g), Some(res)) = (core, rule.resource("secrets"))
-    {
-        let verbs: Vec<Item<'d>> = ["get", "list", "watch"]
-            .iter()
-            .filter_map(|v| rule.verb(v))
-            .collect();
-        if !verbs.is_empty() {
-            out.push(Grant {
-                    anchor: res,
-                    action: "read Secrets, service-account tokens included, across the cluster when bound by a ClusterRoleBinding",
-                    detail: detail(&verbs, res, g),
-                    websocket: false,
-                    fix: "name the Secrets it needs in `resourceNames`, or grant `get` in a namespaced Role; mount application secrets from Key Vault with the Secrets Store CSI driver instead of reading them through the API",
-                });
-        }
+    if obj.kind == "ClusterRole" {
+        out.extend(secrets_cluster_wide(rule));
     }
+    out.extend(escalate_and_bind(rule));
+    out.extend(impersonate(rule));
+    out.extend(exec_and_attach(rule));
+    out
+}
 
-    // Roles: escalate and bind.
+/// A ClusterRole reading Secrets, unless `resourceNames` names them.
+fn secrets_cluster_wide<'d>(rule: &PolicyRule<'d>) -> Option<Grant<'d>> {
+    if !rule.resource_names.is_empty() {
+        return None;
+    }
+    let (g, res) = (rule.group("")?, rule.resource("secrets")?);
+    let verbs: Vec<Item<'d>> = ["get", "list", "watch"]
+        .iter()
+        .filter_map(|v| rule.verb(v))
+        .collect();
+    if verbs.is_empty() {
+        return None;
+    }
+    Some(Grant {
+        anchor: res,
+        action: "read Secrets, service-account tokens included, across the cluster when bound by a ClusterRoleBinding",
+        detail: detail(&verbs, res, g),
+        websocket: false,
+        fix: "name the Secrets it needs in `resourceNames`, or grant `get` in a namespaced Role; mount application secrets from Key Vault with the Secrets Store CSI driver instead of reading them through the API",
+    })
+}
+
+/// `escalate` or `bind` on roles.
+fn escalate_and_bind<'d>(rule: &PolicyRule<'d>) -> Vec<Grant<'d>> {
     let rbac_group = rule.group(rbac::RBAC_GROUP);
     let role_res = rule
         .resource("roles")
         .or_else(|| rule.resource("clusterroles"));
-    if let (Some(g), Some(res)) = (rbac_group, role_res) {
-        for (verb, action) in [
-            ("escalate", "write Roles that grant more than they hold"),
-            (
-                "bind",
-                "bind any Role or ClusterRole, `cluster-admin` included, to any subject",
-            ),
-        ] {
-            if let Some(v) = rule.verb(verb) {
-                out.push(Grant {
-                    anchor: v,
-                    action,
-                    detail: detail(&[v], res, g),
-                    websocket: false,
-                    fix: "remove `escalate` and `bind`; an operator that must hand out permissions should bind only the roles it names in `resourceNames`",
-                });
-            }
-        }
-    }
+    let (Some(g), Some(res)) = (rbac_group, role_res) else {
+        return Vec::new();
+    };
+    [
+        ("escalate", "write Roles that grant more than they hold"),
+        (
+            "bind",
+            "bind any Role or ClusterRole, `cluster-admin` included, to any subject",
+        ),
+    ]
+    .into_iter()
+    .filter_map(|(verb, action)| {
+        let v = rule.verb(verb)?;
+        Some(Grant {
+            anchor: v,
+            action,
+            detail: detail(&[v], res, g),
+            websocket: false,
+            fix: "remove `escalate` and `bind`; an operator that must hand out permissions should bind only the roles it names in `resourceNames`",
+        })
+    })
+    .collect()
+}
 
-    // Identities: impersonate.
-    if let Some(v) = rule.verb("impersonate") {
-        let auth = rule.group("authentication.k8s.io");
-        let target = core
-            .and_then(|g| {
-                ["users", "groups", "serviceaccounts"]
+/// `impersonate` on identities: users, groups, service accounts (core) or uids, user extras
+/// (`authentication.k8s.io`).
+fn impersonate<'d>(rule: &PolicyRule<'d>) -> Option<Grant<'d>> {
+    let v = rule.verb("impersonate")?;
+    let core = rule
+        .group("")
+        .and_then(|g| {
+            ["users", "groups", "serviceaccounts"]
+                .iter()
+                .find_map(|r| rule.resource(r))
+                .map(|r| (g, r))
+        })
+        .or_else(|| {
+            let g = rule.group("authentication.k8s.io")?;
+            let r = rule.resource("uids").or_else(|| {
+                rule.resources
                     .iter()
-                    .find_map(|r| rule.resource(r))
-                    .map(|r| (g, r))
-            })
-            .or_else(|| {
-                let g = auth?;
-                let r = rule.resource("uids").or_else(|| {
-                    rule.resources
-                        .iter()
-                        .find(|i| i.value.starts_with("userextras"))
-                        .copied()
-                })?;
-                Some((g, r))
-            });
-        if let Some((g, res)) = target {
-            out.push(Grant {
-                anchor: v,
-                action: "act as other users, groups or service accounts",
-                detail: detail(&[v], res, g),
-                websocket: false,
-                fix: "remove `impersonate`, or limit it with `resourceNames` to the identities that must be impersonated",
-            });
-        }
-    }
+                    .find(|i| i.value.starts_with("userextras"))
+                    .copied()
+            })?;
+            Some((g, r))
+        });
+    let (g, res) = core?;
+    Some(Grant {
+        anchor: v,
+        action: "act as other users, groups or service accounts",
+        detail: detail(&[v], res, g),
+        websocket: false,
+        fix: "remove `impersonate`, or limit it with `resourceNames` to the identities that must be impersonated",
+    })
+}
 
-    // Pods: exec and attach.
-    if let Some(g) = core {
-        for (sub, action) in [
-            ("pods/exec", "run commands in pods"),
-            ("pods/attach", "attach to running containers"),
-        ] {
-            let Some(res) = rule.resource(sub) else {
-                continue;
-            };
-            let (verb, websocket) = match (rule.verb("create"), rule.verb("get")) {
-                (Some(v), _) => (v, false),
-                (None, Some(v)) => (v, true),
-                (None, None) => continue,
-            };
-            out.push(Grant {
-                anchor: res,
-                action,
-                detail: detail(&[verb], res, g),
-                websocket,
-                fix: "drop `pods/exec` and `pods/attach`; debug through `kubectl debug` with a short-lived, audited role, or read logs through `pods/log`",
-            });
-        }
+/// `create` (or, over a WebSocket, `get`) on `pods/exec` or `pods/attach`.
+fn exec_and_attach<'d>(rule: &PolicyRule<'d>) -> Vec<Grant<'d>> {
+    let Some(g) = rule.group("") else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for (sub, action) in [
+        ("pods/exec", "run commands in pods"),
+        ("pods/attach", "attach to running containers"),
+    ] {
+        let Some(res) = rule.resource(sub) else {
+            continue;
+        };
+        let (verb, websocket) = match (rule.verb("create"), rule.verb("get")) {
+            (Some(v), _) => (v, false),
+            (None, Some(v)) => (v, true),
+            (None, None) => continue,
+        };
+        out.push(Grant {
+            anchor: res,
+            action,
+            detail: detail(&[verb], res, g),
+            websocket,
+            fix: "drop `pods/exec` and `pods/attach`; debug through `kubectl debug` with a short-lived, audited role, or read logs through `pods/log`",
+        });
     }
     out
 }
