@@ -250,7 +250,8 @@ pub fn problems(sups: &[Suppression], ran: impl Fn(&str) -> bool) -> Vec<Finding
             out.push(linter::no_rule_named(s.span));
         }
         if s.is_comment && s.reason.is_none() {
-            out.push(linter::no_reason(s.span));
+            let named: Vec<&str> = s.rules.iter().map(|n| n.text.as_str()).collect();
+            out.push(linter::no_reason(s.span, &named.join(", ")));
         }
     }
     out

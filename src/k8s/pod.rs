@@ -239,6 +239,13 @@ impl<'d, 't> Container<'d, 't> {
         self.doc.entry_at(sc, path)
     }
 
+    /// `securityContext.privileged: true` (a container-level field only): the container has
+    /// every capability and device and no confinement, whatever else its context says.
+    pub fn privileged(&self) -> bool {
+        self.security_context(&["privileged"])
+            .is_some_and(|e| self.doc.bool(e.value) == Some(true))
+    }
+
     /// The effective value of a setting that Kubernetes inherits from the pod's
     /// `securityContext` (runAsNonRoot, runAsUser, runAsGroup, seccompProfile, seLinuxOptions,
     /// windowsOptions, appArmorProfile): the container's own entry, else the pod's.

@@ -187,14 +187,17 @@ pub fn no_rule_named(at: Span) -> Finding {
     .help("write `# akslint-ignore: AKS402 -- why this is acceptable`")
 }
 
-/// A suppression comment without `-- reason`.
-pub fn no_reason(at: Span) -> Finding {
+/// A suppression comment without `-- reason`; `rules` is its rule list as written.
+pub fn no_reason(at: Span, rules: &str) -> Finding {
+    let rules = if rules.is_empty() { "AKS402" } else { rules };
     Finding::new(
         InvalidSuppressionRule.meta(),
         Some(at),
         "suppression gives no reason",
     )
-    .help("add the reason after `--`: `# akslint-ignore: AKS402 -- why this is acceptable`")
+    .help(format!(
+        "add the reason after `--`: `# akslint-ignore: {rules} -- why this is acceptable`"
+    ))
 }
 
 // ---- AKS004 duplicate-key -----------------------------------------------------------------

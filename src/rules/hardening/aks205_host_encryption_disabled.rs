@@ -19,9 +19,10 @@ const V4: &str = "host_encryption_enabled";
 impl Rule for HostEncryptionDisabled {
     fn check_tf(&self, res: &Resource<'_>, cx: &mut TfCtx<'_>) {
         for pool in pools(res, cx.address_prefix) {
+            let spelled = spelling(cx.majors, V3, V4);
             let help = format!(
                 "set {} in `{}` (the subscription needs the `Microsoft.Compute/EncryptionAtHost` feature registered, and the VM size must support it)",
-                spelling(cx.majors, V3, V4).assign("true"),
+                spelled.assign("true"),
                 pool.holder
             );
             let settings = pool.spellings(&[V3, V4]);
@@ -38,8 +39,8 @@ impl Rule for HostEncryptionDisabled {
                     &pool.file,
                     pool.anchor,
                     format!(
-                        "{} does not enable encryption at host, so its OS disk cache and temporary disk are not encrypted (`{V4}` defaults to false)",
-                        pool.describe
+                        "{} does not enable encryption at host, so its OS disk cache and temporary disk are not encrypted (`{}` defaults to false)",
+                        pool.describe, spelled.name
                     ),
                     help,
                 );

@@ -7,7 +7,15 @@
 //! - `impersonate` on `users`/`groups`/`serviceaccounts` (core) or `uids`/`userextras`
 //!   (`authentication.k8s.io`);
 //! - `create` on `pods/exec` or `pods/attach`, and `get` too: a WebSocket exec or attach is a GET,
-//!   authorised as `get` until Kubernetes 1.35 (`AuthorizePodWebsocketUpgradeCreatePermission`).
+//!   authorised as `get` until Kubernetes 1.35 (`AuthorizePodWebsocketUpgradeCreatePermission`);
+//! - `create` on `serviceaccounts/token` (core);
+//! - in a ClusterRole (the resources are cluster-scoped: a Role cannot grant them), `get`/`create`
+//!   on `nodes/proxy`, `create`/`update`/`patch` on `mutatingwebhookconfigurations` or
+//!   `validatingwebhookconfigurations` (`admissionregistration.k8s.io`), `create` on
+//!   `persistentvolumes`, and certificate approval: `update`/`patch` on
+//!   `certificatesigningrequests/approval` together with `approve` on `signers`
+//!   (`certificates.k8s.io`) of a `kubernetes.io/` signer (any, unless `resourceNames` names only
+//!   other signers). That one may be spread over two `rules[]` entries: it is reported at the later.
 //!
 //! One finding per `rules[]` entry, at the first offending item in document order, naming every
 //! path. Kubernetes' own roles (`system:…`, and the ClusterRoles `cluster-admin`, `admin`, `edit`,
@@ -36,35 +44,175 @@ struct Grant<'d> {
 
 /// `` `get` and `list` on `secrets` ``, `` `*` on `*`, any API group ``.
 fn detail(verbs: &[Item<'_>], resource: Item<'_>, group: Item<'_>) -> String {
-    let mut names: Vec<String> = Vec::new();
-    for v in verbs {
-        let n = format!("`{}`", v.value);
-        if !names.contains(&n) {
-            names.push(n);
+    detail_of(verbs, &[resource], group)
+}
+
+/// [`detail`] for several resource items (each named once, in the order given).
+fn detail_of(verbs: &[Item<'_>], resources: &[Item<'_>], group: Item<'_>) -> String {
+    let distinct = |items: &[Item<'_>]| {
+        let mut names: Vec<String> = Vec::new();
+        for i in items {
+            let n = format!("`{}`", i.value);
+            if !names.contains(&n) {
+                names.push(n);
+            }
         }
-    }
+        names
+    };
     let group = if group.value == "*" {
         ", any API group"
     } else {
         ""
     };
     format!(
-        "{} on `{}`{group}",
-        rbac::list_names(&names, 3),
-        resource.value
+        "{} on {}{group}",
+        rbac::list_names(&distinct(verbs), 3),
+        rbac::list_names(&distinct(resources), 3)
     )
 }
 
-/// Every path to more privilege that one `rules[]` entry grants, in the order of the header.
-fn grants<'d>(obj: &Object<'_, '_>, rule: &PolicyRule<'d>) -> Vec<Grant<'d>> {
+/// Every path to more privilege that one `rules[]` entry grants, in the order of the header
+/// (certificate approval, which may take two entries, aside).
+fn grants<'d>(cluster_role: bool, rule: &PolicyRule<'d>) -> Vec<Grant<'d>> {
     let mut out = Vec::new();
-    if obj.kind == "ClusterRole" {
+    if cluster_role {
         out.extend(secrets_cluster_wide(rule));
     }
     out.extend(escalate_and_bind(rule));
     out.extend(impersonate(rule));
     out.extend(exec_and_attach(rule));
+    out.extend(
+        PATHS
+            .iter()
+            .filter(|p| cluster_role || !p.cluster_scoped)
+            .filter_map(|p| p.granted(rule)),
+    );
     out
+}
+
+/// A path to more privilege that one verb (or a few) on one resource (or a few) opens.
+struct Path {
+    group: &'static str,
+    resources: &'static [&'static str],
+    verbs: &'static [&'static str],
+    /// A Role cannot grant it: only a ClusterRole is judged.
+    cluster_scoped: bool,
+    action: &'static str,
+    fix: &'static str,
+}
+
+const PATHS: &[Path] = &[
+    Path {
+        group: "",
+        resources: &["serviceaccounts/token"],
+        verbs: &["create"],
+        cluster_scoped: false,
+        action: "mint tokens for service accounts and act with their rights",
+        fix: "drop `serviceaccounts/token`; a workload that needs a token for itself gets a projected one through its pod spec",
+    },
+    Path {
+        group: "",
+        resources: &["nodes/proxy"],
+        verbs: &["get", "create"],
+        cluster_scoped: true,
+        action: "reach every node's kubelet API, which runs commands in any pod there past the API server's admission and audit",
+        fix: "drop `nodes/proxy`; monitoring agents read metrics through `nodes/metrics` and `nodes/stats`",
+    },
+    Path {
+        group: "admissionregistration.k8s.io",
+        resources: &[
+            "mutatingwebhookconfigurations",
+            "validatingwebhookconfigurations",
+        ],
+        verbs: &["create", "update", "patch"],
+        cluster_scoped: true,
+        action: "register admission webhooks that see, rewrite or wave through every object sent to the API server",
+        fix: "leave webhook configurations to the operator that owns them, limited with `resourceNames` to its own",
+    },
+    Path {
+        group: "",
+        resources: &["persistentvolumes"],
+        verbs: &["create"],
+        cluster_scoped: true,
+        action: "create PersistentVolumes on any host path or disk and mount them into its pods",
+        fix: "let a CSI driver's StorageClass provision volumes; grant `persistentvolumeclaims` instead",
+    },
+];
+
+impl Path {
+    /// The grant, at the first item (in written order) that covers one of the resources; the
+    /// detail names each resource it covers.
+    fn granted<'d>(&self, rule: &PolicyRule<'d>) -> Option<Grant<'d>> {
+        let g = rule.group(self.group)?;
+        let verbs: Vec<Item<'d>> = self.verbs.iter().filter_map(|v| rule.verb(v)).collect();
+        // The items that cover one of the resources, in written order.
+        let mut covered: Vec<(usize, Item<'d>)> = self
+            .resources
+            .iter()
+            .filter_map(|r| {
+                let item = rule.resource(r)?;
+                let at = rule.resources.iter().position(|i| i.node == item.node)?;
+                Some((at, item))
+            })
+            .collect();
+        covered.sort_by_key(|(at, _)| *at);
+        let items: Vec<Item<'d>> = covered.into_iter().map(|(_, i)| i).collect();
+        let &anchor = items.first()?;
+        if verbs.is_empty() {
+            return None;
+        }
+        Some(Grant {
+            anchor,
+            action: self.action,
+            detail: detail_of(&verbs, &items, g),
+            websocket: false,
+            fix: self.fix,
+        })
+    }
+}
+
+const CERTIFICATES: &str = "certificates.k8s.io";
+
+/// Certificate approval: `update`/`patch` on `certificatesigningrequests/approval` and `approve`
+/// on `signers` of a built-in signer, in one entry or two; the index of the later entry and the
+/// grant, anchored there.
+fn csr_approval<'d>(rules: &[PolicyRule<'d>]) -> Option<(usize, Grant<'d>)> {
+    let approval = rules.iter().find_map(|r| {
+        let g = r.group(CERTIFICATES)?;
+        let res = r.resource("certificatesigningrequests/approval")?;
+        let verbs: Vec<Item<'d>> = ["update", "patch"]
+            .iter()
+            .filter_map(|v| r.verb(v))
+            .collect();
+        (!verbs.is_empty()).then_some((r.index, verbs, res, g))
+    })?;
+    let signers = rules.iter().find_map(|r| {
+        r.group(CERTIFICATES)?;
+        let res = r.resource("signers")?;
+        let built_in = r.resource_names.is_empty()
+            || r.resource_names
+                .iter()
+                .any(|n| n.starts_with("kubernetes.io/") || *n == "*");
+        let v = r.verb("approve").filter(|_| built_in)?;
+        Some((r.index, v, res))
+    })?;
+    let (index, anchor) = if signers.0 >= approval.0 {
+        (signers.0, signers.1)
+    } else {
+        (approval.0, approval.2)
+    };
+    let mut verbs = approval.1;
+    verbs.push(signers.1);
+    Some((
+        index,
+        Grant {
+            anchor,
+            action: "approve certificate requests, a client certificate for any user or group included",
+            detail: detail_of(&verbs, &[approval.2, signers.2], approval.3),
+            websocket: false,
+            fix: "leave certificate approval to the control plane; an approver for a custom signer names it in `resourceNames` on `signers`",
+        },
+    ))
 }
 
 /// A ClusterRole reading Secrets, unless `resourceNames` names them.
@@ -180,14 +328,47 @@ fn exec_and_attach<'d>(rule: &PolicyRule<'d>) -> Vec<Grant<'d>> {
     out
 }
 
+/// The actions the grants open, each permission named once after the actions it opens:
+/// "a, b and c, all through `*` on `*`" when one permission opens them all, else
+/// "a and b (`get` on `*`), c (`patch` on `*`)".
+fn what_they_open(grants: &[Grant<'_>]) -> String {
+    let mut groups: Vec<(Vec<&str>, &str)> = Vec::new();
+    for g in grants {
+        match groups.iter_mut().find(|(_, d)| *d == g.detail) {
+            Some((actions, _)) => actions.push(g.action),
+            None => groups.push((vec![g.action], &g.detail)),
+        }
+    }
+    if let [(actions, detail)] = groups.as_slice()
+        && actions.len() > 1
+    {
+        return format!("{}, all through {detail}", rbac::list_names(actions, 6));
+    }
+    let parts: Vec<String> = groups
+        .iter()
+        .map(|(actions, detail)| format!("{} ({detail})", rbac::list_names(actions, 6)))
+        .collect();
+    rbac::list_names(&parts, 6)
+}
+
 impl Rule for RbacPrivilegeEscalation {
     fn check_k8s(&self, obj: &Object<'_, '_>, cx: &mut K8sCtx<'_>) {
         if !rbac::is_role(obj) || rbac::is_default_role(obj) {
             return;
         }
         let doc = obj.doc;
-        for rule in rbac::policy_rules(obj) {
-            let grants = grants(obj, &rule);
+        let rules = rbac::policy_rules(obj);
+        let cluster_role = obj.kind == "ClusterRole";
+        let mut csr = if cluster_role {
+            csr_approval(&rules)
+        } else {
+            None
+        };
+        for rule in &rules {
+            let mut grants = grants(cluster_role, rule);
+            if let Some((_, g)) = csr.take_if(|(i, _)| *i == rule.index) {
+                grants.push(g);
+            }
             let Some(first) = grants
                 .iter()
                 .map(|g| g.anchor.node)
@@ -195,22 +376,7 @@ impl Rule for RbacPrivilegeEscalation {
             else {
                 continue;
             };
-            // One shared permission (`*` on `*`) is named once, after every action it opens.
-            let shared = grants.iter().all(|g| g.detail == grants[0].detail) && grants.len() > 1;
-            let what: Vec<String> = grants
-                .iter()
-                .map(|g| {
-                    if shared {
-                        g.action.to_string()
-                    } else {
-                        format!("{} ({})", g.action, g.detail)
-                    }
-                })
-                .collect();
-            let mut what = rbac::list_names(&what, 6);
-            if shared {
-                what.push_str(&format!(", all through {}", grants[0].detail));
-            }
+            let mut what = what_they_open(&grants);
             if grants.iter().any(|g| g.websocket) {
                 what.push_str(
                     "; `get` is enough for exec and attach over WebSocket before Kubernetes 1.35",

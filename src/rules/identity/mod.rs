@@ -14,6 +14,9 @@ mod aks113_wildcard_rbac;
 mod aks114_rbac_privilege_escalation;
 mod aks115_aad_pod_identity_deprecated;
 mod aks117_azure_credentials_in_env;
+mod aks119_binding_to_default_service_account;
+mod aks120_binding_to_anonymous;
+mod aks121_broad_builtin_role_binding;
 
 super::layer! {
     aks101_local_accounts_enabled::LocalAccountsEnabled,
@@ -28,4 +31,7 @@ super::layer! {
     aks114_rbac_privilege_escalation::RbacPrivilegeEscalation,
     aks115_aad_pod_identity_deprecated::AadPodIdentityDeprecated,
     aks117_azure_credentials_in_env::AzureCredentialsInEnv,
+    aks119_binding_to_default_service_account::BindingToDefaultServiceAccount,
+    aks120_binding_to_anonymous::BindingToAnonymous,
+    aks121_broad_builtin_role_binding::BroadBuiltinRoleBinding,
 }

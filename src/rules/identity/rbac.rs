@@ -39,6 +39,34 @@ pub fn describe(obj: &Object<'_, '_>) -> String {
     }
 }
 
+/// A binding's `roleRef`.
+pub struct RoleRef<'d> {
+    /// `ClusterRole` or `Role` (as written; `None` when missing or not a string).
+    pub kind: Option<&'d str>,
+    pub name: &'d str,
+    /// The `name` entry: where findings about the role point.
+    pub name_entry: Entry,
+}
+
+impl RoleRef<'_> {
+    /// `the ClusterRole `edit``.
+    pub fn describe(&self) -> String {
+        format!("the {} `{}`", self.kind.unwrap_or("role"), self.name)
+    }
+}
+
+/// The `roleRef` of a binding, when it names a role.
+pub fn role_ref<'d>(obj: &Object<'d, '_>) -> Option<RoleRef<'d>> {
+    let doc = obj.doc;
+    let r = doc.get(obj.node, "roleRef")?;
+    let name_entry = doc.entry(r, "name")?;
+    Some(RoleRef {
+        kind: doc.get(r, "kind").and_then(|k| doc.str(k)),
+        name: doc.str(name_entry.value)?,
+        name_entry,
+    })
+}
+
 /// One subject of a binding.
 pub struct Subject<'d> {
     pub kind_entry: Entry,

@@ -1,7 +1,10 @@
 //! AKS304 network-policy-allows-all: one finding per rule of a NetworkPolicy (networking.k8s.io)
 //! that lets in, or out, more than any policy should:
 //!
-//! - an ingress rule without `from` (absent, null or `[]`), an egress rule without `to`;
+//! - an ingress rule without `from` (absent, null or `[]`), an egress rule without `to`; an
+//!   ingress rule without `from` but limited to `ports` is a **note** naming the ports (the usual
+//!   shape for admission webhooks and node-level callers, which are not pods and cannot be
+//!   selected);
 //! - a peer with an empty `namespaceSelector` and no (or an empty) `podSelector`: every pod of
 //!   every namespace;
 //! - a peer whose `ipBlock.cidr` has prefix length 0 (`0.0.0.0/0`, `::/0`), `except` or not: the
@@ -16,6 +19,7 @@
 //! `cidr`) or the peer itself; the message names every offending peer of the rule.
 
 use crate::declare_rule;
+use crate::diagnostic::Severity;
 use crate::k8s::Object;
 use crate::rules::{K8sCtx, Rule};
 use crate::source::Span;
@@ -114,14 +118,8 @@ fn judge_rule(doc: &Document<'_>, dir: Dir, index: usize, rule: NodeId, cx: &mut
     let peers_key = dir.peers();
     let entry = doc.entry(rule, peers_key).filter(|e| !doc.is_null(e.value));
     let Some(entry) = entry else {
-        cx.report(
-            doc.span(rule),
-            format!(
-                "{at} allows {} {ports}: it has no `{peers_key}`",
-                dir.everyone()
-            ),
-            help_missing(dir),
-        );
+        let why = format!("it has no `{peers_key}`");
+        report_no_peers(cx, doc.span(rule), dir, rule, doc, &at, &why);
         return;
     };
     if doc.is_map(entry.value) || doc.str(entry.value).is_some() {
@@ -129,14 +127,8 @@ fn judge_rule(doc: &Document<'_>, dir: Dir, index: usize, rule: NodeId, cx: &mut
     }
     let peers: Vec<NodeId> = doc.seq(entry.value).collect();
     if peers.is_empty() {
-        cx.report(
-            doc.entry_span(entry),
-            format!(
-                "{at} allows {} {ports}: `{peers_key}: []` is the same as no `{peers_key}`",
-                dir.everyone()
-            ),
-            help_missing(dir),
-        );
+        let why = format!("`{peers_key}: []` is the same as no `{peers_key}`");
+        report_no_peers(cx, doc.entry_span(entry), dir, rule, doc, &at, &why);
         return;
     }
     let mut wide: Vec<(Span, Wide, String)> = peers
@@ -163,6 +155,45 @@ fn judge_rule(doc: &Document<'_>, dir: Dir, index: usize, rule: NodeId, cx: &mut
         help.join("; "),
     );
 }
+
+/// A rule that names no peer: every source or destination. An ingress rule limited to ports is a
+/// note (webhooks and node-level callers are not pods: no `from` can select them).
+fn report_no_peers(
+    cx: &mut K8sCtx<'_>,
+    span: Span,
+    dir: Dir,
+    rule: NodeId,
+    doc: &Document<'_>,
+    at: &str,
+    why: &str,
+) {
+    let ports = ports_shown(doc, rule);
+    if dir == Dir::Ingress && has_ports(doc, rule) {
+        cx.report(
+            span,
+            format!(
+                "{at} admits every source, limited to {} ({why}): fine for an admission webhook or a node-level caller, which are not pods; otherwise name the sources",
+                ports.trim_start_matches("on ")
+            ),
+            HELP_PORT_SCOPED,
+        )
+        .severity = Severity::Note;
+        return;
+    }
+    cx.report(
+        span,
+        format!("{at} allows {} {ports}: {why}", dir.everyone()),
+        help_missing(dir),
+    );
+}
+
+/// Whether the rule lists `ports` (an empty or absent list means every port).
+fn has_ports(doc: &Document<'_>, rule: NodeId) -> bool {
+    doc.get(rule, "ports")
+        .is_some_and(|p| doc.seq(p).next().is_some())
+}
+
+const HELP_PORT_SCOPED: &str = "if the callers are pods, list them under `from:` (e.g. `from: [{namespaceSelector: {matchLabels: {kubernetes.io/metadata.name: ingress}}}]`); if they are the API server (a webhook) or node-level agents, keep the rule and say so in a suppression: `# akslint-ignore: AKS304 -- admission webhook`";
 
 /// The peer's span and why it is too wide, or `None` when it is narrow enough.
 fn wide_peer(doc: &Document<'_>, peer: NodeId) -> Option<(Span, Wide, String)> {

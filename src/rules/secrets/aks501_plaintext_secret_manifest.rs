@@ -1,15 +1,19 @@
 //! AKS501 plaintext-secret-manifest: a `v1` Secret that carries values in `data` or `stringData`
 //! (every type but `kubernetes.io/service-account-token`, whose token the control plane writes).
 //! One finding per Secret, at the first of `data`/`stringData` that holds a value; the message
-//! names the keys, never the values. A Secret whose values are all empty commits nothing and is
-//! silent; values that are placeholders (`${DB_PASSWORD}`, `<base64-tenant-id>`, any `data` value
+//! names the keys that may hold a credential, never the values. A Secret whose values hold no
+//! credential — empty, on/off switches, plain host names or URLs without user info, password or
+//! key parameters (`nats://nats.messaging.svc:4222`) — is silent; one credential makes it a
+//! finding. Values that are placeholders (`${DB_PASSWORD}`, `<base64-tenant-id>`, any `data` value
 //! that is not base64) still fire, with a message that says the manifest is a template for
 //! plaintext values. A configuration file kept
 //! in a Secret (`grafana.ini`, `alertmanager.yaml`: the key has a config-file extension) is judged
 //! by its content: it counts only when it holds a credential (a secret-named key with a value, a
 //! password in a URL or connection string, a private key block).
 
-use super::values::{base64_decode, config_has_credential, is_config_file, is_placeholder};
+use super::values::{
+    base64_decode, config_has_credential, holds_no_credential, is_config_file, is_placeholder,
+};
 use crate::declare_rule;
 use crate::k8s::Object;
 use crate::rules::{K8sCtx, Rule};
@@ -55,6 +59,9 @@ impl Rule for PlaintextSecretManifest {
                             is_placeholder(v) || (field == "data" && base64_decode(v).is_none());
                         let config = is_config_file(key) && !placeholder;
                         if config && !config_secret(field, v) {
+                            return None;
+                        }
+                        if !placeholder && !config && !may_hold_credential(field, key, v) {
                             return None;
                         }
                         Some(Value {
@@ -112,6 +119,18 @@ impl Rule for PlaintextSecretManifest {
                 .related
                 .push((doc.span(e.key), format!("more values in `{field}`")));
         }
+    }
+}
+
+/// Whether one value (`stringData` text, or base64 `data`) may be a credential: not when it is a
+/// switch, a host or a URL without one (content that is not UTF-8 text may be).
+fn may_hold_credential(field: &str, key: &str, value: &str) -> bool {
+    if field == "stringData" {
+        return !holds_no_credential(key, value);
+    }
+    match base64_decode(value).map(String::from_utf8) {
+        Some(Ok(text)) => !holds_no_credential(key, &text),
+        _ => true,
     }
 }
 

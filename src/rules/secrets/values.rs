@@ -142,6 +142,72 @@ fn url_has_password(text: &str) -> bool {
     })
 }
 
+/// A value that holds no credential (AKS501): an on/off switch, a plain host name or IP address
+/// (with a port), or a URL without user info and without credential parameters
+/// (`nats://nats.messaging.svc:4222`) — unless its key is named like a secret. A webhook URL whose
+/// path is the secret (Slack, Teams, Discord) holds one.
+pub(crate) fn holds_no_credential(key: &str, value: &str) -> bool {
+    let v = value.trim();
+    secret_name(&words(key)) != SecretName::Secret
+        && (is_switch(v) || is_host(v) || is_plain_url(v))
+}
+
+/// `db.shop.svc`, `10.0.0.4:5432`, `localhost`, `[::1]:8080`: a host, with an optional port.
+fn is_host(v: &str) -> bool {
+    let host = match v.rsplit_once(':') {
+        Some((h, port)) if !port.is_empty() && port.bytes().all(|b| b.is_ascii_digit()) => h,
+        _ => v,
+    };
+    let host = host
+        .strip_prefix('[')
+        .and_then(|h| h.strip_suffix(']'))
+        .unwrap_or(host);
+    if host.parse::<std::net::IpAddr>().is_ok() || host.eq_ignore_ascii_case("localhost") {
+        return true;
+    }
+    let labels: Vec<&str> = host.split('.').collect();
+    labels.len() >= 2
+        && labels.iter().all(|l| {
+            !l.is_empty()
+                && l.len() <= 63
+                && !l.starts_with('-')
+                && !l.ends_with('-')
+                && l.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+        })
+        && labels
+            .last()
+            .is_some_and(|l| l.starts_with(|c: char| c.is_ascii_alphabetic()))
+}
+
+/// `scheme://host[:port][/path][?query]` without user info, without a credential parameter
+/// (`key=`, `sig=`, `token=`…, see [`has_credential`]), and not a webhook whose path is its
+/// secret.
+fn is_plain_url(v: &str) -> bool {
+    let Some((scheme, rest)) = v.split_once("://") else {
+        return false;
+    };
+    let scheme_ok = scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+        && scheme
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'.' | b'-'));
+    let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    let (authority, path) = rest.split_at(end);
+    scheme_ok
+        && !v.contains(char::is_whitespace)
+        && !authority.contains('@')
+        && is_host(authority)
+        && !has_credential(v)
+        && !secret_webhook(&authority.to_ascii_lowercase(), path)
+}
+
+/// Webhook URLs that carry their secret in the path.
+fn secret_webhook(host: &str, path: &str) -> bool {
+    host == "hooks.slack.com"
+        || host.ends_with(".webhook.office.com")
+        || (host == "outlook.office.com" && path.starts_with("/webhook"))
+        || (matches!(host, "discord.com" | "discordapp.com") && path.starts_with("/api/webhooks"))
+}
+
 /// Is `key` (a Secret's data key) the name of a configuration file (`grafana.ini`,
 /// `alertmanager.yaml`, `app.env`)? Its content is judged like a config file, not as one secret.
 pub(crate) fn is_config_file(key: &str) -> bool {
@@ -418,5 +484,39 @@ mod tests {
         assert!(is_switch("False"));
         assert!(!is_switch("admin"));
         assert!(!is_switch("1"));
+    }
+
+    #[test]
+    fn values_without_a_credential() {
+        for (key, value) in [
+            ("url", "nats://nats.messaging.svc:4222"),
+            ("NATS_URL", "nats://nats.messaging.svc:4222/"),
+            ("endpoint", "https://shop.vault.azure.net/"),
+            ("host", "db.shop.svc.cluster.local"),
+            ("DB_HOST", "10.0.0.4:5432"),
+            ("server", "localhost:6379"),
+            ("enabled", "true"),
+            ("api", "http://[::1]:8080/v1?format=json"),
+        ] {
+            assert!(holds_no_credential(key, value), "{key}: {value}");
+        }
+        for (key, value) in [
+            ("password", "db.shop.svc"),
+            ("url", "postgres://app:hunter2@db:5432/shop"),
+            ("url", "https://deploy-token@gitlab.example.com/shop.git"),
+            (
+                "url",
+                "https://shop.blob.core.windows.net/c?sv=2022&sig=abc",
+            ),
+            ("url", "https://api.example.com/v1?api_key=abc&key=def"),
+            ("webhook", "https://hooks.slack.com/services/T000/B000/XXXX"),
+            ("teams", "https://contoso.webhook.office.com/webhookb2/abc"),
+            ("user", "admin"),
+            ("token", "ghp_16C7e42F292c6912E7710c838347Ae178B4a"),
+            ("port", "5432"),
+            ("conf", "host = db\npassword = x"),
+        ] {
+            assert!(!holds_no_credential(key, value), "{key}: {value}");
+        }
     }
 }

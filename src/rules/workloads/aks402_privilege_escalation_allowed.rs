@@ -1,5 +1,6 @@
 //! AKS402 privilege-escalation-allowed: `allowPrivilegeEscalation` not `false` (absent counts).
-//! A container-level field only; Windows pods are exempt.
+//! A container-level field only; Windows pods are exempt, and a privileged container is AKS401's
+//! alone (the API server rejects `allowPrivilegeEscalation: false` with `privileged: true`).
 
 use super::required_flag::RequiredFlag;
 use crate::declare_rule;

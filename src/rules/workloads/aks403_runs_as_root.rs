@@ -1,6 +1,8 @@
 //! AKS403 runs-as-root: effective `runAsNonRoot` not true, or effective `runAsUser: 0`. Judged per
 //! container on the effective value (the container's own setting, else the pod's). Windows pods
-//! are not exempt.
+//! are not exempt, but there root is an administrator account (ContainerAdministrator, SYSTEM in
+//! a HostProcess pod) and the user is `windowsOptions.runAsUserName`: the message and the fix say
+//! so.
 
 use crate::declare_rule;
 use crate::k8s::{Level, Workload};
@@ -9,10 +11,20 @@ use crate::yaml::{Entry, Style};
 
 declare_rule!(RunsAsRoot, "AKS403", [Workloads]);
 
+const HELP_WINDOWS: &str = "set `runAsNonRoot: true` in the pod's `securityContext` (every container inherits it) with a non-administrator account, `windowsOptions: {runAsUserName: ContainerUser}`; remove container-level `runAsNonRoot: false` overrides";
+
 const HELP: &str = "set `runAsNonRoot: true` in the pod's `securityContext` (every container inherits it) and keep any `runAsUser` non-zero, e.g. `securityContext: {runAsNonRoot: true, runAsUser: 10001}`; remove container-level `runAsNonRoot: false` or `runAsUser: 0` overrides";
 
 impl Rule for RunsAsRoot {
     fn check_workload(&self, w: &Workload<'_, '_>, cx: &mut K8sCtx<'_>) {
+        let (root, help) = match (w.windows, w.host_process()) {
+            (_, true) => ("an administrator of the node (SYSTEM)", HELP_WINDOWS),
+            (true, false) => (
+                "ContainerAdministrator, the container's administrator",
+                HELP_WINDOWS,
+            ),
+            (false, false) => ("root", HELP),
+        };
         for c in &w.containers {
             let doc = c.doc;
             let non_root = c.effective(&["runAsNonRoot"]);
@@ -39,11 +51,11 @@ impl Rule for RunsAsRoot {
                         c.describe()
                     ),
                     None => format!(
-                        "{} may run as root: neither it nor the pod sets `runAsNonRoot: true`",
+                        "{} may run as {root}: neither it nor the pod sets `runAsNonRoot: true`",
                         c.describe()
                     ),
                 };
-                cx.report(c.anchor(), message, HELP);
+                cx.report(c.anchor(), message, help);
                 continue;
             };
             let named: Vec<String> = items
@@ -59,7 +71,7 @@ impl Rule for RunsAsRoot {
             let verdict = if user_zero {
                 "runs as root (UID 0)"
             } else {
-                "may run as root"
+                &format!("may run as {root}")
             };
             let mut message = format!("{} {verdict}: {}", c.describe(), named.join(" and "));
             if items
@@ -70,7 +82,7 @@ impl Rule for RunsAsRoot {
             } else if !non_root_true && non_root.is_none() {
                 message.push_str(", and `runAsNonRoot: true` is set nowhere");
             }
-            cx.report(doc.entry_span(first), message, HELP);
+            cx.report(doc.entry_span(first), message, help);
         }
     }
 }

@@ -1,5 +1,6 @@
 //! AKS404 writable-root-filesystem: `readOnlyRootFilesystem` not `true` (absent counts). A
-//! container-level field only; Windows pods are exempt.
+//! container-level field only; Windows pods are exempt, and a privileged container (which can
+//! remount it) is AKS401's alone.
 
 use super::required_flag::RequiredFlag;
 use crate::declare_rule;

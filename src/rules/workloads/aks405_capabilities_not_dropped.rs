@@ -1,5 +1,6 @@
 //! AKS405 capabilities-not-dropped: `capabilities.drop` does not contain `ALL` (matched
-//! case-insensitively, with or without `CAP_`). Windows pods are exempt.
+//! case-insensitively, with or without `CAP_`). Windows pods are exempt; a privileged container
+//! has every capability whatever it drops, and is AKS401's alone.
 
 use super::capabilities::capability;
 use crate::declare_rule;
@@ -15,7 +16,7 @@ impl Rule for CapabilitiesNotDropped {
         if w.windows {
             return;
         }
-        for c in &w.containers {
+        for c in w.unprivileged() {
             let doc = c.doc;
             let Some(drop) = c
                 .security_context(&["capabilities", "drop"])

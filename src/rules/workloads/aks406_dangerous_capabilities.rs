@@ -1,5 +1,6 @@
 //! AKS406 dangerous-capabilities: `capabilities.add` holds a capability outside the Pod Security
-//! Standards baseline list (`ALL` included). Windows pods are not exempt.
+//! Standards baseline list (`ALL` included). Windows pods are not exempt; a privileged container
+//! has them all anyway, and is AKS401's alone.
 
 use super::capabilities::{PSS_BASELINE, capability};
 use crate::declare_rule;
@@ -18,7 +19,7 @@ fn dangerous(name: &str) -> bool {
 
 impl Rule for DangerousCapabilities {
     fn check_workload(&self, w: &Workload<'_, '_>, cx: &mut K8sCtx<'_>) {
-        for c in &w.containers {
+        for c in w.unprivileged() {
             let doc = c.doc;
             let Some(add) = c.security_context(&["capabilities", "add"]) else {
                 continue;

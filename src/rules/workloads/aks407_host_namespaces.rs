@@ -1,5 +1,6 @@
 //! AKS407 host-namespaces: `hostNetwork`, `hostPID` or `hostIPC` true. Once per pod spec, at the
-//! first in document order; the message names them all.
+//! first in document order; the message names them all. A Windows HostProcess pod must use the
+//! node's network: its `hostNetwork` is part of AKS417's finding, not reported here.
 
 use crate::declare_rule;
 use crate::k8s::Workload;
@@ -19,8 +20,10 @@ impl Rule for HostNamespaces {
     fn check_workload(&self, w: &Workload<'_, '_>, cx: &mut K8sCtx<'_>) {
         let pod = &w.pod;
         let doc = pod.doc;
+        let host_process = w.host_process();
         let mut hits: Vec<_> = FIELDS
             .iter()
+            .filter(|&&(key, _)| !(host_process && key == "hostNetwork"))
             .filter_map(|&(key, what)| {
                 pod.entry(key)
                     .filter(|e| doc.bool(e.value) == Some(true))

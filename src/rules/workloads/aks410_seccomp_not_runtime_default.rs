@@ -1,6 +1,7 @@
 //! AKS410 seccomp-not-runtime-default: the effective seccomp profile of a container (its own
 //! `securityContext.seccompProfile.type`, else the pod's) is missing, `Unconfined`, or not a
-//! valid type. Windows pods are exempt.
+//! valid type. Windows pods are exempt; a privileged container runs unconfined whatever its
+//! profile, and is AKS401's alone.
 
 use crate::declare_rule;
 use crate::k8s::{Level, Workload};
@@ -19,7 +20,7 @@ impl Rule for SeccompNotRuntimeDefault {
             return;
         }
         let doc = pod.doc;
-        for c in &w.containers {
+        for c in w.unprivileged() {
             let path = ["seccompProfile", "type"];
             let Some((e, level)) = c.effective(&path) else {
                 // The alpha annotations have had no effect since Kubernetes 1.27: say so.

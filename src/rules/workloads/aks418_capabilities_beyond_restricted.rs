@@ -1,6 +1,7 @@
 //! AKS418 capabilities-beyond-restricted: `capabilities.add` holds a capability of the Pod
 //! Security Standards baseline list other than `NET_BIND_SERVICE` (the only one restricted
-//! allows). Capabilities outside the baseline list are AKS406's. Windows pods are exempt.
+//! allows). Capabilities outside the baseline list are AKS406's. Windows pods are exempt;
+//! privileged containers are AKS401's alone.
 
 use super::capabilities::{PSS_BASELINE, capability};
 use crate::declare_rule;
@@ -16,7 +17,7 @@ impl Rule for CapabilitiesBeyondRestricted {
             return;
         }
         let doc = pod.doc;
-        for c in &w.containers {
+        for c in w.unprivileged() {
             let Some(add) = c.security_context(&["capabilities", "add"]) else {
                 continue;
             };

@@ -1,6 +1,7 @@
 //! A container-level boolean of `securityContext` that must hold one value, absent counting as
 //! wrong (AKS402 `allowPrivilegeEscalation: false`, AKS404 `readOnlyRootFilesystem: true`).
-//! There is no pod-level field to inherit from; Windows pods are exempt.
+//! There is no pod-level field to inherit from; Windows pods are exempt, and privileged
+//! containers are AKS401's alone.
 
 use crate::k8s::Workload;
 use crate::rules::K8sCtx;
@@ -24,7 +25,7 @@ impl RequiredFlag {
             return;
         }
         let key = self.key;
-        for c in &w.containers {
+        for c in w.unprivileged() {
             let doc = c.doc;
             let (span, message) = match c.security_context(&[key]) {
                 Some(e) if doc.bool(e.value) == Some(self.want) => continue,

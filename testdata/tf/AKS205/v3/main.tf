@@ -30,3 +30,10 @@ resource "azurerm_kubernetes_cluster_node_pool" "on" {
   vm_size                = "Standard_D8ds_v5"
   enable_host_encryption = true
 }
+
+# Not written: the message and the help both use the v3 name.
+resource "azurerm_kubernetes_cluster_node_pool" "unset" { # expect: AKS205
+  name                  = "spot"
+  kubernetes_cluster_id = azurerm_kubernetes_cluster.v3.id
+  vm_size               = "Standard_D8ds_v5"
+}
