@@ -3,6 +3,7 @@
 
 pub mod env;
 mod pod;
+pub mod selector;
 mod workload;
 
 pub use pod::{Container, ContainerKind, Level, PodSpec};
