@@ -73,6 +73,9 @@ pub struct Finding {
     pub related: Vec<(Span, String)>,
     /// The file of the span when it is not the file being linted (Terraform modules span files).
     pub file: Option<Arc<str>>,
+    /// The span's positions, when they were resolved before the file's text was dropped (the
+    /// findings of cross-file rules).
+    pub positions: Option<(Pos, Pos)>,
 }
 
 impl Finding {
@@ -87,6 +90,7 @@ impl Finding {
             source: None,
             related: Vec::new(),
             file: None,
+            positions: None,
         }
     }
 

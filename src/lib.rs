@@ -14,6 +14,7 @@ pub mod config;
 pub mod diagnostic;
 pub mod discover;
 pub mod engine;
+pub mod index;
 pub mod k8s;
 pub mod meta;
 pub mod report;

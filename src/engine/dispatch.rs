@@ -5,7 +5,8 @@
 use crate::config::Config;
 use crate::diagnostic::{Finding, Severity};
 use crate::k8s::{Object, Workload};
-use crate::rules::{self, K8sCtx, Rule, Target, TfCtx};
+use crate::index::Index;
+use crate::rules::{self, Contributors, IndexCtx, K8sCtx, Rule, Target, TfCtx};
 use crate::terraform::{AzureKind, Majors, Resource, TfIndex};
 use std::any::Any;
 use std::collections::BTreeMap;
@@ -32,6 +33,7 @@ pub(super) struct RuleSet<'c> {
     kinds: BTreeMap<&'static str, Vec<Enabled<'c>>>,
     workloads: Vec<Enabled<'c>>,
     azure: BTreeMap<AzureKind, Vec<Enabled<'c>>>,
+    index: Vec<Enabled<'c>>,
     /// `[severity]` entries of the config, per enabled rule that has one.
     severity: BTreeMap<&'static str, Severity>,
 }
@@ -46,6 +48,7 @@ impl<'c> RuleSet<'c> {
             kinds: BTreeMap::new(),
             workloads: Vec::new(),
             azure: BTreeMap::new(),
+            index: Vec::new(),
             severity: BTreeMap::new(),
         };
         for &rule in rules::all() {
@@ -73,6 +76,7 @@ impl<'c> RuleSet<'c> {
                     }
                     Target::Workloads => set.workloads.push(e),
                     Target::Azure(kind) => set.azure.entry(kind).or_default().push(e),
+                    Target::Index => set.index.push(e),
                 }
             }
         }
@@ -114,6 +118,22 @@ impl<'c> RuleSet<'c> {
             }
         }
         out
+    }
+
+    /// Whether any cross-file rule runs (so the index is worth building).
+    pub fn reads_index(&self) -> bool {
+        !self.index.is_empty()
+    }
+
+    /// Runs the cross-file rules on the index: their findings, each with who it is about.
+    pub fn check_index(&self, index: &Index) -> Vec<(Finding, Contributors)> {
+        let mut findings = Vec::new();
+        let mut contributors = Vec::new();
+        for e in &self.index {
+            let mut cx = IndexCtx::new(e.rule.meta(), e.params, &mut findings, &mut contributors);
+            e.rule.check_index(index, &mut cx);
+        }
+        findings.into_iter().zip(contributors).collect()
     }
 
     /// Runs the rules that judge resources of `kind` on `res`.

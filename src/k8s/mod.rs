@@ -3,6 +3,7 @@
 
 pub mod env;
 mod pod;
+pub mod probes;
 pub mod selector;
 mod workload;
 

@@ -21,6 +21,7 @@ pub mod workloads;
 pub use crate::meta::{Example, RuleMeta};
 
 use crate::diagnostic::Finding;
+use crate::index::{Anchor, Index, ObjectFacts};
 use crate::k8s::{Object, Workload};
 use crate::source::Span;
 use crate::terraform::{AzureKind, Majors, Resource, TfIndex};
@@ -38,6 +39,9 @@ pub enum Target {
     /// Terraform resources of this Azure kind that certainly exist (a managed resource whose
     /// `count`/`for_each` is known and non-zero), offered to [`Rule::check_tf`].
     Azure(AzureKind),
+    /// The cross-file index of every scanned object, offered once per run to
+    /// [`Rule::check_index`].
+    Index,
 }
 
 /// A rule's parsed `[rules.AKSnnn]` parameters (`()` for a rule without any).
@@ -64,6 +68,9 @@ pub trait Rule: Declared + Sync + Send {
     /// One Terraform resource of an evaluated module ([`Target::Azure`]). Unknown values must
     /// never produce a finding.
     fn check_tf(&self, _res: &Resource<'_>, _cx: &mut TfCtx<'_>) {}
+
+    /// The cross-file index ([`Target::Index`]), once per run, after every file was read.
+    fn check_index(&self, _index: &Index, _cx: &mut IndexCtx<'_>) {}
 }
 
 /// Parameters of a rule that takes some: a `[rules.AKSnnn]` table read with
@@ -208,6 +215,71 @@ impl<'a> TfCtx<'a> {
     }
 }
 
+/// Who a cross-file finding is about, and what else its verdict rests on.
+#[derive(Debug, Clone)]
+pub struct Contributors {
+    /// The object the finding is shown on: its annotation suppressions apply.
+    pub about: Anchor,
+    /// The files of every object the verdict rests on, `about`'s included: the finding is
+    /// reported when any of them is in report scope.
+    pub files: Vec<Arc<str>>,
+}
+
+/// What a cross-file rule sees besides the index.
+pub struct IndexCtx<'a> {
+    sink: Sink<'a>,
+    contributors: &'a mut Vec<Contributors>,
+}
+
+impl<'a> IndexCtx<'a> {
+    pub fn new(
+        rule: &'static RuleMeta,
+        params: &'a (dyn Any + Send + Sync),
+        findings: &'a mut Vec<Finding>,
+        contributors: &'a mut Vec<Contributors>,
+    ) -> Self {
+        IndexCtx {
+            sink: Sink {
+                rule,
+                params,
+                findings,
+            },
+            contributors,
+        }
+    }
+
+    /// The rule's parameters, of the type it was declared with (`params = T`).
+    pub fn params<T: 'static>(&self) -> &'a T {
+        self.sink.params()
+    }
+
+    /// Reports a finding about `object` at `at` (one of its anchors), whose verdict also rests on
+    /// `also` (a finding is reported when any object it rests on is in report scope).
+    pub fn report(
+        &mut self,
+        object: &ObjectFacts,
+        at: &Anchor,
+        also: &[&ObjectFacts],
+        message: impl Into<String>,
+        help: impl Into<String>,
+    ) -> &mut Finding {
+        let mut f = Finding::new(self.sink.rule, Some(at.span), message).help(help);
+        f.file = Some(at.file.clone());
+        f.positions = Some((at.start, at.end));
+        f.object = Some(object.label.clone());
+        f.source = object.source.clone();
+        let mut files: Vec<Arc<str>> = vec![object.anchor.file.clone(), at.file.clone()];
+        files.extend(also.iter().map(|o| o.anchor.file.clone()));
+        files.sort();
+        files.dedup();
+        self.contributors.push(Contributors {
+            about: object.anchor.clone(),
+            files,
+        });
+        self.sink.push(f)
+    }
+}
+
 /// Declares a rule: its unit struct, bound to `rules/<ID>.md`, and what it judges.
 ///
 /// ```ignore
@@ -327,7 +399,7 @@ mod tests {
         for r in all() {
             let m = r.meta();
             let interest = r.interest();
-            let k8s = |t: &Target| matches!(t, Target::Kinds(_) | Target::Workloads);
+            let k8s = |t: &Target| matches!(t, Target::Kinds(_) | Target::Workloads | Target::Index);
             let tf = |t: &Target| matches!(t, Target::Azure(_));
             let ok = match m.target {
                 "kubernetes" => !interest.is_empty() && interest.iter().all(k8s),

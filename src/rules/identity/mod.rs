@@ -13,6 +13,7 @@ mod aks112_cluster_admin_binding;
 mod aks113_wildcard_rbac;
 mod aks114_rbac_privilege_escalation;
 mod aks115_aad_pod_identity_deprecated;
+mod aks116_workload_identity_mismatch;
 mod aks117_azure_credentials_in_env;
 mod aks119_binding_to_default_service_account;
 mod aks120_binding_to_anonymous;
@@ -30,6 +31,7 @@ super::layer! {
     aks113_wildcard_rbac::WildcardRbac,
     aks114_rbac_privilege_escalation::RbacPrivilegeEscalation,
     aks115_aad_pod_identity_deprecated::AadPodIdentityDeprecated,
+    aks116_workload_identity_mismatch::WorkloadIdentityMismatch,
     aks117_azure_credentials_in_env::AzureCredentialsInEnv,
     aks119_binding_to_default_service_account::BindingToDefaultServiceAccount,
     aks120_binding_to_anonymous::BindingToAnonymous,

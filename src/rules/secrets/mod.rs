@@ -10,6 +10,8 @@ mod aks501_plaintext_secret_manifest;
 mod aks502_secret_literal_in_env;
 mod aks503_secret_provider_class_invalid;
 mod aks504_secret_provider_class_legacy_identity;
+mod aks505_csi_secret_volume_unresolved;
+mod aks506_secret_as_env;
 mod aks511_keyvault_csi_addon_disabled;
 mod aks512_secret_rotation_disabled;
 mod aks513_keyvault_purge_protection_disabled;
@@ -21,6 +23,8 @@ super::layer! {
     aks502_secret_literal_in_env::SecretLiteralInEnv,
     aks503_secret_provider_class_invalid::SecretProviderClassInvalid,
     aks504_secret_provider_class_legacy_identity::SecretProviderClassLegacyIdentity,
+    aks505_csi_secret_volume_unresolved::CsiSecretVolumeUnresolved,
+    aks506_secret_as_env::SecretAsEnv,
     aks511_keyvault_csi_addon_disabled::KeyVaultCsiAddonDisabled,
     aks512_secret_rotation_disabled::SecretRotationDisabled,
     aks513_keyvault_purge_protection_disabled::KeyVaultPurgeProtectionDisabled,
@@ -28,8 +32,7 @@ super::layer! {
     aks515_keyvault_access_policies::KeyVaultAccessPolicies,
 }
 
-/// The Secrets Store CSI driver's name, as a volume's `csi.driver` names it.
-pub(crate) const SECRETS_STORE_DRIVER: &str = "secrets-store.csi.k8s.io";
+pub(crate) use crate::index::facts::SECRETS_STORE_DRIVER;
 
 /// A SecretProviderClass of the Azure Key Vault provider: `apiVersion:
 /// secrets-store.csi.x-k8s.io/*`, `kind: SecretProviderClass`, `spec.provider: azure`.

@@ -1,56 +1,83 @@
-//! AKS411 service-account-token-automount: the pod spec does not set
-//! `automountServiceAccountToken: false` (judged on the pod's own setting; the ServiceAccount's is
-//! not read yet).
+//! AKS411 service-account-token-automount: the pod gets the Kubernetes API token of its
+//! ServiceAccount: its own `automountServiceAccountToken` when set (an explicit `true` wins, as in
+//! Kubernetes), else its ServiceAccount's when that ServiceAccount is scanned; silent when a scanned
+//! RoleBinding or ClusterRoleBinding binds the ServiceAccount (the pod calls the API and needs the
+//! token). A value that is not a boolean (`"false"` quoted) is reported in the file alone: the
+//! API server rejects it whatever the ServiceAccount says.
 
 use crate::declare_rule;
+use crate::index::Index;
 use crate::k8s::Workload;
-use crate::rules::{K8sCtx, Rule};
+use crate::rules::{IndexCtx, K8sCtx, Rule};
 
-declare_rule!(ServiceAccountTokenAutomount, "AKS411", [Workloads]);
+declare_rule!(ServiceAccountTokenAutomount, "AKS411", [Workloads, Index]);
 
-const HELP: &str = "add `automountServiceAccountToken: false` to the pod spec; a pod that really calls the Kubernetes API keeps the token, with a narrow Role for its ServiceAccount and a suppression that says why (Azure Workload Identity does not need this token)";
+const HELP: &str = "add `automountServiceAccountToken: false` to the pod spec (or to its ServiceAccount, for every pod that uses it); a pod that really calls the Kubernetes API keeps the token, with a narrow Role bound to its own ServiceAccount (Azure Workload Identity does not need this token)";
 
 impl Rule for ServiceAccountTokenAutomount {
     fn check_workload(&self, w: &Workload<'_, '_>, cx: &mut K8sCtx<'_>) {
-        let pod = &w.pod;
-        let doc = pod.doc;
-        // `serviceAccount` is the deprecated alias of `serviceAccountName`.
-        let sa = ["serviceAccountName", "serviceAccount"]
-            .iter()
-            .find_map(|k| {
-                pod.entry(k)
-                    .and_then(|e| doc.str(e.value))
-                    .filter(|s| !s.is_empty())
-            })
-            .unwrap_or("default");
-        let token = format!(
-            "the Kubernetes API token of ServiceAccount `{sa}` is mounted into every container"
-        );
-        match pod.entry("automountServiceAccountToken") {
-            None => {
-                cx.report(
-                    pod.anchor(),
-                    format!(
-                        "the pod spec does not set `automountServiceAccountToken: false`: {token}"
-                    ),
-                    HELP,
-                );
+        let doc = w.pod.doc;
+        let Some(e) = w.pod.entry("automountServiceAccountToken") else {
+            return;
+        };
+        if doc.bool(e.value).is_some() || doc.is_null(e.value) {
+            return; // a boolean, or unset: judged with the ServiceAccount
+        }
+        let what = match doc.str(e.value) {
+            Some(s) => format!(
+                "`automountServiceAccountToken` is the string `\"{s}\"`, not a boolean (the API server rejects it; write `false` unquoted)"
+            ),
+            None => "`automountServiceAccountToken` is not a boolean".to_string(),
+        };
+        cx.report(doc.entry_span(e), what, HELP);
+    }
+
+    fn check_index(&self, index: &Index, cx: &mut IndexCtx<'_>) {
+        for (o, w) in index.workloads() {
+            let sa = &w.service_account;
+            if index.is_bound(&o.namespace, sa) {
+                continue;
             }
-            Some(e) => {
-                let why = match doc.bool(e.value) {
-                    Some(false) => return,
-                    Some(true) => "`automountServiceAccountToken` is true".to_string(),
-                    None if doc.is_null(e.value) => {
-                        "`automountServiceAccountToken` is empty".to_string()
-                    }
-                    None => match doc.str(e.value) {
-                        Some(s) => format!(
-                            "`automountServiceAccountToken` is the string `\"{s}\"`, not a boolean (the API server rejects it; write `false` unquoted)"
+            let account = index.service_account(&o.namespace, sa);
+            let token = format!(
+                "the Kubernetes API token of ServiceAccount `{sa}` is mounted into every container, and no scanned binding gives that ServiceAccount a reason to call the API"
+            );
+            let also: Vec<_> = account.iter().map(|(a, _)| *a).collect();
+            match (&w.automount, account) {
+                (Some((false, _)), _) => {}
+                (Some((true, at)), _) => {
+                    cx.report(
+                        o,
+                        at,
+                        &also,
+                        format!("`automountServiceAccountToken` is true: {token}"),
+                        HELP,
+                    );
+                }
+                (None, Some((_, a))) if a.automount == Some(false) => {}
+                (None, Some(_)) => {
+                    cx.report(
+                        o,
+                        &w.spec_anchor,
+                        &also,
+                        format!(
+                            "neither the pod spec nor its ServiceAccount `{}/{sa}` sets `automountServiceAccountToken: false`: {token}",
+                            o.namespace
                         ),
-                        None => "`automountServiceAccountToken` is not a boolean".to_string(),
-                    },
-                };
-                cx.report(doc.entry_span(e), format!("{why}: {token}"), HELP);
+                        HELP,
+                    );
+                }
+                (None, None) => {
+                    cx.report(
+                        o,
+                        &w.spec_anchor,
+                        &[],
+                        format!(
+                            "the pod spec does not set `automountServiceAccountToken: false`: {token}"
+                        ),
+                        HELP,
+                    );
+                }
             }
         }
     }
