@@ -303,3 +303,27 @@ fn json_contract_shape() {
     );
     assert_eq!(v["summary"]["by_severity"]["error"], 2);
 }
+
+/// `--threads` is bounded: each worker is an OS thread with an 8 MiB stack, and 100,000 of them
+/// take minutes to start. Above the maximum the command line is rejected (exit 2), never clamped
+/// silently.
+#[test]
+fn threads_are_bounded() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("pod.yaml"), POD).unwrap();
+    let max = akslint::engine::MAX_THREADS.to_string();
+    let o = akslint(&["check", "--threads", &max, "pod.yaml"], dir.path(), None);
+    assert_eq!(
+        o.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let over = (akslint::engine::MAX_THREADS + 1).to_string();
+    for n in [over.as_str(), "100000"] {
+        let o = akslint(&["check", "--threads", n, "pod.yaml"], dir.path(), None);
+        assert_eq!(o.status.code(), Some(2), "--threads {n}");
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(err.contains("--threads") && err.contains(&max), "{err}");
+    }
+}

@@ -38,11 +38,15 @@ pub enum Input {
     },
 }
 
+/// The most worker threads a run starts: more buys nothing on any machine we know, and thread
+/// start-up grows with the count (4,096 threads take seconds before any work is done).
+pub const MAX_THREADS: usize = 256;
+
 #[derive(Debug, Clone, Default)]
 pub struct Options {
     /// Parse only: same discovery, reads and parsing; no rules, no findings but parse errors.
     pub parse_only: bool,
-    /// Worker threads (default: all cores).
+    /// Worker threads (default: all cores; at most [`MAX_THREADS`]).
     pub threads: Option<usize>,
     /// Keep the text of files with findings (for code frames).
     pub keep_sources: bool,
@@ -123,7 +127,7 @@ fn skip_finding(s: &Skipped) -> crate::diagnostic::Finding {
 fn pool(threads: usize) -> rayon::ThreadPool {
     // Our parser and tree are iterative, but keep generous stacks for the third-party parser.
     rayon::ThreadPoolBuilder::new()
-        .num_threads(threads)
+        .num_threads(threads.min(MAX_THREADS))
         .stack_size(8 << 20)
         .build()
         .expect("thread pool")
