@@ -184,3 +184,56 @@ fn unreadable_entries_are_reported_and_the_run_goes_on() {
         "{got:?}"
     );
 }
+
+/// Lints named paths (relative to `dir`) and returns (file name, rule, message) triples.
+fn run_named(dir: &Path, names: &[&str]) -> Vec<(String, String, String)> {
+    let paths: Vec<std::path::PathBuf> = names.iter().map(|n| dir.join(n)).collect();
+    common::lint(&paths, dir)
+        .into_iter()
+        .map(|d| {
+            let name = Path::new(&d.file).file_name().unwrap();
+            (
+                name.to_string_lossy().into_owned(),
+                d.rule.to_string(),
+                d.message,
+            )
+        })
+        .collect()
+}
+
+/// A FIFO, a device or a link to one is never opened (opening a FIFO blocks until a writer
+/// comes; `/dev/zero` never ends): it is AKS001 "not a regular file", named or found in a walk.
+#[test]
+fn special_files_are_never_opened() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let fifo = std::process::Command::new("mkfifo")
+        .arg(d.join("fifo.yaml"))
+        .status()
+        .unwrap();
+    assert!(fifo.success());
+    std::os::unix::fs::symlink("/dev/zero", d.join("zero.yaml")).unwrap();
+    std::os::unix::fs::symlink("/dev/null", d.join("null.tf")).unwrap();
+    write(d, "ok.yaml", PRIVILEGED_POD);
+    let special = |got: &[(String, String, String)], file: &str| {
+        got.iter()
+            .any(|(f, r, m)| f == file && r == "AKS001" && m.contains("not a regular file"))
+    };
+    let named = run_named(d, &["fifo.yaml", "zero.yaml", "null.tf", "ok.yaml"]);
+    for f in ["fifo.yaml", "zero.yaml", "null.tf"] {
+        assert!(special(&named, f), "{f}: {named:?}");
+    }
+    assert!(
+        named
+            .iter()
+            .any(|(f, r, _)| f == "ok.yaml" && r == "AKS401")
+    );
+    let walked = run_named(d, &["."]);
+    for f in ["fifo.yaml", "zero.yaml", "null.tf"] {
+        assert!(special(&walked, f), "{f}: {walked:?}");
+    }
+    assert!(
+        !walked.iter().any(|(_, r, _)| r == "AKS002"),
+        "never read, so never over a limit: {walked:?}"
+    );
+}

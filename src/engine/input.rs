@@ -55,7 +55,16 @@ pub(super) fn decode(bytes: &[u8], kind: FileKind) -> Result<&str, NotText<'_>> 
 }
 
 /// Reads a file unless it is larger than `limit` (then `Ok(None)`), without reading more.
+/// Discovery passes only regular files, but one may have been swapped for a FIFO since, and
+/// opening a FIFO blocks: look before opening.
 fn read_capped(path: &Path, limit: u64) -> std::io::Result<Option<Vec<u8>>> {
+    let meta = std::fs::metadata(path)?;
+    if !meta.is_file() {
+        let what = crate::discover::special_kind(&meta);
+        return Err(std::io::Error::other(format!(
+            "not a regular file ({what})"
+        )));
+    }
     let f = std::fs::File::open(path)?;
     let size = f.metadata()?.len();
     if size > limit {

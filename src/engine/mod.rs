@@ -116,6 +116,7 @@ fn skip_finding(s: &Skipped) -> crate::diagnostic::Finding {
     match s {
         Skipped::Unreadable(e) => linter::unwalkable(e),
         Skipped::BrokenLink(e) => linter::broken_link(e),
+        Skipped::NotRegular(what) => linter::not_regular_file(what),
         Skipped::Kustomization { dir } => linter::kustomization(dir),
         Skipped::KustomizePatch { kustomization, dir } => {
             linter::kustomize_patch(kustomization, dir)

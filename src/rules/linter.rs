@@ -52,6 +52,16 @@ pub fn broken_link(error: impl std::fmt::Display) -> Finding {
         .help("fix or remove the broken symbolic link")
 }
 
+/// A FIFO, device or socket with a linted extension (`what`: "a FIFO"…): never opened.
+pub fn not_regular_file(what: &str) -> Finding {
+    Finding::new(
+        ParseErrorRule.meta(),
+        None,
+        format!("not a regular file ({what}): not read"),
+    )
+    .help("lint the regular file it stands for, or pipe its content: `… | akslint check -`")
+}
+
 /// A Terraform module directory that cannot be listed.
 pub fn unreadable_module(error: impl std::fmt::Display) -> Finding {
     Finding::new(
