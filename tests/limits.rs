@@ -237,3 +237,57 @@ fn special_files_are_never_opened() {
         "never read, so never over a limit: {walked:?}"
     );
 }
+
+/// One invalid UTF-8 byte costs its own document, as a syntax error does: the documents before
+/// and after it are still linted, and the AKS001 points at the byte.
+#[test]
+fn invalid_utf8_loses_only_its_document() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let mut text = PRIVILEGED_POD.as_bytes().to_vec();
+    text.extend_from_slice(b"---\napiVersion: v1\nkind: ConfigMap\ndata:\n  a: \"caf\xe9\"\n");
+    text.extend_from_slice(b"---\n");
+    text.extend_from_slice(PRIVILEGED_POD.as_bytes());
+    write(d, "three.yaml", &text);
+    let got = run(d);
+    assert!(
+        got.contains(&("three.yaml".into(), 14, "AKS001".into())),
+        "{got:?}"
+    );
+    let privileged: Vec<u32> = got
+        .iter()
+        .filter(|g| g.2 == "AKS401")
+        .map(|g| g.1)
+        .collect();
+    assert_eq!(privileged, [9, 24], "{got:?}");
+}
+
+/// A `.json` manifest with a NUL or an invalid UTF-8 byte is AKS001, like a `.json` manifest
+/// that does not parse; a `.json` that is no manifest stays none of our business.
+#[test]
+fn broken_json_manifests_are_reported_whatever_broke_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let pod = r#"{"apiVersion": "v1", "kind": "Pod", "metadata": {"name": "NAME"}}"#;
+    write(d, "nul.json", pod.replace("NAME", "p\0"));
+    let at = pod.find("NAME").unwrap() + 3;
+    let mut latin1 = pod.replace("NAME", "caf").into_bytes();
+    latin1.insert(at, 0xe9);
+    write(d, "latin1.json", &latin1);
+    write(d, "blob.json", b"{\"a\": \"\xe9\0\"}");
+    let diags = common::lint(&[d.to_path_buf()], d);
+    let got: Vec<(String, u32, u32, &str)> = diags
+        .iter()
+        .map(|x| {
+            let name = Path::new(&x.file).file_name().unwrap().to_string_lossy();
+            (name.into_owned(), x.start.line, x.start.column, x.rule)
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("latin1.json".to_string(), 1, at as u32 + 1, "AKS001"),
+            ("nul.json".to_string(), 0, 0, "AKS001"),
+        ]
+    );
+}

@@ -88,9 +88,10 @@ pub fn invalid_utf8(at: usize) -> Finding {
     .help("re-encode the file as UTF-8")
 }
 
-/// A YAML document that could not be built: AKS001 for syntax, AKS002 for a limit.
+/// A YAML document that could not be built: AKS001 for syntax or encoding, AKS002 for a limit.
 pub fn yaml_error(e: &DocError) -> Finding {
     let (rule, what, help) = match e.kind {
+        ErrorKind::Encoding => return invalid_utf8(e.offset),
         ErrorKind::Limit => (
             InputLimitRule.meta(),
             "document skipped",
