@@ -327,3 +327,47 @@ fn threads_are_bounded() {
         assert!(err.contains("--threads") && err.contains(&max), "{err}");
     }
 }
+
+/// Standard input is classified by its name, as a file is: `main.tf` is Terraform (a module of
+/// that one file, its local children read relative to the name), never parsed as YAML.
+#[test]
+fn stdin_named_like_terraform_is_terraform() {
+    let dir = tempfile::tempdir().unwrap();
+    let tf =
+        "resource \"azurerm_kubernetes_cluster\" \"main\" {\n  local_account_disabled = false\n}\n";
+    let args = [
+        "check",
+        "-",
+        "--stdin-filename",
+        "infra/main.tf",
+        "--format",
+        "compact",
+    ];
+    let o = akslint(&args, dir.path(), Some(tf));
+    let out = stdout(&o);
+    assert!(
+        out.contains("infra/main.tf:2:3: error AKS101"),
+        "{out}{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    assert!(!out.contains("AKS001"), "{out}");
+    let child = dir.path().join("infra/modules/aks");
+    std::fs::create_dir_all(&child).unwrap();
+    std::fs::write(child.join("main.tf"), tf).unwrap();
+    let caller = "module \"aks\" {\n  source = \"./modules/aks\"\n}\n";
+    let out = stdout(&akslint(&args, dir.path(), Some(caller)));
+    assert!(
+        out.contains("infra/modules/aks/main.tf:2:3: error AKS101"),
+        "the child is read from disk, through its caller: {out}"
+    );
+    let broken = akslint(
+        &args,
+        dir.path(),
+        Some("resource \"a\" \"b\" {\n  x = \n}\n"),
+    );
+    let out = stdout(&broken);
+    assert!(
+        out.starts_with("infra/main.tf:2:7: error AKS001") && !out.contains("YAML"),
+        "an HCL error at its position: {out}"
+    );
+}

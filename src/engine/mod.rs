@@ -20,7 +20,7 @@ mod yaml;
 
 use crate::config::Config;
 use crate::diagnostic::LintResult;
-use crate::discover::{self, FileJob, Skipped};
+use crate::discover::{self, FileJob, FileKind, Skipped};
 use crate::rules::linter;
 use dispatch::RuleSet;
 use finish::FileText;
@@ -72,8 +72,17 @@ pub fn lint(inputs: &[Input], cfg: &Config, opts: &Options) -> Result<LintResult
     let found = discover::discover(&paths, cfg)?;
     let set = RuleSet::new(cfg, opts.parse_only);
     let mut jobs: Vec<Job> = found.files.into_iter().map(Job::File).collect();
+    let mut stdin_tf = Vec::new();
     for i in inputs {
         if let Input::Stdin { name, bytes } = i {
+            // Standard input is classified by its name, as a file is.
+            if discover::classify(name.as_ref()) == Some(FileKind::Terraform) {
+                stdin_tf.push(terraform::StdinFile {
+                    name: name.clone(),
+                    bytes: bytes.clone(),
+                });
+                continue;
+            }
             jobs.push(Job::Stdin {
                 name: name.clone(),
                 bytes: bytes.clone(),
@@ -86,8 +95,16 @@ pub fn lint(inputs: &[Input], cfg: &Config, opts: &Options) -> Result<LintResult
             .map(|j| yaml::lint_file(j, &set, cfg, opts))
             .collect()
     });
-    let modules = pool
-        .install(|| terraform::lint_modules(&found.modules, &found.named_modules, &set, cfg, opts));
+    let modules = pool.install(|| {
+        terraform::lint_modules(
+            &found.modules,
+            &found.named_modules,
+            &stdin_tf,
+            &set,
+            cfg,
+            opts,
+        )
+    });
     let mut result = LintResult::default();
     if !opts.parse_only {
         for (file, skipped) in &found.skipped {

@@ -67,8 +67,22 @@ impl Project {
     }
 }
 
-/// Loads the project of the scanned module directories `dirs` (`named`: those named by a file).
-pub(super) fn load(dirs: &[PathBuf], named: &[PathBuf], cfg: &Config, opts: &Options) -> Project {
+/// Terraform read from standard input: the name it is shown under, and its bytes.
+pub(crate) struct StdinFile {
+    pub name: String,
+    pub bytes: Vec<u8>,
+}
+
+/// Loads the project of the scanned module directories `dirs` (`named`: those named by a file)
+/// and of the files read from standard input (each a module of its own, keyed by its name: it
+/// is always a root, since no call names a file).
+pub(super) fn load(
+    dirs: &[PathBuf],
+    named: &[PathBuf],
+    stdin: &[StdinFile],
+    cfg: &Config,
+    opts: &Options,
+) -> Project {
     let limits = TfLimits {
         file_size: cfg.limits.terraform_file_size,
     };
@@ -76,8 +90,23 @@ pub(super) fn load(dirs: &[PathBuf], named: &[PathBuf], cfg: &Config, opts: &Opt
         limits,
         var_files: Vec::new(),
     };
+    let with_vars = LoadOptions {
+        limits,
+        var_files: opts.var_files.clone(),
+    };
+    let piped: BTreeMap<PathBuf, Module> = stdin
+        .iter()
+        .map(|s| {
+            let key = normalize(Path::new(&s.name));
+            (
+                key,
+                Module::from_stdin(&s.name, s.bytes.clone(), &with_vars),
+            )
+        })
+        .collect();
+    let piped_keys: BTreeSet<PathBuf> = piped.keys().cloned().collect();
     let mut unreadable = Vec::new();
-    let mut modules = load_all(dirs, &plain, &mut unreadable);
+    let mut modules = load_all(dirs, piped, &plain, &mut unreadable);
     let scanned: BTreeSet<PathBuf> = modules.keys().cloned().collect();
     let orphans: Vec<PathBuf> = {
         let called = called_dirs(&modules);
@@ -88,7 +117,7 @@ pub(super) fn load(dirs: &[PathBuf], named: &[PathBuf], cfg: &Config, opts: &Opt
             .collect()
     };
     for caller in find_callers(&orphans, &modules, &plain) {
-        for (dir, m) in load_all(&[caller], &plain, &mut Vec::new()) {
+        for (dir, m) in load_all(&[caller], BTreeMap::new(), &plain, &mut Vec::new()) {
             modules.entry(dir).or_insert(m);
         }
     }
@@ -104,12 +133,8 @@ pub(super) fn load(dirs: &[PathBuf], named: &[PathBuf], cfg: &Config, opts: &Opt
         .cloned()
         .collect();
     if !opts.var_files.is_empty() {
-        // `--var-file` applies to root modules only.
-        let with_vars = LoadOptions {
-            limits,
-            var_files: opts.var_files.clone(),
-        };
-        for r in &roots {
+        // `--var-file` applies to root modules only (standard input already has them).
+        for r in roots.iter().filter(|r| !piped_keys.contains(*r)) {
             if let Ok(m) = Module::load(r, &with_vars) {
                 modules.insert(r.clone(), m);
             }
@@ -188,14 +213,20 @@ fn find_callers(
     callers.into_iter().collect()
 }
 
-/// Loads the scanned module directories, then (breadth first) every local child they call.
+/// Loads the scanned module directories, then (breadth first) every local child they and the
+/// modules already loaded (`seeds`) call.
 fn load_all(
     dirs: &[PathBuf],
+    seeds: BTreeMap<PathBuf, Module>,
     opts: &LoadOptions,
     problems: &mut Vec<(String, Finding)>,
 ) -> BTreeMap<PathBuf, Module> {
-    let mut modules: BTreeMap<PathBuf, Module> = BTreeMap::new();
+    let mut modules = seeds;
     let mut wanted: Vec<PathBuf> = dirs.iter().map(|d| normalize(d)).collect();
+    for (dir, m) in &modules {
+        wanted.extend(local_children(dir, m));
+    }
+    wanted.retain(|d| !modules.contains_key(d));
     while !wanted.is_empty() && modules.len() < MAX_MODULES {
         wanted.sort();
         wanted.dedup();
@@ -207,14 +238,7 @@ fn load_all(
         for (dir, m) in loaded {
             match m {
                 Ok(m) => {
-                    for call in &m.calls {
-                        if let Some(p) = &call.local_path {
-                            let child = normalize(p);
-                            if !modules.contains_key(&child) && child != dir && child.is_dir() {
-                                wanted.push(child);
-                            }
-                        }
-                    }
+                    wanted.extend(local_children(&dir, &m));
                     modules.insert(dir, m);
                 }
                 Err(e) => problems.push((display(&dir), linter::unreadable_module(e))),
@@ -223,6 +247,16 @@ fn load_all(
         wanted.retain(|d| !modules.contains_key(d));
     }
     modules
+}
+
+/// The existing directories that `m` (loaded from `dir`) calls by a local path, itself aside.
+fn local_children(dir: &Path, m: &Module) -> Vec<PathBuf> {
+    m.calls
+        .iter()
+        .filter_map(|c| c.local_path.as_ref())
+        .map(|p| normalize(p))
+        .filter(|child| child != dir && child.is_dir())
+        .collect()
 }
 
 fn dir_or_dot(d: &Path) -> &Path {
