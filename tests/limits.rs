@@ -291,3 +291,38 @@ fn broken_json_manifests_are_reported_whatever_broke_them() {
         ]
     );
 }
+
+/// File names that are not UTF-8 are shown with their bytes escaped (`\xFF`), so that two
+/// files never share a name, nor their findings: every file keeps its own. A `.tf` with such a
+/// name is read like any other.
+#[test]
+fn non_utf8_file_names_stay_distinct() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    for b in [0xff_u8, 0xfe, 0xfd] {
+        let name = [b, b'.', b'y', b'a', b'm', b'l'];
+        std::fs::write(d.join(std::ffi::OsStr::from_bytes(&name)), PRIVILEGED_POD).unwrap();
+    }
+    let tf = d.join("infra");
+    std::fs::create_dir(&tf).unwrap();
+    std::fs::write(
+        tf.join(std::ffi::OsStr::from_bytes(b"caf\xe9.tf")),
+        "resource \"azurerm_kubernetes_cluster\" \"main\" {\n  local_account_disabled = false\n}\n",
+    )
+    .unwrap();
+    let diags = common::lint(&[d.to_path_buf()], d);
+    let mut privileged: Vec<String> = diags
+        .iter()
+        .filter(|x| x.rule == "AKS401")
+        .map(|x| x.file.rsplit('/').next().unwrap().to_string())
+        .collect();
+    privileged.sort();
+    assert_eq!(privileged, ["\\xFD.yaml", "\\xFE.yaml", "\\xFF.yaml"]);
+    assert!(
+        diags
+            .iter()
+            .any(|x| x.rule == "AKS101" && x.file.ends_with("infra/caf\\xE9.tf")),
+        "{diags:#?}"
+    );
+}

@@ -67,10 +67,13 @@ pub fn classify(path: &Path) -> Option<FileKind> {
     }
 }
 
+/// A path as shown in findings (see [`crate::source::path_text`]), without a leading `./`.
 pub fn display(path: &Path) -> String {
-    let s = path.to_string_lossy();
-    let s = s.strip_prefix("./").unwrap_or(&s);
-    s.to_string()
+    let s = crate::source::path_text(path);
+    match s.strip_prefix("./") {
+        Some(rest) => rest.to_string(),
+        None => s,
+    }
 }
 
 /// Walks and classifies. A named path that does not exist is an error (exit 2).
@@ -165,6 +168,9 @@ pub fn discover(paths: &[PathBuf], cfg: &Config) -> Result<Discovered, String> {
             kind,
         });
     }
+    // `check . a.yaml` finds `./a.yaml` and `a.yaml`: one file, linted once.
+    let mut shown = BTreeSet::new();
+    out.files.retain(|f| shown.insert(f.display.clone()));
     out.named_modules.sort();
     out.named_modules.dedup();
     out.named_modules.retain(|d| tf_dirs.get(d) == Some(&true));

@@ -118,14 +118,23 @@ pub fn lint(inputs: &[Input], cfg: &Config, opts: &Options) -> Result<LintResult
             ));
         }
     }
-    for part in files.into_iter().chain([modules]) {
+    for mut part in files.into_iter().chain([modules]) {
+        sort_and_dedup(&mut part.diagnostics);
         result.absorb(part);
     }
+    // Parts were de-duplicated on their own: two inputs shown under one name (standard input
+    // named like a file) keep their findings apart.
     result
         .diagnostics
         .sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
-    result.diagnostics.dedup();
     Ok(result)
+}
+
+/// The findings of one part (a file, or the Terraform modules, where a child module evaluated
+/// through two callers says the same thing twice), sorted, each once.
+fn sort_and_dedup(diags: &mut Vec<crate::diagnostic::Diagnostic>) {
+    diags.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    diags.dedup();
 }
 
 /// AKS001 for what could not be read, AKS006 for what must be rendered first.

@@ -125,10 +125,9 @@ pub fn module_files(dir: &Path) -> std::io::Result<Vec<(PathBuf, SourceKind)>> {
     let mut out = Vec::new();
     for entry in std::fs::read_dir(dir)? {
         let entry = entry?;
-        let Ok(name) = entry.file_name().into_string() else {
-            continue;
-        };
-        let Some(kind) = classify(&name) else {
+        // The kind is in the ASCII suffix: a name that is not UTF-8 is still read.
+        let name = entry.file_name();
+        let Some(kind) = classify(&name.to_string_lossy()) else {
             continue;
         };
         // Follows symlinks: a link to a file is that file.
@@ -202,7 +201,7 @@ fn read_file(path: PathBuf, kind: SourceKind, limits: &TfLimits) -> SourceFile {
         Err(e) => (String::new(), Err(e)),
     };
     SourceFile {
-        name: path.display().to_string().into(),
+        name: crate::source::path_text(&path).into(),
         path,
         kind,
         text,
@@ -276,7 +275,7 @@ impl Module {
         let files = texts
             .into_iter()
             .map(|(path, kind, text)| SourceFile {
-                name: path.display().to_string().into(),
+                name: crate::source::path_text(&path).into(),
                 body: parse::parse_body(&text, limits),
                 path,
                 kind,
