@@ -371,3 +371,30 @@ fn stdin_named_like_terraform_is_terraform() {
         "an HCL error at its position: {out}"
     );
 }
+
+/// A file name is shown as it is, but never with raw control characters (an escape sequence in
+/// a name would drive the terminal or break a GitHub annotation), and SARIF keeps a `\` of a
+/// name as `%5C` rather than making it a path separator.
+#[test]
+fn file_names_with_control_characters_and_backslashes() {
+    let dir = tempfile::tempdir().unwrap();
+    for name in ["tab\there.yaml", "esc\x1b[31mred.yaml", "back\\slash.yaml"] {
+        std::fs::write(dir.path().join(name), POD).unwrap();
+    }
+    for format in ["text", "compact", "github"] {
+        let o = akslint(&["check", "--format", format, "."], dir.path(), None);
+        let out = stdout(&o);
+        assert!(
+            out.contains("tab\\there.yaml") && out.contains("esc\\x1B[31mred.yaml"),
+            "{format}: {out}"
+        );
+        assert!(
+            !out.contains('\t') && !out.contains('\x1b'),
+            "{format}: {out}"
+        );
+    }
+    let o = akslint(&["check", "--format", "sarif", "."], dir.path(), None);
+    let out = stdout(&o);
+    assert!(out.contains("\"uri\": \"back%5Cslash.yaml\""), "{out}");
+    assert!(!out.contains("back/slash"), "{out}");
+}
