@@ -72,6 +72,20 @@ pub fn unreadable_module(error: impl std::fmt::Display) -> Finding {
     .help("check the path's permissions")
 }
 
+/// A module call that closes a cycle of calls (`modules`: the module directories around it, the
+/// first repeated at the end).
+pub fn module_cycle(call: Span, modules: &[String]) -> Finding {
+    Finding::new(
+        ParseErrorRule.meta(),
+        Some(call),
+        format!(
+            "module call cycle {}: Terraform rejects it; this call is not followed",
+            modules.join(" → ")
+        ),
+    )
+    .help("remove the call that closes the cycle: a module cannot call itself, directly or through others")
+}
+
 /// A file with NUL bytes where YAML was expected.
 pub fn binary_file() -> Finding {
     Finding::new(ParseErrorRule.meta(), None, "binary file: not YAML")

@@ -23,10 +23,13 @@ pub(super) struct Project {
     scanned: BTreeSet<PathBuf>,
     /// Files of the modules loaded as context only.
     context_files: BTreeSet<String>,
-    /// Modules that no loaded module calls: every instance is evaluated from one of them.
+    /// Modules that no loaded module calls, then the first of each cycle no such module reaches
+    /// (see [`super::graph`]): every instance is evaluated from one of them.
     pub roots: Vec<PathBuf>,
     /// Module directories that could not be read (display path, AKS001).
     unreadable: Vec<(String, Finding)>,
+    /// Calls that close a cycle of module calls (the file holding the call, AKS001).
+    cycles: Vec<(String, Finding)>,
 }
 
 impl Project {
@@ -55,9 +58,16 @@ impl Project {
             .map(|f| f.text.as_str())
     }
 
-    /// What could not be loaded or parsed in the report scope: AKS001 and AKS002 by file.
+    /// What could not be loaded or parsed in the report scope, and the calls that close a
+    /// cycle: AKS001 and AKS002 by file.
     pub fn problems(&self) -> Vec<(String, Finding)> {
         let mut out = self.unreadable.clone();
+        out.extend(
+            self.cycles
+                .iter()
+                .filter(|(file, _)| self.in_scope(file))
+                .cloned(),
+        );
         for m in self.scanned() {
             for (f, e) in m.errors() {
                 out.push((f.name.to_string(), linter::hcl_error(e)));
@@ -126,12 +136,8 @@ pub(super) fn load(
         .filter(|(d, _)| !scanned.contains(*d))
         .flat_map(|(_, m)| m.files.iter().map(|f| f.name.to_string()))
         .collect();
-    let called = called_dirs(&modules);
-    let roots: Vec<PathBuf> = modules
-        .keys()
-        .filter(|d| !called.contains(*d))
-        .cloned()
-        .collect();
+    let graph = super::graph::analyse(&modules);
+    let roots = graph.roots;
     if !opts.var_files.is_empty() {
         // `--var-file` applies to root modules only (standard input already has them).
         for r in roots.iter().filter(|r| !piped_keys.contains(*r)) {
@@ -146,6 +152,7 @@ pub(super) fn load(
         context_files,
         roots,
         unreadable,
+        cycles: graph.cycles,
     }
 }
 

@@ -6,6 +6,7 @@
 //! each file of the report scope is finished like any other.
 
 mod check;
+mod graph;
 mod load;
 
 use super::Options;
