@@ -326,3 +326,55 @@ fn non_utf8_file_names_stay_distinct() {
         "{diags:#?}"
     );
 }
+
+const CLUSTER_WITH_LOCAL_ACCOUNTS: &str =
+    "resource \"azurerm_kubernetes_cluster\" \"c\" {\n  local_account_disabled = false\n}\n";
+
+/// Module fan-out: 17 modules each calling the next twice describe 2^16 instances (the call
+/// depth stops at 16) from 17 small files. Instances are capped per run: the cap is an AKS002 at
+/// the call it stopped, and a small root elsewhere in the project is still evaluated in full.
+#[test]
+fn module_instances_are_capped_per_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(
+        d,
+        "akslint.toml",
+        "select = [\"AKS002\", \"AKS101\"]\n[limits]\nmodule-instances = 100\n",
+    );
+    for i in 0..17 {
+        let m = d.join(format!("fan/m{i:02}"));
+        std::fs::create_dir_all(&m).unwrap();
+        let mut text = CLUSTER_WITH_LOCAL_ACCOUNTS.to_string();
+        if i < 16 {
+            for call in ["x", "y"] {
+                let next = i + 1;
+                text.push_str(&format!(
+                    "module \"{call}\" {{\n  source = \"../m{next:02}\"\n}}\n"
+                ));
+            }
+        }
+        std::fs::write(m.join("main.tf"), text).unwrap();
+    }
+    let small = d.join("small");
+    std::fs::create_dir_all(&small).unwrap();
+    std::fs::write(small.join("main.tf"), CLUSTER_WITH_LOCAL_ACCOUNTS).unwrap();
+    let diags = common::lint(&[d.to_path_buf()], d);
+    let clusters = diags.iter().filter(|x| x.rule == "AKS101").count();
+    assert!(
+        (90..=100).contains(&clusters),
+        "one cluster per instance evaluated, at most the cap: {clusters}"
+    );
+    assert!(
+        diags
+            .iter()
+            .any(|x| x.rule == "AKS101" && x.file.ends_with("small/main.tf")),
+        "the small root is evaluated whole"
+    );
+    let capped: Vec<_> = diags.iter().filter(|x| x.rule == "AKS002").collect();
+    assert!(!capped.is_empty(), "{diags:#?}");
+    for c in &capped {
+        assert!(c.message.contains("module instances"), "{}", c.message);
+        assert!(c.start.line > 0, "at the call it stopped: {c:?}");
+    }
+}

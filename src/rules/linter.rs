@@ -170,6 +170,22 @@ pub fn file_too_large(size: u64, limit: u64) -> Finding {
     .help(FILE_SIZE_HELP)
 }
 
+/// A Terraform module call not followed (or, `at` none, a root module not evaluated) because
+/// the run's module instances reached `cap`.
+pub fn module_instances(at: Option<Span>, cap: usize) -> Finding {
+    let what = if at.is_some() {
+        "this call (in at least one instance of its module) and what it calls were not evaluated"
+    } else {
+        "this root module was not evaluated"
+    };
+    Finding::new(
+        InputLimitRule.meta(),
+        at,
+        format!("module instances over the limit of {cap} per run: {what}"),
+    )
+    .help("raise `[limits] module-instances` in akslint.toml if the modules are trusted, or lint fewer root modules at once")
+}
+
 /// A document whose aliases were not all followed, at its root.
 pub fn alias_budget_exhausted(root: Option<Span>) -> Finding {
     Finding::new(

@@ -26,6 +26,9 @@ pub(super) struct Project {
     /// Modules that no loaded module calls, then the first of each cycle no such module reaches
     /// (see [`super::graph`]): every instance is evaluated from one of them.
     pub roots: Vec<PathBuf>,
+    /// How many module instances each root may make (same order; `[limits] module-instances`
+    /// shared among them).
+    pub budgets: Vec<usize>,
     /// Module directories that could not be read (display path, AKS001).
     unreadable: Vec<(String, Finding)>,
     /// Calls that close a cycle of module calls (the file holding the call, AKS001).
@@ -136,7 +139,7 @@ pub(super) fn load(
         .filter(|(d, _)| !scanned.contains(*d))
         .flat_map(|(_, m)| m.files.iter().map(|f| f.name.to_string()))
         .collect();
-    let graph = super::graph::analyse(&modules);
+    let graph = super::graph::analyse(&modules, cfg.limits.module_instances);
     let roots = graph.roots;
     if !opts.var_files.is_empty() {
         // `--var-file` applies to root modules only (standard input already has them).
@@ -151,6 +154,7 @@ pub(super) fn load(
         scanned,
         context_files,
         roots,
+        budgets: graph.budgets,
         unreadable,
         cycles: graph.cycles,
     }
