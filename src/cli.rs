@@ -56,8 +56,8 @@ pub struct CheckArgs {
     /// `terraform plan -var-file` takes it.
     #[arg(long = "var-file", value_name = "FILE")]
     pub var_file: Vec<PathBuf>,
-    /// Worker threads (default: one per core).
-    #[arg(long)]
+    /// Worker threads (default: one per core; at most 256).
+    #[arg(long, value_parser = threads)]
     pub threads: Option<usize>,
     /// Never colour the text output (`NO_COLOR` is honoured too).
     #[arg(long)]
@@ -65,6 +65,17 @@ pub struct CheckArgs {
     /// Benchmark aid: discover, read and parse only; no rules, no output.
     #[arg(long, hide = true)]
     pub parse_only: bool,
+}
+
+/// `--threads N`, rejected above [`crate::engine::MAX_THREADS`] rather than clamped: a number
+/// that large is a mistake worth hearing about, and each thread costs an 8 MiB stack.
+fn threads(s: &str) -> Result<usize, String> {
+    let n: usize = s.parse().map_err(|e| format!("{e}"))?;
+    let max = crate::engine::MAX_THREADS;
+    if n > max {
+        return Err(format!("at most {max} worker threads"));
+    }
+    Ok(n)
 }
 
 /// Puts `check` in front when the first argument is not a subcommand (`akslint .`).

@@ -87,6 +87,7 @@ pub struct LimitsFile {
     pub depth: Option<usize>,
     pub nodes: Option<usize>,
     pub aliases: Option<u64>,
+    pub module_instances: Option<usize>,
 }
 
 /// Limits in force.
@@ -95,6 +96,9 @@ pub struct Limits {
     pub file_size: u64,
     /// Terraform files cost ~25× their size in memory (up to 64× on dense lists): a lower cap.
     pub terraform_file_size: u64,
+    /// Terraform module instances evaluated in one run (every call path is one: a few small
+    /// modules calling each other twice describe exponentially many).
+    pub module_instances: usize,
     pub yaml: YamlLimits,
 }
 
@@ -103,6 +107,7 @@ impl Default for Limits {
         Limits {
             file_size: 10 * 1024 * 1024,
             terraform_file_size: crate::terraform::parse::DEFAULT_FILE_SIZE,
+            module_instances: 10_000,
             yaml: YamlLimits::default(),
         }
     }
@@ -208,6 +213,7 @@ impl Config {
         let limits = Limits {
             file_size: l.file_size.unwrap_or(d.file_size),
             terraform_file_size: l.terraform_file_size.unwrap_or(d.terraform_file_size),
+            module_instances: l.module_instances.unwrap_or(d.module_instances),
             yaml: YamlLimits {
                 depth: l.depth.unwrap_or(d.yaml.depth),
                 nodes: l.nodes.unwrap_or(d.yaml.nodes),

@@ -39,11 +39,10 @@ fn check(args: CheckArgs) -> ExitCode {
     };
     for p in paths {
         if p.as_os_str() == "-" {
+            // One byte over the larger cap tells the engine the input is over it.
+            let cap = cfg.limits.file_size.max(cfg.limits.terraform_file_size);
             let mut bytes = Vec::new();
-            if let Err(e) = std::io::stdin()
-                .take(cfg.limits.file_size + 1)
-                .read_to_end(&mut bytes)
-            {
+            if let Err(e) = std::io::stdin().take(cap + 1).read_to_end(&mut bytes) {
                 return usage_error(format!("cannot read standard input: {e}"));
             }
             inputs.push(Input::Stdin {

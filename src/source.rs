@@ -2,6 +2,28 @@
 //! (columns count Unicode scalar values, as the output contract says).
 
 use std::ops::Range;
+use std::path::Path;
+
+/// A path as findings show it: its text, with every byte that is not UTF-8 escaped as `\xFF`.
+/// A lossy `�` would give distinct files one name (and merge their findings).
+pub fn path_text(path: &Path) -> String {
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        let mut out = String::new();
+        for chunk in path.as_os_str().as_bytes().utf8_chunks() {
+            out.push_str(chunk.valid());
+            for b in chunk.invalid() {
+                out.push_str(&format!("\\x{b:02X}"));
+            }
+        }
+        out
+    }
+    #[cfg(not(unix))]
+    {
+        path.to_string_lossy().into_owned()
+    }
+}
 
 /// A byte range into one file's text.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -99,6 +121,15 @@ fn memchr_newlines(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    #[cfg(unix)]
+    fn paths_escape_bytes_that_are_not_utf8() {
+        use std::os::unix::ffi::OsStrExt;
+        let p = Path::new(std::ffi::OsStr::from_bytes(b"a/caf\xe9-\xff\xfe.yaml"));
+        assert_eq!(path_text(p), "a/caf\\xE9-\\xFF\\xFE.yaml");
+        assert_eq!(path_text(Path::new("é/ok.yaml")), "é/ok.yaml");
+    }
 
     #[test]
     fn positions_count_chars_not_bytes() {

@@ -303,3 +303,98 @@ fn json_contract_shape() {
     );
     assert_eq!(v["summary"]["by_severity"]["error"], 2);
 }
+
+/// `--threads` is bounded: each worker is an OS thread with an 8 MiB stack, and 100,000 of them
+/// take minutes to start. Above the maximum the command line is rejected (exit 2), never clamped
+/// silently.
+#[test]
+fn threads_are_bounded() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("pod.yaml"), POD).unwrap();
+    let max = akslint::engine::MAX_THREADS.to_string();
+    let o = akslint(&["check", "--threads", &max, "pod.yaml"], dir.path(), None);
+    assert_eq!(
+        o.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let over = (akslint::engine::MAX_THREADS + 1).to_string();
+    for n in [over.as_str(), "100000"] {
+        let o = akslint(&["check", "--threads", n, "pod.yaml"], dir.path(), None);
+        assert_eq!(o.status.code(), Some(2), "--threads {n}");
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(err.contains("--threads") && err.contains(&max), "{err}");
+    }
+}
+
+/// Standard input is classified by its name, as a file is: `main.tf` is Terraform (a module of
+/// that one file, its local children read relative to the name), never parsed as YAML.
+#[test]
+fn stdin_named_like_terraform_is_terraform() {
+    let dir = tempfile::tempdir().unwrap();
+    let tf =
+        "resource \"azurerm_kubernetes_cluster\" \"main\" {\n  local_account_disabled = false\n}\n";
+    let args = [
+        "check",
+        "-",
+        "--stdin-filename",
+        "infra/main.tf",
+        "--format",
+        "compact",
+    ];
+    let o = akslint(&args, dir.path(), Some(tf));
+    let out = stdout(&o);
+    assert!(
+        out.contains("infra/main.tf:2:3: error AKS101"),
+        "{out}{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    assert!(!out.contains("AKS001"), "{out}");
+    let child = dir.path().join("infra/modules/aks");
+    std::fs::create_dir_all(&child).unwrap();
+    std::fs::write(child.join("main.tf"), tf).unwrap();
+    let caller = "module \"aks\" {\n  source = \"./modules/aks\"\n}\n";
+    let out = stdout(&akslint(&args, dir.path(), Some(caller)));
+    assert!(
+        out.contains("infra/modules/aks/main.tf:2:3: error AKS101"),
+        "the child is read from disk, through its caller: {out}"
+    );
+    let broken = akslint(
+        &args,
+        dir.path(),
+        Some("resource \"a\" \"b\" {\n  x = \n}\n"),
+    );
+    let out = stdout(&broken);
+    assert!(
+        out.starts_with("infra/main.tf:2:7: error AKS001") && !out.contains("YAML"),
+        "an HCL error at its position: {out}"
+    );
+}
+
+/// A file name is shown as it is, but never with raw control characters (an escape sequence in
+/// a name would drive the terminal or break a GitHub annotation), and SARIF keeps a `\` of a
+/// name as `%5C` rather than making it a path separator.
+#[test]
+fn file_names_with_control_characters_and_backslashes() {
+    let dir = tempfile::tempdir().unwrap();
+    for name in ["tab\there.yaml", "esc\x1b[31mred.yaml", "back\\slash.yaml"] {
+        std::fs::write(dir.path().join(name), POD).unwrap();
+    }
+    for format in ["text", "compact", "github"] {
+        let o = akslint(&["check", "--format", format, "."], dir.path(), None);
+        let out = stdout(&o);
+        assert!(
+            out.contains("tab\\there.yaml") && out.contains("esc\\x1B[31mred.yaml"),
+            "{format}: {out}"
+        );
+        assert!(
+            !out.contains('\t') && !out.contains('\x1b'),
+            "{format}: {out}"
+        );
+    }
+    let o = akslint(&["check", "--format", "sarif", "."], dir.path(), None);
+    let out = stdout(&o);
+    assert!(out.contains("\"uri\": \"back%5Cslash.yaml\""), "{out}");
+    assert!(!out.contains("back/slash"), "{out}");
+}

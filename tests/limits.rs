@@ -184,3 +184,197 @@ fn unreadable_entries_are_reported_and_the_run_goes_on() {
         "{got:?}"
     );
 }
+
+/// Lints named paths (relative to `dir`) and returns (file name, rule, message) triples.
+fn run_named(dir: &Path, names: &[&str]) -> Vec<(String, String, String)> {
+    let paths: Vec<std::path::PathBuf> = names.iter().map(|n| dir.join(n)).collect();
+    common::lint(&paths, dir)
+        .into_iter()
+        .map(|d| {
+            let name = Path::new(&d.file).file_name().unwrap();
+            (
+                name.to_string_lossy().into_owned(),
+                d.rule.to_string(),
+                d.message,
+            )
+        })
+        .collect()
+}
+
+/// A FIFO, a device or a link to one is never opened (opening a FIFO blocks until a writer
+/// comes; `/dev/zero` never ends): it is AKS001 "not a regular file", named or found in a walk.
+#[test]
+fn special_files_are_never_opened() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let fifo = std::process::Command::new("mkfifo")
+        .arg(d.join("fifo.yaml"))
+        .status()
+        .unwrap();
+    assert!(fifo.success());
+    std::os::unix::fs::symlink("/dev/zero", d.join("zero.yaml")).unwrap();
+    std::os::unix::fs::symlink("/dev/null", d.join("null.tf")).unwrap();
+    write(d, "ok.yaml", PRIVILEGED_POD);
+    let special = |got: &[(String, String, String)], file: &str| {
+        got.iter()
+            .any(|(f, r, m)| f == file && r == "AKS001" && m.contains("not a regular file"))
+    };
+    let named = run_named(d, &["fifo.yaml", "zero.yaml", "null.tf", "ok.yaml"]);
+    for f in ["fifo.yaml", "zero.yaml", "null.tf"] {
+        assert!(special(&named, f), "{f}: {named:?}");
+    }
+    assert!(
+        named
+            .iter()
+            .any(|(f, r, _)| f == "ok.yaml" && r == "AKS401")
+    );
+    let walked = run_named(d, &["."]);
+    for f in ["fifo.yaml", "zero.yaml", "null.tf"] {
+        assert!(special(&walked, f), "{f}: {walked:?}");
+    }
+    assert!(
+        !walked.iter().any(|(_, r, _)| r == "AKS002"),
+        "never read, so never over a limit: {walked:?}"
+    );
+}
+
+/// One invalid UTF-8 byte costs its own document, as a syntax error does: the documents before
+/// and after it are still linted, and the AKS001 points at the byte.
+#[test]
+fn invalid_utf8_loses_only_its_document() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let mut text = PRIVILEGED_POD.as_bytes().to_vec();
+    text.extend_from_slice(b"---\napiVersion: v1\nkind: ConfigMap\ndata:\n  a: \"caf\xe9\"\n");
+    text.extend_from_slice(b"---\n");
+    text.extend_from_slice(PRIVILEGED_POD.as_bytes());
+    write(d, "three.yaml", &text);
+    let got = run(d);
+    assert!(
+        got.contains(&("three.yaml".into(), 14, "AKS001".into())),
+        "{got:?}"
+    );
+    let privileged: Vec<u32> = got
+        .iter()
+        .filter(|g| g.2 == "AKS401")
+        .map(|g| g.1)
+        .collect();
+    assert_eq!(privileged, [9, 24], "{got:?}");
+}
+
+/// A `.json` manifest with a NUL or an invalid UTF-8 byte is AKS001, like a `.json` manifest
+/// that does not parse; a `.json` that is no manifest stays none of our business.
+#[test]
+fn broken_json_manifests_are_reported_whatever_broke_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let pod = r#"{"apiVersion": "v1", "kind": "Pod", "metadata": {"name": "NAME"}}"#;
+    write(d, "nul.json", pod.replace("NAME", "p\0"));
+    let at = pod.find("NAME").unwrap() + 3;
+    let mut latin1 = pod.replace("NAME", "caf").into_bytes();
+    latin1.insert(at, 0xe9);
+    write(d, "latin1.json", &latin1);
+    write(d, "blob.json", b"{\"a\": \"\xe9\0\"}");
+    let diags = common::lint(&[d.to_path_buf()], d);
+    let got: Vec<(String, u32, u32, &str)> = diags
+        .iter()
+        .map(|x| {
+            let name = Path::new(&x.file).file_name().unwrap().to_string_lossy();
+            (name.into_owned(), x.start.line, x.start.column, x.rule)
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("latin1.json".to_string(), 1, at as u32 + 1, "AKS001"),
+            ("nul.json".to_string(), 0, 0, "AKS001"),
+        ]
+    );
+}
+
+/// File names that are not UTF-8 are shown with their bytes escaped (`\xFF`), so that two
+/// files never share a name, nor their findings: every file keeps its own. A `.tf` with such a
+/// name is read like any other.
+#[test]
+fn non_utf8_file_names_stay_distinct() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    for b in [0xff_u8, 0xfe, 0xfd] {
+        let name = [b, b'.', b'y', b'a', b'm', b'l'];
+        std::fs::write(d.join(std::ffi::OsStr::from_bytes(&name)), PRIVILEGED_POD).unwrap();
+    }
+    let tf = d.join("infra");
+    std::fs::create_dir(&tf).unwrap();
+    std::fs::write(
+        tf.join(std::ffi::OsStr::from_bytes(b"caf\xe9.tf")),
+        "resource \"azurerm_kubernetes_cluster\" \"main\" {\n  local_account_disabled = false\n}\n",
+    )
+    .unwrap();
+    let diags = common::lint(&[d.to_path_buf()], d);
+    let mut privileged: Vec<String> = diags
+        .iter()
+        .filter(|x| x.rule == "AKS401")
+        .map(|x| x.file.rsplit('/').next().unwrap().to_string())
+        .collect();
+    privileged.sort();
+    assert_eq!(privileged, ["\\xFD.yaml", "\\xFE.yaml", "\\xFF.yaml"]);
+    assert!(
+        diags
+            .iter()
+            .any(|x| x.rule == "AKS101" && x.file.ends_with("infra/caf\\xE9.tf")),
+        "{diags:#?}"
+    );
+}
+
+const CLUSTER_WITH_LOCAL_ACCOUNTS: &str =
+    "resource \"azurerm_kubernetes_cluster\" \"c\" {\n  local_account_disabled = false\n}\n";
+
+/// Module fan-out: 17 modules each calling the next twice describe 2^16 instances (the call
+/// depth stops at 16) from 17 small files. Instances are capped per run: the cap is an AKS002 at
+/// the call it stopped, and a small root elsewhere in the project is still evaluated in full.
+#[test]
+fn module_instances_are_capped_per_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(
+        d,
+        "akslint.toml",
+        "select = [\"AKS002\", \"AKS101\"]\n[limits]\nmodule-instances = 100\n",
+    );
+    for i in 0..17 {
+        let m = d.join(format!("fan/m{i:02}"));
+        std::fs::create_dir_all(&m).unwrap();
+        let mut text = CLUSTER_WITH_LOCAL_ACCOUNTS.to_string();
+        if i < 16 {
+            for call in ["x", "y"] {
+                let next = i + 1;
+                text.push_str(&format!(
+                    "module \"{call}\" {{\n  source = \"../m{next:02}\"\n}}\n"
+                ));
+            }
+        }
+        std::fs::write(m.join("main.tf"), text).unwrap();
+    }
+    let small = d.join("small");
+    std::fs::create_dir_all(&small).unwrap();
+    std::fs::write(small.join("main.tf"), CLUSTER_WITH_LOCAL_ACCOUNTS).unwrap();
+    let diags = common::lint(&[d.to_path_buf()], d);
+    let clusters = diags.iter().filter(|x| x.rule == "AKS101").count();
+    assert!(
+        (90..=100).contains(&clusters),
+        "one cluster per instance evaluated, at most the cap: {clusters}"
+    );
+    assert!(
+        diags
+            .iter()
+            .any(|x| x.rule == "AKS101" && x.file.ends_with("small/main.tf")),
+        "the small root is evaluated whole"
+    );
+    let capped: Vec<_> = diags.iter().filter(|x| x.rule == "AKS002").collect();
+    assert!(!capped.is_empty(), "{diags:#?}");
+    for c in &capped {
+        assert!(c.message.contains("module instances"), "{}", c.message);
+        assert!(c.start.line > 0, "at the call it stopped: {c:?}");
+    }
+}

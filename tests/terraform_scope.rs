@@ -86,3 +86,64 @@ fn naming_the_caller_reports_both() {
         ]
     );
 }
+
+/// A registry with its admin account on, and a call to `source` named `name`.
+fn calling(name: &str, source: &str) -> String {
+    format!(
+        "module \"{name}\" {{\n  source = \"{source}\"\n}}\n\n{}",
+        CALLER
+            .split_once("resource")
+            .map(|(_, r)| format!("resource{r}"))
+            .unwrap()
+    )
+}
+
+/// Modules that call each other (a → b → a) are rejected by Terraform: AKS001 at the call that
+/// closes the cycle. Nothing is lost: the first module of the cycle is evaluated as a root,
+/// the other through it, and the rest of the project as usual.
+#[test]
+fn a_cycle_of_module_calls_is_reported_and_the_rest_evaluated() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(
+        &d.join("akslint.toml"),
+        "select = [\"AKS001\", \"AKS611\"]\n",
+    );
+    write(&d.join("a/main.tf"), &calling("b", "../b"));
+    write(&d.join("b/main.tf"), &calling("a", "../a"));
+    write(&d.join("c/main.tf"), &calling("self", "../self"));
+    write(&d.join("self/main.tf"), &calling("again", "./"));
+    let diags = common::lint(&[d.to_path_buf()], d);
+    let got: Vec<(String, u32, &str, Option<&str>)> = diags
+        .iter()
+        .map(|x| {
+            let file = x.file.strip_prefix(&*d.to_string_lossy()).unwrap();
+            (file.to_string(), x.start.line, x.rule, x.object.as_deref())
+        })
+        .collect();
+    let registry = Some("azurerm_container_registry.own");
+    assert_eq!(
+        got,
+        [
+            ("/a/main.tf".to_string(), 10, "AKS611", registry),
+            ("/b/main.tf".to_string(), 1, "AKS001", None),
+            (
+                "/b/main.tf".to_string(),
+                10,
+                "AKS611",
+                Some("module.b.azurerm_container_registry.own")
+            ),
+            ("/c/main.tf".to_string(), 10, "AKS611", registry),
+            ("/self/main.tf".to_string(), 1, "AKS001", None),
+            (
+                "/self/main.tf".to_string(),
+                10,
+                "AKS611",
+                Some("module.self.azurerm_container_registry.own")
+            ),
+        ],
+        "{diags:#?}"
+    );
+    let cycle = diags.iter().find(|x| x.rule == "AKS001").unwrap();
+    assert!(cycle.message.contains("cycle"), "{}", cycle.message);
+}

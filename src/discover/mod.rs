@@ -46,6 +46,9 @@ pub enum Skipped {
     Unreadable(String),
     /// A symbolic link to nothing (the error).
     BrokenLink(String),
+    /// A FIFO, device or socket (or a link to one) with a linted extension: never opened, since
+    /// opening a FIFO blocks until a writer comes and a device may never end. What it is.
+    NotRegular(&'static str),
     /// A `kustomization.yaml`, in the directory `dir` (as shown).
     Kustomization { dir: String },
     /// A patch listed by the kustomization `kustomization` (as shown) of `dir`.
@@ -64,10 +67,13 @@ pub fn classify(path: &Path) -> Option<FileKind> {
     }
 }
 
+/// A path as shown in findings (see [`crate::source::path_text`]), without a leading `./`.
 pub fn display(path: &Path) -> String {
-    let s = path.to_string_lossy();
-    let s = s.strip_prefix("./").unwrap_or(&s);
-    s.to_string()
+    let s = crate::source::path_text(path);
+    match s.strip_prefix("./") {
+        Some(rest) => rest.to_string(),
+        None => s,
+    }
 }
 
 /// Walks and classifies. A named path that does not exist is an error (exit 2).
@@ -102,12 +108,21 @@ pub fn discover(paths: &[PathBuf], cfg: &Config) -> Result<Discovered, String> {
                                 Ok(m) if m.is_file() => {
                                     found.insert(e.path().to_path_buf());
                                 }
-                                Ok(_) => {}
+                                Ok(m) if m.is_dir() => {}
+                                Ok(m) => out.skipped.push((
+                                    display(e.path()),
+                                    Skipped::NotRegular(special_kind(&m)),
+                                )),
                                 Err(err) => out.skipped.push((
                                     display(e.path()),
                                     Skipped::BrokenLink(err.to_string()),
                                 )),
                             }
+                        } else if !ft.is_dir() {
+                            let what = std::fs::symlink_metadata(e.path())
+                                .map_or("special file", |m| special_kind(&m));
+                            out.skipped
+                                .push((display(e.path()), Skipped::NotRegular(what)));
                         }
                     }
                     Err(err) => {
@@ -115,6 +130,11 @@ pub fn discover(paths: &[PathBuf], cfg: &Config) -> Result<Discovered, String> {
                         out.skipped.push((file, Skipped::Unreadable(msg)));
                     }
                 }
+            }
+        } else if !meta.is_file() {
+            if classify(p).is_some() {
+                out.skipped
+                    .push((display(p), Skipped::NotRegular(special_kind(&meta))));
             }
         } else if let Some(kind) = classify(p) {
             if kind == FileKind::Terraform {
@@ -148,6 +168,9 @@ pub fn discover(paths: &[PathBuf], cfg: &Config) -> Result<Discovered, String> {
             kind,
         });
     }
+    // `check . a.yaml` finds `./a.yaml` and `a.yaml`: one file, linted once.
+    let mut shown = BTreeSet::new();
+    out.files.retain(|f| shown.insert(f.display.clone()));
     out.named_modules.sort();
     out.named_modules.dedup();
     out.named_modules.retain(|d| tf_dirs.get(d) == Some(&true));
@@ -157,6 +180,26 @@ pub fn discover(paths: &[PathBuf], cfg: &Config) -> Result<Discovered, String> {
         .collect();
     out.skipped.extend(rendered.charts());
     Ok(out)
+}
+
+/// What a file that is neither a regular file nor a directory is, for the finding.
+pub fn special_kind(meta: &std::fs::Metadata) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        let t = meta.file_type();
+        if t.is_fifo() {
+            return "a FIFO";
+        } else if t.is_char_device() {
+            return "a character device";
+        } else if t.is_block_device() {
+            return "a block device";
+        } else if t.is_socket() {
+            return "a socket";
+        }
+    }
+    let _ = meta;
+    "a special file"
 }
 
 fn walk_error(err: &ignore::Error) -> (String, String) {

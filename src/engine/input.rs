@@ -1,10 +1,12 @@
 //! Reading one YAML/JSON input before it is parsed: the size cap (checked before reading), then
-//! binary and UTF-8 checks. What cannot be linted becomes the file's one finding.
+//! the binary check (what cannot be linted at all becomes the file's one finding) and decoding
+//! (an invalid UTF-8 byte costs only its own document).
 
 use super::Job;
 use crate::diagnostic::Finding;
 use crate::discover::FileKind;
 use crate::rules::linter;
+use std::borrow::Cow;
 use std::io::Read;
 use std::path::Path;
 
@@ -28,34 +30,71 @@ pub(super) fn read(job: &Job, limit: u64) -> Result<Vec<u8>, Box<Finding>> {
     }
 }
 
-/// Why bytes are not text to lint.
-pub(super) enum NotText<'b> {
-    /// Not a manifest at all: a binary or non-UTF-8 `.json` file is not ours.
+/// Why bytes are not text to lint at all.
+pub(super) enum NotText {
+    /// Not a manifest: a binary `.json` that does not mention `apiVersion` and `kind` is not
+    /// ours, as a `.json` that does not parse is not.
     Ignored,
-    /// AKS001, and the valid text before the problem (for its position).
-    Rejected(Box<Finding>, &'b str),
+    /// AKS001 for the whole file.
+    Rejected(Box<Finding>),
 }
 
-/// The bytes as UTF-8 text, unless they hold a NUL byte (binary) or are not UTF-8.
-pub(super) fn decode(bytes: &[u8], kind: FileKind) -> Result<&str, NotText<'_>> {
+/// An input as text: every invalid UTF-8 byte replaced by `?` (one byte for one, so offsets
+/// and document markers stay where they were), and where each invalid sequence started. The
+/// documents holding one are rejected on their own (see [`crate::yaml::parse_decoded`]); the
+/// others are linted.
+pub(super) struct Decoded<'b> {
+    pub text: Cow<'b, str>,
+    pub invalid: Vec<usize>,
+}
+
+/// The bytes as text, unless they hold a NUL byte (binary: the whole file is rejected, or
+/// ignored for a `.json` that is no manifest).
+pub(super) fn decode(bytes: &[u8], kind: FileKind) -> Result<Decoded<'_>, NotText> {
     if bytes.iter().take(8000).any(|&b| b == 0) {
-        if kind == FileKind::Json {
+        if kind == FileKind::Json && !claims_manifest(bytes) {
             return Err(NotText::Ignored);
         }
-        return Err(NotText::Rejected(Box::new(linter::binary_file()), ""));
+        return Err(NotText::Rejected(Box::new(linter::binary_file())));
     }
-    std::str::from_utf8(bytes).map_err(|e| {
-        if kind == FileKind::Json {
-            return NotText::Ignored;
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return Ok(Decoded {
+            text: Cow::Borrowed(text),
+            invalid: Vec::new(),
+        });
+    }
+    let mut text = String::with_capacity(bytes.len());
+    let mut invalid = Vec::new();
+    for chunk in bytes.utf8_chunks() {
+        text.push_str(chunk.valid());
+        if !chunk.invalid().is_empty() {
+            invalid.push(text.len());
+            text.extend(std::iter::repeat_n('?', chunk.invalid().len()));
         }
-        let at = e.valid_up_to();
-        let prefix = std::str::from_utf8(&bytes[..at]).expect("valid prefix");
-        NotText::Rejected(Box::new(linter::invalid_utf8(at)), prefix)
+    }
+    Ok(Decoded {
+        text: Cow::Owned(text),
+        invalid,
     })
 }
 
+/// Whether a `.json` file says it is a Kubernetes manifest: then it is ours to report.
+pub(super) fn claims_manifest(bytes: &[u8]) -> bool {
+    let has = |needle: &[u8]| bytes.windows(needle.len()).any(|w| w == needle);
+    has(b"\"apiVersion\"") && has(b"\"kind\"")
+}
+
 /// Reads a file unless it is larger than `limit` (then `Ok(None)`), without reading more.
+/// Discovery passes only regular files, but one may have been swapped for a FIFO since, and
+/// opening a FIFO blocks: look before opening.
 fn read_capped(path: &Path, limit: u64) -> std::io::Result<Option<Vec<u8>>> {
+    let meta = std::fs::metadata(path)?;
+    if !meta.is_file() {
+        let what = crate::discover::special_kind(&meta);
+        return Err(std::io::Error::other(format!(
+            "not a regular file ({what})"
+        )));
+    }
     let f = std::fs::File::open(path)?;
     let size = f.metadata()?.len();
     if size > limit {

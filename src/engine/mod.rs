@@ -20,7 +20,7 @@ mod yaml;
 
 use crate::config::Config;
 use crate::diagnostic::LintResult;
-use crate::discover::{self, FileJob, Skipped};
+use crate::discover::{self, FileJob, FileKind, Skipped};
 use crate::rules::linter;
 use dispatch::RuleSet;
 use finish::FileText;
@@ -38,11 +38,15 @@ pub enum Input {
     },
 }
 
+/// The most worker threads a run starts: more buys nothing on any machine we know, and thread
+/// start-up grows with the count (4,096 threads take seconds before any work is done).
+pub const MAX_THREADS: usize = 256;
+
 #[derive(Debug, Clone, Default)]
 pub struct Options {
     /// Parse only: same discovery, reads and parsing; no rules, no findings but parse errors.
     pub parse_only: bool,
-    /// Worker threads (default: all cores).
+    /// Worker threads (default: all cores; at most [`MAX_THREADS`]).
     pub threads: Option<usize>,
     /// Keep the text of files with findings (for code frames).
     pub keep_sources: bool,
@@ -68,8 +72,17 @@ pub fn lint(inputs: &[Input], cfg: &Config, opts: &Options) -> Result<LintResult
     let found = discover::discover(&paths, cfg)?;
     let set = RuleSet::new(cfg, opts.parse_only);
     let mut jobs: Vec<Job> = found.files.into_iter().map(Job::File).collect();
+    let mut stdin_tf = Vec::new();
     for i in inputs {
         if let Input::Stdin { name, bytes } = i {
+            // Standard input is classified by its name, as a file is.
+            if discover::classify(name.as_ref()) == Some(FileKind::Terraform) {
+                stdin_tf.push(terraform::StdinFile {
+                    name: name.clone(),
+                    bytes: bytes.clone(),
+                });
+                continue;
+            }
             jobs.push(Job::Stdin {
                 name: name.clone(),
                 bytes: bytes.clone(),
@@ -82,8 +95,16 @@ pub fn lint(inputs: &[Input], cfg: &Config, opts: &Options) -> Result<LintResult
             .map(|j| yaml::lint_file(j, &set, cfg, opts))
             .collect()
     });
-    let modules = pool
-        .install(|| terraform::lint_modules(&found.modules, &found.named_modules, &set, cfg, opts));
+    let modules = pool.install(|| {
+        terraform::lint_modules(
+            &found.modules,
+            &found.named_modules,
+            &stdin_tf,
+            &set,
+            cfg,
+            opts,
+        )
+    });
     let mut result = LintResult::default();
     if !opts.parse_only {
         for (file, skipped) in &found.skipped {
@@ -97,14 +118,23 @@ pub fn lint(inputs: &[Input], cfg: &Config, opts: &Options) -> Result<LintResult
             ));
         }
     }
-    for part in files.into_iter().chain([modules]) {
+    for mut part in files.into_iter().chain([modules]) {
+        sort_and_dedup(&mut part.diagnostics);
         result.absorb(part);
     }
+    // Parts were de-duplicated on their own: two inputs shown under one name (standard input
+    // named like a file) keep their findings apart.
     result
         .diagnostics
         .sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
-    result.diagnostics.dedup();
     Ok(result)
+}
+
+/// The findings of one part (a file, or the Terraform modules, where a child module evaluated
+/// through two callers says the same thing twice), sorted, each once.
+fn sort_and_dedup(diags: &mut Vec<crate::diagnostic::Diagnostic>) {
+    diags.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    diags.dedup();
 }
 
 /// AKS001 for what could not be read, AKS006 for what must be rendered first.
@@ -112,6 +142,7 @@ fn skip_finding(s: &Skipped) -> crate::diagnostic::Finding {
     match s {
         Skipped::Unreadable(e) => linter::unwalkable(e),
         Skipped::BrokenLink(e) => linter::broken_link(e),
+        Skipped::NotRegular(what) => linter::not_regular_file(what),
         Skipped::Kustomization { dir } => linter::kustomization(dir),
         Skipped::KustomizePatch { kustomization, dir } => {
             linter::kustomize_patch(kustomization, dir)
@@ -123,7 +154,7 @@ fn skip_finding(s: &Skipped) -> crate::diagnostic::Finding {
 fn pool(threads: usize) -> rayon::ThreadPool {
     // Our parser and tree are iterative, but keep generous stacks for the third-party parser.
     rayon::ThreadPoolBuilder::new()
-        .num_threads(threads)
+        .num_threads(threads.min(MAX_THREADS))
         .stack_size(8 << 20)
         .build()
         .expect("thread pool")

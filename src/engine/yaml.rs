@@ -36,12 +36,13 @@ pub(super) fn lint_file(job: &Job, set: &RuleSet<'_>, cfg: &Config, opts: &Optio
         Err(f) => return rejected(f, "", 0),
     };
     let n = bytes.len() as u64;
-    let text = match input::decode(&bytes, kind) {
+    let decoded = match input::decode(&bytes, kind) {
         Ok(t) => t,
         Err(NotText::Ignored) => return LintResult::default(),
-        Err(NotText::Rejected(f, prefix)) => return rejected(f, prefix, n),
+        Err(NotText::Rejected(f)) => return rejected(f, "", n),
     };
-    let mut r = lint_text(display, text, kind, set, cfg, opts);
+    let text = &*decoded.text;
+    let mut r = lint_text(display, text, &decoded.invalid, kind, set, cfg, opts);
     r.bytes = n;
     if opts.keep_sources && !r.diagnostics.is_empty() {
         r.sources.insert(display.to_string(), Arc::from(text));
@@ -49,19 +50,20 @@ pub(super) fn lint_file(job: &Job, set: &RuleSet<'_>, cfg: &Config, opts: &Optio
     r
 }
 
-/// Lints one file's text (already read, size-checked and UTF-8).
+/// Lints one file's text (already read and size-checked; `invalid`: where invalid UTF-8 was).
 fn lint_text(
     display: &str,
     text: &str,
+    invalid: &[usize],
     kind: FileKind,
     set: &RuleSet<'_>,
     cfg: &Config,
     opts: &Options,
 ) -> LintResult {
-    let parsed = yaml::parse_file(text, &cfg.limits.yaml);
+    let parsed = yaml::parse_decoded(text, &cfg.limits.yaml, invalid);
     if kind == FileKind::Json && parsed.docs.iter().any(|d| d.is_err()) {
         // Only JSON that claims to be a manifest is an error; tsconfig.json is not our business.
-        if !(text.contains("\"apiVersion\"") && text.contains("\"kind\"")) {
+        if !input::claims_manifest(text.as_bytes()) {
             return LintResult::default();
         }
     }

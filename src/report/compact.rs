@@ -6,7 +6,12 @@ pub fn write(report: &LintResult, out: &mut dyn Write) -> io::Result<()> {
         writeln!(
             out,
             "{}:{}:{}: {} {} {}",
-            d.file, d.start.line, d.start.column, d.severity, d.rule, d.message
+            super::plain_name(&d.file),
+            d.start.line,
+            d.start.column,
+            d.severity,
+            d.rule,
+            d.message
         )?;
     }
     Ok(())

@@ -11,7 +11,7 @@ pub fn write(report: &LintResult, out: &mut dyn Write) -> io::Result<()> {
             Severity::Warning => "warning",
             Severity::Note => "notice",
         };
-        let mut props = format!("file={}", escape_property(&d.file));
+        let mut props = format!("file={}", escape_property(&super::plain_name(&d.file)));
         if d.start.line > 0 {
             props.push_str(&format!(",line={},col={}", d.start.line, d.start.column));
             if d.end.line > 0 {

@@ -11,10 +11,11 @@ use std::io::{self, Write};
 const SCHEMA: &str =
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
 
-/// Percent-encodes a relative path for `artifactLocation.uri`.
+/// Percent-encodes a relative path for `artifactLocation.uri`. A `\` is a character of the name
+/// (`%5C`), not a separator: paths come from a Unix file system.
 fn uri(path: &str) -> String {
     let mut out = String::with_capacity(path.len());
-    for b in path.replace('\\', "/").bytes() {
+    for b in path.bytes() {
         if b.is_ascii_alphanumeric() || b"-._~/".contains(&b) {
             out.push(b as char);
         } else {

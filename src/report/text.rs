@@ -12,7 +12,8 @@ pub fn write(report: &LintResult, style: &super::Style, out: &mut dyn Write) -> 
     let mut files = SimpleFiles::new();
     let mut ids: BTreeMap<&str, usize> = BTreeMap::new();
     for (name, text) in &report.sources {
-        ids.insert(name.as_str(), files.add(name.clone(), text.clone()));
+        let shown = super::plain_name(name).into_owned();
+        ids.insert(name.as_str(), files.add(shown, text.clone()));
     }
     let config = term::Config::default();
     let mut buf = if style.color {
@@ -53,10 +54,11 @@ pub fn write(report: &LintResult, style: &super::Style, out: &mut dyn Write) -> 
                 term::emit(&mut buf, &config, &files, &frame).map_err(io::Error::other)?;
             }
             _ => {
+                let file = super::plain_name(&d.file);
                 let at = if d.start.line > 0 {
-                    format!("{}:{}:{}", d.file, d.start.line, d.start.column)
+                    format!("{file}:{}:{}", d.start.line, d.start.column)
                 } else {
-                    d.file.clone()
+                    file.into_owned()
                 };
                 frame.message = format!("{} ({at})", d.message);
                 term::emit(&mut buf, &config, &files, &frame).map_err(io::Error::other)?;

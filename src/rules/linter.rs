@@ -52,6 +52,16 @@ pub fn broken_link(error: impl std::fmt::Display) -> Finding {
         .help("fix or remove the broken symbolic link")
 }
 
+/// A FIFO, device or socket with a linted extension (`what`: "a FIFO"…): never opened.
+pub fn not_regular_file(what: &str) -> Finding {
+    Finding::new(
+        ParseErrorRule.meta(),
+        None,
+        format!("not a regular file ({what}): not read"),
+    )
+    .help("lint the regular file it stands for, or pipe its content: `… | akslint check -`")
+}
+
 /// A Terraform module directory that cannot be listed.
 pub fn unreadable_module(error: impl std::fmt::Display) -> Finding {
     Finding::new(
@@ -60,6 +70,20 @@ pub fn unreadable_module(error: impl std::fmt::Display) -> Finding {
         format!("cannot read the module directory: {error}"),
     )
     .help("check the path's permissions")
+}
+
+/// A module call that closes a cycle of calls (`modules`: the module directories around it, the
+/// first repeated at the end).
+pub fn module_cycle(call: Span, modules: &[String]) -> Finding {
+    Finding::new(
+        ParseErrorRule.meta(),
+        Some(call),
+        format!(
+            "module call cycle {}: Terraform rejects it; this call is not followed",
+            modules.join(" → ")
+        ),
+    )
+    .help("remove the call that closes the cycle: a module cannot call itself, directly or through others")
 }
 
 /// A file with NUL bytes where YAML was expected.
@@ -78,9 +102,10 @@ pub fn invalid_utf8(at: usize) -> Finding {
     .help("re-encode the file as UTF-8")
 }
 
-/// A YAML document that could not be built: AKS001 for syntax, AKS002 for a limit.
+/// A YAML document that could not be built: AKS001 for syntax or encoding, AKS002 for a limit.
 pub fn yaml_error(e: &DocError) -> Finding {
     let (rule, what, help) = match e.kind {
+        ErrorKind::Encoding => return invalid_utf8(e.offset),
         ErrorKind::Limit => (
             InputLimitRule.meta(),
             "document skipped",
@@ -143,6 +168,22 @@ pub fn file_too_large(size: u64, limit: u64) -> Finding {
         format!("file of {size} bytes is over the file-size limit of {limit} bytes: not linted"),
     )
     .help(FILE_SIZE_HELP)
+}
+
+/// A Terraform module call not followed (or, `at` none, a root module not evaluated) because
+/// the run's module instances reached `cap`.
+pub fn module_instances(at: Option<Span>, cap: usize) -> Finding {
+    let what = if at.is_some() {
+        "this call (in at least one instance of its module) and what it calls were not evaluated"
+    } else {
+        "this root module was not evaluated"
+    };
+    Finding::new(
+        InputLimitRule.meta(),
+        at,
+        format!("module instances over the limit of {cap} per run: {what}"),
+    )
+    .help("raise `[limits] module-instances` in akslint.toml if the modules are trusted, or lint fewer root modules at once")
 }
 
 /// A document whose aliases were not all followed, at its root.

@@ -125,10 +125,9 @@ pub fn module_files(dir: &Path) -> std::io::Result<Vec<(PathBuf, SourceKind)>> {
     let mut out = Vec::new();
     for entry in std::fs::read_dir(dir)? {
         let entry = entry?;
-        let Ok(name) = entry.file_name().into_string() else {
-            continue;
-        };
-        let Some(kind) = classify(&name) else {
+        // The kind is in the ASCII suffix: a name that is not UTF-8 is still read.
+        let name = entry.file_name();
+        let Some(kind) = classify(&name.to_string_lossy()) else {
             continue;
         };
         // Follows symlinks: a link to a file is that file.
@@ -152,16 +151,16 @@ pub fn module_files(dir: &Path) -> std::io::Result<Vec<(PathBuf, SourceKind)>> {
 
 /// Reads a file for the front end: at most `limit` bytes, not binary, UTF-8.
 pub fn read_source(path: &Path, limit: u64) -> Result<String, ParseError> {
-    let unreadable = |offset, message: String| ParseError {
+    let unreadable = |message: String| ParseError {
         kind: ParseErrorKind::Unreadable,
-        offset,
+        offset: 0,
         message,
     };
-    let f = std::fs::File::open(path).map_err(|e| unreadable(0, format!("cannot read: {e}")))?;
+    let f = std::fs::File::open(path).map_err(|e| unreadable(format!("cannot read: {e}")))?;
     let mut buf = Vec::new();
     f.take(limit + 1)
         .read_to_end(&mut buf)
-        .map_err(|e| unreadable(0, format!("cannot read: {e}")))?;
+        .map_err(|e| unreadable(format!("cannot read: {e}")))?;
     if buf.len() as u64 > limit {
         let size = std::fs::metadata(path).map_or(buf.len() as u64, |m| m.len());
         return Err(ParseError {
@@ -170,13 +169,44 @@ pub fn read_source(path: &Path, limit: u64) -> Result<String, ParseError> {
             message: format!("file of {size} bytes is over the file-size limit of {limit} bytes"),
         });
     }
+    source_text(buf)
+}
+
+/// The bytes of a source as text: not binary, UTF-8.
+pub fn source_text(buf: Vec<u8>) -> Result<String, ParseError> {
     if buf.iter().take(8000).any(|&b| b == 0) {
-        return Err(unreadable(0, "binary file: not HCL".into()));
+        return Err(ParseError {
+            kind: ParseErrorKind::Unreadable,
+            offset: 0,
+            message: "binary file: not HCL".into(),
+        });
     }
     String::from_utf8(buf).map_err(|e| {
         let at = e.utf8_error().valid_up_to();
-        unreadable(at, format!("invalid UTF-8 at byte {at}: HCL must be UTF-8"))
+        ParseError {
+            kind: ParseErrorKind::Unreadable,
+            offset: at,
+            message: format!("invalid UTF-8 at byte {at}: HCL must be UTF-8"),
+        }
     })
+}
+
+/// Reads and parses one file of a module.
+fn read_file(path: PathBuf, kind: SourceKind, limits: &TfLimits) -> SourceFile {
+    let (text, body) = match read_source(&path, limits.file_size) {
+        Ok(text) => {
+            let body = parse::parse_body(&text, limits);
+            (text, body)
+        }
+        Err(e) => (String::new(), Err(e)),
+    };
+    SourceFile {
+        name: crate::source::path_text(&path).into(),
+        path,
+        kind,
+        text,
+        body,
+    }
 }
 
 impl Module {
@@ -198,23 +228,40 @@ impl Module {
                 .map(|p| (p.clone(), SourceKind::VarFile)),
         );
         for (path, kind) in listed {
-            let name: Arc<str> = path.display().to_string().into();
-            let (text, body) = match read_source(&path, opts.limits.file_size) {
-                Ok(text) => {
-                    let body = parse::parse_body(&text, &opts.limits);
-                    (text, body)
-                }
-                Err(e) => (String::new(), Err(e)),
-            };
-            files.push(SourceFile {
-                path,
-                name,
-                kind,
-                text,
-                body,
-            });
+            files.push(read_file(path, kind, &opts.limits));
         }
         Ok(Module::from_files(dir, files))
+    }
+
+    /// The module of one file read from standard input and shown as `name`: its directory
+    /// (where local children are looked for) is `name`'s, its kind follows `name` as a file's
+    /// would (a `.tfvars` that is no `terraform.tfvars` or `*.auto.tfvars` is a var-file), and
+    /// the caller's var-files follow it.
+    pub fn from_stdin(name: &str, bytes: Vec<u8>, opts: &LoadOptions) -> Module {
+        let path = PathBuf::from(name);
+        let dir = path.parent().unwrap_or(Path::new("")).to_path_buf();
+        let file_name = path.file_name().map(|n| n.to_string_lossy());
+        let kind = file_name
+            .and_then(|n| classify(&n))
+            .unwrap_or(SourceKind::VarFile);
+        let (text, body) = match source_text(bytes) {
+            Ok(text) => {
+                let body = parse::parse_body(&text, &opts.limits);
+                (text, body)
+            }
+            Err(e) => (String::new(), Err(e)),
+        };
+        let mut files = vec![SourceFile {
+            name: name.into(),
+            path,
+            kind,
+            text,
+            body,
+        }];
+        for p in &opts.var_files {
+            files.push(read_file(p.clone(), SourceKind::VarFile, &opts.limits));
+        }
+        Module::from_files(&dir, files)
     }
 
     /// Builds a module from texts already read (the engine reads with its own limits):
@@ -228,7 +275,7 @@ impl Module {
         let files = texts
             .into_iter()
             .map(|(path, kind, text)| SourceFile {
-                name: path.display().to_string().into(),
+                name: crate::source::path_text(&path).into(),
                 body: parse::parse_body(&text, limits),
                 path,
                 kind,

@@ -17,8 +17,15 @@ pub struct YamlFile<'t> {
 
 /// Parses a file's text (valid UTF-8; a BOM is skipped).
 pub fn parse_file<'t>(text: &'t str, limits: &YamlLimits) -> YamlFile<'t> {
+    parse_decoded(text, limits, &[])
+}
+
+/// Parses a file's text in which invalid UTF-8 was replaced (byte for byte) before the offsets
+/// `invalid`: each document holding one is an [`ErrorKind::Encoding`] error at the first,
+/// never parsed; the others are parsed as usual.
+pub fn parse_decoded<'t>(text: &'t str, limits: &YamlLimits, invalid: &[usize]) -> YamlFile<'t> {
     let base = if text.starts_with('\u{feff}') { 3 } else { 0 };
-    let parsed = parse::parse_stream(text, base, limits);
+    let parsed = parse::parse_stream(text, base, limits, invalid);
     let mut comments = comments::scan(text, base);
     let mut docs = parsed.docs;
     {

@@ -39,6 +39,8 @@ pub enum ErrorKind {
     ComplexKey,
     /// A limit was exceeded (AKS002).
     Limit,
+    /// Bytes that are not UTF-8 (AKS001); the offset is the first of them.
+    Encoding,
 }
 
 /// Why one document could not be built.
@@ -65,14 +67,31 @@ pub struct Parsed<'t> {
     pub duplicates: Vec<DuplicateKey>,
 }
 
-/// Parses a whole (multi-document) stream. `text` must already be valid UTF-8 without a BOM
-/// at `base`.
-pub fn parse_stream<'t>(text: &'t str, base: usize, limits: &YamlLimits) -> Parsed<'t> {
+/// Parses a whole (multi-document) stream, without a BOM at `base`. A chunk holding one of the
+/// sorted offsets `invalid` (where the input was not UTF-8) is an encoding error, not parsed.
+pub fn parse_stream<'t>(
+    text: &'t str,
+    base: usize,
+    limits: &YamlLimits,
+    invalid: &[usize],
+) -> Parsed<'t> {
     let mut out = Parsed {
         docs: Vec::new(),
         duplicates: Vec::new(),
     };
     for chunk in split_documents(text, base) {
+        let first_invalid = invalid
+            .iter()
+            .find(|&&at| chunk.start as usize <= at && at < chunk.end as usize);
+        if let Some(&offset) = first_invalid {
+            out.docs.push(Err(DocError {
+                kind: ErrorKind::Encoding,
+                message: format!("invalid UTF-8 at byte {offset}"),
+                offset,
+                chunk,
+            }));
+            continue;
+        }
         if text[chunk.range()].trim().is_empty() {
             continue;
         }

@@ -11,10 +11,13 @@ use crate::config::Config;
 use crate::diagnostic::Finding;
 use crate::discover::normalize;
 use crate::engine::dispatch::{RuleSet, TfInstance};
+use crate::rules::linter;
+use crate::source::Span;
 use crate::terraform::{AzureKind, Count, Majors, Module, Resource, Scope, TfIndex, provider};
 use rayon::prelude::*;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
+use std::sync::Arc;
 
 /// How deep module calls are followed.
 const MAX_CALL_DEPTH: usize = 16;
@@ -40,87 +43,93 @@ fn chain(parent: Option<Majors>, child: Option<Majors>) -> Option<Majors> {
     }
 }
 
-/// Evaluates a module instance and, through it, its local children.
-fn walk<'m>(
+/// The instances of one root's tree, as they are evaluated, within the root's budget.
+struct Walk<'m> {
     modules: &'m BTreeMap<PathBuf, Module>,
-    module: &'m Module,
-    scope: Scope<'m>,
-    prefix: String,
-    majors: Option<Majors>,
-    stack: &mut Vec<PathBuf>,
-    out: &mut Vec<Instance<'m>>,
-) {
-    let mut children = Vec::new();
-    for call in &module.calls {
-        let Some(path) = call.local_path.as_ref().map(|p| normalize(p)) else {
-            continue;
-        };
-        let Some(child) = modules.get(&path) else {
-            continue;
-        };
-        if stack.contains(&path) || stack.len() >= MAX_CALL_DEPTH {
-            continue;
+    /// The module directories from the root to the instance being evaluated.
+    stack: Vec<PathBuf>,
+    out: Vec<Instance<'m>>,
+    /// Instances the root may still make.
+    budget: usize,
+    /// Calls not followed because the budget ran out: (file, call header).
+    capped: BTreeSet<(Arc<str>, Span)>,
+}
+
+impl<'m> Walk<'m> {
+    /// Evaluates a module instance and, through it, its local children.
+    fn instance(
+        &mut self,
+        module: &'m Module,
+        scope: Scope<'m>,
+        prefix: String,
+        majors: Option<Majors>,
+    ) {
+        let mut children = Vec::new();
+        for call in &module.calls {
+            let Some(path) = call.local_path.as_ref().map(|p| normalize(p)) else {
+                continue;
+            };
+            let Some(child) = self.modules.get(&path) else {
+                continue;
+            };
+            if self.stack.contains(&path) || self.stack.len() >= MAX_CALL_DEPTH {
+                continue;
+            }
+            // A call whose instance count is unknown may or may not exist: its findings stay silent.
+            match call.instances(&scope) {
+                Count::Known(0) | Count::Unknown => continue,
+                Count::Known(_) => {}
+            }
+            if self.budget == 0 {
+                self.capped.insert((call.file.clone(), call.span));
+                continue;
+            }
+            self.budget -= 1;
+            let child_scope = Scope::with_inputs(child, call.inputs(&scope));
+            let child_majors = chain(majors, evidence(child));
+            let child_prefix = format!("{prefix}module.{}.", call.name);
+            children.push((path, child, child_scope, child_prefix, child_majors));
         }
-        // A call whose instance count is unknown may or may not exist: its findings stay silent.
-        match call.instances(&scope) {
-            Count::Known(0) | Count::Unknown => continue,
-            Count::Known(_) => {}
+        let majors_in_force = majors.unwrap_or(Majors::only(Majors::NEWEST as u64));
+        self.out.push(Instance {
+            scope,
+            prefix,
+            majors: majors_in_force,
+        });
+        for (path, child, child_scope, child_prefix, child_majors) in children {
+            self.stack.push(path);
+            self.instance(child, child_scope, child_prefix, child_majors);
+            self.stack.pop();
         }
-        let child_scope = Scope::with_inputs(child, call.inputs(&scope));
-        let child_majors = chain(majors, evidence(child));
-        children.push((
-            path,
-            child,
-            child_scope,
-            format!("{prefix}module.{}.", call.name),
-            child_majors,
-        ));
-    }
-    let majors_in_force = majors.unwrap_or(Majors::only(Majors::NEWEST as u64));
-    out.push(Instance {
-        scope,
-        prefix,
-        majors: majors_in_force,
-    });
-    for (path, child, child_scope, child_prefix, child_majors) in children {
-        stack.push(path);
-        walk(
-            modules,
-            child,
-            child_scope,
-            child_prefix,
-            child_majors,
-            stack,
-            out,
-        );
-        stack.pop();
     }
 }
 
-/// Every instance of the tree rooted at `root`, the root first.
-fn instances_of<'p>(project: &'p Project, root: &PathBuf) -> Vec<Instance<'p>> {
+/// Every instance of the tree rooted at the `i`th root, the root first, within its budget; and
+/// the calls the budget stopped.
+fn instances_of(project: &Project, i: usize) -> Walk<'_> {
+    let root = &project.roots[i];
     let m = &project.modules[root];
-    let mut instances = Vec::new();
-    walk(
-        &project.modules,
-        m,
-        Scope::new(m),
-        String::new(),
-        evidence(m),
-        &mut vec![root.clone()],
-        &mut instances,
-    );
-    instances
+    let mut walk = Walk {
+        modules: &project.modules,
+        stack: vec![root.clone()],
+        out: Vec::new(),
+        budget: project.budgets[i],
+        capped: BTreeSet::new(),
+    };
+    if walk.budget > 0 {
+        walk.budget -= 1;
+        walk.instance(m, Scope::new(m), String::new(), evidence(m));
+    }
+    walk
 }
 
 /// The cross-module facts of every instance of the project.
 pub(super) fn build_index(project: &Project) -> TfIndex {
-    let parts: Vec<TfIndex> = project
-        .roots
-        .par_iter()
+    let parts: Vec<TfIndex> = (0..project.roots.len())
+        .into_par_iter()
         .map(|r| {
             let mut part = TfIndex::default();
-            for i in instances_of(project, r) {
+            for i in instances_of(project, r).out {
                 part.add_module(&i.scope, &i.prefix);
             }
             part
@@ -134,24 +143,34 @@ pub(super) fn build_index(project: &Project) -> TfIndex {
 }
 
 /// Checks every resource of every instance: how many resources there were, and the findings by
-/// the file they are in.
+/// the file they are in (AKS002 at the calls the instance cap stopped, and at a root it left no
+/// room for).
 pub(super) fn check_instances(
     project: &Project,
     index: &TfIndex,
     set: &RuleSet<'_>,
     cfg: &Config,
 ) -> (usize, Vec<(String, Finding)>) {
-    let checked: Vec<(usize, Vec<(String, Finding)>)> = project
-        .roots
-        .par_iter()
+    let cap = cfg.limits.module_instances;
+    let checked: Vec<(usize, Vec<(String, Finding)>)> = (0..project.roots.len())
+        .into_par_iter()
         .map(|r| {
             let mut objects = 0;
             let mut found = Vec::new();
-            for inst in instances_of(project, r) {
+            let walk = instances_of(project, r);
+            for inst in &walk.out {
                 for res in inst.scope.resources() {
                     objects += 1;
-                    check_resource(&res, &inst, index, set, cfg, &mut found);
+                    check_resource(&res, inst, index, set, cfg, &mut found);
                 }
+            }
+            for (file, span) in walk.capped {
+                found.push((file.to_string(), linter::module_instances(Some(span), cap)));
+            }
+            if walk.out.is_empty()
+                && let Some(f) = project.modules[&project.roots[r]].files.first()
+            {
+                found.push((f.name.to_string(), linter::module_instances(None, cap)));
             }
             (objects, found)
         })

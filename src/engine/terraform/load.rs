@@ -23,10 +23,16 @@ pub(super) struct Project {
     scanned: BTreeSet<PathBuf>,
     /// Files of the modules loaded as context only.
     context_files: BTreeSet<String>,
-    /// Modules that no loaded module calls: every instance is evaluated from one of them.
+    /// Modules that no loaded module calls, then the first of each cycle no such module reaches
+    /// (see [`super::graph`]): every instance is evaluated from one of them.
     pub roots: Vec<PathBuf>,
+    /// How many module instances each root may make (same order; `[limits] module-instances`
+    /// shared among them).
+    pub budgets: Vec<usize>,
     /// Module directories that could not be read (display path, AKS001).
     unreadable: Vec<(String, Finding)>,
+    /// Calls that close a cycle of module calls (the file holding the call, AKS001).
+    cycles: Vec<(String, Finding)>,
 }
 
 impl Project {
@@ -55,9 +61,16 @@ impl Project {
             .map(|f| f.text.as_str())
     }
 
-    /// What could not be loaded or parsed in the report scope: AKS001 and AKS002 by file.
+    /// What could not be loaded or parsed in the report scope, and the calls that close a
+    /// cycle: AKS001 and AKS002 by file.
     pub fn problems(&self) -> Vec<(String, Finding)> {
         let mut out = self.unreadable.clone();
+        out.extend(
+            self.cycles
+                .iter()
+                .filter(|(file, _)| self.in_scope(file))
+                .cloned(),
+        );
         for m in self.scanned() {
             for (f, e) in m.errors() {
                 out.push((f.name.to_string(), linter::hcl_error(e)));
@@ -67,8 +80,22 @@ impl Project {
     }
 }
 
-/// Loads the project of the scanned module directories `dirs` (`named`: those named by a file).
-pub(super) fn load(dirs: &[PathBuf], named: &[PathBuf], cfg: &Config, opts: &Options) -> Project {
+/// Terraform read from standard input: the name it is shown under, and its bytes.
+pub(crate) struct StdinFile {
+    pub name: String,
+    pub bytes: Vec<u8>,
+}
+
+/// Loads the project of the scanned module directories `dirs` (`named`: those named by a file)
+/// and of the files read from standard input (each a module of its own, keyed by its name: it
+/// is always a root, since no call names a file).
+pub(super) fn load(
+    dirs: &[PathBuf],
+    named: &[PathBuf],
+    stdin: &[StdinFile],
+    cfg: &Config,
+    opts: &Options,
+) -> Project {
     let limits = TfLimits {
         file_size: cfg.limits.terraform_file_size,
     };
@@ -76,8 +103,23 @@ pub(super) fn load(dirs: &[PathBuf], named: &[PathBuf], cfg: &Config, opts: &Opt
         limits,
         var_files: Vec::new(),
     };
+    let with_vars = LoadOptions {
+        limits,
+        var_files: opts.var_files.clone(),
+    };
+    let piped: BTreeMap<PathBuf, Module> = stdin
+        .iter()
+        .map(|s| {
+            let key = normalize(Path::new(&s.name));
+            (
+                key,
+                Module::from_stdin(&s.name, s.bytes.clone(), &with_vars),
+            )
+        })
+        .collect();
+    let piped_keys: BTreeSet<PathBuf> = piped.keys().cloned().collect();
     let mut unreadable = Vec::new();
-    let mut modules = load_all(dirs, &plain, &mut unreadable);
+    let mut modules = load_all(dirs, piped, &plain, &mut unreadable);
     let scanned: BTreeSet<PathBuf> = modules.keys().cloned().collect();
     let orphans: Vec<PathBuf> = {
         let called = called_dirs(&modules);
@@ -88,7 +130,7 @@ pub(super) fn load(dirs: &[PathBuf], named: &[PathBuf], cfg: &Config, opts: &Opt
             .collect()
     };
     for caller in find_callers(&orphans, &modules, &plain) {
-        for (dir, m) in load_all(&[caller], &plain, &mut Vec::new()) {
+        for (dir, m) in load_all(&[caller], BTreeMap::new(), &plain, &mut Vec::new()) {
             modules.entry(dir).or_insert(m);
         }
     }
@@ -97,19 +139,11 @@ pub(super) fn load(dirs: &[PathBuf], named: &[PathBuf], cfg: &Config, opts: &Opt
         .filter(|(d, _)| !scanned.contains(*d))
         .flat_map(|(_, m)| m.files.iter().map(|f| f.name.to_string()))
         .collect();
-    let called = called_dirs(&modules);
-    let roots: Vec<PathBuf> = modules
-        .keys()
-        .filter(|d| !called.contains(*d))
-        .cloned()
-        .collect();
+    let graph = super::graph::analyse(&modules, cfg.limits.module_instances);
+    let roots = graph.roots;
     if !opts.var_files.is_empty() {
-        // `--var-file` applies to root modules only.
-        let with_vars = LoadOptions {
-            limits,
-            var_files: opts.var_files.clone(),
-        };
-        for r in &roots {
+        // `--var-file` applies to root modules only (standard input already has them).
+        for r in roots.iter().filter(|r| !piped_keys.contains(*r)) {
             if let Ok(m) = Module::load(r, &with_vars) {
                 modules.insert(r.clone(), m);
             }
@@ -120,7 +154,9 @@ pub(super) fn load(dirs: &[PathBuf], named: &[PathBuf], cfg: &Config, opts: &Opt
         scanned,
         context_files,
         roots,
+        budgets: graph.budgets,
         unreadable,
+        cycles: graph.cycles,
     }
 }
 
@@ -188,14 +224,20 @@ fn find_callers(
     callers.into_iter().collect()
 }
 
-/// Loads the scanned module directories, then (breadth first) every local child they call.
+/// Loads the scanned module directories, then (breadth first) every local child they and the
+/// modules already loaded (`seeds`) call.
 fn load_all(
     dirs: &[PathBuf],
+    seeds: BTreeMap<PathBuf, Module>,
     opts: &LoadOptions,
     problems: &mut Vec<(String, Finding)>,
 ) -> BTreeMap<PathBuf, Module> {
-    let mut modules: BTreeMap<PathBuf, Module> = BTreeMap::new();
+    let mut modules = seeds;
     let mut wanted: Vec<PathBuf> = dirs.iter().map(|d| normalize(d)).collect();
+    for (dir, m) in &modules {
+        wanted.extend(local_children(dir, m));
+    }
+    wanted.retain(|d| !modules.contains_key(d));
     while !wanted.is_empty() && modules.len() < MAX_MODULES {
         wanted.sort();
         wanted.dedup();
@@ -207,14 +249,7 @@ fn load_all(
         for (dir, m) in loaded {
             match m {
                 Ok(m) => {
-                    for call in &m.calls {
-                        if let Some(p) = &call.local_path {
-                            let child = normalize(p);
-                            if !modules.contains_key(&child) && child != dir && child.is_dir() {
-                                wanted.push(child);
-                            }
-                        }
-                    }
+                    wanted.extend(local_children(&dir, &m));
                     modules.insert(dir, m);
                 }
                 Err(e) => problems.push((display(&dir), linter::unreadable_module(e))),
@@ -223,6 +258,16 @@ fn load_all(
         wanted.retain(|d| !modules.contains_key(d));
     }
     modules
+}
+
+/// The existing directories that `m` (loaded from `dir`) calls by a local path, itself aside.
+fn local_children(dir: &Path, m: &Module) -> Vec<PathBuf> {
+    m.calls
+        .iter()
+        .filter_map(|c| c.local_path.as_ref())
+        .map(|p| normalize(p))
+        .filter(|child| child != dir && child.is_dir())
+        .collect()
 }
 
 fn dir_or_dot(d: &Path) -> &Path {
