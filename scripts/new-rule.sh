@@ -6,16 +6,18 @@
 #   layer   identity | hardening | network | workloads | secrets | images | monitoring
 #   target  k8s   a Kubernetes rule (judges every workload; switch to object kinds in the file)
 #           tf    a Terraform rule (judges azurerm_kubernetes_cluster; switch kinds in the file)
-#           index a cross-file rule: not available until the cross-file index exists (issue 8)
+#           index a cross-file rule (reads the project's index: every scanned manifest at once)
 #
 # Writes rules/ID.md (the doc is the rule's metadata), src/rules/<layer>/<id>_<name>.rs, its
-# module line and list entry in the layer's mod.rs, and testdata/<k8s|tf>/ID/ with an akslint.toml selecting the rule, a bad and
-# a good fixture. Everything compiles at once; the tests fail until the rule, its doc examples and
-# its fixtures say the same thing. CI runs this script in a scratch copy (scripts/check-new-rule.sh).
+# module line and list entry in the layer's mod.rs, and testdata/<k8s|tf>/ID/ with an
+# akslint.toml selecting the rule, a bad and a good fixture (a cross-file rule's fixtures of one
+# folder are linted as one project). Everything compiles at once; the tests fail until the rule,
+# its doc examples and its fixtures say the same thing. CI runs this script in a scratch copy
+# (scripts/check-new-rule.sh).
 set -euo pipefail
 
 usage() {
-  sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//' >&2
+  sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//' >&2
   exit 2
 }
 die() {
@@ -36,7 +38,7 @@ digit=${id:3:1}
 case $target in
   k8s) kind=kubernetes fixtures=testdata/k8s/$id ;;
   tf) kind=terraform fixtures=testdata/tf/$id ;;
-  index) die "cross-file rules need the project index, which does not exist yet (issue 8); write a k8s or tf rule" ;;
+  index) kind=kubernetes fixtures=testdata/k8s/$id ;;
   *) die "target must be k8s, tf or index: \`$target\`" ;;
 esac
 [[ ! -e rules/$id.md ]] || die "$id is taken (rules/$id.md)"
@@ -53,7 +55,20 @@ grep -q '^super::layer! {$' "$mod" || die "$mod has no \`super::layer! {\` list"
 grep -q '^mod aks' "$mod" || die "$mod declares no rule module"
 
 # ---- the doc --------------------------------------------------------------------------------
-if [[ $target == k8s ]]; then
+if [[ $target == index ]]; then
+  bad_example='```yaml file=app.yaml
+apiVersion: v1
+kind: Pod
+metadata:
+  name: app
+  namespace: shop
+spec:
+  containers:
+    - name: app
+      image: contoso.azurecr.io/app@sha256:0000000000000000000000000000000000000000000000000000000000000000
+```'
+  good_example=$bad_example
+elif [[ $target == k8s ]]; then
   bad_example='```yaml
 apiVersion: v1
 kind: Pod
@@ -106,7 +121,40 @@ TODO: what to write instead, ending with a full stop.
 EOF
 
 # ---- the rule -------------------------------------------------------------------------------
-if [[ $target == k8s ]]; then
+if [[ $target == index ]]; then
+  cat >"$file" <<EOF
+//! $id $name: TODO: what the rule judges across files, which objects its verdict rests on
+//! (they decide where it is reported: see \`IndexCtx::report\`), where a finding points, and
+//! what it deliberately leaves alone (what it cannot know from the scanned files).
+
+use crate::declare_rule;
+use crate::index::Index;
+use crate::rules::{IndexCtx, Rule};
+
+// Once per run, after every file was read: \`index\` holds the facts of every scanned manifest
+// (see src/index/mod.rs; a fact the rule needs and the index lacks is extracted in
+// src/index/facts.rs). It may also judge single files: add \`Workloads\` or \`Kinds(…)\`.
+declare_rule!($type, "$id", [Index]);
+
+impl Rule for $type {
+    fn check_index(&self, index: &Index, cx: &mut IndexCtx<'_>) {
+        // TODO($id): the verdict, from the index alone; \`also\` lists the other objects it
+        // rests on, so that naming any of their files reports the finding.
+        for (o, w) in index.workloads() {
+            if w.service_account == "TODO" {
+                cx.report(
+                    o,
+                    &w.spec_anchor,
+                    &[],
+                    format!("{} TODO: what is wrong and why it matters", o.label),
+                    "TODO: the YAML to write instead",
+                );
+            }
+        }
+    }
+}
+EOF
+elif [[ $target == k8s ]]; then
   cat >"$file" <<EOF
 //! $id $name: TODO: what the rule judges, where a finding points, and what it deliberately
 //! leaves alone.
@@ -192,7 +240,7 @@ PY
 # ---- fixtures -------------------------------------------------------------------------------
 mkdir -p "$fixtures"
 echo "select = [\"$id\"]" >"$fixtures/akslint.toml"
-if [[ $target == k8s ]]; then
+if [[ $target != tf ]]; then
   cat >"$fixtures/bad.yaml" <<EOF
 # TODO: inputs where $id must fire, each marked on the line where its finding starts.
 apiVersion: v1

@@ -62,6 +62,14 @@ pub struct CheckArgs {
     /// Never colour the text output (`NO_COLOR` is honoured too).
     #[arg(long)]
     pub no_color: bool,
+    /// The namespace of objects that name none (default: `namespace` in akslint.toml, else
+    /// `default`), as `kubectl apply -n` would place them.
+    #[arg(long, value_name = "NAME")]
+    pub namespace: Option<String>,
+    /// Read only the named paths: cross-file rules do not look at the rest of the project (the
+    /// directory holding `.git`, or an akslint.toml with `root = true`).
+    #[arg(long)]
+    pub no_context: bool,
     /// Benchmark aid: discover, read and parse only; no rules, no output.
     #[arg(long, hide = true)]
     pub parse_only: bool,

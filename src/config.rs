@@ -25,6 +25,13 @@ pub struct ConfigFile {
     pub exclude: Vec<String>,
     /// Base URL of the rule docs for SARIF `helpUri` (e.g. `https://github.com/o/r/blob/main/rules/`).
     pub docs_url: Option<String>,
+    /// The namespace of objects that name none (as `kubectl apply -n` would place them);
+    /// `--namespace` overrides it. Default: `default`.
+    pub namespace: Option<String>,
+    /// This directory is the project root: the cross-file rules read every file below it, even
+    /// when only some are named (a `.git` directory marks a root too).
+    #[serde(default)]
+    pub root: bool,
     /// Severity per rule selector, or `off` (the rule does not run).
     #[serde(default)]
     pub severity: BTreeMap<String, Level>,

@@ -1,7 +1,7 @@
 use akslint::cli::{CheckArgs, Cli, Command, FailOn, with_default_command};
 use akslint::config::Config;
 use akslint::diagnostic::Severity;
-use akslint::engine::{self, Input, Options};
+use akslint::engine::{self, Context, Input, Options};
 use akslint::report::{self, Format, Style};
 use clap::Parser;
 use std::io::{IsTerminal, Read, Write};
@@ -63,6 +63,12 @@ fn check(args: CheckArgs) -> ExitCode {
         threads: args.threads,
         keep_sources: args.format == Format::Text,
         var_files: args.var_file.clone(),
+        context: if args.no_context {
+            Context::Off
+        } else {
+            Context::Project
+        },
+        namespace: args.namespace.clone(),
     };
     if let Some(missing) = opts.var_files.iter().find(|p| !p.is_file()) {
         return usage_error(format!("--var-file {}: no such file", missing.display()));

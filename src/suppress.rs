@@ -11,7 +11,7 @@
 use crate::diagnostic::Finding;
 use crate::k8s::{Object, PodSpec};
 use crate::rules::linter;
-use crate::source::{LineIndex, Span};
+use crate::source::{LineIndex, Pos, Span};
 use crate::terraform::comments::LineComment;
 use crate::yaml::Comment;
 
@@ -44,6 +44,9 @@ pub struct Suppression {
     /// `None` when a comment gives no `-- reason`; annotations need none.
     pub reason: Option<String>,
     pub is_comment: bool,
+    /// The positions of `span`, resolved when the suppression is held until the cross-file rules
+    /// have run (the file's text is gone by then).
+    pub positions: Option<(Pos, Pos)>,
 }
 
 fn named(list: &str) -> Vec<Named> {
@@ -134,6 +137,7 @@ pub fn from_comments(text: &str, comments: &[Comment], lines: &LineIndex) -> Vec
             rules,
             reason,
             is_comment: true,
+            positions: None,
         });
     }
     out
@@ -168,6 +172,7 @@ pub fn from_hcl_comments(text: &str, comments: &[LineComment]) -> Vec<Suppressio
             rules,
             reason,
             is_comment: true,
+            positions: None,
         });
     }
     out
@@ -204,6 +209,7 @@ pub fn from_annotations(obj: &Object<'_, '_>, pod: Option<&PodSpec<'_, '_>>) -> 
                 .and_then(|v| doc.str(v))
                 .map(str::to_string),
             is_comment: false,
+            positions: None,
         });
     }
     out
@@ -212,7 +218,11 @@ pub fn from_annotations(obj: &Object<'_, '_>, pod: Option<&PodSpec<'_, '_>>) -> 
 /// Applies suppressions to findings, marking what each one used.
 pub fn apply(findings: &mut Vec<Finding>, sups: &mut [Suppression], lines: &LineIndex) {
     findings.retain(|f| {
-        let line = f.span.map(|s| lines.line_of(s.start as usize));
+        // A finding of a cross-file rule comes with its positions: its file's text is gone.
+        let line = match f.positions {
+            Some((start, _)) => Some(start.line.saturating_sub(1) as usize),
+            None => f.span.map(|s| lines.line_of(s.start as usize)),
+        };
         let mut keep = true;
         for s in sups.iter_mut() {
             let applies = match s.scope {
@@ -237,13 +247,34 @@ pub fn apply(findings: &mut Vec<Finding>, sups: &mut [Suppression], lines: &Line
 /// AKS003 for what suppressed nothing (only rules that ran), AKS005 for unknown rules and
 /// comments without a reason.
 pub fn problems(sups: &[Suppression], ran: impl Fn(&str) -> bool) -> Vec<Finding> {
+    let mut out = invalid(sups);
+    out.extend(unused(sups, ran));
+    out
+}
+
+/// AKS003 for each rule a suppression names that ran and suppressed nothing. Asked once every
+/// rule that could report where the suppression reaches has run.
+pub fn unused(sups: &[Suppression], ran: impl Fn(&str) -> bool) -> Vec<Finding> {
     let mut out = Vec::new();
     for s in sups {
         for n in &s.rules {
-            match n.id {
-                None => out.push(linter::unknown_rule(s.span, &n.text)),
-                Some(id) if !n.used && ran(id) => out.push(linter::unused_suppression(s.span, id)),
-                _ => {}
+            if let Some(id) = n.id.filter(|id| !n.used && ran(id)) {
+                let mut f = linter::unused_suppression(s.span, id);
+                f.positions = s.positions;
+                out.push(f);
+            }
+        }
+    }
+    out
+}
+
+/// AKS005 for unknown rules, a suppression that names none, and comments without a reason.
+pub fn invalid(sups: &[Suppression]) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for s in sups {
+        for n in &s.rules {
+            if n.id.is_none() {
+                out.push(linter::unknown_rule(s.span, &n.text));
             }
         }
         if s.rules.is_empty() {

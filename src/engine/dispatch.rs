@@ -4,8 +4,8 @@
 
 use crate::config::Config;
 use crate::diagnostic::{Finding, Severity};
-use crate::k8s::{Object, Workload};
 use crate::index::Index;
+use crate::k8s::{Object, Workload};
 use crate::rules::{self, Contributors, IndexCtx, K8sCtx, Rule, Target, TfCtx};
 use crate::terraform::{AzureKind, Majors, Resource, TfIndex};
 use std::any::Any;

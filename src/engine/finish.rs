@@ -27,24 +27,40 @@ impl<'a> FileText<'a> {
     }
 }
 
-/// One file's findings → its diagnostics. `sups` are the file's suppression comments.
+/// One file's findings → its diagnostics. `sups` are the file's suppression comments; when they
+/// are `held` for the cross-file rules, whether each one suppressed anything (AKS003) is asked
+/// later, by [`super::cross`].
 pub(super) fn finish(
     file: &FileText<'_>,
     findings: Vec<Finding>,
     sups: &mut [Suppression],
     set: &RuleSet<'_>,
     cfg: &Config,
+    held: bool,
 ) -> Vec<Diagnostic> {
     let (mut open, fixed): (Vec<Finding>, Vec<Finding>) =
         findings.into_iter().partition(|f| f.rule.suppressible);
     suppress::apply(&mut open, sups, &file.lines);
     if set.checks() {
-        open.extend(suppress::problems(sups, |id| set.enabled(id)));
+        open.extend(if held {
+            suppress::invalid(sups)
+        } else {
+            suppress::problems(sups, |id| set.enabled(id))
+        });
     }
+    admit(file, fixed.into_iter().chain(open), set, cfg)
+}
+
+/// The findings the config lets through (the rule selected, no `[[per-path]]` ignore), resolved.
+pub(super) fn admit(
+    file: &FileText<'_>,
+    findings: impl IntoIterator<Item = Finding>,
+    set: &RuleSet<'_>,
+    cfg: &Config,
+) -> Vec<Diagnostic> {
     let path = Path::new(file.display);
-    fixed
+    findings
         .into_iter()
-        .chain(open)
         .filter(|f| set.enabled(f.id()) && !cfg.ignored_for_path(path, f.id()))
         .map(|f| resolve(file, f, set))
         .collect()
@@ -59,7 +75,10 @@ fn resolve(file: &FileText<'_>, f: Finding, set: &RuleSet<'_>) -> Diagnostic {
         )
     };
     let severity = set.severity(&f);
-    let (start, end) = f.span.map(pos).unwrap_or_default();
+    let (start, end) = match f.positions {
+        Some(p) => p,
+        None => f.span.map(pos).unwrap_or_default(),
+    };
     let related = f
         .related
         .into_iter()

@@ -8,10 +8,14 @@
 //! |---|---|
 //! | which rules run, and on what | [`dispatch`] |
 //! | reading one input (size cap, binary, UTF-8) | [`input`] |
-//! | YAML/JSON: load → check | [`yaml`] |
+//! | the rest of the project, for the cross-file rules | [`context`] |
+//! | YAML/JSON: load → check and index | [`yaml`] |
 //! | Terraform: load → index → check | [`terraform`] |
+//! | the cross-file rules, on the index of every file | [`cross`] |
 //! | suppressions, config filter, positions — the same for every file | [`finish`] |
 
+mod context;
+mod cross;
 mod dispatch;
 mod finish;
 mod input;
@@ -25,7 +29,9 @@ use crate::rules::linter;
 use dispatch::RuleSet;
 use finish::FileText;
 use rayon::prelude::*;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+
+pub use context::Context;
 
 /// What to lint.
 #[derive(Debug, Clone)]
@@ -52,9 +58,15 @@ pub struct Options {
     pub keep_sources: bool,
     /// Terraform `--var-file`s for root modules, in order (later ones win).
     pub var_files: Vec<PathBuf>,
+    /// What the cross-file rules see: what is named (the default), the rest of its project
+    /// too, or nothing (see [`context`]).
+    pub context: Context,
+    /// The namespace of objects that name none; else the config's, else `default`.
+    pub namespace: Option<String>,
 }
 
 /// One YAML/JSON input.
+#[derive(Debug)]
 enum Job {
     File(FileJob),
     Stdin { name: String, bytes: Vec<u8> },
@@ -71,7 +83,30 @@ pub fn lint(inputs: &[Input], cfg: &Config, opts: &Options) -> Result<LintResult
         .collect();
     let found = discover::discover(&paths, cfg)?;
     let set = RuleSet::new(cfg, opts.parse_only);
-    let mut jobs: Vec<Job> = found.files.into_iter().map(Job::File).collect();
+    let index =
+        (set.reads_index() && !opts.parse_only && opts.context != Context::Off).then(|| {
+            opts.namespace
+                .as_deref()
+                .or(cfg.file.namespace.as_deref())
+                .unwrap_or("default")
+        });
+    let stdin_path = inputs.iter().find_map(|i| match i {
+        Input::Stdin { name, .. } => stdin_path(name),
+        Input::Path(_) => None,
+    });
+    let context = match (index, opts.context) {
+        (Some(_), Context::Project) => {
+            context::context_files(&paths, stdin_path, &found.files, cfg)?
+        }
+        _ => Vec::new(),
+    };
+    let reported = found.files.len();
+    let mut jobs: Vec<Job> = found
+        .files
+        .into_iter()
+        .chain(context)
+        .map(Job::File)
+        .collect();
     let mut stdin_tf = Vec::new();
     for i in inputs {
         if let Input::Stdin { name, bytes } = i {
@@ -90,9 +125,14 @@ pub fn lint(inputs: &[Input], cfg: &Config, opts: &Options) -> Result<LintResult
         }
     }
     let pool = pool(opts.threads.unwrap_or(0));
-    let files: Vec<LintResult> = pool.install(|| {
+    let files: Vec<yaml::FileOutput> = pool.install(|| {
         jobs.par_iter()
-            .map(|j| yaml::lint_file(j, &set, cfg, opts))
+            .enumerate()
+            .map(|(i, j)| {
+                // Standard input and the named files are reported; the rest is context.
+                let reported = i < reported || matches!(j, Job::Stdin { .. });
+                yaml::lint_file(j, yaml::Part { reported, index }, &set, cfg, opts)
+            })
             .collect()
     });
     let modules = pool.install(|| {
@@ -115,13 +155,32 @@ pub fn lint(inputs: &[Input], cfg: &Config, opts: &Options) -> Result<LintResult
                 &mut [],
                 &set,
                 cfg,
+                false,
             ));
         }
     }
-    for mut part in files.into_iter().chain([modules]) {
+    let mut indexed = Vec::new();
+    for (job, file) in jobs.iter().zip(files) {
+        if let Some((name, facts)) = file.facts {
+            indexed.push(cross::Indexed {
+                file: name,
+                facts,
+                reported: file.reported,
+                job,
+            });
+        }
+        let mut part = file.result;
         sort_and_dedup(&mut part.diagnostics);
         result.absorb(part);
     }
+    if index.is_some() {
+        let mut part = cross::lint(indexed, &set, cfg, opts);
+        sort_and_dedup(&mut part.diagnostics);
+        result.absorb(part);
+    }
+    let mut modules = modules;
+    sort_and_dedup(&mut modules.diagnostics);
+    result.absorb(modules);
     // Parts were de-duplicated on their own: two inputs shown under one name (standard input
     // named like a file) keep their findings apart.
     result
@@ -149,6 +208,14 @@ fn skip_finding(s: &Skipped) -> crate::diagnostic::Finding {
         }
         Skipped::HelmChart { files, chart } => linter::helm_chart(*files, chart),
     }
+}
+
+/// Standard input's name as a path, when it names a file or a file in an existing directory
+/// (an editor's buffer): its project is the context. `<stdin>` is no path.
+pub(super) fn stdin_path(name: &str) -> Option<&Path> {
+    let p = Path::new(name);
+    let dir = p.parent().filter(|d| !d.as_os_str().is_empty());
+    (p.is_file() || dir.is_some_and(Path::is_dir)).then_some(p)
 }
 
 fn pool(threads: usize) -> rayon::ThreadPool {

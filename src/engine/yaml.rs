@@ -1,6 +1,8 @@
 //! The YAML/JSON pipeline, one file per task: read → load (parse; the documents' own errors,
 //! limits and duplicate keys) → check (every object offered to the rules that judge its kind,
-//! workloads to the pod rules, annotation suppressions per object) → finish.
+//! workloads to the pod rules, annotation suppressions per object) and index (the facts the
+//! cross-file rules read, with the suppressions that may silence their findings) → finish.
+//! A file read for context only is loaded and indexed, never checked or reported.
 
 use super::dispatch::RuleSet;
 use super::finish::{FileText, finish};
@@ -9,6 +11,8 @@ use super::{Job, Options};
 use crate::config::Config;
 use crate::diagnostic::{Finding, LintResult};
 use crate::discover::{self, FileKind};
+use crate::index::FileFacts;
+use crate::index::facts::Extractor;
 use crate::k8s::{self, Object, Workload};
 use crate::rules::linter;
 use crate::source::LineIndex;
@@ -16,8 +20,54 @@ use crate::suppress;
 use crate::yaml::{self, Document, YamlFile};
 use std::sync::Arc;
 
+/// How one file takes part in the run.
+#[derive(Clone, Copy)]
+pub(super) struct Part<'a> {
+    /// Its findings are reported (else it is read for the cross-file rules' context only).
+    pub reported: bool,
+    /// Extract facts for the cross-file index, in this default namespace.
+    pub index: Option<&'a str>,
+}
+
+/// What one YAML/JSON file gives the run.
+pub(super) struct FileOutput {
+    pub result: LintResult,
+    /// Its facts for the cross-file index, with the suppressions that wait for the cross-file
+    /// rules; `None` when it has no object they read.
+    pub facts: Option<(Arc<str>, FileFacts)>,
+    pub reported: bool,
+}
+
 /// Lints one input. A file that is read counts as linted, even when it is rejected.
-pub(super) fn lint_file(job: &Job, set: &RuleSet<'_>, cfg: &Config, opts: &Options) -> LintResult {
+pub(super) fn lint_file(
+    job: &Job,
+    part: Part<'_>,
+    set: &RuleSet<'_>,
+    cfg: &Config,
+    opts: &Options,
+) -> FileOutput {
+    let none = |result| FileOutput {
+        result,
+        facts: None,
+        reported: part.reported,
+    };
+    let out = lint_input(job, part, set, cfg, opts);
+    match out {
+        Ok(out) => out,
+        // What cannot be read is reported only where the file is.
+        Err(result) if part.reported => none(result),
+        Err(_) => none(LintResult::default()),
+    }
+}
+
+/// `Err` with the file's one finding (or nothing) when it is not text to lint.
+fn lint_input(
+    job: &Job,
+    part: Part<'_>,
+    set: &RuleSet<'_>,
+    cfg: &Config,
+    opts: &Options,
+) -> Result<FileOutput, LintResult> {
     let (display, kind) = match job {
         Job::File(f) => (f.display.as_str(), f.kind),
         Job::Stdin { name, .. } => (
@@ -26,103 +76,184 @@ pub(super) fn lint_file(job: &Job, set: &RuleSet<'_>, cfg: &Config, opts: &Optio
         ),
     };
     let rejected = |f: Box<Finding>, text: &str, bytes: u64| LintResult {
-        diagnostics: finish(&FileText::new(display, text), vec![*f], &mut [], set, cfg),
+        diagnostics: finish(
+            &FileText::new(display, text),
+            vec![*f],
+            &mut [],
+            set,
+            cfg,
+            false,
+        ),
         files: 1,
         bytes,
         ..LintResult::default()
     };
-    let bytes = match input::read(job, cfg.limits.file_size) {
-        Ok(b) => b,
-        Err(f) => return rejected(f, "", 0),
-    };
+    let bytes = input::read(job, cfg.limits.file_size).map_err(|f| rejected(f, "", 0))?;
     let n = bytes.len() as u64;
     let decoded = match input::decode(&bytes, kind) {
         Ok(t) => t,
-        Err(NotText::Ignored) => return LintResult::default(),
-        Err(NotText::Rejected(f)) => return rejected(f, "", n),
+        Err(NotText::Ignored) => return Err(LintResult::default()),
+        Err(NotText::Rejected(f)) => return Err(rejected(f, "", n)),
     };
     let text = &*decoded.text;
-    let mut r = lint_text(display, text, &decoded.invalid, kind, set, cfg, opts);
-    r.bytes = n;
-    if opts.keep_sources && !r.diagnostics.is_empty() {
-        r.sources.insert(display.to_string(), Arc::from(text));
+    let mut out = lint_text(display, text, &decoded.invalid, kind, part, set, cfg, opts);
+    if part.reported {
+        out.result.bytes = n;
+        // Standard input cannot be read again for the cross-file findings' code frames.
+        let later = matches!(job, Job::Stdin { .. }) && out.facts.is_some();
+        if opts.keep_sources && (later || !out.result.diagnostics.is_empty()) {
+            out.result
+                .sources
+                .insert(display.to_string(), Arc::from(text));
+        }
     }
-    r
+    Ok(out)
 }
 
 /// Lints one file's text (already read and size-checked; `invalid`: where invalid UTF-8 was).
+#[allow(clippy::too_many_arguments)]
 fn lint_text(
     display: &str,
     text: &str,
     invalid: &[usize],
     kind: FileKind,
+    part: Part<'_>,
     set: &RuleSet<'_>,
     cfg: &Config,
     opts: &Options,
-) -> LintResult {
+) -> FileOutput {
     let parsed = yaml::parse_decoded(text, &cfg.limits.yaml, invalid);
+    let mut out = FileOutput {
+        result: LintResult::default(),
+        facts: None,
+        reported: part.reported,
+    };
     if kind == FileKind::Json && parsed.docs.iter().any(|d| d.is_err()) {
         // Only JSON that claims to be a manifest is an error; tsconfig.json is not our business.
         if !input::claims_manifest(text.as_bytes()) {
-            return LintResult::default();
+            return out;
         }
     }
     let file = FileText::new(display, text);
-    let mut findings = Vec::new();
-    let mut objects = 0;
+    let extractor = part.index.filter(|_| !opts.parse_only).map(|ns| Extractor {
+        file: Arc::from(display),
+        text,
+        lines: &file.lines,
+        default_namespace: ns,
+    });
+    let mut check = Check {
+        set,
+        cfg,
+        lines: &file.lines,
+        reported: part.reported,
+        extractor: extractor.as_ref(),
+        findings: Vec::new(),
+        facts: FileFacts::default(),
+        objects: 0,
+    };
     for doc in &parsed.docs {
         let doc = match doc {
             Ok(d) => d,
             Err(e) => {
-                findings.push(linter::yaml_error(e));
+                check.findings.push(linter::yaml_error(e));
                 continue;
             }
         };
         if opts.parse_only {
             continue;
         }
-        objects += check_objects(doc, set, cfg, &file.lines, &mut findings);
+        check.objects(doc);
         if doc.alias_budget_exhausted() {
-            findings.push(linter::alias_budget_exhausted(
+            check.findings.push(linter::alias_budget_exhausted(
                 doc.root.map(|r| doc.span(r)),
             ));
         }
     }
     if !opts.parse_only {
-        findings.extend(duplicate_keys(&parsed));
+        check.findings.extend(duplicate_keys(&parsed));
     }
     let mut sups = suppress::from_comments(text, &parsed.comments, &file.lines);
-    LintResult {
-        diagnostics: finish(&file, findings, &mut sups, set, cfg),
-        files: 1,
+    let Check {
+        findings,
+        mut facts,
         objects,
-        ..LintResult::default()
+        ..
+    } = check;
+    let held = !facts.objects.is_empty();
+    if part.reported {
+        out.result = LintResult {
+            diagnostics: finish(&file, findings, &mut sups, set, cfg, held),
+            files: 1,
+            objects,
+            ..LintResult::default()
+        };
     }
+    if let (true, Some(x)) = (held, &extractor) {
+        x.hold(&mut sups);
+        facts.comments = sups;
+        out.facts = Some((x.file.clone(), facts));
+    }
+    out
 }
 
-/// Runs the rules on every object of a document; applies the objects' annotation suppressions
-/// and `[[per-object]]` ignores. Returns how many objects there were.
-fn check_objects(
-    doc: &Document<'_>,
-    set: &RuleSet<'_>,
-    cfg: &Config,
-    lines: &LineIndex,
-    out: &mut Vec<Finding>,
-) -> usize {
-    let objects = k8s::objects(doc);
-    for obj in &objects {
-        let workload = Workload::of(obj);
-        let mut own = set.check_object(obj, workload.as_ref());
-        own.retain(|f| !cfg.ignored_for_object(obj.kind, obj.namespace, obj.name, f.id()));
-        let mut ann = suppress::from_annotations(obj, workload.as_ref().map(|w| &w.pod));
-        if !ann.is_empty() {
-            suppress::apply(&mut own, &mut ann, lines);
-            own.extend(suppress::problems(&ann, |id| set.enabled(id)));
+/// Checking one file's objects: the local rules, their annotation suppressions and
+/// `[[per-object]]` ignores, and the facts for the cross-file index.
+struct Check<'a, 'c> {
+    set: &'a RuleSet<'c>,
+    cfg: &'a Config,
+    lines: &'a LineIndex,
+    reported: bool,
+    extractor: Option<&'a Extractor<'a>>,
+    findings: Vec<Finding>,
+    facts: FileFacts,
+    objects: usize,
+}
+
+impl Check<'_, '_> {
+    fn objects(&mut self, doc: &Document<'_>) {
+        let objects = k8s::objects(doc);
+        for obj in &objects {
+            let workload = Workload::of(obj);
+            let mut own = if self.reported {
+                self.set.check_object(obj, workload.as_ref())
+            } else {
+                Vec::new()
+            };
+            own.retain(|f| {
+                !self
+                    .cfg
+                    .ignored_for_object(obj.kind, obj.namespace, obj.name, f.id())
+            });
+            let mut ann = suppress::from_annotations(obj, workload.as_ref().map(|w| &w.pod));
+            if !ann.is_empty() {
+                suppress::apply(&mut own, &mut ann, self.lines);
+            }
+            let source = doc.helm_source.as_deref();
+            let facts = self
+                .extractor
+                .and_then(|x| x.object(obj, workload.as_ref(), source, Vec::new()));
+            match facts {
+                Some(mut facts) => {
+                    // Cross-file findings about the object may still use its annotations.
+                    own.extend(suppress::invalid(&ann));
+                    if let Some(x) = self.extractor {
+                        x.hold(&mut ann);
+                    }
+                    facts.suppressions = ann;
+                    self.facts.objects.push(facts);
+                }
+                None => own.extend(suppress::problems(&ann, |id| self.set.enabled(id))),
+            }
+            let label = obj.display();
+            if self.reported {
+                self.findings
+                    .extend(own.into_iter().map(|f| on_object(f, &label, doc)));
+            }
         }
-        let label = obj.display();
-        out.extend(own.into_iter().map(|f| on_object(f, &label, doc)));
+        if self.reported {
+            self.objects += objects.len();
+        }
     }
-    objects.len()
 }
 
 /// AKS004 for every repeated key, labelled with the object of its document.

@@ -1,10 +1,11 @@
 //! Extracting one object's facts for the index, while its document is alive: the kinds the
-//! cross-file rules read (Namespace, the workloads, Service, NetworkPolicy, ServiceAccount, the
-//! RBAC bindings, SecretProviderClass), with their positions resolved.
+//! cross-file rules read (Namespace, the workloads, Service, NetworkPolicy and the Cilium and
+//! Calico policies, ServiceAccount, the RBAC bindings, SecretProviderClass, custom resources that
+//! may create pods), with their positions resolved.
 
 use super::{
-    AccountFacts, Anchor, ContainerFacts, CsiVolume, ObjectFacts, PolicyFacts, SecretEnv,
-    ServiceFacts, SpcFacts, What, WorkloadFacts,
+    AccountFacts, Anchor, ContainerFacts, CsiVolume, ObjectFacts, PolicyFacts, Port, SecretEnv,
+    ServiceFacts, Serving, SpcFacts, What, WorkloadFacts, engines,
 };
 use crate::k8s::selector::{read_labels, read_selector};
 use crate::k8s::{Object, Workload, probes};
@@ -17,6 +18,8 @@ use std::sync::Arc;
 pub const SECRETS_STORE_DRIVER: &str = "secrets-store.csi.k8s.io";
 /// The label that opts a pod into Microsoft Entra Workload Identity.
 pub const WORKLOAD_IDENTITY_LABEL: &str = "azure.workload.identity/use";
+/// The Namespace annotation that isolated pods before NetworkPolicy was GA (Kubernetes ≤ 1.6).
+pub const LEGACY_ISOLATION_ANNOTATION: &str = "net.beta.kubernetes.io/network-policy";
 /// The ServiceAccount annotation naming the managed identity's client ID.
 pub const CLIENT_ID_ANNOTATION: &str = "azure.workload.identity/client-id";
 
@@ -38,6 +41,14 @@ impl Extractor<'_> {
         }
     }
 
+    /// Resolves the positions of suppressions held until the cross-file rules have run.
+    pub fn hold(&self, sups: &mut [Suppression]) {
+        for s in sups {
+            let a = self.anchor(s.span);
+            s.positions = Some((a.start, a.end));
+        }
+    }
+
     /// The facts of `obj`, when it is of a kind the cross-file rules read. `suppressions` are its
     /// annotation suppressions (kept for the cross-file findings about it).
     pub fn object(
@@ -55,6 +66,7 @@ impl Extractor<'_> {
             kind: obj.kind.to_string(),
             name: obj.name.unwrap_or("<unnamed>").to_string(),
             namespace: obj.namespace.unwrap_or(self.default_namespace).to_string(),
+            namespace_written: obj.namespace.is_some(),
             label: obj.display(),
             source: source.map(str::to_string),
             anchor: self.anchor(obj.anchor()),
@@ -64,35 +76,37 @@ impl Extractor<'_> {
     }
 
     fn other(&self, obj: &Object<'_, '_>) -> Option<What> {
-        let group = obj.api_version.rsplit_once('/').map_or("", |(g, _)| g);
-        match (group, obj.kind) {
-            ("", "Namespace") => Some(What::Namespace),
-            ("", "Service") => Some(What::Service(service(obj))),
-            ("", "ServiceAccount") => Some(What::ServiceAccount(account(obj))),
-            ("networking.k8s.io" | "extensions", "NetworkPolicy") => {
-                Some(What::NetworkPolicy(self.policy(obj)?))
-            }
-            ("rbac.authorization.k8s.io", "RoleBinding" | "ClusterRoleBinding") => {
-                Some(What::Binding(self.bound_accounts(obj)))
-            }
-            ("secrets-store.csi.x-k8s.io", "SecretProviderClass") => {
-                Some(What::SecretProviderClass(spc(obj)))
-            }
-            _ => None,
-        }
+        Some(match kind_of(obj)? {
+            Kind::Namespace => What::Namespace {
+                legacy_isolation: obj.annotation(LEGACY_ISOLATION_ANNOTATION).is_some(),
+            },
+            Kind::Service => What::Service(service(obj)),
+            Kind::ServiceAccount => What::ServiceAccount(account(obj)),
+            Kind::NetworkPolicy => What::NetworkPolicy(self.policy(obj)?),
+            Kind::Cilium => What::EnginePolicy(engines::cilium(obj)),
+            Kind::Calico => What::EnginePolicy(engines::calico(obj)),
+            Kind::Binding => What::Binding(self.bound_accounts(obj)),
+            Kind::Custom => What::CustomResource,
+            Kind::SecretProviderClass => What::SecretProviderClass(spc(obj)),
+        })
     }
 
     fn workload(&self, w: &Workload<'_, '_>) -> WorkloadFacts {
         let doc = w.pod.doc;
         let labels_entry = w.pod.pod_metadata.and_then(|m| doc.entry(m, "labels"));
         let str_of = |key: &str| {
-            w.pod
-                .entry(key)
-                .and_then(|e| doc.str(e.value).filter(|s| !doc.is_null(e.value) && !s.is_empty()))
+            w.pod.entry(key).and_then(|e| {
+                doc.str(e.value)
+                    .filter(|s| !doc.is_null(e.value) && !s.is_empty())
+            })
         };
+        let automount = w.pod.entry("automountServiceAccountToken");
         let workload_identity = labels_entry
             .and_then(|l| doc.entry(l.value, WORKLOAD_IDENTITY_LABEL))
-            .filter(|e| doc.str(e.value).is_some_and(|v| v.eq_ignore_ascii_case("true")))
+            .filter(|e| {
+                doc.str(e.value)
+                    .is_some_and(|v| v.eq_ignore_ascii_case("true"))
+            })
             .map(|e| self.anchor(doc.entry_span(e)));
         WorkloadFacts {
             labels: read_labels(doc, labels_entry.map(|e| e.value)),
@@ -101,27 +115,48 @@ impl Extractor<'_> {
                 .or_else(|| str_of("serviceAccount"))
                 .unwrap_or("default")
                 .to_string(),
-            automount: w
-                .pod
-                .entry("automountServiceAccountToken")
+            automount: automount
                 .and_then(|e| Some((doc.bool(e.value)?, self.anchor(doc.entry_span(e))))),
+            automount_invalid: automount
+                .is_some_and(|e| doc.bool(e.value).is_none() && !doc.is_null(e.value)),
             spec_anchor: self.anchor(w.pod.anchor()),
             workload_identity,
             csi_volumes: self.csi_volumes(w),
             secret_env: self.secret_env(w),
-            unprobed: probes::unprobed(w)
-                .into_iter()
-                .filter(|u| !u.serves)
-                .map(|u| ContainerFacts {
-                    describe: u.describe(),
-                    anchor: self.anchor(u.container.anchor()),
-                    startup_note: if u.startup {
-                        " (its startupProbe only delays the other two)".to_string()
-                    } else {
-                        String::new()
-                    },
-                })
-                .collect(),
+            serving: self.serving(w),
+        }
+    }
+
+    /// What the Service half of AKS415 needs: the long-running containers, their declared
+    /// ports, and those without probes or a `containerPort`.
+    fn serving(&self, w: &Workload<'_, '_>) -> Serving {
+        let containers = probes::long_running(w);
+        let ports = containers
+            .iter()
+            .flat_map(|c| &c.ports)
+            .flat_map(|(n, name)| {
+                n.map(Port::Number)
+                    .into_iter()
+                    .chain(name.clone().map(Port::Name))
+            })
+            .collect();
+        let unprobed = containers
+            .iter()
+            .filter(|c| !c.probed && !c.serves)
+            .map(|u| ContainerFacts {
+                describe: u.describe(),
+                anchor: self.anchor(u.container.anchor()),
+                startup_note: if u.startup {
+                    " (its startupProbe only delays the other two)".to_string()
+                } else {
+                    String::new()
+                },
+            })
+            .collect();
+        Serving {
+            containers: containers.len(),
+            ports,
+            unprobed,
         }
     }
 
@@ -216,7 +251,11 @@ impl Extractor<'_> {
         let own = obj.namespace.unwrap_or(self.default_namespace);
         doc.seq(subjects)
             .filter_map(|s| {
-                let text = |k: &str| doc.get(s, k).and_then(|v| doc.str(v)).filter(|v| !v.is_empty());
+                let text = |k: &str| {
+                    doc.get(s, k)
+                        .and_then(|v| doc.str(v))
+                        .filter(|v| !v.is_empty())
+                };
                 if text("kind")? != "ServiceAccount" {
                     return None;
                 }
@@ -225,6 +264,73 @@ impl Extractor<'_> {
             })
             .collect()
     }
+}
+
+/// The kinds (other than workloads) that have facts.
+enum Kind {
+    Namespace,
+    Service,
+    ServiceAccount,
+    NetworkPolicy,
+    Cilium,
+    Calico,
+    Binding,
+    SecretProviderClass,
+    /// A custom resource that may have an operator create pods.
+    Custom,
+}
+
+fn kind_of(obj: &Object<'_, '_>) -> Option<Kind> {
+    let group = obj.api_version.rsplit_once('/').map_or("", |(g, _)| g);
+    Some(match (group, obj.kind) {
+        ("", "Namespace") => Kind::Namespace,
+        ("", "Service") => Kind::Service,
+        ("", "ServiceAccount") => Kind::ServiceAccount,
+        ("networking.k8s.io" | "extensions", "NetworkPolicy") => Kind::NetworkPolicy,
+        ("cilium.io", "CiliumNetworkPolicy" | "CiliumClusterwideNetworkPolicy") => Kind::Cilium,
+        (
+            "projectcalico.org" | "crd.projectcalico.org",
+            "NetworkPolicy" | "GlobalNetworkPolicy",
+        ) => Kind::Calico,
+        ("rbac.authorization.k8s.io", "RoleBinding" | "ClusterRoleBinding") => Kind::Binding,
+        ("secrets-store.csi.x-k8s.io", "SecretProviderClass") => Kind::SecretProviderClass,
+        (group, kind) if !builtin(group) && !creates_no_pods(group, kind) => Kind::Custom,
+        _ => return None,
+    })
+}
+
+/// Kubernetes' own API groups (`*.k8s.io`; `*.x-k8s.io` are SIG projects' custom resources).
+fn builtin(group: &str) -> bool {
+    matches!(
+        group,
+        "" | "apps" | "batch" | "autoscaling" | "policy" | "extensions"
+    ) || (group.ends_with(".k8s.io") && !group.ends_with(".x-k8s.io"))
+}
+
+/// Custom resources known to create no pods: policies, secrets, certificates, scrape configs.
+fn creates_no_pods(group: &str, kind: &str) -> bool {
+    matches!(
+        group,
+        "secrets-store.csi.x-k8s.io"
+            | "cilium.io"
+            | "projectcalico.org"
+            | "crd.projectcalico.org"
+            | "external-secrets.io"
+            | "cert-manager.io"
+            | "networking.istio.io"
+            | "security.istio.io"
+            | "aadpodidentity.k8s.io"
+            | "kustomize.config.k8s.io"
+    ) || (group == "monitoring.coreos.com"
+        && matches!(
+            kind,
+            "ServiceMonitor"
+                | "PodMonitor"
+                | "PrometheusRule"
+                | "Probe"
+                | "AlertmanagerConfig"
+                | "ScrapeConfig"
+        ))
 }
 
 /// No rules for a direction: the field absent, null or `[]`; `None` when it is something else.
@@ -240,8 +346,26 @@ fn no_rules(doc: &Document<'_>, rules: Option<NodeId>) -> Option<bool> {
 fn service(obj: &Object<'_, '_>) -> ServiceFacts {
     let doc = obj.doc;
     let selector = doc.get_at(obj.node, &["spec", "selector"]);
+    let ports = doc.get_at(obj.node, &["spec", "ports"]);
+    let targets = ports
+        .map(|ports| {
+            doc.seq(ports)
+                .map(|p| {
+                    // `targetPort` (a number or a port name), else `port`.
+                    let v = doc
+                        .get(p, "targetPort")
+                        .filter(|&v| !doc.is_null(v))
+                        .or_else(|| doc.get(p, "port"))?;
+                    doc.int(v)
+                        .map(Port::Number)
+                        .or_else(|| doc.str(v).map(|s| Port::Name(s.to_string())))
+                })
+                .collect::<Option<Vec<_>>>()
+        })
+        .unwrap_or(Some(Vec::new()));
     ServiceFacts {
         selector: read_labels(doc, selector),
+        targets,
     }
 }
 

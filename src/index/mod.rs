@@ -9,12 +9,13 @@
 //! Cross-file rules read only the index. Facts carry resolved positions ([`Anchor`]), so findings
 //! can be reported after the parse trees are gone.
 
+pub mod engines;
 pub mod facts;
 
 use crate::k8s::selector::{Labels, Selector};
 use crate::source::{Pos, Span};
 use crate::suppress::Suppression;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
 /// A place in a file, with its positions resolved.
@@ -30,6 +31,8 @@ pub struct Anchor {
 #[derive(Debug, Default, Clone)]
 pub struct FileFacts {
     pub objects: Vec<ObjectFacts>,
+    /// The file's suppression comments, held until the cross-file rules have run.
+    pub comments: Vec<Suppression>,
 }
 
 /// One Kubernetes object, as the cross-file rules see it.
@@ -39,13 +42,16 @@ pub struct ObjectFacts {
     pub name: String,
     /// Its namespace: as written, else the default namespace of the run (`--namespace`).
     pub namespace: String,
+    /// The namespace is written (else the object goes wherever it is applied).
+    pub namespace_written: bool,
     /// `Kind namespace/name` as findings name it (the namespace as written).
     pub label: String,
     /// helm's `# Source:` template of its document.
     pub source: Option<String>,
     /// Its `kind` entry: where findings about the object as a whole point.
     pub anchor: Anchor,
-    /// Its `akslint.io/ignore` annotations (and its pod template's).
+    /// Its `akslint.io/ignore` annotations (and its pod template's), held until the cross-file
+    /// rules have run.
     pub suppressions: Vec<Suppression>,
     pub what: What,
 }
@@ -53,14 +59,23 @@ pub struct ObjectFacts {
 /// The facts of the kinds the cross-file rules read.
 #[derive(Debug, Clone)]
 pub enum What {
-    Namespace,
+    /// A Namespace: whether it carries the `net.beta.kubernetes.io/network-policy` annotation,
+    /// the isolation switch of Kubernetes ≤ 1.6 that no cluster reads any more.
+    Namespace {
+        legacy_isolation: bool,
+    },
     Workload(Box<WorkloadFacts>),
     Service(ServiceFacts),
     NetworkPolicy(PolicyFacts),
+    /// A policy of Cilium or Calico (see [`engines`]).
+    EnginePolicy(EngineFacts),
     ServiceAccount(AccountFacts),
     /// A RoleBinding or ClusterRoleBinding: the ServiceAccounts it binds (namespace, name).
     Binding(Vec<(String, String)>),
     SecretProviderClass(SpcFacts),
+    /// A custom resource whose operator may create pods (a Prometheus, an Alertmanager): the
+    /// pods of its namespace are not all among the scanned workloads.
+    CustomResource,
 }
 
 #[derive(Debug, Clone)]
@@ -73,6 +88,9 @@ pub struct WorkloadFacts {
     pub service_account: String,
     /// The pod spec's `automountServiceAccountToken`, when it is a boolean, and its entry.
     pub automount: Option<(bool, Anchor)>,
+    /// It is written with a value that is neither a boolean nor null (the API server rejects
+    /// the pod).
+    pub automount_invalid: bool,
     /// The `spec` key holding the pod spec: where pod-level findings point.
     pub spec_anchor: Anchor,
     /// The `azure.workload.identity/use` label when it is `"true"`: its entry.
@@ -81,9 +99,26 @@ pub struct WorkloadFacts {
     pub csi_volumes: Vec<CsiVolume>,
     /// Environment variables read from a Secret (`valueFrom.secretKeyRef`).
     pub secret_env: Vec<SecretEnv>,
-    /// Long-running containers without a readiness or liveness probe that declare no
-    /// `containerPort` and do not idle (the Service half of AKS415 judges them).
+    /// What the Service half of AKS415 judges.
+    pub serving: Serving,
+}
+
+/// The pod's long-running containers that do not idle, as a Service may reach them.
+#[derive(Debug, Clone)]
+pub struct Serving {
+    /// How many there are.
+    pub containers: usize,
+    /// Their declared ports, by number and by name.
+    pub ports: Vec<Port>,
+    /// Those without a readiness or liveness probe that declare no `containerPort`.
     pub unprobed: Vec<ContainerFacts>,
+}
+
+/// A port as a Service's `targetPort` names it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Port {
+    Number(i64),
+    Name(String),
 }
 
 #[derive(Debug, Clone)]
@@ -120,6 +155,9 @@ pub struct ServiceFacts {
     /// `spec.selector`; empty when the Service selects no pods (its endpoints are managed by
     /// hand), `None` when it cannot be read.
     pub selector: Option<Labels>,
+    /// The container port each of its ports sends to (`targetPort`, else `port`); `None` when
+    /// one cannot be read.
+    pub targets: Option<Vec<Port>>,
 }
 
 #[derive(Debug, Clone)]
@@ -151,6 +189,81 @@ impl PolicyFacts {
     }
 }
 
+/// A Cilium or Calico policy: it isolates the pods its rules select, in their directions.
+#[derive(Debug, Clone)]
+pub struct EngineFacts {
+    /// `Cilium` or `Calico`.
+    pub engine: &'static str,
+    /// It may select pods of every namespace (CiliumClusterwideNetworkPolicy, Calico's
+    /// GlobalNetworkPolicy).
+    pub clusterwide: bool,
+    pub rules: Vec<EngineRule>,
+}
+
+#[derive(Debug, Clone)]
+pub struct EngineRule {
+    /// The pods it selects, over their labels and [`engines::CILIUM_NAMESPACE_LABEL`]; `None`
+    /// when that cannot be read (it may select any pod).
+    pub selector: Option<Selector>,
+    /// The directions in which the pods it selects are isolated.
+    pub ingress: bool,
+    pub egress: bool,
+}
+
+impl EngineRule {
+    /// Whether it may select a pod with these labels (`None`: unreadable) in `namespace`.
+    pub fn may_select(&self, labels: Option<&Labels>, namespace: &str) -> bool {
+        let (Some(selector), Some(labels)) = (&self.selector, labels) else {
+            return true;
+        };
+        let mut labels = labels.clone();
+        labels.insert(
+            engines::CILIUM_NAMESPACE_LABEL.to_string(),
+            namespace.to_string(),
+        );
+        selector.matches(&labels)
+    }
+
+    /// Whether it may select pods of `namespace` at all (a cluster-wide rule may name another
+    /// namespace).
+    pub fn may_apply_in(&self, namespace: &str) -> bool {
+        let Some(selector) = &self.selector else {
+            return true;
+        };
+        let on_namespace = Selector {
+            requirements: selector
+                .requirements
+                .iter()
+                .filter(|r| r.key == engines::CILIUM_NAMESPACE_LABEL)
+                .cloned()
+                .collect(),
+        };
+        let mut ns = Labels::new();
+        ns.insert(
+            engines::CILIUM_NAMESPACE_LABEL.to_string(),
+            namespace.to_string(),
+        );
+        on_namespace.matches(&ns)
+    }
+
+    /// Whether it may select every pod of `namespace` (it names no label but the namespace's).
+    pub fn may_select_all(&self, namespace: &str) -> bool {
+        let Some(selector) = &self.selector else {
+            return true;
+        };
+        selector
+            .requirements
+            .iter()
+            .all(|r| r.key == engines::CILIUM_NAMESPACE_LABEL)
+            && self.may_select(Some(&Labels::new()), namespace)
+    }
+
+    /// Whether it isolates the pods it selects in this direction.
+    pub fn isolates(&self, ingress: bool) -> bool {
+        if ingress { self.ingress } else { self.egress }
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct AccountFacts {
     /// `azure.workload.identity/client-id` is annotated (and not empty).
@@ -167,78 +280,320 @@ pub struct SpcFacts {
     pub synced_secrets: Vec<String>,
 }
 
-/// The facts of every scanned file, by path.
+/// Where an object is: (file ordinal, object ordinal within the file).
+type Ref = (usize, usize);
+
+/// The objects of one namespace, by kind, each list in (path, position) order.
+#[derive(Debug, Default)]
+struct Members {
+    namespace: Option<Ref>,
+    /// A Namespace object of this name carries the pre-1.7 isolation annotation.
+    legacy_isolation: bool,
+    workloads: Vec<Ref>,
+    policies: Vec<Ref>,
+    engine_policies: Vec<Ref>,
+    services: Vec<Ref>,
+    /// By name: an object written in several files (helm snapshots, kustomize overlays) has
+    /// several definitions.
+    accounts: BTreeMap<String, Vec<Ref>>,
+    classes: Vec<Ref>,
+    /// Custom resources that may create pods.
+    custom: Vec<Ref>,
+}
+
+/// The facts of every scanned file, read-only, with the lookups the rules need built once.
 #[derive(Debug, Default)]
 pub struct Index {
-    files: BTreeMap<Arc<str>, FileFacts>,
+    /// Sorted by path.
+    files: Vec<(Arc<str>, FileFacts)>,
+    namespaces: BTreeMap<String, Members>,
+    /// Cluster-wide Cilium and Calico policies.
+    clusterwide: Vec<Ref>,
+    /// ServiceAccounts (namespace, name) that a scanned binding binds.
+    bound: BTreeSet<(String, String)>,
+    /// The files whose findings are reported (the others are context).
+    reported: BTreeSet<Arc<str>>,
 }
 
 impl Index {
-    /// Adds or replaces one file's facts.
-    pub fn set(&mut self, file: Arc<str>, facts: FileFacts) {
-        self.files.insert(file, facts);
+    /// The index of these files' facts; findings are reported in `reported` (see
+    /// [`Index::in_report_scope`]).
+    pub fn build(files: BTreeMap<Arc<str>, FileFacts>, reported: BTreeSet<Arc<str>>) -> Index {
+        let mut index = Index {
+            files: files.into_iter().collect(),
+            reported,
+            ..Index::default()
+        };
+        for (fi, (_, facts)) in index.files.iter().enumerate() {
+            for (oi, o) in facts.objects.iter().enumerate() {
+                let r = (fi, oi);
+                if let What::Namespace { legacy_isolation } = o.what {
+                    let m = index.namespaces.entry(o.name.clone()).or_default();
+                    m.namespace.get_or_insert(r);
+                    m.legacy_isolation |= legacy_isolation;
+                    continue;
+                }
+                if let What::EnginePolicy(EngineFacts {
+                    clusterwide: true, ..
+                }) = o.what
+                {
+                    index.clusterwide.push(r);
+                    continue;
+                }
+                let m = index.namespaces.entry(o.namespace.clone()).or_default();
+                match &o.what {
+                    What::Workload(_) => m.workloads.push(r),
+                    What::NetworkPolicy(_) => m.policies.push(r),
+                    What::EnginePolicy(_) => m.engine_policies.push(r),
+                    What::Service(_) => m.services.push(r),
+                    What::ServiceAccount(_) => {
+                        m.accounts.entry(o.name.clone()).or_default().push(r);
+                    }
+                    What::SecretProviderClass(_) => m.classes.push(r),
+                    What::CustomResource => m.custom.push(r),
+                    What::Binding(subjects) => index.bound.extend(subjects.iter().cloned()),
+                    What::Namespace { .. } => {}
+                }
+            }
+        }
+        index
     }
 
-    pub fn remove(&mut self, file: &str) {
-        self.files.remove(file);
+    /// The files' facts back, to settle what the cross-file findings used.
+    pub fn into_files(self) -> Vec<(Arc<str>, FileFacts)> {
+        self.files
+    }
+
+    /// Whether the object is in a file whose findings are reported (one the command line named,
+    /// not one read for context).
+    pub fn in_report_scope(&self, o: &ObjectFacts) -> bool {
+        self.reported.contains(&o.anchor.file)
+    }
+
+    fn get(&self, (fi, oi): Ref) -> &ObjectFacts {
+        &self.files[fi].1.objects[oi]
     }
 
     /// Every object, in (path, position) order.
     pub fn objects(&self) -> impl Iterator<Item = &ObjectFacts> {
-        self.files.values().flat_map(|f| f.objects.iter())
+        self.files.iter().flat_map(|(_, f)| f.objects.iter())
     }
 
     /// The workloads, in (path, position) order.
     pub fn workloads(&self) -> impl Iterator<Item = (&ObjectFacts, &WorkloadFacts)> {
-        self.objects().filter_map(|o| match &o.what {
-            What::Workload(w) => Some((o, &**w)),
-            _ => None,
+        self.objects().filter_map(workload)
+    }
+
+    /// The namespaces that hold workloads, policies, Services, ServiceAccounts or classes (or
+    /// are scanned Namespace objects), by name.
+    pub fn namespaces(&self) -> impl Iterator<Item = (&str, NamespaceView<'_>)> {
+        self.namespaces.iter().map(|(name, m)| {
+            (
+                name.as_str(),
+                NamespaceView {
+                    name,
+                    index: self,
+                    members: m,
+                },
+            )
         })
     }
 
-    /// The NetworkPolicies, in (path, position) order.
-    pub fn policies(&self) -> impl Iterator<Item = (&ObjectFacts, &PolicyFacts)> {
-        self.objects().filter_map(|o| match &o.what {
-            What::NetworkPolicy(p) => Some((o, p)),
-            _ => None,
-        })
+    /// One namespace's objects (none when it holds nothing scanned).
+    pub fn namespace(&self, name: &str) -> Option<NamespaceView<'_>> {
+        self.namespaces
+            .get_key_value(name)
+            .map(|(name, m)| NamespaceView {
+                name,
+                index: self,
+                members: m,
+            })
     }
 
-    /// The Services, in (path, position) order.
-    pub fn services(&self) -> impl Iterator<Item = (&ObjectFacts, &ServiceFacts)> {
-        self.objects().filter_map(|o| match &o.what {
-            What::Service(s) => Some((o, s)),
+    /// The ServiceAccount `name` that `user` (a workload) runs as, when scanned: in the user's
+    /// namespace — or, when the user names no namespace (it goes wherever it is applied), in
+    /// any. Of several definitions, the one nearest the user's file (the longest shared
+    /// directory path: the same overlay, the same chart rendering), then the first.
+    pub fn service_account_of(
+        &self,
+        user: &ObjectFacts,
+        name: &str,
+    ) -> Option<(&ObjectFacts, &AccountFacts)> {
+        let of = |m: &Members| m.accounts.get(name).cloned().unwrap_or_default();
+        let mut refs = self
+            .namespaces
+            .get(&user.namespace)
+            .map(of)
+            .unwrap_or_default();
+        if refs.is_empty() && !user.namespace_written {
+            refs = self.namespaces.values().flat_map(of).collect();
+        }
+        let o = nearest(refs.into_iter().map(|r| self.get(r)), &user.anchor.file)?;
+        match &o.what {
+            What::ServiceAccount(a) => Some((o, a)),
             _ => None,
-        })
+        }
     }
 
-    /// The SecretProviderClasses, in (path, position) order.
+    /// Whether a scanned RoleBinding or ClusterRoleBinding binds the ServiceAccount.
+    pub fn is_bound(&self, namespace: &str, name: &str) -> bool {
+        self.bound
+            .contains(&(namespace.to_string(), name.to_string()))
+    }
+
+    /// Every SecretProviderClass, in (path, position) order.
     pub fn secret_provider_classes(&self) -> impl Iterator<Item = (&ObjectFacts, &SpcFacts)> {
         self.objects().filter_map(|o| match &o.what {
             What::SecretProviderClass(s) => Some((o, s)),
             _ => None,
         })
     }
+}
 
-    /// The ServiceAccount `namespace/name`, when scanned.
-    pub fn service_account(&self, namespace: &str, name: &str) -> Option<(&ObjectFacts, &AccountFacts)> {
-        self.objects().find_map(|o| match &o.what {
-            What::ServiceAccount(a) if o.namespace == namespace && o.name == name => Some((o, a)),
-            _ => None,
+/// Of several objects, the one whose file shares the longest directory path with `file`; the
+/// first of those.
+fn nearest<'i>(
+    objects: impl Iterator<Item = &'i ObjectFacts>,
+    file: &str,
+) -> Option<&'i ObjectFacts> {
+    let shared = |o: &ObjectFacts| {
+        o.anchor
+            .file
+            .split(['/', '\\'])
+            .zip(file.split(['/', '\\']))
+            .take_while(|(a, b)| a == b)
+            .count()
+    };
+    let mut best: Option<(&ObjectFacts, usize)> = None;
+    for o in objects {
+        let n = shared(o);
+        if best.is_none_or(|(_, b)| n > b) {
+            best = Some((o, n));
+        }
+    }
+    best.map(|(o, _)| o)
+}
+
+fn engine_policy(o: &ObjectFacts) -> Option<(&ObjectFacts, &EngineFacts)> {
+    match &o.what {
+        What::EnginePolicy(p) => Some((o, p)),
+        _ => None,
+    }
+}
+
+fn workload(o: &ObjectFacts) -> Option<(&ObjectFacts, &WorkloadFacts)> {
+    match &o.what {
+        What::Workload(w) => Some((o, &**w)),
+        _ => None,
+    }
+}
+
+/// The scanned objects of one namespace.
+#[derive(Clone, Copy)]
+pub struct NamespaceView<'i> {
+    name: &'i str,
+    index: &'i Index,
+    members: &'i Members,
+}
+
+impl<'i> NamespaceView<'i> {
+    /// Whether the namespace holds custom resources whose operators may create pods that are not
+    /// among the scanned workloads.
+    pub fn has_operator_pods(&self) -> bool {
+        !self.members.custom.is_empty()
+    }
+
+    /// Whether a scanned Namespace object of this name carries the isolation annotation of
+    /// Kubernetes ≤ 1.6 (see [`facts::LEGACY_ISOLATION_ANNOTATION`]).
+    pub fn legacy_isolation(&self) -> bool {
+        self.members.legacy_isolation
+    }
+
+    /// The Namespace object, when scanned.
+    pub fn object(&self) -> Option<&'i ObjectFacts> {
+        self.members.namespace.map(|r| self.index.get(r))
+    }
+
+    /// Where a finding about the namespace as a whole points: the Namespace object when it is
+    /// scanned, else its first workload — unless that is only context: then the first of its
+    /// workloads and policies that is in report scope, so the finding is shown in a file that
+    /// was named. `None` when the namespace has neither.
+    pub fn finding_anchor(&self) -> Option<&'i ObjectFacts> {
+        let first = self
+            .object()
+            .or_else(|| self.workloads().next().map(|(o, _)| o))?;
+        if self.index.in_report_scope(first) {
+            return Some(first);
+        }
+        let index = self.index;
+        let in_scope = self
+            .members
+            .workloads
+            .iter()
+            .chain(&self.members.policies)
+            .map(|&r| index.get(r))
+            .filter(|o| index.in_report_scope(o))
+            .min_by(|a, b| a.anchor.cmp(&b.anchor));
+        Some(in_scope.unwrap_or(first))
+    }
+
+    pub fn workloads(&self) -> impl Iterator<Item = (&'i ObjectFacts, &'i WorkloadFacts)> + '_ {
+        let index = self.index;
+        self.members
+            .workloads
+            .iter()
+            .filter_map(move |&r| workload(index.get(r)))
+    }
+
+    pub fn policies(&self) -> impl Iterator<Item = (&'i ObjectFacts, &'i PolicyFacts)> + '_ {
+        let index = self.index;
+        self.members.policies.iter().filter_map(move |&r| {
+            let o = index.get(r);
+            match &o.what {
+                What::NetworkPolicy(p) => Some((o, p)),
+                _ => None,
+            }
         })
     }
 
-    /// Whether a scanned RoleBinding or ClusterRoleBinding binds the ServiceAccount.
-    pub fn is_bound(&self, namespace: &str, name: &str) -> bool {
-        self.objects().any(|o| match &o.what {
-            What::Binding(subjects) => subjects.iter().any(|(ns, n)| ns == namespace && n == name),
-            _ => false,
+    /// The Cilium and Calico policies that may apply to the namespace's pods: its own, then the
+    /// cluster-wide ones with a rule that may select pods here.
+    pub fn engine_policies(&self) -> impl Iterator<Item = (&'i ObjectFacts, &'i EngineFacts)> + '_ {
+        let index = self.index;
+        let own = self
+            .members
+            .engine_policies
+            .iter()
+            .map(move |&r| index.get(r));
+        let global = index.clusterwide.iter().map(move |&r| index.get(r));
+        own.filter_map(engine_policy).chain(
+            global
+                .filter_map(engine_policy)
+                .filter(|(_, p)| p.rules.iter().any(|r| r.may_apply_in(self.name))),
+        )
+    }
+
+    pub fn services(&self) -> impl Iterator<Item = (&'i ObjectFacts, &'i ServiceFacts)> + '_ {
+        let index = self.index;
+        self.members.services.iter().filter_map(move |&r| {
+            let o = index.get(r);
+            match &o.what {
+                What::Service(s) => Some((o, s)),
+                _ => None,
+            }
         })
     }
 
-    /// The scanned Namespace object of this name.
-    pub fn namespace_object(&self, name: &str) -> Option<&ObjectFacts> {
-        self.objects()
-            .find(|o| matches!(o.what, What::Namespace) && o.name == name)
+    pub fn secret_provider_classes(
+        &self,
+    ) -> impl Iterator<Item = (&'i ObjectFacts, &'i SpcFacts)> + '_ {
+        let index = self.index;
+        self.members.classes.iter().filter_map(move |&r| {
+            let o = index.get(r);
+            match &o.what {
+                What::SecretProviderClass(s) => Some((o, s)),
+                _ => None,
+            }
+        })
     }
 }

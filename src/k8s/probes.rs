@@ -3,22 +3,27 @@
 //! (containers of pods that a Service selects). Not long-running: Job and CronJob pods, bare Pods
 //! with `restartPolicy` `Never`/`OnFailure`, ordinary init containers and ephemeral containers; a
 //! sidecar (init container with `restartPolicy: Always`) is long-running. A container whose
-//! command only idles (`sleep`, `tail -f /dev/null`, `pause`) serves nothing and is left out.
+//! command only idles (`sleep`, `tail -f /dev/null`, `pause`, a `while true; do sleep` loop)
+//! serves nothing and is left out.
 
 use super::{Container, ContainerKind, Workload};
 
-/// A long-running container without a readiness or liveness probe.
-pub struct Unprobed<'w, 'd, 't> {
+/// A long-running container that does not idle: one that may serve.
+pub struct LongRunning<'w, 'd, 't> {
     pub container: &'w Container<'d, 't>,
     /// An init container with `restartPolicy: Always`.
     pub sidecar: bool,
-    /// It declares a `containerPort`.
-    pub serves: bool,
+    /// It has a readiness or a liveness probe.
+    pub probed: bool,
     /// It has a `startupProbe`, which only delays the other two.
     pub startup: bool,
+    /// It declares a `containerPort` (whatever its value): a server.
+    pub serves: bool,
+    /// Its `ports`: each `containerPort` number, and its `name`.
+    pub ports: Vec<(Option<i64>, Option<String>)>,
 }
 
-impl Unprobed<'_, '_, '_> {
+impl LongRunning<'_, '_, '_> {
     /// `container `web``, or `sidecar `proxy` (init container with `restartPolicy: Always`)`.
     pub fn describe(&self) -> String {
         if self.sidecar {
@@ -32,8 +37,8 @@ impl Unprobed<'_, '_, '_> {
     }
 }
 
-/// The workload's long-running containers without probes, in container order.
-pub fn unprobed<'w, 'd, 't>(w: &'w Workload<'d, 't>) -> Vec<Unprobed<'w, 'd, 't>> {
+/// The workload's long-running containers that do not idle, in container order.
+pub fn long_running<'w, 'd, 't>(w: &'w Workload<'d, 't>) -> Vec<LongRunning<'w, 'd, 't>> {
     if matches!(w.obj.kind, "Job" | "CronJob") {
         return Vec::new();
     }
@@ -60,17 +65,24 @@ pub fn unprobed<'w, 'd, 't>(w: &'w Workload<'d, 't>) -> Vec<Unprobed<'w, 'd, 't>
                 true
             }
         };
-        if idles(c) || has_probe(c, "readinessProbe") || has_probe(c, "livenessProbe") {
+        if idles(c) {
             continue;
         }
-        out.push(Unprobed {
+        out.push(LongRunning {
             container: c,
             sidecar,
-            serves: serves(c),
+            probed: has_probe(c, "readinessProbe") || has_probe(c, "livenessProbe"),
             startup: has_probe(c, "startupProbe"),
+            serves: serves(c),
+            ports: ports(c),
         });
     }
     out
+}
+
+/// The workload's long-running containers without probes, in container order.
+pub fn unprobed<'w, 'd, 't>(w: &'w Workload<'d, 't>) -> Vec<LongRunning<'w, 'd, 't>> {
+    long_running(w).into_iter().filter(|c| !c.probed).collect()
 }
 
 /// A probe counts when it is a non-empty mapping (`{}` and null are no probe).
@@ -90,11 +102,29 @@ fn serves(c: &Container<'_, '_>) -> bool {
     })
 }
 
+/// A container's declared ports: (`containerPort`, `name`) of each entry that has either.
+fn ports(c: &Container<'_, '_>) -> Vec<(Option<i64>, Option<String>)> {
+    let doc = c.doc;
+    let Some(p) = c.entry("ports") else {
+        return Vec::new();
+    };
+    doc.seq(p.value)
+        .filter_map(|port| {
+            let number = doc.get(port, "containerPort").and_then(|v| doc.int(v));
+            let name = doc
+                .get(port, "name")
+                .and_then(|v| doc.str(v))
+                .map(str::to_string);
+            (number.is_some() || name.is_some()).then_some((number, name))
+        })
+        .collect()
+}
+
 const SHELLS: [&str; 4] = ["sh", "bash", "ash", "dash"];
 
-/// A container whose command only idles: `sleep …`, `pause`, `tail -f /dev/null`, directly or as
-/// a shell's `-c` script (`exec` aside). Judged on `command` (with `args`) only: without one, the
-/// image's entrypoint runs.
+/// A container whose command only idles: `sleep …`, `pause`, `tail -f /dev/null`, or a
+/// `while true; do sleep …; done` loop, directly or as a shell's `-c` script (`exec` aside).
+/// Judged on `command` (with `args`) only: without one, the image's entrypoint runs.
 fn idles(c: &Container<'_, '_>) -> bool {
     let doc = c.doc;
     let strings = |key: &str| -> Vec<&str> {
@@ -109,12 +139,20 @@ fn idles(c: &Container<'_, '_>) -> bool {
     let words: Vec<&str> = command.into_iter().chain(strings("args")).collect();
     let base = |w: &str| w.rsplit('/').next().unwrap_or(w).to_string();
     let script: Vec<&str> = match words.as_slice() {
-        [shell, flag, script]
+        [shell, flag, rest @ ..]
             if SHELLS.contains(&base(shell).as_str())
                 && flag.starts_with('-')
                 && flag.ends_with('c') =>
         {
-            script.split_whitespace().collect()
+            // `sh -c -- 'script'`: the `--` ends the options.
+            let rest = rest.strip_prefix(&["--"]).unwrap_or(rest);
+            match rest {
+                [script] => script
+                    .split(|c: char| c.is_whitespace() || c == ';')
+                    .filter(|w| !w.is_empty())
+                    .collect(),
+                _ => return false,
+            }
         }
         _ => words,
     };
@@ -123,8 +161,11 @@ fn idles(c: &Container<'_, '_>) -> bool {
         all => all,
     };
     match script {
-        [first, ..] if matches!(base(first).as_str(), "sleep" | "pause") => true,
+        // `sleep 5 && exec server` waits, then serves: only a sleep alone idles.
+        [sleep, _] | [sleep] if base(sleep) == "sleep" => true,
+        [pause] => base(pause) == "pause",
         [tail, "-f", "/dev/null"] => base(tail) == "tail",
+        ["while", "true" | ":", "do", sleep, _, "done"] => base(sleep) == "sleep",
         _ => false,
     }
 }

@@ -88,7 +88,10 @@ pub fn read_selector(doc: &Document<'_>, node: Option<NodeId>) -> Option<Selecto
         return None;
     }
     let mut selector = Selector::of_labels(read_labels(doc, doc.get(node, "matchLabels"))?);
-    if let Some(exprs) = doc.get(node, "matchExpressions").filter(|&e| !doc.is_null(e)) {
+    if let Some(exprs) = doc
+        .get(node, "matchExpressions")
+        .filter(|&e| !doc.is_null(e))
+    {
         for e in doc.seq(exprs) {
             let key = doc.str(doc.get(e, "key")?)?.to_string();
             let op = match doc.str(doc.get(e, "operator")?)? {

@@ -399,7 +399,8 @@ mod tests {
         for r in all() {
             let m = r.meta();
             let interest = r.interest();
-            let k8s = |t: &Target| matches!(t, Target::Kinds(_) | Target::Workloads | Target::Index);
+            let k8s =
+                |t: &Target| matches!(t, Target::Kinds(_) | Target::Workloads | Target::Index);
             let tf = |t: &Target| matches!(t, Target::Azure(_));
             let ok = match m.target {
                 "kubernetes" => !interest.is_empty() && interest.iter().all(k8s),

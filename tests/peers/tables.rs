@@ -530,6 +530,16 @@ pub const KUBESCAPE: &[Map] = &[
     m("alert-any-hostpath", "AKS408", "C-0048"),
     m("container-hostPort", "AKS409", "C-0044"),
     m("automount-service-account", "AKS411", "C-0034"),
+    m(
+        "automount-default-service-account",
+        "AKS411",
+        "C-0189: the `default` ServiceAccount's automountServiceAccountToken",
+    ),
+    m(
+        "ingress-and-egress-blocked",
+        "AKS303",
+        "C-0030: a workload no NetworkPolicy selects",
+    ),
     m("resources-cpu-limits", "AKS412", "C-0270"),
     m("resources-memory-limits", "AKS412", "C-0271"),
     m(
@@ -590,10 +600,6 @@ pub const KUBESCAPE_NOT_COMPARABLE: &[Skip] = &[
 
 pub const KUBESCAPE_LEFT_OUT: &[Skip] = &[
     s(
-        "automount-default-service-account",
-        "the `default` ServiceAccount object itself (C-0189): not a workload's token automount",
-    ),
-    s(
         "alert-rw-hostpath, containers-mounting-docker-socket, alert-mount-potential-credentials-paths",
         "some hostPaths only: narrower than AKS408",
     ),
@@ -606,8 +612,8 @@ pub const KUBESCAPE_LEFT_OUT: &[Skip] = &[
         "any of AppArmor, seccomp, SELinux or dropped capabilities: no single rule",
     ),
     s(
-        "ingress-and-egress-blocked, internal-networking",
-        "per-workload / per-namespace policy presence: related to AKS301–303, not the same question",
+        "internal-networking",
+        "a Namespace object without any policy, in fixtures that hold no workload: AKS301/302 judge namespaces that hold workloads",
     ),
     s(
         "ensure-external-secrets-storage-is-in-use",

@@ -63,6 +63,7 @@ pub(super) fn lint_modules(
             &mut [],
             set,
             cfg,
+            false,
         ));
     }
     out
@@ -94,7 +95,7 @@ fn finish_files(
         let file = FileText::new(&f.name, &f.text);
         let comments = comments::line_comments(&f.text, body, &file.lines);
         let mut sups = suppress::from_hcl_comments(&f.text, &comments);
-        let diags = finish(&file, mine, &mut sups, set, cfg);
+        let diags = finish(&file, mine, &mut sups, set, cfg, false);
         if opts.keep_sources && !diags.is_empty() {
             sources.insert(f.name.to_string(), Arc::from(f.text.as_str()));
         }

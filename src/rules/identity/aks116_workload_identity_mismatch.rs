@@ -20,7 +20,7 @@ impl Rule for WorkloadIdentityMismatch {
             let help = format!(
                 "annotate the ServiceAccount with the client ID of the user-assigned managed identity the pod should use: `metadata: {{name: {sa}, namespace: {ns}, annotations: {{{CLIENT_ID_ANNOTATION}: \"<client ID>\"}}}}`, and federate that identity with `system:serviceaccount:{ns}:{sa}`"
             );
-            match index.service_account(ns, sa) {
+            match index.service_account_of(o, sa) {
                 Some((_, a)) if a.client_id => {}
                 Some((account, _)) => {
                     cx.report(
@@ -28,8 +28,8 @@ impl Rule for WorkloadIdentityMismatch {
                         label,
                         &[account],
                         format!(
-                            "{} asks for Workload Identity (`azure.workload.identity/use: \"true\"`), but its ServiceAccount `{ns}/{sa}` has no `{CLIENT_ID_ANNOTATION}` annotation: the webhook injects no Entra ID token configuration and the Azure SDKs cannot authenticate",
-                            o.label
+                            "{} asks for Workload Identity (`azure.workload.identity/use: \"true\"`), but its ServiceAccount `{}/{sa}` has no `{CLIENT_ID_ANNOTATION}` annotation: the webhook injects no Entra ID token configuration and the Azure SDKs cannot authenticate",
+                            o.label, account.namespace
                         ),
                         help,
                     );

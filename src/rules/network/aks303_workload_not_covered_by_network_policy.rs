@@ -1,6 +1,7 @@
 //! AKS303 workload-not-covered-by-network-policy: no NetworkPolicy of the workload's namespace
 //! selects its pod labels (`matchLabels` and `matchExpressions` evaluated; `podSelector: {}`
-//! selects every pod). Silent when a policy's selector or the pod's labels cannot be read.
+//! selects every pod), and no Cilium or Calico policy may isolate them. Silent when a policy's
+//! selector or the pod's labels cannot be read.
 //! Namespaces AKS runs and those listed in `managed-elsewhere` are not judged. At the pod
 //! template's `labels`, else the workload's `kind`.
 
@@ -19,7 +20,7 @@ declare_rule!(
 impl Rule for WorkloadNotCoveredByNetworkPolicy {
     fn check_index(&self, index: &Index, cx: &mut IndexCtx<'_>) {
         let elsewhere: &PoliciesElsewhere = cx.params();
-        for (name, ns) in namespaces(index) {
+        for (name, ns, _) in namespaces(index) {
             if !elsewhere.judged(name) {
                 continue;
             }
@@ -31,16 +32,21 @@ impl Rule for WorkloadNotCoveredByNetworkPolicy {
             else {
                 continue;
             };
-            let policies: Vec<_> = ns.policies.iter().map(|(o, _)| *o).collect();
+            let policies: Vec<_> = ns
+                .policies
+                .iter()
+                .map(|(o, _)| *o)
+                .chain(ns.engines.iter().map(|(o, _)| *o))
+                .collect();
             for &(o, w) in &ns.workloads {
                 let Some(labels) = &w.labels else { continue };
-                if selectors.iter().any(|s| s.matches(labels)) {
+                if selectors.iter().any(|s| s.matches(labels)) || ns.engine_covers(name, w) {
                     continue;
                 }
-                let none = if ns.policies.is_empty() {
+                let none = if ns.policies.is_empty() && ns.engines.is_empty() {
                     "the namespace has no NetworkPolicy"
                 } else {
-                    "none of the namespace's NetworkPolicies selects its pod labels"
+                    "no policy of the namespace selects its pod labels"
                 };
                 cx.report(
                     o,

@@ -1,7 +1,8 @@
 //! AKS306 dangling-network-policy: a NetworkPolicy whose `podSelector` selects no scanned workload
 //! of its namespace. Silent in a namespace without scanned workloads (a repository of policies
-//! alone), for `podSelector: {}`, and when a selector or a workload's labels cannot be read. At
-//! the `podSelector` key.
+//! alone), in one with custom resources whose operators create pods (a `Prometheus`, an
+//! `Alertmanager`: their pods are no scanned workload), for `podSelector: {}`, and when a selector
+//! or a workload's labels cannot be read. At the `podSelector` key.
 
 use super::coverage::namespaces;
 use crate::declare_rule;
@@ -12,8 +13,8 @@ declare_rule!(DanglingNetworkPolicy, "AKS306", [Index]);
 
 impl Rule for DanglingNetworkPolicy {
     fn check_index(&self, index: &Index, cx: &mut IndexCtx<'_>) {
-        for (name, ns) in namespaces(index) {
-            if ns.workloads.is_empty() {
+        for (name, ns, _) in namespaces(index) {
+            if ns.workloads.is_empty() || ns.operator_pods {
                 continue;
             }
             let Some(labels) = ns
@@ -26,7 +27,9 @@ impl Rule for DanglingNetworkPolicy {
             };
             let workloads: Vec<_> = ns.workloads.iter().map(|(o, _)| *o).collect();
             for &(o, p) in &ns.policies {
-                let Some(selector) = &p.pod_selector else { continue };
+                let Some(selector) = &p.pod_selector else {
+                    continue;
+                };
                 if selector.is_empty() || labels.iter().any(|l| selector.matches(l)) {
                     continue;
                 }
@@ -35,9 +38,12 @@ impl Rule for DanglingNetworkPolicy {
                     &p.selector_anchor,
                     &workloads,
                     format!(
-                        "{} selects none of the {} scanned workload(s) of namespace `{name}`: its rules protect nothing (a typo in the selector, or a workload that was renamed)",
+                        "{} selects {} of namespace `{name}`: its rules protect nothing (a typo in the selector, or a workload that was renamed)",
                         o.label,
-                        workloads.len()
+                        match workloads.len() {
+                            1 => "not its only scanned workload".to_string(),
+                            n => format!("none of its {n} scanned workloads"),
+                        }
                     ),
                     "make `podSelector` match the labels of the pods it is meant for (`spec.template.metadata.labels` of their workload), or delete the policy",
                 );

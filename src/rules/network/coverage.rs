@@ -1,12 +1,12 @@
 //! What the NetworkPolicy coverage rules (AKS301–AKS303, AKS306) share: the workloads and policies
-//! of each namespace, in (path, position) order, and the namespaces they leave alone — those
+//! of each namespace (NetworkPolicies, and Cilium's and Calico's own: see [`crate::index::engines`]), in (path, position) order, and the namespaces they leave alone — those
 //! whose policies live elsewhere (`managed-elsewhere`) and the ones AKS manages itself.
 
-use crate::index::{Index, ObjectFacts, PolicyFacts, WorkloadFacts};
+use crate::index::facts::LEGACY_ISOLATION_ANNOTATION;
+use crate::index::{EngineFacts, Index, ObjectFacts, PolicyFacts, WorkloadFacts};
 use crate::rules::{IndexCtx, RuleParams};
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use serde::Deserialize;
-use std::collections::BTreeMap;
 
 /// Namespaces that AKS itself runs: their network access is AKS's to set (a default-deny policy
 /// there breaks add-ons), so coverage is not judged in them.
@@ -42,11 +42,17 @@ impl PoliciesElsewhere {
     }
 }
 
-/// One namespace's workloads and NetworkPolicies.
+/// One namespace's workloads and policies.
 #[derive(Default)]
 pub struct Namespace<'i> {
     pub workloads: Vec<(&'i ObjectFacts, &'i WorkloadFacts)>,
     pub policies: Vec<(&'i ObjectFacts, &'i PolicyFacts)>,
+    /// The Cilium and Calico policies that may apply to its pods (cluster-wide ones included).
+    pub engines: Vec<(&'i ObjectFacts, &'i EngineFacts)>,
+    /// It holds custom resources whose operators may create pods that are not scanned.
+    pub operator_pods: bool,
+    /// A scanned Namespace object of this name carries the pre-1.7 isolation annotation.
+    pub legacy_isolation: bool,
 }
 
 impl<'i> Namespace<'i> {
@@ -56,12 +62,38 @@ impl<'i> Namespace<'i> {
             .iter()
             .map(|(o, _)| *o)
             .chain(self.policies.iter().map(|(o, _)| *o))
+            .chain(self.engines.iter().map(|(o, _)| *o))
             .collect()
     }
 
-    /// `Deployment shop/orders, StatefulSet shop/db and 2 more`.
+    /// Whether a Cilium or Calico policy may isolate the workload's pods (in either direction).
+    pub fn engine_covers(&self, namespace: &str, w: &WorkloadFacts) -> bool {
+        self.engines
+            .iter()
+            .flat_map(|(_, e)| &e.rules)
+            .any(|r| (r.ingress || r.egress) && r.may_select(w.labels.as_ref(), namespace))
+    }
+
+    /// Whether a Cilium or Calico policy may isolate every pod of the namespace in the direction:
+    /// under those engines, a pod that a policy with rules for a direction selects accepts only
+    /// what the rules allow — the namespace's default deny.
+    pub fn engine_denies_all(&self, namespace: &str, ingress: bool) -> bool {
+        self.engines
+            .iter()
+            .flat_map(|(_, e)| &e.rules)
+            .any(|r| r.isolates(ingress) && r.may_select_all(namespace))
+    }
+
+    /// `Deployment shop/orders, StatefulSet shop/db and 2 more` (an object written in two
+    /// files is one object in the cluster: named once).
     pub fn workloads_named(&self) -> String {
-        let names: Vec<&str> = self.workloads.iter().map(|(o, _)| o.label.as_str()).collect();
+        let mut seen = std::collections::BTreeSet::new();
+        let names: Vec<&str> = self
+            .workloads
+            .iter()
+            .map(|(o, _)| o.label.as_str())
+            .filter(|l| seen.insert(*l))
+            .collect();
         let shown = names.iter().take(2).copied().collect::<Vec<_>>().join(", ");
         match names.len() {
             0..=2 => shown,
@@ -70,26 +102,32 @@ impl<'i> Namespace<'i> {
     }
 }
 
-/// The namespaces holding workloads or NetworkPolicies, by name.
-pub fn namespaces(index: &Index) -> BTreeMap<&str, Namespace<'_>> {
-    let mut out: BTreeMap<&str, Namespace<'_>> = BTreeMap::new();
-    for (o, w) in index.workloads() {
-        out.entry(o.namespace.as_str()).or_default().workloads.push((o, w));
-    }
-    for (o, p) in index.policies() {
-        out.entry(o.namespace.as_str()).or_default().policies.push((o, p));
-    }
-    out
+/// The namespaces, by name, with their workloads and NetworkPolicies, and where a finding about
+/// the namespace points (see [`crate::index::NamespaceView::finding_anchor`]).
+pub fn namespaces(
+    index: &Index,
+) -> impl Iterator<Item = (&str, Namespace<'_>, Option<&ObjectFacts>)> {
+    index.namespaces().map(|(name, view)| {
+        let ns = Namespace {
+            workloads: view.workloads().collect(),
+            policies: view.policies().collect(),
+            engines: view.engine_policies().collect(),
+            operator_pods: view.has_operator_pods(),
+            legacy_isolation: view.legacy_isolation(),
+        };
+        (name, ns, view.finding_anchor())
+    })
 }
 
 /// AKS301 (ingress) and AKS302 (egress): a namespace that holds workloads and no NetworkPolicy
 /// that denies the direction by default. Silent when a policy may be one (a selector or a rule
-/// list that cannot be read). At the Namespace object when it is scanned, else at the first
+/// list that cannot be read), and when a Cilium or Calico policy isolates every pod of the
+/// namespace in the direction. At the Namespace object when it is scanned, else at the first
 /// workload of the namespace.
 pub fn missing_default_deny(index: &Index, cx: &mut IndexCtx<'_>, ingress: bool) {
     let elsewhere: &PoliciesElsewhere = cx.params();
-    for (name, ns) in namespaces(index) {
-        let Some(&(first, _)) = ns.workloads.first() else {
+    for (name, ns, about) in namespaces(index) {
+        let Some(about) = about.filter(|_| !ns.workloads.is_empty()) else {
             continue;
         };
         if !elsewhere.judged(name) {
@@ -99,10 +137,10 @@ pub fn missing_default_deny(index: &Index, cx: &mut IndexCtx<'_>, ingress: bool)
             .policies
             .iter()
             .any(|(_, p)| p.denies_all(ingress) != Some(false))
+            || ns.engine_denies_all(name, ingress)
         {
             continue;
         }
-        let about = index.namespace_object(name).unwrap_or(first);
         let (direction, types, consequence) = if ingress {
             (
                 "ingress",
@@ -118,12 +156,19 @@ pub fn missing_default_deny(index: &Index, cx: &mut IndexCtx<'_>, ingress: bool)
         };
         let mut also = ns.objects();
         also.push(about);
+        let legacy = if ns.legacy_isolation {
+            format!(
+                " (its `{LEGACY_ISOLATION_ANNOTATION}` annotation is ignored: Kubernetes dropped it in 1.7)"
+            )
+        } else {
+            String::new()
+        };
         cx.report(
             about,
             &about.anchor,
             &also,
             format!(
-                "namespace `{name}` holds workloads ({}) but no NetworkPolicy that denies {direction} by default: {consequence}",
+                "namespace `{name}` holds workloads ({}) but no NetworkPolicy that denies {direction} by default{legacy}: {consequence}",
                 ns.workloads_named()
             ),
             format!(

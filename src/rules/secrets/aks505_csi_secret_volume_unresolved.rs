@@ -2,6 +2,8 @@
 //! that is not `readOnly: true` (judged in its file), or that names a SecretProviderClass found
 //! nowhere in its namespace among the scanned manifests (judged across files, and only when the
 //! scan holds SecretProviderClasses at all: a repository that keeps them elsewhere is not judged).
+//! A workload that names no namespace goes wherever it is applied: when a class of that name is
+//! scanned in any namespace, it is not judged.
 
 use super::SECRETS_STORE_DRIVER;
 use crate::declare_rule;
@@ -26,7 +28,10 @@ impl Rule for CsiSecretVolumeUnresolved {
             if read_only.is_some_and(|e| doc.bool(e.value) == Some(true)) {
                 continue;
             }
-            let name = doc.get(v, "name").and_then(|n| doc.str(n)).unwrap_or("<unnamed>");
+            let name = doc
+                .get(v, "name")
+                .and_then(|n| doc.str(n))
+                .unwrap_or("<unnamed>");
             cx.report(
                 read_only.map_or(doc.span(csi.key), |e| doc.entry_span(e)),
                 format!(
@@ -45,25 +50,45 @@ impl Rule for CsiSecretVolumeUnresolved {
             for v in &w.csi_volumes {
                 let Some(class) = &v.class else { continue };
                 let found = index
-                    .secret_provider_classes()
-                    .any(|(s, _)| s.namespace == o.namespace && &s.name == class);
+                    .namespace(&o.namespace)
+                    .is_some_and(|ns| ns.secret_provider_classes().any(|(s, _)| &s.name == class));
                 if found {
                     continue;
                 }
-                let elsewhere: Vec<String> = index
+                let same_name: Vec<_> = index
                     .secret_provider_classes()
                     .filter(|(s, _)| &s.name == class)
-                    .map(|(s, _)| format!("`{}`", s.namespace))
+                    .map(|(s, _)| s)
                     .collect();
-                let note = if elsewhere.is_empty() {
+                if !same_name.is_empty() && !o.namespace_written {
+                    // It goes wherever it is applied, likely beside its class.
+                    continue;
+                }
+                let mut namespaces: Vec<String> = same_name
+                    .iter()
+                    .map(|s| format!("`{}`", s.namespace))
+                    .collect();
+                namespaces.sort();
+                namespaces.dedup();
+                let note = if namespaces.is_empty() {
                     String::new()
                 } else {
-                    format!(" (a class of that name exists in namespace {})", elsewhere.join(", "))
+                    format!(
+                        " (a class of that name exists in namespace {})",
+                        namespaces.join(", ")
+                    )
                 };
+                // Any class of its namespace could have been the one; one of that name elsewhere
+                // is one in the wrong place.
+                let mut also: Vec<_> = index
+                    .namespace(&o.namespace)
+                    .map(|ns| ns.secret_provider_classes().map(|(s, _)| s).collect())
+                    .unwrap_or_default();
+                also.extend(same_name);
                 cx.report(
                     o,
                     &v.anchor,
-                    &[],
+                    &also,
                     format!(
                         "Secrets Store CSI volume `{}` names SecretProviderClass `{class}`, which no scanned manifest defines in namespace `{}`{note}: the pod cannot start until it exists there",
                         v.volume, o.namespace

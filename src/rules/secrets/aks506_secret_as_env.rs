@@ -12,10 +12,17 @@ declare_rule!(SecretAsEnv, "AKS506", [Index]);
 impl Rule for SecretAsEnv {
     fn check_index(&self, index: &Index, cx: &mut IndexCtx<'_>) {
         for (o, w) in index.workloads() {
+            if w.secret_env.is_empty() {
+                continue;
+            }
+            let Some(ns) = index.namespace(&o.namespace) else {
+                continue;
+            };
             for e in &w.secret_env {
-                let Some((class, _)) = index.secret_provider_classes().find(|(s, f)| {
-                    s.namespace == o.namespace && f.synced_secrets.contains(&e.secret)
-                }) else {
+                let Some((class, _)) = ns
+                    .secret_provider_classes()
+                    .find(|(_, f)| f.synced_secrets.contains(&e.secret))
+                else {
                     continue;
                 };
                 cx.report(

@@ -35,10 +35,10 @@ impl Rule for ServiceAccountTokenAutomount {
     fn check_index(&self, index: &Index, cx: &mut IndexCtx<'_>) {
         for (o, w) in index.workloads() {
             let sa = &w.service_account;
-            if index.is_bound(&o.namespace, sa) {
+            if w.automount_invalid || index.is_bound(&o.namespace, sa) {
                 continue;
             }
-            let account = index.service_account(&o.namespace, sa);
+            let account = index.service_account_of(o, sa);
             let token = format!(
                 "the Kubernetes API token of ServiceAccount `{sa}` is mounted into every container, and no scanned binding gives that ServiceAccount a reason to call the API"
             );
@@ -55,14 +55,14 @@ impl Rule for ServiceAccountTokenAutomount {
                     );
                 }
                 (None, Some((_, a))) if a.automount == Some(false) => {}
-                (None, Some(_)) => {
+                (None, Some((account, _))) => {
                     cx.report(
                         o,
                         &w.spec_anchor,
                         &also,
                         format!(
                             "neither the pod spec nor its ServiceAccount `{}/{sa}` sets `automountServiceAccountToken: false`: {token}",
-                            o.namespace
+                            account.namespace
                         ),
                         HELP,
                     );

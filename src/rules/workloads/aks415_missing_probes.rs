@@ -1,7 +1,8 @@
 //! AKS415 missing-probes: a long-running server container with neither a readiness nor a liveness
-//! probe. A server declares a `containerPort`, or belongs to a pod that a scanned Service of its
-//! namespace selects (read from the cross-file index); a container whose command only idles
-//! (`sleep`, `tail -f /dev/null`, `pause`) never is one. Not long-running: Job and
+//! probe. A server declares a `containerPort`, or is the one long-running container of a pod that
+//! a scanned Service of its namespace selects (read from the cross-file index); a container whose
+//! command only idles (`sleep`, `tail -f /dev/null`, `pause`, a `while true; do sleep` loop) never
+//! is one. Not long-running: Job and
 //! CronJob pods, bare Pods with `restartPolicy` `Never`/`OnFailure`, ordinary init containers and
 //! ephemeral containers. A sidecar (init container with `restartPolicy: Always`) is long-running.
 
@@ -13,7 +14,8 @@ use crate::rules::{IndexCtx, K8sCtx, Rule};
 
 declare_rule!(MissingProbes, "AKS415", [Workloads, Index]);
 
-const CONSEQUENCE: &str = "Kubernetes cannot tell when it is ready for traffic, nor restart it when it hangs";
+const CONSEQUENCE: &str =
+    "Kubernetes cannot tell when it is ready for traffic, nor restart it when it hangs";
 
 const HELP: &str = "add a `readinessProbe` that answers only when the container can serve (e.g. `readinessProbe: {httpGet: {path: /healthz/ready, port: 8080}}`; `tcpSocket`, `grpc` or `exec` without HTTP) and, if the process can hang, a `livenessProbe` on a cheap endpoint";
 
@@ -36,27 +38,38 @@ impl Rule for MissingProbes {
         }
     }
 
-    /// Containers that declare no port but serve a scanned Service.
+    /// Containers that declare no port but serve a scanned Service: the Service sends its
+    /// traffic to a port no container declares, and the pod has that one container to take it.
+    /// When a container declares the port, it is the server (judged in its file); when several
+    /// could take it (a sidecar beside the app), which one does is not known: silent.
     fn check_index(&self, index: &Index, cx: &mut IndexCtx<'_>) {
         for (o, w) in index.workloads() {
-            if w.unprobed.is_empty() {
+            let s = &w.serving;
+            if s.unprobed.is_empty() || s.containers != 1 {
                 continue;
             }
             let Some(labels) = &w.labels else { continue };
-            let services: Vec<_> = index
+            let Some(ns) = index.namespace(&o.namespace) else {
+                continue;
+            };
+            let services: Vec<_> = ns
                 .services()
-                .filter(|(s, f)| {
-                    s.namespace == o.namespace
-                        && f.selector
-                            .as_ref()
-                            .is_some_and(|sel| !sel.is_empty() && sel.iter().all(|(k, v)| labels.get(k) == Some(v)))
+                .filter(|(_, f)| {
+                    f.selector.as_ref().is_some_and(|sel| {
+                        !sel.is_empty() && sel.iter().all(|(k, v)| labels.get(k) == Some(v))
+                    })
                 })
-                .map(|(s, _)| s)
+                .filter(|(_, f)| {
+                    f.targets
+                        .as_ref()
+                        .is_some_and(|t| !t.iter().any(|p| s.ports.contains(p)))
+                })
+                .map(|(svc, _)| svc)
                 .collect();
             let Some(first) = services.first() else {
                 continue;
             };
-            for c in &w.unprobed {
+            for c in &s.unprobed {
                 cx.report(
                     o,
                     &c.anchor,

@@ -1,0 +1,291 @@
+//! Context scope and report scope, from the command line: a named file is judged with the rest
+//! of its project (the nearest directory upward with `.git` or an `akslint.toml` with
+//! `root = true`), cross-file findings are reported when any object they rest on is in a named
+//! file, `--no-context` silences the cross-file rules, `--namespace` places the objects that name
+//! none, separate projects keep separate indexes, and suppressions reach cross-file findings.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+fn akslint(args: &[&str], cwd: &Path, stdin: Option<&str>) -> Output {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_akslint"));
+    cmd.args(args)
+        .current_dir(cwd)
+        .env("NO_COLOR", "1")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .stdin(if stdin.is_some() {
+            Stdio::piped()
+        } else {
+            Stdio::null()
+        });
+    let mut child = cmd.spawn().unwrap();
+    if let Some(s) = stdin {
+        use std::io::Write;
+        child.stdin.take().unwrap().write_all(s.as_bytes()).unwrap();
+    }
+    child.wait_with_output().unwrap()
+}
+
+/// `file:line rule` of each finding (compact output), in output order.
+fn findings(o: &Output) -> Vec<String> {
+    assert!(
+        o.status.code().is_some_and(|c| c < 2),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    String::from_utf8(o.stdout.clone())
+        .unwrap()
+        .lines()
+        .map(|l| {
+            let mut parts = l.splitn(5, [':', ' ']);
+            let (file, line) = (parts.next().unwrap(), parts.next().unwrap());
+            let rule = l.split(' ').nth(2).unwrap();
+            format!("{file}:{line} {rule}")
+        })
+        .collect()
+}
+
+fn shop() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("testdata/projects/shop")
+}
+
+fn write(dir: &Path, files: &[(&str, &str)]) {
+    for (name, text) in files {
+        let p = dir.join(name);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(p, text).unwrap();
+    }
+}
+
+#[test]
+fn a_named_file_is_judged_with_its_project() {
+    let o = akslint(
+        &["check", "--format", "compact", "orders.yaml"],
+        &shop(),
+        None,
+    );
+    // The default deny in policies.yaml covers orders.yaml: no AKS301–303. Its ServiceAccount,
+    // binding and SecretProviderClass are read from the other files. AKS306 rests on the
+    // workloads of orders.yaml (none matches the policy), so it is reported in policies.yaml.
+    assert_eq!(
+        findings(&o),
+        [
+            "orders.yaml:19 AKS415",
+            "orders.yaml:24 AKS506",
+            "orders.yaml:60 AKS116",
+            "orders.yaml:74 AKS505",
+            "policies.yaml:31 AKS306",
+        ]
+    );
+}
+
+#[test]
+fn no_context_silences_the_cross_file_rules() {
+    let o = akslint(
+        &[
+            "check",
+            "--format",
+            "compact",
+            "--no-context",
+            "orders.yaml",
+        ],
+        &shop(),
+        None,
+    );
+    assert_eq!(findings(&o), Vec::<String>::new());
+    assert_eq!(o.status.code(), Some(0));
+}
+
+#[test]
+fn a_finding_is_reported_where_its_object_is_when_another_contributor_is_named() {
+    // rbac.yaml holds the ServiceAccount `payments` without a client ID: the Deployment that
+    // uses it, in orders.yaml, is where AKS116 points. AKS411 is silent for `orders`: the
+    // RoleBinding of rbac.yaml gives it a reason to call the API.
+    let o = akslint(
+        &["check", "--format", "compact", "rbac.yaml"],
+        &shop(),
+        None,
+    );
+    assert_eq!(findings(&o), ["orders.yaml:60 AKS116"]);
+    // Naming reports.yaml alone: its namespace has no policy anywhere in the project.
+    let o = akslint(
+        &["check", "--format", "compact", "reports.yaml"],
+        &shop(),
+        None,
+    );
+    assert_eq!(
+        findings(&o),
+        [
+            "reports.yaml:3 AKS301",
+            "reports.yaml:3 AKS302",
+            "reports.yaml:13 AKS303",
+            "reports.yaml:14 AKS411",
+        ]
+    );
+}
+
+#[test]
+fn standard_input_named_after_a_file_of_the_project_replaces_it() {
+    let text = std::fs::read_to_string(shop().join("orders.yaml")).unwrap();
+    let named = akslint(
+        &["check", "--format", "compact", "orders.yaml"],
+        &shop(),
+        None,
+    );
+    let piped = akslint(
+        &[
+            "check",
+            "--format",
+            "compact",
+            "-",
+            "--stdin-filename",
+            "orders.yaml",
+        ],
+        &shop(),
+        Some(&text),
+    );
+    assert_eq!(findings(&piped), findings(&named));
+    // The buffer is judged as edited, not as saved: once the Deployment runs as `orders`
+    // (annotated), the ServiceAccount `payments` no longer matters.
+    let edited = text.replace("serviceAccountName: payments", "serviceAccountName: orders");
+    let piped = akslint(
+        &[
+            "check",
+            "--format",
+            "compact",
+            "-",
+            "--stdin-filename",
+            "orders.yaml",
+        ],
+        &shop(),
+        Some(&edited),
+    );
+    assert!(!findings(&piped).iter().any(|f| f.contains("AKS116")));
+}
+
+#[test]
+fn text_output_frames_findings_in_files_read_for_context() {
+    let o = akslint(&["check", "orders.yaml"], &shop(), None);
+    let text = String::from_utf8(o.stdout).unwrap();
+    let at = text
+        .find("policies.yaml:31:3")
+        .expect("AKS306 in policies.yaml");
+    assert!(
+        text[at..].contains("31 │   podSelector:"),
+        "no code frame for the context file:\n{text}"
+    );
+}
+
+const APP: &str = "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\nspec:\n  selector:\n    matchLabels: {app: api}\n  template:\n    metadata:\n      labels: {app: api}\n    spec:\n      containers:\n        - name: api\n          image: contoso.azurecr.io/api:1.0.0\n";
+
+const DENY_TEAM_A: &str = "apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: default-deny\n  namespace: team-a\nspec:\n  podSelector: {}\n  policyTypes: [Ingress, Egress]\n";
+
+const COVERAGE: &str = "select = [\"AKS003\", \"AKS301\", \"AKS302\", \"AKS303\"]\n";
+
+#[test]
+fn objects_without_a_namespace_go_where_the_run_places_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(
+        d,
+        &[
+            ("akslint.toml", COVERAGE),
+            ("app.yaml", APP),
+            ("policy.yaml", DENY_TEAM_A),
+        ],
+    );
+    let o = akslint(&["check", "--format", "compact", "."], d, None);
+    assert_eq!(
+        findings(&o),
+        [
+            "app.yaml:2 AKS301",
+            "app.yaml:2 AKS302",
+            "app.yaml:10 AKS303"
+        ],
+        "in `default`, away from the policy"
+    );
+    let o = akslint(
+        &["check", "--format", "compact", "--namespace", "team-a", "."],
+        d,
+        None,
+    );
+    assert_eq!(findings(&o), Vec::<String>::new());
+    write(
+        d,
+        &[(
+            "akslint.toml",
+            &format!("namespace = \"team-a\"\n{COVERAGE}"),
+        )],
+    );
+    let o = akslint(&["check", "--format", "compact", "."], d, None);
+    assert_eq!(findings(&o), Vec::<String>::new());
+}
+
+#[test]
+fn projects_keep_their_own_index() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let app = APP.replace("  name: api\n", "  name: api\n  namespace: team-a\n");
+    write(
+        d,
+        &[
+            ("akslint.toml", COVERAGE),
+            ("a/policy.yaml", DENY_TEAM_A),
+            ("b/app.yaml", &app),
+        ],
+    );
+    // No root: what is named is one project, and the policy of a/ covers the app of b/.
+    let o = akslint(&["check", "--format", "compact", "a", "b"], d, None);
+    assert_eq!(findings(&o), Vec::<String>::new());
+    // Two roots: two projects, two clusters.
+    write(
+        d,
+        &[
+            ("a/akslint.toml", "root = true\n"),
+            ("b/akslint.toml", "root = true\n"),
+        ],
+    );
+    let o = akslint(&["check", "--format", "compact", "a", "b"], d, None);
+    assert_eq!(
+        findings(&o),
+        [
+            "b/app.yaml:2 AKS301",
+            "b/app.yaml:2 AKS302",
+            "b/app.yaml:11 AKS303"
+        ]
+    );
+    // Naming b/app.yaml alone reads b/ (its root), not a/.
+    let o = akslint(&["check", "--format", "compact", "b/app.yaml"], d, None);
+    assert_eq!(findings(&o).len(), 3);
+}
+
+#[test]
+fn suppressions_reach_cross_file_findings_and_are_judged_after_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let app = APP
+        .replace(
+            "  name: api\n",
+            "  name: api\n  annotations:\n    akslint.io/ignore: AKS301, AKS302\n",
+        )
+        .replace(
+            "      labels: {app: api}\n",
+            "      labels: {app: api}  # akslint-ignore: AKS303 -- reaches only the queue, reviewed\n",
+        );
+    let unused = "# akslint-ignore-file: AKS303 -- nothing to silence here\n";
+    write(
+        d,
+        &[
+            ("akslint.toml", &format!("root = true\n{COVERAGE}")),
+            ("app.yaml", &app),
+            ("other.yaml", &format!("{unused}{DENY_TEAM_A}")),
+        ],
+    );
+    let o = akslint(&["check", "--format", "compact", "."], d, None);
+    assert_eq!(findings(&o), ["other.yaml:1 AKS003"]);
+    // Named alone, app.yaml keeps its suppressions used (no AKS003), and other.yaml is not
+    // reported.
+    let o = akslint(&["check", "--format", "compact", "app.yaml"], d, None);
+    assert_eq!(findings(&o), Vec::<String>::new());
+}
