@@ -378,3 +378,55 @@ fn module_instances_are_capped_per_run() {
         assert!(c.start.line > 0, "at the call it stopped: {c:?}");
     }
 }
+
+/// Value growth: thirty lines of `concat(local.a, local.a)` describe 2^30 elements. The first
+/// list over the element cap is an AKS002 and reads as unknown (so AKS202 stays silent on it);
+/// a list just under the cap is judged, and the message quoting all of it is cut.
+#[test]
+fn growing_terraform_values_are_capped_and_messages_cut() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(d, "akslint.toml", "select = [\"AKS002\", \"AKS202\"]\n");
+    let mut locals = String::from("locals {\n  a0 = [\"0.0.0.0/0\"]\n");
+    for i in 1..=30 {
+        locals.push_str(&format!(
+            "  a{i} = concat(local.a{j}, local.a{j})\n",
+            j = i - 1
+        ));
+    }
+    locals.push_str("}\n");
+    let cluster = |name: &str, list: &str| {
+        format!(
+            "resource \"azurerm_kubernetes_cluster\" \"{name}\" {{\n  api_server_access_profile {{\n    authorized_ip_ranges = local.{list}\n  }}\n}}\n"
+        )
+    };
+    let text = format!(
+        "{locals}{}{}",
+        cluster("huge", "a30"),
+        cluster("big", "a13")
+    );
+    write(d, "main.tf", &text);
+    let diags = common::lint(&[d.to_path_buf()], d);
+    let line_of = |s: &str| text.lines().position(|l| l.contains(s)).unwrap() as u32 + 1;
+    let capped: Vec<u32> = diags
+        .iter()
+        .filter(|x| x.rule == "AKS002")
+        .map(|x| x.start.line)
+        .collect();
+    assert_eq!(capped, [line_of("a14 =")], "{diags:#?}");
+    let open: Vec<&akslint::diagnostic::Diagnostic> =
+        diags.iter().filter(|x| x.rule == "AKS202").collect();
+    assert_eq!(open.len(), 1, "only the list under the cap is judged");
+    assert_eq!(
+        open[0].object.as_deref(),
+        Some("azurerm_kubernetes_cluster.big")
+    );
+    for x in &diags {
+        assert!(x.message.chars().count() <= 2100, "{}", x.message.len());
+    }
+    assert!(
+        open[0].message.ends_with("more characters)"),
+        "{}",
+        &open[0].message[..100]
+    );
+}

@@ -6,7 +6,7 @@ use super::{Declared, Rule};
 use crate::declare_rule;
 use crate::diagnostic::Finding;
 use crate::source::Span;
-use crate::terraform::{ParseError, ParseErrorKind};
+use crate::terraform::{Cap, ParseError, ParseErrorKind};
 use crate::yaml::{DocError, DuplicateKey, ErrorKind};
 
 declare_rule!(ParseErrorRule, "AKS001", []);
@@ -184,6 +184,28 @@ pub fn module_instances(at: Option<Span>, cap: usize) -> Finding {
         format!("module instances over the limit of {cap} per run: {what}"),
     )
     .help("raise `[limits] module-instances` in akslint.toml if the modules are trusted, or lint fewer root modules at once")
+}
+
+/// A Terraform value that hit an evaluation cap (see [`crate::terraform::budget`]): it reads as
+/// unknown, so nothing that depends on it is judged.
+pub fn value_capped(at: Span, cap: Cap) -> Finding {
+    use crate::terraform::budget::{MAX_ELEMENTS, MAX_WORK};
+    let what = match cap {
+        Cap::Elements => format!("a list or object of more than {MAX_ELEMENTS} elements"),
+        Cap::String => format!(
+            "a string of more than {} bytes",
+            crate::terraform::eval::MAX_STRING
+        ),
+        Cap::Work => format!(
+            "a value that takes more than {MAX_WORK} steps to evaluate (shared parts make it far larger than its text)"
+        ),
+    };
+    Finding::new(
+        InputLimitRule.meta(),
+        Some(at),
+        format!("{what}: treated as unknown, so nothing that depends on it is judged"),
+    )
+    .help("build a smaller value: these caps keep evaluation bounded and cannot be raised")
 }
 
 /// A document whose aliases were not all followed, at its root.

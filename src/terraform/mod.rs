@@ -19,6 +19,7 @@
 //! spans would be a second parser; no AKS configuration of the corpus uses them), and override
 //! files are parsed but not merged (see [`module`]).
 
+pub mod budget;
 pub mod comments;
 pub mod eval;
 mod functions;
@@ -31,6 +32,7 @@ pub mod resource;
 mod types;
 pub mod value;
 
+pub use budget::Cap;
 pub use eval::{Env, Scope};
 pub use index::TfIndex;
 pub use kind::AzureKind;
