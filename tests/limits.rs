@@ -430,3 +430,29 @@ fn growing_terraform_values_are_capped_and_messages_cut() {
         &open[0].message[..100]
     );
 }
+
+/// An object literal of 80,000 keys (709 KB, under the size cap) costs hcl-edit's duplicate-key
+/// check 3.2 billion comparisons. The file is counted before it is parsed: AKS002 at the
+/// object, and the module's other files are still read.
+#[test]
+fn huge_object_literals_are_refused_before_parsing() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(d, "akslint.toml", "select = [\"AKS002\", \"AKS101\"]\n");
+    let keys: String = (0..80_000).map(|i| format!("    k{i} = {i}\n")).collect();
+    write(
+        d,
+        "big.tf",
+        format!("locals {{\n  big = {{\n{keys}  }}\n}}\n"),
+    );
+    write(d, "main.tf", CLUSTER_WITH_LOCAL_ACCOUNTS);
+    let got = run(d);
+    assert!(
+        got.contains(&("big.tf".into(), 2, "AKS002".into())),
+        "{got:?}"
+    );
+    assert!(
+        got.contains(&("main.tf".into(), 2, "AKS101".into())),
+        "{got:?}"
+    );
+}

@@ -137,12 +137,17 @@ pub fn hcl_error(e: &ParseError) -> Finding {
             InputLimitRule.meta(),
             "raise `[limits] terraform-file-size` in akslint.toml, or split the file",
         ),
+        ParseErrorKind::TooManyKeys => (
+            InputLimitRule.meta(),
+            "split the object (`merge(local.part_a, local.part_b)`), or keep the data in a JSON file read with `jsondecode(file(…))`",
+        ),
         ParseErrorKind::Syntax | ParseErrorKind::Unreadable => (
             ParseErrorRule.meta(),
             "fix the HCL; the module's other files were still read, but its values may be incomplete",
         ),
     };
-    let span = (e.kind == ParseErrorKind::Syntax).then(|| Span::new(e.offset, e.offset));
+    let positioned = matches!(e.kind, ParseErrorKind::Syntax | ParseErrorKind::TooManyKeys);
+    let span = positioned.then(|| Span::new(e.offset, e.offset));
     Finding::new(rule, span, e.message.clone()).help(help)
 }
 

@@ -23,6 +23,7 @@ pub mod budget;
 pub mod comments;
 pub mod eval;
 mod functions;
+pub mod guard;
 pub mod index;
 pub mod kind;
 pub mod module;

@@ -3,8 +3,9 @@
 //! The size cap is checked before anything else (a tree costs ~25× its input, up to 64× on
 //! token-dense lists); nesting (64 levels) and operator depth (128) are hcl-edit's own limits,
 //! which keep its recursive parser, our evaluator and every drop inside a 2 MiB stack. A stack
-//! overflow cannot be caught, so these limits are the whole defence. The caller has already
-//! checked that the bytes are UTF-8.
+//! overflow cannot be caught, so these limits are the whole defence. Object literals, whose
+//! keys hcl-edit checks in quadratic time, are counted before parsing ([`super::guard`]). The
+//! caller has already checked that the bytes are UTF-8.
 
 use hcl_edit::structure::Body;
 
@@ -32,6 +33,9 @@ pub enum ParseErrorKind {
     Syntax,
     /// Over `TfLimits::file_size` (AKS002): not parsed.
     TooLarge,
+    /// Object literals too large for the parser's quadratic key check (AKS002, at the object
+    /// that crossed the budget; see [`super::guard`]): not parsed.
+    TooManyKeys,
     /// Not readable, not UTF-8 or binary (AKS001); only produced by [`super::module`] when it
     /// reads files itself.
     Unreadable,
@@ -75,6 +79,17 @@ pub fn parse_body(text: &str, limits: &TfLimits) -> Result<Body, ParseError> {
         }
         None => text,
     };
+    if let Err(e) = super::guard::check(src) {
+        return Err(ParseError {
+            kind: ParseErrorKind::TooManyKeys,
+            offset: e.offset,
+            message: format!(
+                "object literal of {} keys: the HCL parser compares every key of an object with every other, and this file's objects are over its budget of {} comparisons (about one object of 10,000 keys): not parsed",
+                e.keys,
+                super::guard::MAX_KEY_PAIRS
+            ),
+        });
+    }
     hcl_edit::parser::parse_body(src).map_err(|e| ParseError {
         kind: ParseErrorKind::Syntax,
         offset: e.location().offset().min(text.len()),
