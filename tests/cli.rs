@@ -398,3 +398,29 @@ fn file_names_with_control_characters_and_backslashes() {
     assert!(out.contains("\"uri\": \"back%5Cslash.yaml\""), "{out}");
     assert!(!out.contains("back/slash"), "{out}");
 }
+
+/// A finding's code frame shows a window of a long line, not the line: on a one-line JSON
+/// manifest of 1 MB with a dozen findings the text output stays a few kilobytes (it was the
+/// whole line per finding).
+#[test]
+fn code_frames_of_long_lines_are_windows() {
+    let dir = tempfile::tempdir().unwrap();
+    let note = "x".repeat(1 << 20);
+    let pod = format!(
+        r#"{{"apiVersion": "v1", "kind": "Pod", "metadata": {{"name": "p", "annotations": {{"note": "{note}"}}}}, "spec": {{"containers": [{{"name": "a", "image": "a", "securityContext": {{"privileged": true}}}}]}}}}"#
+    );
+    std::fs::write(dir.path().join("pod.json"), pod).unwrap();
+    let o = akslint(&["check", "--format", "text", "pod.json"], dir.path(), None);
+    let out = stdout(&o);
+    let findings = out.matches("see: akslint explain").count();
+    assert!(findings >= 5, "{out}");
+    assert!(
+        out.len() < findings * 2_000,
+        "{} bytes for {findings} findings",
+        out.len()
+    );
+    assert!(
+        out.contains("\"privileged\": true"),
+        "the window shows the key"
+    );
+}
