@@ -485,3 +485,49 @@ fn huge_object_literals_are_refused_before_parsing() {
         "{got:?}"
     );
 }
+
+/// Terraform that is not UTF-8 is reported where the first invalid byte is (as YAML is), not
+/// at 0:0; and a number too large for a 64-bit float, which Terraform accepts, is no syntax
+/// error (its value is unknown).
+#[test]
+fn terraform_encoding_and_huge_numbers() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(d, "akslint.toml", "select = [\"AKS001\", \"AKS101\"]\n");
+    std::fs::create_dir(d.join("latin1")).unwrap();
+    write(
+        &d.join("latin1"),
+        "main.tf",
+        b"# r\xe9seau\nresource \"azurerm_kubernetes_cluster\" \"c\" {}\n",
+    );
+    std::fs::create_dir(d.join("huge")).unwrap();
+    let big = format!("1{}", "0".repeat(400));
+    let attrs = format!("{{\n  count = 1e400\n  x = -1.5e999\n  y = {big}\n");
+    let huge = CLUSTER_WITH_LOCAL_ACCOUNTS.replace("{\n", &attrs);
+    write(&d.join("huge"), "main.tf", &huge);
+    write(
+        &d.join("huge"),
+        "other.tf",
+        CLUSTER_WITH_LOCAL_ACCOUNTS.replace("\"c\"", "\"d\""),
+    );
+    let diags = common::lint(&[d.to_path_buf()], d);
+    let got: Vec<(String, u32, u32, &str)> = diags
+        .iter()
+        .map(|x| {
+            let file = x
+                .file
+                .strip_prefix(&*d.to_string_lossy())
+                .unwrap()
+                .to_string();
+            (file, x.start.line, x.start.column, x.rule)
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("/huge/other.tf".to_string(), 2, 3, "AKS101"),
+            ("/latin1/main.tf".to_string(), 1, 4, "AKS001"),
+        ],
+        "the cluster with an unknown count is not judged: {diags:#?}"
+    );
+}

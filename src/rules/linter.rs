@@ -141,12 +141,19 @@ pub fn hcl_error(e: &ParseError) -> Finding {
             InputLimitRule.meta(),
             "split the object (`merge(local.part_a, local.part_b)`), or keep the data in a JSON file read with `jsondecode(file(…))`",
         ),
+        ParseErrorKind::Encoding => (
+            ParseErrorRule.meta(),
+            "re-encode the file as UTF-8; the module's other files were still read, but its values may be incomplete",
+        ),
         ParseErrorKind::Syntax | ParseErrorKind::Unreadable => (
             ParseErrorRule.meta(),
             "fix the HCL; the module's other files were still read, but its values may be incomplete",
         ),
     };
-    let positioned = matches!(e.kind, ParseErrorKind::Syntax | ParseErrorKind::TooManyKeys);
+    let positioned = matches!(
+        e.kind,
+        ParseErrorKind::Syntax | ParseErrorKind::TooManyKeys | ParseErrorKind::Encoding
+    );
     let span = positioned.then(|| Span::new(e.offset, e.offset));
     Finding::new(rule, span, e.message.clone()).help(help)
 }

@@ -151,6 +151,11 @@ pub fn module_files(dir: &Path) -> std::io::Result<Vec<(PathBuf, SourceKind)>> {
 
 /// Reads a file for the front end: at most `limit` bytes, not binary, UTF-8.
 pub fn read_source(path: &Path, limit: u64) -> Result<String, ParseError> {
+    source_text(read_bytes(path, limit)?)
+}
+
+/// The bytes of a file, at most `limit` of them.
+fn read_bytes(path: &Path, limit: u64) -> Result<Vec<u8>, ParseError> {
     let unreadable = |message: String| ParseError {
         kind: ParseErrorKind::Unreadable,
         offset: 0,
@@ -169,35 +174,67 @@ pub fn read_source(path: &Path, limit: u64) -> Result<String, ParseError> {
             message: format!("file of {size} bytes is over the file-size limit of {limit} bytes"),
         });
     }
-    source_text(buf)
+    Ok(buf)
 }
 
 /// The bytes of a source as text: not binary, UTF-8.
 pub fn source_text(buf: Vec<u8>) -> Result<String, ParseError> {
+    let (text, error) = decode(buf);
+    match error {
+        Some(e) => Err(e),
+        None => Ok(text),
+    }
+}
+
+/// The bytes as text, and why they cannot be parsed: binary (no text), or not UTF-8 (the error
+/// at the first invalid byte, the text with every invalid byte replaced by `?`, one for one, so
+/// that the error is shown where it is).
+fn decode(buf: Vec<u8>) -> (String, Option<ParseError>) {
     if buf.iter().take(8000).any(|&b| b == 0) {
-        return Err(ParseError {
+        let e = ParseError {
             kind: ParseErrorKind::Unreadable,
             offset: 0,
             message: "binary file: not HCL".into(),
-        });
+        };
+        return (String::new(), Some(e));
     }
-    String::from_utf8(buf).map_err(|e| {
-        let at = e.utf8_error().valid_up_to();
-        ParseError {
-            kind: ParseErrorKind::Unreadable,
-            offset: at,
-            message: format!("invalid UTF-8 at byte {at}: HCL must be UTF-8"),
+    let buf = match String::from_utf8(buf) {
+        Ok(text) => return (text, None),
+        Err(e) => e.into_bytes(),
+    };
+    let mut text = String::with_capacity(buf.len());
+    let mut first = None;
+    for chunk in buf.utf8_chunks() {
+        text.push_str(chunk.valid());
+        if !chunk.invalid().is_empty() {
+            first.get_or_insert(text.len());
+            text.extend(std::iter::repeat_n('?', chunk.invalid().len()));
         }
-    })
+    }
+    let at = first.unwrap_or(0);
+    let e = ParseError {
+        kind: ParseErrorKind::Encoding,
+        offset: at,
+        message: format!("invalid UTF-8 at byte {at}: HCL must be UTF-8"),
+    };
+    (text, Some(e))
+}
+
+/// The text and parse of a source's bytes.
+fn text_and_body(buf: Vec<u8>, limits: &TfLimits) -> (String, Result<Body, ParseError>) {
+    match decode(buf) {
+        (text, None) => {
+            let body = parse::parse_body(&text, limits);
+            (text, body)
+        }
+        (text, Some(e)) => (text, Err(e)),
+    }
 }
 
 /// Reads and parses one file of a module.
 fn read_file(path: PathBuf, kind: SourceKind, limits: &TfLimits) -> SourceFile {
-    let (text, body) = match read_source(&path, limits.file_size) {
-        Ok(text) => {
-            let body = parse::parse_body(&text, limits);
-            (text, body)
-        }
+    let (text, body) = match read_bytes(&path, limits.file_size) {
+        Ok(buf) => text_and_body(buf, limits),
         Err(e) => (String::new(), Err(e)),
     };
     SourceFile {
@@ -244,13 +281,7 @@ impl Module {
         let kind = file_name
             .and_then(|n| classify(&n))
             .unwrap_or(SourceKind::VarFile);
-        let (text, body) = match source_text(bytes) {
-            Ok(text) => {
-                let body = parse::parse_body(&text, &opts.limits);
-                (text, body)
-            }
-            Err(e) => (String::new(), Err(e)),
-        };
+        let (text, body) = text_and_body(bytes, &opts.limits);
         let mut files = vec![SourceFile {
             name: name.into(),
             path,
@@ -584,7 +615,7 @@ output "o" { value = 1 }
             [
                 ("big.tf".to_string(), ParseErrorKind::TooLarge, 0),
                 ("bin.tf".to_string(), ParseErrorKind::Unreadable, 0),
-                ("latin1.tf".to_string(), ParseErrorKind::Unreadable, 8),
+                ("latin1.tf".to_string(), ParseErrorKind::Encoding, 8),
                 ("missing.tfvars".to_string(), ParseErrorKind::Unreadable, 0),
             ]
         );
