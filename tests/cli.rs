@@ -424,3 +424,31 @@ fn code_frames_of_long_lines_are_windows() {
         "the window shows the key"
     );
 }
+
+/// In a module at the current directory (`.`, whose path is empty once normalised), a
+/// `--var-file` and a named `.tfvars` are read like anywhere else.
+#[test]
+fn var_files_of_a_module_at_the_current_directory() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::write(
+        d.join("main.tf"),
+        "resource \"azurerm_kubernetes_cluster\" \"main\" {\n  local_account_disabled = var.x\n}\nvariable \"x\" {}\n",
+    )
+    .unwrap();
+    std::fs::write(d.join("prod.tfvars"), "x = false\n").unwrap();
+    for args in [
+        &[
+            "check",
+            "--format",
+            "compact",
+            "--var-file",
+            "prod.tfvars",
+            ".",
+        ][..],
+        &["check", "--format", "compact", "prod.tfvars"][..],
+    ] {
+        let out = stdout(&akslint(args, d, None));
+        assert!(out.contains("main.tf:2:3: error AKS101"), "{args:?}: {out}");
+    }
+}

@@ -95,16 +95,13 @@ pub fn lint(inputs: &[Input], cfg: &Config, opts: &Options) -> Result<LintResult
             .map(|j| yaml::lint_file(j, &set, cfg, opts))
             .collect()
     });
-    let modules = pool.install(|| {
-        terraform::lint_modules(
-            &found.modules,
-            &found.named_modules,
-            &stdin_tf,
-            &set,
-            cfg,
-            opts,
-        )
-    });
+    let tf = terraform::Inputs {
+        dirs: &found.modules,
+        named: &found.named_modules,
+        var_files: &found.named_var_files,
+        stdin: &stdin_tf,
+    };
+    let modules = pool.install(|| terraform::lint_modules(&tf, &set, cfg, opts));
     let mut result = LintResult::default();
     if !opts.parse_only {
         for (file, skipped) in &found.skipped {

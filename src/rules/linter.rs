@@ -6,7 +6,7 @@ use super::{Declared, Rule};
 use crate::declare_rule;
 use crate::diagnostic::Finding;
 use crate::source::Span;
-use crate::terraform::{Cap, ParseError, ParseErrorKind};
+use crate::terraform::{Cap, Duplicate, ParseError, ParseErrorKind};
 use crate::yaml::{DocError, DuplicateKey, ErrorKind};
 
 declare_rule!(ParseErrorRule, "AKS001", []);
@@ -70,6 +70,19 @@ pub fn unreadable_module(error: impl std::fmt::Display) -> Finding {
         format!("cannot read the module directory: {error}"),
     )
     .help("check the path's permissions")
+}
+
+/// A second declaration of a name in one Terraform module, at its header.
+pub fn duplicate_declaration(d: &Duplicate) -> Finding {
+    Finding::new(
+        ParseErrorRule.meta(),
+        Some(d.span),
+        format!(
+            "{} is declared again (first in {}, line {}): Terraform rejects the configuration; only the first is read",
+            d.what, d.first_file, d.first_line
+        ),
+    )
+    .help("remove or rename one of the two declarations")
 }
 
 /// A module call that closes a cycle of calls (`modules`: the module directories around it, the

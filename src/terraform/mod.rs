@@ -37,7 +37,7 @@ pub use budget::Cap;
 pub use eval::{Env, Scope};
 pub use index::TfIndex;
 pub use kind::AzureKind;
-pub use module::{LoadOptions, Module, ModuleCall, SourceFile, SourceKind};
+pub use module::{Duplicate, LoadOptions, Module, ModuleCall, SourceFile, SourceKind};
 pub use parse::{ParseError, ParseErrorKind, TfLimits, parse_body};
 pub use provider::{Majors, ProviderVersions};
 pub use resource::{Attr, BlockView, Count, Presence, Present, Resource};
