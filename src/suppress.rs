@@ -14,6 +14,7 @@ use crate::rules::linter;
 use crate::source::{LineIndex, Pos, Span};
 use crate::terraform::comments::LineComment;
 use crate::yaml::Comment;
+use std::collections::BTreeMap;
 
 /// One rule named by a suppression.
 #[derive(Debug, Clone)]
@@ -91,43 +92,35 @@ pub fn parse_directive(comment: &str) -> Option<(bool, Vec<Named>, Option<String
     Some((file, named(list), reason))
 }
 
+#[cfg(test)]
+thread_local! {
+    /// Lines looked at while placing comment suppressions (tests hold it linear).
+    static EXAMINED: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+}
+
+/// Counts lines looked at, in tests.
+fn examined(_n: u64) {
+    #[cfg(test)]
+    EXAMINED.with(|e| e.set(e.get() + _n));
+}
+
 /// The suppressions written as comments in a YAML file.
 pub fn from_comments(text: &str, comments: &[Comment], lines: &LineIndex) -> Vec<Suppression> {
     let mut out = Vec::new();
-    for (i, c) in comments.iter().enumerate() {
+    let mut layout: Option<Layout> = None;
+    for c in comments {
         let Some((file, rules, reason)) = parse_directive(&text[c.span.range()]) else {
             continue;
         };
         let line = lines.line_of(c.span.start as usize);
+        let layout = layout.get_or_insert_with(|| Layout::new(text, comments, lines));
         let scope = if file {
-            if !in_leading_comments(text, lines, line) {
+            if line > layout.first_code {
                 continue;
             }
             Scope::File
         } else if c.standalone {
-            // The next line that is neither blank nor a comment of its own.
-            let mut target = line + 1;
-            let mut next = i + 1;
-            while target < lines.line_count() {
-                let s = lines.line_start(target);
-                let e = if target + 1 < lines.line_count() {
-                    lines.line_start(target + 1)
-                } else {
-                    text.len()
-                };
-                let blank = text[s..e].trim().is_empty();
-                let comment_only = comments.get(next).is_some_and(|n| {
-                    n.standalone && lines.line_of(n.span.start as usize) == target
-                });
-                if comment_only {
-                    next += 1;
-                }
-                if !blank && !comment_only {
-                    break;
-                }
-                target += 1;
-            }
-            Scope::Line(target)
+            Scope::Line(layout.next_code[line + 1])
         } else {
             Scope::Line(line)
         };
@@ -143,14 +136,50 @@ pub fn from_comments(text: &str, comments: &[Comment], lines: &LineIndex) -> Vec
     out
 }
 
-/// True when every line before `line` is blank, a comment or a document marker.
-fn in_leading_comments(text: &str, lines: &LineIndex, line: usize) -> bool {
-    (0..line).all(|l| {
-        let s = lines.line_start(l);
-        let e = lines.line_start(l + 1).max(s);
-        let t = text[s..e.min(text.len())].trim();
-        t.is_empty() || t.starts_with('#') || t == "---"
-    })
+/// Where comment directives land, worked out once per file (a pass per directive would make
+/// thousands of stacked directives quadratic).
+struct Layout {
+    /// For each 0-based line (and one past the last), the first line from it on that is
+    /// neither blank nor a standalone comment: where a standalone directive above it applies.
+    next_code: Vec<usize>,
+    /// The first line that is not blank, a comment or a document marker: file-level directives
+    /// count only up to it (in the file's leading comments).
+    first_code: usize,
+}
+
+impl Layout {
+    fn new(text: &str, comments: &[Comment], lines: &LineIndex) -> Layout {
+        let count = lines.line_count();
+        let line_text = |l: usize| {
+            examined(1);
+            let s = lines.line_start(l);
+            let e = if l + 1 < count {
+                lines.line_start(l + 1)
+            } else {
+                text.len()
+            };
+            &text[s..e]
+        };
+        let mut comment_only = vec![false; count];
+        for c in comments.iter().filter(|c| c.standalone) {
+            comment_only[lines.line_of(c.span.start as usize)] = true;
+        }
+        let mut next_code = vec![count; count + 1];
+        for l in (0..count).rev() {
+            let skip = comment_only[l] || line_text(l).trim().is_empty();
+            next_code[l] = if skip { next_code[l + 1] } else { l };
+        }
+        let first_code = (0..count)
+            .find(|&l| {
+                let t = line_text(l).trim();
+                !(t.is_empty() || t.starts_with('#') || t == "---")
+            })
+            .unwrap_or(count);
+        Layout {
+            next_code,
+            first_code,
+        }
+    }
 }
 
 /// The suppressions written as comments in an HCL file: each covers the lines its comment
@@ -217,31 +246,93 @@ pub fn from_annotations(obj: &Object<'_, '_>, pod: Option<&PodSpec<'_, '_>>) -> 
 
 /// Applies suppressions to findings, marking what each one used.
 pub fn apply(findings: &mut Vec<Finding>, sups: &mut [Suppression], lines: &LineIndex) {
+    if sups.is_empty() {
+        return;
+    }
+    let index = Index::new(sups);
+    let mut marked = vec![false; index.groups.len()];
     findings.retain(|f| {
         // A finding of a cross-file rule comes with its positions: its file's text is gone.
         let line = match f.positions {
             Some((start, _)) => Some(start.line.saturating_sub(1) as usize),
             None => f.span.map(|s| lines.line_of(s.start as usize)),
         };
-        let mut keep = true;
-        for s in sups.iter_mut() {
-            let applies = match s.scope {
-                Scope::Line(l) => line == Some(l),
-                Scope::Lines(a, b) => line.is_some_and(|l| (a..=b).contains(&l)),
-                Scope::File | Scope::Object => true,
-            };
-            if !applies {
-                continue;
-            }
-            for n in s.rules.iter_mut() {
-                if n.id == Some(f.id()) {
-                    n.used = true;
-                    keep = false;
+        let groups = index.covering(f.id(), line);
+        for &g in &groups {
+            // Every directive of a group suppresses the finding: mark them once, not per finding.
+            if !std::mem::replace(&mut marked[g], true) {
+                for &(s, n) in &index.groups[g] {
+                    examined(1);
+                    sups[s].rules[n].used = true;
                 }
             }
         }
-        keep
+        groups.is_empty()
     });
+}
+
+/// The rules named by a file's suppressions, grouped by what they cover: a finding of a rule
+/// is suppressed by the groups of that rule whose scope holds its line, and by each of their
+/// directives (the group's entries: suppression, named rule).
+struct Index {
+    groups: Vec<Vec<(usize, usize)>>,
+    /// A file's or an object's: every finding.
+    everywhere: BTreeMap<&'static str, usize>,
+    /// One line (YAML).
+    at_line: BTreeMap<(usize, &'static str), usize>,
+    /// Lines from–to (HCL: an attribute or a block), each range once.
+    ranges: BTreeMap<&'static str, Vec<(usize, usize, usize)>>,
+}
+
+impl Index {
+    fn new(sups: &[Suppression]) -> Index {
+        let mut ix = Index {
+            groups: Vec::new(),
+            everywhere: BTreeMap::new(),
+            at_line: BTreeMap::new(),
+            ranges: BTreeMap::new(),
+        };
+        let mut by_range: BTreeMap<(usize, usize, &'static str), usize> = BTreeMap::new();
+        for (si, s) in sups.iter().enumerate() {
+            for (ni, id) in s
+                .rules
+                .iter()
+                .enumerate()
+                .filter_map(|(i, n)| Some((i, n.id?)))
+            {
+                examined(1);
+                let next = ix.groups.len();
+                let g = match s.scope {
+                    Scope::File | Scope::Object => *ix.everywhere.entry(id).or_insert(next),
+                    Scope::Line(l) => *ix.at_line.entry((l, id)).or_insert(next),
+                    Scope::Lines(a, b) => *by_range.entry((a, b, id)).or_insert(next),
+                };
+                if g == next {
+                    ix.groups.push(Vec::new());
+                    if let Scope::Lines(a, b) = s.scope {
+                        ix.ranges.entry(id).or_default().push((a, b, g));
+                    }
+                }
+                ix.groups[g].push((si, ni));
+            }
+        }
+        ix
+    }
+
+    /// The groups that suppress a finding of `id` starting on `line`.
+    fn covering(&self, id: &str, line: Option<usize>) -> Vec<usize> {
+        let mut out: Vec<usize> = self.everywhere.get(id).copied().into_iter().collect();
+        let Some(l) = line else {
+            return out;
+        };
+        out.extend(self.at_line.get(&(l, id)).copied());
+        for &(a, b, g) in self.ranges.get(id).into_iter().flatten() {
+            if (a..=b).contains(&l) {
+                out.push(g);
+            }
+        }
+        out
+    }
 }
 
 /// AKS003 for what suppressed nothing (only rules that ran), AKS005 for unknown rules and
@@ -291,6 +382,65 @@ pub fn invalid(sups: &[Suppression]) -> Vec<Finding> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Thousands of stacked directives above one line, and thousands of file-level ones, cost
+    /// a pass over the lines, not a pass per comment.
+    #[test]
+    fn placing_suppressions_is_linear() {
+        let n = 30_000;
+        let mut text = "# akslint-ignore-file: AKS404 -- generated\n".repeat(n);
+        text.push_str("a:\n");
+        text.push_str(&"  # akslint-ignore: AKS401 -- reviewed\n".repeat(n));
+        text.push_str("  b: 1\n");
+        let file = crate::yaml::parse_file(&text, &crate::yaml::YamlLimits::default());
+        let lines = LineIndex::new(&text);
+        EXAMINED.with(|e| e.set(0));
+        let sups = from_comments(&text, &file.comments, &lines);
+        let examined = EXAMINED.with(|e| e.get());
+        assert_eq!(sups.len(), 2 * n);
+        assert!(sups[..n].iter().all(|s| s.scope == Scope::File));
+        let b = lines.line_count() - 2;
+        assert!(sups[n..].iter().all(|s| s.scope == Scope::Line(b)));
+        assert!(
+            examined <= 4 * lines.line_count() as u64,
+            "{examined} lines examined for {} lines",
+            lines.line_count()
+        );
+    }
+
+    /// Every finding of a rule that thousands of directives name is suppressed by all of them,
+    /// found through an index: the work is one pass over the directives and one over the
+    /// findings, not their product.
+    #[test]
+    fn applying_suppressions_is_linear() {
+        let n = 3_000;
+        let rule = crate::rules::find("AKS404").unwrap().meta();
+        let text = "x\n".repeat(n);
+        let lines = LineIndex::new(&text);
+        let mut sups: Vec<Suppression> = (0..n)
+            .map(|i| Suppression {
+                span: Span::new(2 * i, 2 * i + 1),
+                scope: if i % 2 == 0 {
+                    Scope::File
+                } else {
+                    Scope::Line(i)
+                },
+                rules: named("AKS404 AKS401"),
+                reason: Some("r".into()),
+                is_comment: true,
+                positions: None,
+            })
+            .collect();
+        let mut findings: Vec<Finding> = (0..n)
+            .map(|i| Finding::new(rule, Some(Span::new(2 * i, 2 * i)), "m"))
+            .collect();
+        EXAMINED.with(|e| e.set(0));
+        apply(&mut findings, &mut sups, &lines);
+        let examined = EXAMINED.with(|e| e.get());
+        assert!(findings.is_empty());
+        assert!(sups.iter().all(|s| s.rules[0].used && !s.rules[1].used));
+        assert!(examined <= 8 * n as u64, "{examined} steps for {n} × {n}");
+    }
 
     #[test]
     fn directive_grammar() {

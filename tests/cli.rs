@@ -398,3 +398,57 @@ fn file_names_with_control_characters_and_backslashes() {
     assert!(out.contains("\"uri\": \"back%5Cslash.yaml\""), "{out}");
     assert!(!out.contains("back/slash"), "{out}");
 }
+
+/// A finding's code frame shows a window of a long line, not the line: on a one-line JSON
+/// manifest of 1 MB with a dozen findings the text output stays a few kilobytes (it was the
+/// whole line per finding).
+#[test]
+fn code_frames_of_long_lines_are_windows() {
+    let dir = tempfile::tempdir().unwrap();
+    let note = "x".repeat(1 << 20);
+    let pod = format!(
+        r#"{{"apiVersion": "v1", "kind": "Pod", "metadata": {{"name": "p", "annotations": {{"note": "{note}"}}}}, "spec": {{"containers": [{{"name": "a", "image": "a", "securityContext": {{"privileged": true}}}}]}}}}"#
+    );
+    std::fs::write(dir.path().join("pod.json"), pod).unwrap();
+    let o = akslint(&["check", "--format", "text", "pod.json"], dir.path(), None);
+    let out = stdout(&o);
+    let findings = out.matches("see: akslint explain").count();
+    assert!(findings >= 5, "{out}");
+    assert!(
+        out.len() < findings * 2_000,
+        "{} bytes for {findings} findings",
+        out.len()
+    );
+    assert!(
+        out.contains("\"privileged\": true"),
+        "the window shows the key"
+    );
+}
+
+/// In a module at the current directory (`.`, whose path is empty once normalised), a
+/// `--var-file` and a named `.tfvars` are read like anywhere else.
+#[test]
+fn var_files_of_a_module_at_the_current_directory() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::write(
+        d.join("main.tf"),
+        "resource \"azurerm_kubernetes_cluster\" \"main\" {\n  local_account_disabled = var.x\n}\nvariable \"x\" {}\n",
+    )
+    .unwrap();
+    std::fs::write(d.join("prod.tfvars"), "x = false\n").unwrap();
+    for args in [
+        &[
+            "check",
+            "--format",
+            "compact",
+            "--var-file",
+            "prod.tfvars",
+            ".",
+        ][..],
+        &["check", "--format", "compact", "prod.tfvars"][..],
+    ] {
+        let out = stdout(&akslint(args, d, None));
+        assert!(out.contains("main.tf:2:3: error AKS101"), "{args:?}: {out}");
+    }
+}

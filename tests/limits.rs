@@ -52,18 +52,47 @@ fn deep_nesting_of_every_kind_is_a_finding_not_a_crash() {
     let got = run(d);
     assert!(has(&got, "block-seq.yaml", "AKS002"), "{got:?}");
     assert!(has(&got, "block-map.yaml", "AKS002"), "{got:?}");
-    // The parser itself caps flow nesting (at 255): an AKS001 or AKS002, never a crash.
-    assert!(
-        has(&got, "flow-seq.yaml", "AKS001") || has(&got, "flow-seq.yaml", "AKS002"),
-        "{got:?}"
-    );
-    assert!(
-        has(&got, "flow-map.yaml", "AKS001") || has(&got, "flow-map.yaml", "AKS002"),
-        "{got:?}"
-    );
+    // The parser itself caps flow nesting (at 255): a limit like the others (AKS002).
+    assert!(has(&got, "flow-seq.yaml", "AKS002"), "{got:?}");
+    assert!(has(&got, "flow-map.yaml", "AKS002"), "{got:?}");
+    assert!(!got.iter().any(|g| g.2 == "AKS001"), "{got:?}");
     assert!(
         has(&got, "ok.yaml", "AKS401"),
         "the other files are still linted: {got:?}"
+    );
+}
+
+/// Flow collections (`[`, `{`) cannot nest deeper than 255 in the YAML parser, whatever
+/// `[limits] depth` says: past it, AKS002 naming that fixed ceiling, not a syntax error.
+#[test]
+fn flow_nesting_has_a_fixed_ceiling() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(d, "akslint.toml", "[limits]\ndepth = 1000\n");
+    write(
+        d,
+        "flow.yaml",
+        format!("a: {}1{}\n", "[".repeat(300), "]".repeat(300)),
+    );
+    write(d, "block.yaml", "- ".repeat(300) + "x\n");
+    write(
+        d,
+        "under.yaml",
+        format!("a: {}1{}\n", "[".repeat(254), "]".repeat(254)),
+    );
+    let diags = common::lint(&[d.to_path_buf()], d);
+    let flow: Vec<_> = diags
+        .iter()
+        .filter(|x| x.file.ends_with("flow.yaml"))
+        .collect();
+    assert_eq!(flow.len(), 1, "{diags:#?}");
+    assert_eq!(flow[0].rule, "AKS002");
+    assert!(flow[0].message.contains("255"), "{}", flow[0].message);
+    assert!(
+        diags
+            .iter()
+            .all(|x| !x.file.ends_with("block.yaml") && !x.file.ends_with("under.yaml")),
+        "block nesting follows `depth`; 255 flow levels are fine: {diags:#?}"
     );
 }
 
@@ -377,4 +406,128 @@ fn module_instances_are_capped_per_run() {
         assert!(c.message.contains("module instances"), "{}", c.message);
         assert!(c.start.line > 0, "at the call it stopped: {c:?}");
     }
+}
+
+/// Value growth: thirty lines of `concat(local.a, local.a)` describe 2^30 elements. The first
+/// list over the element cap is an AKS002 and reads as unknown (so AKS202 stays silent on it);
+/// a list just under the cap is judged, and the message quoting all of it is cut.
+#[test]
+fn growing_terraform_values_are_capped_and_messages_cut() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(d, "akslint.toml", "select = [\"AKS002\", \"AKS202\"]\n");
+    let mut locals = String::from("locals {\n  a0 = [\"0.0.0.0/0\"]\n");
+    for i in 1..=30 {
+        locals.push_str(&format!(
+            "  a{i} = concat(local.a{j}, local.a{j})\n",
+            j = i - 1
+        ));
+    }
+    locals.push_str("}\n");
+    let cluster = |name: &str, list: &str| {
+        format!(
+            "resource \"azurerm_kubernetes_cluster\" \"{name}\" {{\n  api_server_access_profile {{\n    authorized_ip_ranges = local.{list}\n  }}\n}}\n"
+        )
+    };
+    let text = format!(
+        "{locals}{}{}",
+        cluster("huge", "a30"),
+        cluster("big", "a13")
+    );
+    write(d, "main.tf", &text);
+    let diags = common::lint(&[d.to_path_buf()], d);
+    let line_of = |s: &str| text.lines().position(|l| l.contains(s)).unwrap() as u32 + 1;
+    let capped: Vec<u32> = diags
+        .iter()
+        .filter(|x| x.rule == "AKS002")
+        .map(|x| x.start.line)
+        .collect();
+    assert_eq!(capped, [line_of("a14 =")], "{diags:#?}");
+    let open: Vec<&akslint::diagnostic::Diagnostic> =
+        diags.iter().filter(|x| x.rule == "AKS202").collect();
+    assert_eq!(open.len(), 1, "only the list under the cap is judged");
+    assert_eq!(
+        open[0].object.as_deref(),
+        Some("azurerm_kubernetes_cluster.big")
+    );
+    for x in &diags {
+        assert!(x.message.chars().count() <= 2100, "{}", x.message.len());
+    }
+    assert!(
+        open[0].message.ends_with("more characters)"),
+        "{}",
+        &open[0].message[..100]
+    );
+}
+
+/// An object literal of 80,000 keys (709 KB, under the size cap) costs hcl-edit's duplicate-key
+/// check 3.2 billion comparisons. The file is counted before it is parsed: AKS002 at the
+/// object, and the module's other files are still read.
+#[test]
+fn huge_object_literals_are_refused_before_parsing() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(d, "akslint.toml", "select = [\"AKS002\", \"AKS101\"]\n");
+    let keys: String = (0..80_000).map(|i| format!("    k{i} = {i}\n")).collect();
+    write(
+        d,
+        "big.tf",
+        format!("locals {{\n  big = {{\n{keys}  }}\n}}\n"),
+    );
+    write(d, "main.tf", CLUSTER_WITH_LOCAL_ACCOUNTS);
+    let got = run(d);
+    assert!(
+        got.contains(&("big.tf".into(), 2, "AKS002".into())),
+        "{got:?}"
+    );
+    assert!(
+        got.contains(&("main.tf".into(), 2, "AKS101".into())),
+        "{got:?}"
+    );
+}
+
+/// Terraform that is not UTF-8 is reported where the first invalid byte is (as YAML is), not
+/// at 0:0; and a number too large for a 64-bit float, which Terraform accepts, is no syntax
+/// error (its value is unknown).
+#[test]
+fn terraform_encoding_and_huge_numbers() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(d, "akslint.toml", "select = [\"AKS001\", \"AKS101\"]\n");
+    std::fs::create_dir(d.join("latin1")).unwrap();
+    write(
+        &d.join("latin1"),
+        "main.tf",
+        b"# r\xe9seau\nresource \"azurerm_kubernetes_cluster\" \"c\" {}\n",
+    );
+    std::fs::create_dir(d.join("huge")).unwrap();
+    let big = format!("1{}", "0".repeat(400));
+    let attrs = format!("{{\n  count = 1e400\n  x = -1.5e999\n  y = {big}\n");
+    let huge = CLUSTER_WITH_LOCAL_ACCOUNTS.replace("{\n", &attrs);
+    write(&d.join("huge"), "main.tf", &huge);
+    write(
+        &d.join("huge"),
+        "other.tf",
+        CLUSTER_WITH_LOCAL_ACCOUNTS.replace("\"c\"", "\"d\""),
+    );
+    let diags = common::lint(&[d.to_path_buf()], d);
+    let got: Vec<(String, u32, u32, &str)> = diags
+        .iter()
+        .map(|x| {
+            let file = x
+                .file
+                .strip_prefix(&*d.to_string_lossy())
+                .unwrap()
+                .to_string();
+            (file, x.start.line, x.start.column, x.rule)
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("/huge/other.tf".to_string(), 2, 3, "AKS101"),
+            ("/latin1/main.tf".to_string(), 1, 4, "AKS001"),
+        ],
+        "the cluster with an unknown count is not judged: {diags:#?}"
+    );
 }

@@ -147,3 +147,83 @@ fn a_cycle_of_module_calls_is_reported_and_the_rest_evaluated() {
     let cycle = diags.iter().find(|x| x.rule == "AKS001").unwrap();
     assert!(cycle.message.contains("cycle"), "{}", cycle.message);
 }
+
+const CLUSTER: &str = r#"resource "azurerm_kubernetes_cluster" "main" {
+  local_account_disabled = var.local_accounts_off
+}
+"#;
+
+/// Two declarations of one resource, variable, data source, module call or local — across
+/// files or in one — are an error in Terraform: AKS001 at the second (the first is read), not a
+/// silent merge.
+#[test]
+fn duplicate_declarations_are_reported_at_the_second() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(
+        &d.join("akslint.toml"),
+        "select = [\"AKS001\", \"AKS101\"]\n",
+    );
+    let first = format!("{CLUSTER}variable \"local_accounts_off\" {{\n  default = false\n}}\n");
+    write(&d.join("infra/a.tf"), &first);
+    let second = format!(
+        "variable \"local_accounts_off\" {{\n  default = true\n}}\n\n{CLUSTER}locals {{\n  x = 1\n}}\nlocals {{\n  x = 2\n}}\n"
+    );
+    write(&d.join("infra/b.tf"), &second);
+    let diags = common::lint(&[d.join("infra")], d);
+    let got: Vec<(String, u32, &str)> = diags
+        .iter()
+        .map(|x| {
+            let file = x.file.rsplit('/').next().unwrap().to_string();
+            (file, x.start.line, x.rule)
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("a.tf".to_string(), 2, "AKS101"),
+            ("b.tf".to_string(), 1, "AKS001"),
+            ("b.tf".to_string(), 5, "AKS001"),
+            ("b.tf".to_string(), 12, "AKS001"),
+        ],
+        "{diags:#?}"
+    );
+    let twice = &diags[1];
+    assert!(
+        twice.message.contains("variable \"local_accounts_off\"") && twice.message.contains("a.tf"),
+        "{}",
+        twice.message
+    );
+}
+
+/// A `.tfvars` named on the command line that Terraform would not read by itself (not
+/// `terraform.tfvars`, not `*.auto.tfvars`) is read as a var file of its directory's module,
+/// as `--var-file` would be, instead of being silently ignored.
+#[test]
+fn a_named_tfvars_is_a_var_file_of_its_module() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(
+        &d.join("akslint.toml"),
+        "select = [\"AKS001\", \"AKS101\"]\n",
+    );
+    let module = format!("{CLUSTER}variable \"local_accounts_off\" {{}}\n");
+    write(&d.join("infra/main.tf"), &module);
+    write(&d.join("infra/prod.tfvars"), "local_accounts_off = false\n");
+    write(&d.join("infra/broken.tfvars"), "local_accounts_off = \n");
+    assert!(
+        common::lint(&[d.join("infra/main.tf")], d).is_empty(),
+        "the variable has no value"
+    );
+    let diags = common::lint(&[d.join("infra/prod.tfvars")], d);
+    assert_eq!(diags.len(), 1, "{diags:#?}");
+    assert_eq!(diags[0].rule, "AKS101");
+    assert_eq!(diags[0].start.line, 2);
+    let diags = common::lint(&[d.join("infra/broken.tfvars")], d);
+    assert!(
+        diags
+            .iter()
+            .any(|x| x.rule == "AKS001" && x.file.ends_with("broken.tfvars")),
+        "{diags:#?}"
+    );
+}

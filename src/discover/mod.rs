@@ -34,6 +34,10 @@ pub struct Discovered {
     /// Those of `modules` named by one of their files (not found in a walk): a pre-commit run
     /// names the changed files, and such a module's callers are looked up in the project.
     pub named_modules: Vec<PathBuf>,
+    /// `.tfvars` named on the command line that Terraform would not read by itself (not
+    /// `terraform.tfvars`, not `*.auto.tfvars`): read as var files of their directory's module,
+    /// as `--var-file` would be.
+    pub named_var_files: Vec<PathBuf>,
     /// What was found but is not linted, by display path (empty when the walk could not name
     /// one).
     pub skipped: Vec<(String, Skipped)>,
@@ -140,6 +144,9 @@ pub fn discover(paths: &[PathBuf], cfg: &Config) -> Result<Discovered, String> {
             if kind == FileKind::Terraform {
                 out.named_modules
                     .push(normalize(p.parent().unwrap_or(Path::new(""))));
+                if is_var_file(p) {
+                    out.named_var_files.push(p.clone());
+                }
             }
             found.insert(p.clone());
         }
@@ -200,6 +207,15 @@ pub fn special_kind(meta: &std::fs::Metadata) -> &'static str {
     }
     let _ = meta;
     "a special file"
+}
+
+/// A `.tfvars` that Terraform reads only when it is named (`-var-file`).
+fn is_var_file(p: &Path) -> bool {
+    let name = p
+        .file_name()
+        .map(|n| n.to_string_lossy())
+        .unwrap_or_default();
+    name.ends_with(".tfvars") && crate::terraform::module::classify(&name).is_none()
 }
 
 fn walk_error(err: &ignore::Error) -> (String, String) {

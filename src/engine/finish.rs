@@ -89,7 +89,7 @@ fn resolve(file: &FileText<'_>, f: Finding, set: &RuleSet<'_>) -> Diagnostic {
                 span: Some(s),
                 start,
                 end,
-                message,
+                message: capped(message),
             }
         })
         .collect();
@@ -97,14 +97,28 @@ fn resolve(file: &FileText<'_>, f: Finding, set: &RuleSet<'_>) -> Diagnostic {
         rule: f.rule.id,
         name: f.rule.name,
         severity,
-        message: f.message,
+        message: capped(f.message),
         file: file.display.to_string(),
         span: f.span,
         start,
         end,
-        object: f.object,
-        source: f.source,
-        help: f.help,
+        object: f.object.map(capped),
+        source: f.source.map(capped),
+        help: f.help.map(capped),
         related,
     }
+}
+
+/// The longest message, help, object or source shown, in characters: what the rules write is
+/// far shorter (the longest on the corpus is under 700), but they quote what they read, and
+/// input can make that as long as it likes.
+const MAX_TEXT: usize = 2000;
+
+/// `text`, cut at [`MAX_TEXT`] characters with a note of what was left out.
+fn capped(text: String) -> String {
+    let Some((cut, _)) = text.char_indices().nth(MAX_TEXT) else {
+        return text;
+    };
+    let rest = text[cut..].chars().count();
+    format!("{}… ({rest} more characters)", &text[..cut])
 }

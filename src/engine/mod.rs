@@ -101,29 +101,14 @@ pub fn lint(inputs: &[Input], cfg: &Config, opts: &Options) -> Result<LintResult
         _ => Vec::new(),
     };
     let reported = found.files.len();
+    let (piped, stdin_tf) = stdin_inputs(inputs);
     let mut jobs: Vec<Job> = found
         .files
         .into_iter()
         .chain(context)
         .map(Job::File)
         .collect();
-    let mut stdin_tf = Vec::new();
-    for i in inputs {
-        if let Input::Stdin { name, bytes } = i {
-            // Standard input is classified by its name, as a file is.
-            if discover::classify(name.as_ref()) == Some(FileKind::Terraform) {
-                stdin_tf.push(terraform::StdinFile {
-                    name: name.clone(),
-                    bytes: bytes.clone(),
-                });
-                continue;
-            }
-            jobs.push(Job::Stdin {
-                name: name.clone(),
-                bytes: bytes.clone(),
-            });
-        }
-    }
+    jobs.extend(piped);
     let pool = pool(opts.threads.unwrap_or(0));
     let files: Vec<yaml::FileOutput> = pool.install(|| {
         jobs.par_iter()
@@ -135,16 +120,13 @@ pub fn lint(inputs: &[Input], cfg: &Config, opts: &Options) -> Result<LintResult
             })
             .collect()
     });
-    let modules = pool.install(|| {
-        terraform::lint_modules(
-            &found.modules,
-            &found.named_modules,
-            &stdin_tf,
-            &set,
-            cfg,
-            opts,
-        )
-    });
+    let tf = terraform::Inputs {
+        dirs: &found.modules,
+        named: &found.named_modules,
+        var_files: &found.named_var_files,
+        stdin: &stdin_tf,
+    };
+    let modules = pool.install(|| terraform::lint_modules(&tf, &set, cfg, opts));
     let mut result = LintResult::default();
     if !opts.parse_only {
         for (file, skipped) in &found.skipped {
@@ -194,6 +176,25 @@ pub fn lint(inputs: &[Input], cfg: &Config, opts: &Options) -> Result<LintResult
 fn sort_and_dedup(diags: &mut Vec<crate::diagnostic::Diagnostic>) {
     diags.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     diags.dedup();
+}
+
+/// Standard input, classified by its name as a file is: YAML/JSON jobs, and Terraform files
+/// (each a module of its own).
+fn stdin_inputs(inputs: &[Input]) -> (Vec<Job>, Vec<terraform::StdinFile>) {
+    let mut jobs = Vec::new();
+    let mut tf = Vec::new();
+    for i in inputs {
+        let Input::Stdin { name, bytes } = i else {
+            continue;
+        };
+        let (name, bytes) = (name.clone(), bytes.clone());
+        if discover::classify(name.as_ref()) == Some(FileKind::Terraform) {
+            tf.push(terraform::StdinFile { name, bytes });
+        } else {
+            jobs.push(Job::Stdin { name, bytes });
+        }
+    }
+    (jobs, tf)
 }
 
 /// AKS001 for what could not be read, AKS006 for what must be rendered first.

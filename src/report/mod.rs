@@ -2,6 +2,7 @@
 //! depends on the machine, so the same input gives the same bytes.
 
 mod compact;
+mod frame;
 mod github;
 mod json;
 mod sarif;

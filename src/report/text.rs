@@ -1,15 +1,16 @@
-//! Human output: a code frame per finding (codespan-reporting is used here only).
+//! Human output: a code frame per finding (codespan-reporting is used here only), no wider than
+//! a window around the finding on long lines ([`super::frame`]), written one finding at a time.
 
+use super::frame::{Framed, Sources};
 use crate::diagnostic::LintResult;
 use crate::diagnostic::Severity;
 use codespan_reporting::diagnostic::{Diagnostic as Frame, Label, Severity as FrameSeverity};
-use codespan_reporting::files::SimpleFiles;
 use codespan_reporting::term::{self, termcolor};
 use std::collections::BTreeMap;
 use std::io::{self, Write};
 
 pub fn write(report: &LintResult, style: &super::Style, out: &mut dyn Write) -> io::Result<()> {
-    let mut files = SimpleFiles::new();
+    let mut files = Sources::new();
     let mut ids: BTreeMap<&str, usize> = BTreeMap::new();
     for (name, text) in &report.sources {
         let shown = super::plain_name(name).into_owned();
@@ -50,8 +51,9 @@ pub fn write(report: &LintResult, style: &super::Style, out: &mut dyn Write) -> 
                         labels.push(Label::secondary(rid, s.range()).with_message(&r.message));
                     }
                 }
+                let (framed, labels) = Framed::new(&files, labels);
                 frame = frame.with_labels(labels);
-                term::emit(&mut buf, &config, &files, &frame).map_err(io::Error::other)?;
+                term::emit(&mut buf, &config, &framed, &frame).map_err(io::Error::other)?;
             }
             _ => {
                 let file = super::plain_name(&d.file);
@@ -64,8 +66,9 @@ pub fn write(report: &LintResult, style: &super::Style, out: &mut dyn Write) -> 
                 term::emit(&mut buf, &config, &files, &frame).map_err(io::Error::other)?;
             }
         }
+        out.write_all(buf.as_slice())?;
+        buf.clear();
     }
-    out.write_all(buf.as_slice())?;
     let count = |s: Severity| report.count(s);
     writeln!(
         out,

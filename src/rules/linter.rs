@@ -6,7 +6,7 @@ use super::{Declared, Rule};
 use crate::declare_rule;
 use crate::diagnostic::Finding;
 use crate::source::Span;
-use crate::terraform::{ParseError, ParseErrorKind};
+use crate::terraform::{Cap, Duplicate, ParseError, ParseErrorKind};
 use crate::yaml::{DocError, DuplicateKey, ErrorKind};
 
 declare_rule!(ParseErrorRule, "AKS001", []);
@@ -70,6 +70,19 @@ pub fn unreadable_module(error: impl std::fmt::Display) -> Finding {
         format!("cannot read the module directory: {error}"),
     )
     .help("check the path's permissions")
+}
+
+/// A second declaration of a name in one Terraform module, at its header.
+pub fn duplicate_declaration(d: &Duplicate) -> Finding {
+    Finding::new(
+        ParseErrorRule.meta(),
+        Some(d.span),
+        format!(
+            "{} is declared again (first in {}, line {}): Terraform rejects the configuration; only the first is read",
+            d.what, d.first_file, d.first_line
+        ),
+    )
+    .help("remove or rename one of the two declarations")
 }
 
 /// A module call that closes a cycle of calls (`modules`: the module directories around it, the
@@ -137,12 +150,24 @@ pub fn hcl_error(e: &ParseError) -> Finding {
             InputLimitRule.meta(),
             "raise `[limits] terraform-file-size` in akslint.toml, or split the file",
         ),
+        ParseErrorKind::TooManyKeys => (
+            InputLimitRule.meta(),
+            "split the object (`merge(local.part_a, local.part_b)`), or keep the data in a JSON file read with `jsondecode(file(…))`",
+        ),
+        ParseErrorKind::Encoding => (
+            ParseErrorRule.meta(),
+            "re-encode the file as UTF-8; the module's other files were still read, but its values may be incomplete",
+        ),
         ParseErrorKind::Syntax | ParseErrorKind::Unreadable => (
             ParseErrorRule.meta(),
             "fix the HCL; the module's other files were still read, but its values may be incomplete",
         ),
     };
-    let span = (e.kind == ParseErrorKind::Syntax).then(|| Span::new(e.offset, e.offset));
+    let positioned = matches!(
+        e.kind,
+        ParseErrorKind::Syntax | ParseErrorKind::TooManyKeys | ParseErrorKind::Encoding
+    );
+    let span = positioned.then(|| Span::new(e.offset, e.offset));
     Finding::new(rule, span, e.message.clone()).help(help)
 }
 
@@ -184,6 +209,28 @@ pub fn module_instances(at: Option<Span>, cap: usize) -> Finding {
         format!("module instances over the limit of {cap} per run: {what}"),
     )
     .help("raise `[limits] module-instances` in akslint.toml if the modules are trusted, or lint fewer root modules at once")
+}
+
+/// A Terraform value that hit an evaluation cap (see [`crate::terraform::budget`]): it reads as
+/// unknown, so nothing that depends on it is judged.
+pub fn value_capped(at: Span, cap: Cap) -> Finding {
+    use crate::terraform::budget::{MAX_ELEMENTS, MAX_WORK};
+    let what = match cap {
+        Cap::Elements => format!("a list or object of more than {MAX_ELEMENTS} elements"),
+        Cap::String => format!(
+            "a string of more than {} bytes",
+            crate::terraform::eval::MAX_STRING
+        ),
+        Cap::Work => format!(
+            "a value that takes more than {MAX_WORK} steps to evaluate (shared parts make it far larger than its text)"
+        ),
+    };
+    Finding::new(
+        InputLimitRule.meta(),
+        Some(at),
+        format!("{what}: treated as unknown, so nothing that depends on it is judged"),
+    )
+    .help("build a smaller value: these caps keep evaluation bounded and cannot be raised")
 }
 
 /// A document whose aliases were not all followed, at its root.

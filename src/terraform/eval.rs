@@ -14,11 +14,15 @@
 //!
 //! Bounded: expression nesting is bounded by hcl-edit (64 levels, 128 operators); our own
 //! recursion (expressions plus chains of locals) stops at [`MAX_DEPTH`] frames and gives unknown;
-//! strings longer than 1 MiB are unknown; equality gives up after a budget.
+//! strings longer than 1 MiB are unknown; equality gives up after a budget; collections and the
+//! steps of one evaluation are capped too ([`super::budget`]).
 
+use super::budget::{Budget, Cap, MAX_ELEMENTS};
 use super::functions;
 use super::module::{AttrAt, Module, span_of};
-use super::value::{Evaluated, Lit, Origin, Ref, RefMode, Value, equal, field};
+use super::value::{
+    EQUALITY_BUDGET, Evaluated, Lit, Origin, Ref, RefMode, Value, equal_within, field,
+};
 use crate::source::Span;
 use hcl_edit::expr::{
     BinaryOp, BinaryOperator, Conditional, Expression, ObjectKey, Traversal, TraversalOperator,
@@ -98,6 +102,7 @@ pub struct Scope<'m> {
     vars: BTreeMap<String, Evaluated>,
     locals: RefCell<HashMap<String, Slot>>,
     depth: Cell<u32>,
+    budget: Budget,
 }
 
 impl<'m> Scope<'m> {
@@ -120,6 +125,7 @@ impl<'m> Scope<'m> {
             vars: BTreeMap::new(),
             locals: RefCell::new(HashMap::new()),
             depth: Cell::new(0),
+            budget: Budget::default(),
         };
         let empty = Env::default();
         let mut vars = BTreeMap::new();
@@ -127,6 +133,7 @@ impl<'m> Scope<'m> {
             let block = module.block(*at);
             let file = &module.file(at.file).name;
             let cx = Cx { file, env: &empty };
+            scope.budget.start();
             let default = block.body.get_attribute("default");
             let not_nullable = block
                 .body
@@ -175,6 +182,7 @@ impl<'m> Scope<'m> {
             env: &env,
         };
         let span = span_of(&self.module.attr(at).value);
+        self.budget.start();
         Some(
             self.local_outcome(name, span, &cx)
                 .unwrap_or_else(|_| cx.at(span, Value::Unknown)),
@@ -185,7 +193,55 @@ impl<'m> Scope<'m> {
     /// name), with the names bound in `env`.
     pub fn eval_in(&self, expr: &Expression, file: &Arc<str>, env: &Env) -> Evaluated {
         let cx = Cx { file, env };
+        self.budget.start();
         self.eval(expr, &cx)
+    }
+
+    /// The caps evaluation has hit in this scope so far, with where (see [`super::budget`]).
+    pub fn capped(&self) -> Vec<(Origin, Cap)> {
+        self.budget.hit()
+    }
+
+    /// Takes `steps` from the current evaluation's budget; past it, the unknown value to give
+    /// instead.
+    pub(crate) fn spend(&self, steps: usize, span: Span, cx: &Cx<'_>) -> Result<(), Evaluated> {
+        let at = || Origin {
+            file: cx.file.clone(),
+            span,
+        };
+        if self.budget.spend(steps, at) {
+            Ok(())
+        } else {
+            Err(cx.at(span, Value::Unknown))
+        }
+    }
+
+    /// The unknown value to give instead of a collection of `n` elements, when `n` is over
+    /// [`MAX_ELEMENTS`] (the cap is remembered).
+    pub(crate) fn too_many(&self, n: usize, span: Span, cx: &Cx<'_>) -> Option<Evaluated> {
+        if n <= MAX_ELEMENTS {
+            return None;
+        }
+        let at = Origin {
+            file: cx.file.clone(),
+            span,
+        };
+        self.budget.record(at, Cap::Elements);
+        Some(cx.at(span, Value::Unknown))
+    }
+
+    /// Terraform's `==`, its comparisons taken from the evaluation's budget.
+    pub(crate) fn equal(
+        &self,
+        a: &Value,
+        b: &Value,
+        span: Span,
+        cx: &Cx<'_>,
+    ) -> Result<Option<bool>, Evaluated> {
+        let mut left = EQUALITY_BUDGET;
+        let r = equal_within(a, b, &mut left);
+        self.spend((EQUALITY_BUDGET - left) as usize, span, cx)?;
+        Ok(r)
     }
 
     pub(crate) fn eval(&self, expr: &Expression, cx: &Cx<'_>) -> Evaluated {
@@ -222,6 +278,12 @@ impl<'m> Scope<'m> {
             },
             Expression::String(s) => known(Lit::String(s.value().as_str().into())),
             Expression::Array(a) => {
+                if let Some(u) = self.too_many(a.len(), span, cx) {
+                    return Ok(u);
+                }
+                if let Err(u) = self.spend(a.len(), span, cx) {
+                    return Ok(u);
+                }
                 let mut items = Vec::with_capacity(a.len());
                 for x in a.iter() {
                     items.push(self.ev(x, cx)?);
@@ -229,6 +291,12 @@ impl<'m> Scope<'m> {
                 known(Lit::List(items.into()))
             }
             Expression::Object(o) => {
+                if let Some(u) = self.too_many(o.len(), span, cx) {
+                    return Ok(u);
+                }
+                if let Err(u) = self.spend(o.len(), span, cx) {
+                    return Ok(u);
+                }
                 let mut entries = Vec::with_capacity(o.len());
                 for (k, v) in o.iter() {
                     let key: Arc<str> = match k {
@@ -303,6 +371,11 @@ impl<'m> Scope<'m> {
                 Element::Directive(_) => unknown = true,
             }
             if out.len() > MAX_STRING {
+                let at = Origin {
+                    file: cx.file.clone(),
+                    span,
+                };
+                self.budget.record(at, Cap::String);
                 unknown = true;
                 break;
             }
@@ -326,7 +399,11 @@ impl<'m> Scope<'m> {
                 let (Ok(t), Ok(f)) = (self.ev(&c.true_expr, cx), self.ev(&c.false_expr, cx)) else {
                     return Ok(cx.at(span, Value::Unknown));
                 };
-                if equal(&t.value, &f.value) == Some(true) {
+                let same = match self.equal(&t.value, &f.value, span, cx) {
+                    Ok(same) => same,
+                    Err(u) => return Ok(u),
+                };
+                if same == Some(true) {
                     Ok(cx.at(span, t.value))
                 } else {
                     Ok(cx.at(span, Value::Unknown))
@@ -345,9 +422,16 @@ impl<'m> Scope<'m> {
             None => Value::Unknown,
         };
         let op = *b.operator.value();
+        let eq = |cx: &Cx<'_>| self.equal(l, r, span, cx);
         let out = match op {
-            Op::Eq => boolean(equal(l, r)),
-            Op::NotEq => boolean(equal(l, r).map(|x| !x)),
+            Op::Eq => match eq(cx) {
+                Ok(same) => boolean(same),
+                Err(u) => return Ok(u),
+            },
+            Op::NotEq => match eq(cx) {
+                Ok(same) => boolean(same.map(|x| !x)),
+                Err(u) => return Ok(u),
+            },
             Op::And | Op::Or => {
                 if l.is_absent() || r.is_absent() {
                     return Err(Fail);
@@ -459,6 +543,12 @@ impl<'m> Scope<'m> {
         cx: &Cx<'_>,
     ) -> Outcome {
         for (i, op) in ops.iter().enumerate() {
+            // A lookup reads an object's entries one by one.
+            if let Value::Known(Lit::Object(o)) = &cur.value
+                && let Err(u) = self.spend(o.len(), span, cx)
+            {
+                return Ok(u);
+            }
             let next = match op.value() {
                 TraversalOperator::GetAttr(name) => lookup_key(&cur, name.as_str())?,
                 TraversalOperator::Index(ix) => {
@@ -509,6 +599,9 @@ impl<'m> Scope<'m> {
         };
         let mut out = Vec::with_capacity(items.len());
         for item in items {
+            if let Err(u) = self.spend(1, span, cx) {
+                return Ok(u);
+            }
             let v = self.apply(item, rest, span, cx)?;
             if v.value.is_unknown() {
                 return Ok(cx.at(span, Value::Unknown));

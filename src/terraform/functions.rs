@@ -4,7 +4,7 @@
 //! unknown.
 
 use super::eval::{Cx, Fail, Outcome, Scope};
-use super::value::{Evaluated, Lit, Value, equal, field};
+use super::value::{EQUALITY_BUDGET, Evaluated, Lit, Value, equal_within, field};
 use crate::source::Span;
 use hcl_edit::expr::FuncCall;
 use std::sync::Arc;
@@ -84,13 +84,21 @@ pub(crate) fn call(scope: &Scope<'_>, f: &FuncCall, span: Span, cx: &Cx<'_>) -> 
         },
         ("contains", [list, x]) => match &list.value {
             Value::Known(Lit::List(l)) => {
+                // One equality budget for the whole search, not one per element.
+                let mut left = EQUALITY_BUDGET;
                 let mut found = Some(false);
                 for item in l.iter() {
-                    match equal(&item.value, &x.value) {
-                        Some(true) => return known(Lit::Bool(true)),
+                    match equal_within(&item.value, &x.value, &mut left) {
+                        Some(true) => {
+                            found = Some(true);
+                            break;
+                        }
                         None => found = None,
                         Some(false) => {}
                     }
+                }
+                if let Err(u) = scope.spend((EQUALITY_BUDGET - left) as usize, span, cx) {
+                    return Ok(u);
                 }
                 at(found.map_or(Value::Unknown, |b| Value::Known(Lit::Bool(b))))
             }
@@ -114,6 +122,7 @@ pub(crate) fn call(scope: &Scope<'_>, f: &FuncCall, span: Span, cx: &Cx<'_>) -> 
             };
             match &map.value {
                 Value::Known(Lit::Object(o)) => match field(o, &k) {
+                    _ if scope.spend(o.len(), span, cx).is_err() => unknown,
                     Some(v) => Ok(v.clone()),
                     None => rest.first().cloned().ok_or(Fail),
                 },
@@ -121,35 +130,8 @@ pub(crate) fn call(scope: &Scope<'_>, f: &FuncCall, span: Span, cx: &Cx<'_>) -> 
                 _ => unknown,
             }
         }
-        ("merge", _) => {
-            // Later arguments win; null arguments are skipped.
-            let mut out: Vec<(Arc<str>, Evaluated)> = Vec::new();
-            for v in &vals {
-                match &v.value {
-                    Value::Absent => continue,
-                    Value::Known(Lit::Object(o)) => {
-                        for (k, e) in o.iter() {
-                            out.retain(|(x, _)| x != k);
-                            out.push((k.clone(), e.clone()));
-                        }
-                    }
-                    Value::Known(_) => return Err(Fail),
-                    _ => return unknown,
-                }
-            }
-            known(Lit::Object(out.into()))
-        }
-        ("concat", _) => {
-            let mut out: Vec<Evaluated> = Vec::new();
-            for v in &vals {
-                match &v.value {
-                    Value::Known(Lit::List(l)) => out.extend(l.iter().cloned()),
-                    Value::Known(_) | Value::Absent => return Err(Fail),
-                    _ => return unknown,
-                }
-            }
-            known(Lit::List(out.into()))
-        }
+        ("merge", _) => merge(scope, &vals, span, cx),
+        ("concat", _) => concat(scope, &vals, span, cx),
         ("tobool", [x]) => match &x.value {
             Value::Absent => at(Value::Absent),
             Value::Known(Lit::Bool(_)) => Ok(x.clone()),
@@ -183,10 +165,17 @@ pub(crate) fn call(scope: &Scope<'_>, f: &FuncCall, span: Span, cx: &Cx<'_>) -> 
         },
         ("toset", [x]) => match &x.value {
             Value::Absent => at(Value::Absent),
-            Value::Known(Lit::List(l)) => match dedup(l) {
-                Some(items) => known(Lit::List(items.into())),
-                None => unknown,
-            },
+            Value::Known(Lit::List(l)) => {
+                let mut left = EQUALITY_BUDGET;
+                let items = dedup(l, &mut left);
+                if let Err(u) = scope.spend((EQUALITY_BUDGET - left) as usize, span, cx) {
+                    return Ok(u);
+                }
+                match items {
+                    Some(items) => known(Lit::List(items.into())),
+                    None => unknown,
+                }
+            }
             Value::Known(_) => Err(Fail),
             _ => unknown,
         },
@@ -194,9 +183,65 @@ pub(crate) fn call(scope: &Scope<'_>, f: &FuncCall, span: Span, cx: &Cx<'_>) -> 
     }
 }
 
+/// `concat`: the lists one after the other, unless the result would be over the element cap.
+fn concat(scope: &Scope<'_>, vals: &[Evaluated], span: Span, cx: &Cx<'_>) -> Outcome {
+    let mut total = 0;
+    for v in vals {
+        match &v.value {
+            Value::Known(Lit::List(l)) => total += l.len(),
+            Value::Known(_) | Value::Absent => return Err(Fail),
+            _ => return Ok(cx.at(span, Value::Unknown)),
+        }
+    }
+    if let Some(u) = scope.too_many(total, span, cx) {
+        return Ok(u);
+    }
+    if let Err(u) = scope.spend(total, span, cx) {
+        return Ok(u);
+    }
+    let out: Vec<Evaluated> = vals
+        .iter()
+        .filter_map(|v| v.value.as_list())
+        .flat_map(|l| l.iter().cloned())
+        .collect();
+    Ok(cx.at(span, Value::Known(Lit::List(out.into()))))
+}
+
+/// `merge`: later arguments win, null arguments are skipped; a key written again moves to the
+/// end with its new value. Linear: the old place of a key is found by a map and left empty.
+fn merge(scope: &Scope<'_>, vals: &[Evaluated], span: Span, cx: &Cx<'_>) -> Outcome {
+    let mut out: Vec<Option<(Arc<str>, Evaluated)>> = Vec::new();
+    let mut slot: std::collections::HashMap<Arc<str>, usize> = std::collections::HashMap::new();
+    let mut live = 0;
+    for v in vals {
+        let o = match &v.value {
+            Value::Absent => continue,
+            Value::Known(Lit::Object(o)) => o,
+            Value::Known(_) => return Err(Fail),
+            _ => return Ok(cx.at(span, Value::Unknown)),
+        };
+        if let Err(u) = scope.spend(o.len(), span, cx) {
+            return Ok(u);
+        }
+        for (k, e) in o.iter() {
+            match slot.insert(k.clone(), out.len()) {
+                Some(old) => out[old] = None,
+                None => live += 1,
+            }
+            out.push(Some((k.clone(), e.clone())));
+        }
+        if let Some(u) = scope.too_many(live, span, cx) {
+            return Ok(u);
+        }
+    }
+    let entries: Vec<(Arc<str>, Evaluated)> = out.into_iter().flatten().collect();
+    Ok(cx.at(span, Value::Known(Lit::Object(entries.into()))))
+}
+
 /// Distinct elements, first occurrence kept; `None` when an element's identity is unknown (the
-/// set's size then is too). Quadratic, so only for modest lists.
-fn dedup(l: &[Evaluated]) -> Option<Vec<Evaluated>> {
+/// set's size then is too), or when the comparisons run over `budget`. Quadratic, so only for
+/// modest lists.
+fn dedup(l: &[Evaluated], budget: &mut u32) -> Option<Vec<Evaluated>> {
     if l.len() > 1000 {
         return None;
     }
@@ -204,7 +249,7 @@ fn dedup(l: &[Evaluated]) -> Option<Vec<Evaluated>> {
     for item in l {
         let mut seen = false;
         for o in &out {
-            if equal(&o.value, &item.value)? {
+            if equal_within(&o.value, &item.value, budget)? {
                 seen = true;
                 break;
             }

@@ -286,8 +286,9 @@ impl TfIndex {
             }
             let inputs = call.inputs(scope);
             let mut refs = Vec::new();
+            let mut visits = 10_000;
             for v in inputs.values() {
-                collect_refs(v, &mut refs, 0);
+                collect_refs(v, &mut refs, 0, &mut visits);
             }
             let mut targets: Vec<Target> = Vec::new();
             let mut points_at_resources = false;
@@ -452,15 +453,21 @@ fn parent_prefix(prefix: &str) -> &str {
     }
 }
 
-/// Every reference in a value (lists and objects searched), bounded.
-fn collect_refs(v: &Evaluated, out: &mut Vec<Evaluated>, depth: u32) {
-    if depth > 8 || out.len() > 64 {
+/// Every reference in a value (lists and objects searched), bounded in depth, in references
+/// found and in nodes visited (shared values can be exponentially larger than they look).
+fn collect_refs(v: &Evaluated, out: &mut Vec<Evaluated>, depth: u32, visits: &mut u32) {
+    if depth > 8 || out.len() > 64 || *visits == 0 {
         return;
     }
+    *visits -= 1;
     match &v.value {
         Value::Ref(_) => out.push(v.clone()),
-        Value::Known(Lit::List(l)) => l.iter().for_each(|e| collect_refs(e, out, depth + 1)),
-        Value::Known(Lit::Object(o)) => o.iter().for_each(|(_, e)| collect_refs(e, out, depth + 1)),
+        Value::Known(Lit::List(l)) => l
+            .iter()
+            .for_each(|e| collect_refs(e, out, depth + 1, visits)),
+        Value::Known(Lit::Object(o)) => o
+            .iter()
+            .for_each(|(_, e)| collect_refs(e, out, depth + 1, visits)),
         _ => {}
     }
 }

@@ -19,9 +19,11 @@
 //! spans would be a second parser; no AKS configuration of the corpus uses them), and override
 //! files are parsed but not merged (see [`module`]).
 
+pub mod budget;
 pub mod comments;
 pub mod eval;
 mod functions;
+pub mod guard;
 pub mod index;
 pub mod kind;
 pub mod module;
@@ -31,10 +33,11 @@ pub mod resource;
 mod types;
 pub mod value;
 
+pub use budget::Cap;
 pub use eval::{Env, Scope};
 pub use index::TfIndex;
 pub use kind::AzureKind;
-pub use module::{LoadOptions, Module, ModuleCall, SourceFile, SourceKind};
+pub use module::{Duplicate, LoadOptions, Module, ModuleCall, SourceFile, SourceKind};
 pub use parse::{ParseError, ParseErrorKind, TfLimits, parse_body};
 pub use provider::{Majors, ProviderVersions};
 pub use resource::{Attr, BlockView, Count, Presence, Present, Resource};

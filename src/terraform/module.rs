@@ -93,6 +93,8 @@ pub struct Module {
     /// Name → winning tfvars value (terraform.tfvars < *.auto.tfvars < var-files).
     pub(crate) tfvars: BTreeMap<String, AttrAt>,
     pub calls: Vec<ModuleCall>,
+    /// Second declarations of a name (Terraform rejects them), not read.
+    pub duplicates: Vec<Duplicate>,
 }
 
 /// Options of [`Module::load`].
@@ -151,6 +153,11 @@ pub fn module_files(dir: &Path) -> std::io::Result<Vec<(PathBuf, SourceKind)>> {
 
 /// Reads a file for the front end: at most `limit` bytes, not binary, UTF-8.
 pub fn read_source(path: &Path, limit: u64) -> Result<String, ParseError> {
+    source_text(read_bytes(path, limit)?)
+}
+
+/// The bytes of a file, at most `limit` of them.
+fn read_bytes(path: &Path, limit: u64) -> Result<Vec<u8>, ParseError> {
     let unreadable = |message: String| ParseError {
         kind: ParseErrorKind::Unreadable,
         offset: 0,
@@ -169,35 +176,67 @@ pub fn read_source(path: &Path, limit: u64) -> Result<String, ParseError> {
             message: format!("file of {size} bytes is over the file-size limit of {limit} bytes"),
         });
     }
-    source_text(buf)
+    Ok(buf)
 }
 
 /// The bytes of a source as text: not binary, UTF-8.
 pub fn source_text(buf: Vec<u8>) -> Result<String, ParseError> {
+    let (text, error) = decode(buf);
+    match error {
+        Some(e) => Err(e),
+        None => Ok(text),
+    }
+}
+
+/// The bytes as text, and why they cannot be parsed: binary (no text), or not UTF-8 (the error
+/// at the first invalid byte, the text with every invalid byte replaced by `?`, one for one, so
+/// that the error is shown where it is).
+fn decode(buf: Vec<u8>) -> (String, Option<ParseError>) {
     if buf.iter().take(8000).any(|&b| b == 0) {
-        return Err(ParseError {
+        let e = ParseError {
             kind: ParseErrorKind::Unreadable,
             offset: 0,
             message: "binary file: not HCL".into(),
-        });
+        };
+        return (String::new(), Some(e));
     }
-    String::from_utf8(buf).map_err(|e| {
-        let at = e.utf8_error().valid_up_to();
-        ParseError {
-            kind: ParseErrorKind::Unreadable,
-            offset: at,
-            message: format!("invalid UTF-8 at byte {at}: HCL must be UTF-8"),
+    let buf = match String::from_utf8(buf) {
+        Ok(text) => return (text, None),
+        Err(e) => e.into_bytes(),
+    };
+    let mut text = String::with_capacity(buf.len());
+    let mut first = None;
+    for chunk in buf.utf8_chunks() {
+        text.push_str(chunk.valid());
+        if !chunk.invalid().is_empty() {
+            first.get_or_insert(text.len());
+            text.extend(std::iter::repeat_n('?', chunk.invalid().len()));
         }
-    })
+    }
+    let at = first.unwrap_or(0);
+    let e = ParseError {
+        kind: ParseErrorKind::Encoding,
+        offset: at,
+        message: format!("invalid UTF-8 at byte {at}: HCL must be UTF-8"),
+    };
+    (text, Some(e))
+}
+
+/// The text and parse of a source's bytes.
+fn text_and_body(buf: Vec<u8>, limits: &TfLimits) -> (String, Result<Body, ParseError>) {
+    match decode(buf) {
+        (text, None) => {
+            let body = parse::parse_body(&text, limits);
+            (text, body)
+        }
+        (text, Some(e)) => (text, Err(e)),
+    }
 }
 
 /// Reads and parses one file of a module.
 fn read_file(path: PathBuf, kind: SourceKind, limits: &TfLimits) -> SourceFile {
-    let (text, body) = match read_source(&path, limits.file_size) {
-        Ok(text) => {
-            let body = parse::parse_body(&text, limits);
-            (text, body)
-        }
+    let (text, body) = match read_bytes(&path, limits.file_size) {
+        Ok(buf) => text_and_body(buf, limits),
         Err(e) => (String::new(), Err(e)),
     };
     SourceFile {
@@ -244,13 +283,7 @@ impl Module {
         let kind = file_name
             .and_then(|n| classify(&n))
             .unwrap_or(SourceKind::VarFile);
-        let (text, body) = match source_text(bytes) {
-            Ok(text) => {
-                let body = parse::parse_body(&text, &opts.limits);
-                (text, body)
-            }
-            Err(e) => (String::new(), Err(e)),
-        };
+        let (text, body) = text_and_body(bytes, &opts.limits);
         let mut files = vec![SourceFile {
             name: name.into(),
             path,
@@ -296,17 +329,19 @@ impl Module {
             locals: BTreeMap::new(),
             tfvars: BTreeMap::new(),
             calls: Vec::new(),
+            duplicates: Vec::new(),
         };
-        for (fi, f) in m.files.iter().enumerate() {
+        let mut seen = Seen::default();
+        for fi in 0..m.files.len() {
+            let f = &m.files[fi];
             let Ok(body) = &f.body else { continue };
-            let fi = fi as u32;
             match f.kind {
                 SourceKind::Config => {}
                 SourceKind::TfVars | SourceKind::VarFile => {
                     for (i, s) in body.iter().enumerate() {
                         if let Structure::Attribute(a) = s {
                             let at = AttrAt {
-                                file: fi,
+                                file: fi as u32,
                                 block: None,
                                 index: i as u32,
                             };
@@ -317,57 +352,28 @@ impl Module {
                 }
                 SourceKind::Override | SourceKind::Lock => continue,
             }
-            for (i, s) in body.iter().enumerate() {
-                let Structure::Block(b) = s else { continue };
-                let at = BlockAt {
-                    file: fi,
-                    index: i as u32,
-                };
-                match (b.ident.as_str(), b.labels.len()) {
-                    ("resource", 2) => m.resources.push(at),
-                    ("data", 2) => m.data.push(at),
-                    ("variable", 1) => {
-                        m.variables
-                            .entry(b.labels[0].as_str().to_string())
-                            .or_insert(at);
-                    }
-                    ("locals", 0) => {
-                        for (j, s) in b.body.iter().enumerate() {
-                            if let Structure::Attribute(a) = s {
-                                m.locals
-                                    .entry(a.key.as_str().to_string())
-                                    .or_insert(AttrAt {
-                                        file: fi,
-                                        block: Some(i as u32),
-                                        index: j as u32,
-                                    });
-                            }
-                        }
-                    }
-                    ("module", 1) => {
-                        let source = b
-                            .body
-                            .get_attribute("source")
-                            .and_then(|a| literal_str(&a.value))
-                            .map(str::to_string);
-                        let local_path = source
-                            .as_deref()
-                            .filter(|s| s.starts_with("./") || s.starts_with("../"))
-                            .map(|s| dir.join(s));
-                        m.calls.push(ModuleCall {
-                            name: b.labels[0].as_str().to_string(),
-                            source,
-                            local_path,
-                            file: f.name.clone(),
-                            span: header_span(b),
-                            at,
-                        });
-                    }
-                    _ => {}
+            let found = declarations(dir, fi as u32, f, body);
+            for (name, span, d) in found {
+                if seen.first(&m.files, name, fi as u32, span, &mut m.duplicates) {
+                    m.declare(d);
                 }
             }
         }
         m
+    }
+
+    fn declare(&mut self, d: Declared) {
+        match d {
+            Declared::Resource(at) => self.resources.push(at),
+            Declared::Data(at) => self.data.push(at),
+            Declared::Variable(name, at) => {
+                self.variables.insert(name, at);
+            }
+            Declared::Local(name, at) => {
+                self.locals.insert(name, at);
+            }
+            Declared::Call(call) => self.calls.push(call),
+        }
     }
 
     /// Files that could not be read or parsed, with their errors.
@@ -423,6 +429,144 @@ impl Module {
             .body
             .as_ref()
             .expect("declarations come from parsed files")
+    }
+}
+
+/// One declaration of a configuration file.
+enum Declared {
+    Resource(BlockAt),
+    Data(BlockAt),
+    Variable(String, BlockAt),
+    Local(String, AttrAt),
+    Call(ModuleCall),
+}
+
+/// The declarations of one parsed configuration file, each with what Terraform names it by
+/// (`resource "a" "b"`) and where (its header, or a local's name).
+fn declarations(dir: &Path, fi: u32, f: &SourceFile, body: &Body) -> Vec<(String, Span, Declared)> {
+    let mut out = Vec::new();
+    for (i, s) in body.iter().enumerate() {
+        let Structure::Block(b) = s else { continue };
+        let at = BlockAt {
+            file: fi,
+            index: i as u32,
+        };
+        let label = |k: usize| b.labels[k].as_str();
+        let header = header_span(b);
+        match (b.ident.as_str(), b.labels.len()) {
+            ("resource", 2) => {
+                let name = format!("resource \"{}\" \"{}\"", label(0), label(1));
+                out.push((name, header, Declared::Resource(at)));
+            }
+            ("data", 2) => {
+                let name = format!("data \"{}\" \"{}\"", label(0), label(1));
+                out.push((name, header, Declared::Data(at)));
+            }
+            ("variable", 1) => {
+                let name = format!("variable \"{}\"", label(0));
+                out.push((name, header, Declared::Variable(label(0).to_string(), at)));
+            }
+            ("locals", 0) => {
+                for (j, s) in b.body.iter().enumerate() {
+                    if let Structure::Attribute(a) = s {
+                        let key = a.key.as_str();
+                        let local = AttrAt {
+                            file: fi,
+                            block: Some(i as u32),
+                            index: j as u32,
+                        };
+                        let name = format!("local value `{key}`");
+                        out.push((
+                            name,
+                            span_of(&a.key),
+                            Declared::Local(key.to_string(), local),
+                        ));
+                    }
+                }
+            }
+            ("module", 1) => {
+                let call = module_call(dir, f, b, at);
+                out.push((
+                    format!("module \"{}\"", label(0)),
+                    header,
+                    Declared::Call(call),
+                ));
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+fn module_call(dir: &Path, f: &SourceFile, b: &Block, at: BlockAt) -> ModuleCall {
+    let source = b
+        .body
+        .get_attribute("source")
+        .and_then(|a| literal_str(&a.value))
+        .map(str::to_string);
+    let local_path = source
+        .as_deref()
+        .filter(|s| s.starts_with("./") || s.starts_with("../"))
+        .map(|s| dir.join(s));
+    ModuleCall {
+        name: b.labels[0].as_str().to_string(),
+        source,
+        local_path,
+        file: f.name.clone(),
+        span: header_span(b),
+        at,
+    }
+}
+
+/// A second declaration of what Terraform declares once per module (it rejects the
+/// configuration): the first is read, this one is not.
+#[derive(Debug, Clone)]
+pub struct Duplicate {
+    /// `resource "azurerm_kubernetes_cluster" "main"`, `variable "x"`, local value `x`…
+    pub what: String,
+    /// This declaration: its file and header (a local's name).
+    pub file: Arc<str>,
+    pub span: Span,
+    /// The first one: its file and 1-based line.
+    pub first_file: Arc<str>,
+    pub first_line: usize,
+}
+
+/// The names declared so far, where each first was.
+#[derive(Default)]
+struct Seen {
+    first: BTreeMap<String, (u32, Span)>,
+    /// Line indexes of the files that hold a first declaration of a duplicate, made when needed.
+    lines: BTreeMap<u32, crate::source::LineIndex>,
+}
+
+impl Seen {
+    /// Whether `name` is declared here for the first time; if not, the duplicate is recorded.
+    fn first(
+        &mut self,
+        files: &[SourceFile],
+        name: String,
+        fi: u32,
+        span: Span,
+        out: &mut Vec<Duplicate>,
+    ) -> bool {
+        let Some(&(first_fi, first_span)) = self.first.get(&name) else {
+            self.first.insert(name, (fi, span));
+            return true;
+        };
+        let first = &files[first_fi as usize];
+        let lines = self
+            .lines
+            .entry(first_fi)
+            .or_insert_with(|| crate::source::LineIndex::new(&first.text));
+        out.push(Duplicate {
+            what: name,
+            file: files[fi as usize].name.clone(),
+            span,
+            first_file: first.name.clone(),
+            first_line: lines.line_of(first_span.start as usize) + 1,
+        });
+        false
     }
 }
 
@@ -497,6 +641,12 @@ output "o" { value = 1 }
         assert_eq!(m.resources.len(), 1);
         assert_eq!(m.data.len(), 1);
         assert_eq!(m.variable_names().collect::<Vec<_>>(), ["a"]);
+        let twice: Vec<(&str, usize)> = m
+            .duplicates
+            .iter()
+            .map(|d| (d.what.as_str(), d.first_line))
+            .collect();
+        assert_eq!(twice, [("variable \"a\"", 6)]);
         assert!(m.locals.contains_key("l"));
         assert_eq!(m.calls.len(), 2);
         assert_eq!(
@@ -584,7 +734,7 @@ output "o" { value = 1 }
             [
                 ("big.tf".to_string(), ParseErrorKind::TooLarge, 0),
                 ("bin.tf".to_string(), ParseErrorKind::Unreadable, 0),
-                ("latin1.tf".to_string(), ParseErrorKind::Unreadable, 8),
+                ("latin1.tf".to_string(), ParseErrorKind::Encoding, 8),
                 ("missing.tfvars".to_string(), ParseErrorKind::Unreadable, 0),
             ]
         );

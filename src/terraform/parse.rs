@@ -3,10 +3,13 @@
 //! The size cap is checked before anything else (a tree costs ~25× its input, up to 64× on
 //! token-dense lists); nesting (64 levels) and operator depth (128) are hcl-edit's own limits,
 //! which keep its recursive parser, our evaluator and every drop inside a 2 MiB stack. A stack
-//! overflow cannot be caught, so these limits are the whole defence. The caller has already
-//! checked that the bytes are UTF-8.
+//! overflow cannot be caught, so these limits are the whole defence. Object literals, whose
+//! keys hcl-edit checks in quadratic time, are counted before parsing ([`super::guard`]). The
+//! caller has already checked that the bytes are UTF-8.
 
 use hcl_edit::structure::Body;
+use std::borrow::Cow;
+use std::ops::Range;
 
 /// Limits of the Terraform front end.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -32,9 +35,14 @@ pub enum ParseErrorKind {
     Syntax,
     /// Over `TfLimits::file_size` (AKS002): not parsed.
     TooLarge,
-    /// Not readable, not UTF-8 or binary (AKS001); only produced by [`super::module`] when it
-    /// reads files itself.
+    /// Object literals too large for the parser's quadratic key check (AKS002, at the object
+    /// that crossed the budget; see [`super::guard`]): not parsed.
+    TooManyKeys,
+    /// Not readable or binary (AKS001); only produced by [`super::module`] when it reads files
+    /// itself.
     Unreadable,
+    /// Not UTF-8 (AKS001, at the first invalid byte); only produced by [`super::module`].
+    Encoding,
 }
 
 /// Why a file has no body.
@@ -66,20 +74,106 @@ pub fn parse_body(text: &str, limits: &TfLimits) -> Result<Body, ParseError> {
             ),
         });
     }
-    let owned;
-    let src = match text.strip_prefix('\u{feff}') {
-        Some(rest) => {
-            // Same length: three blanks for the three bytes of the BOM.
-            owned = format!("   {rest}");
-            owned.as_str()
-        }
-        None => text,
+    // Same length: three blanks for the three bytes of a BOM.
+    let mut src: Cow<'_, str> = match text.strip_prefix('\u{feff}') {
+        Some(rest) => Cow::Owned(format!("   {rest}")),
+        None => Cow::Borrowed(text),
     };
-    hcl_edit::parser::parse_body(src).map_err(|e| ParseError {
-        kind: ParseErrorKind::Syntax,
-        offset: e.location().offset().min(text.len()),
-        message: clean_message(e.message()),
-    })
+    if let Err(e) = super::guard::check(&src) {
+        return Err(ParseError {
+            kind: ParseErrorKind::TooManyKeys,
+            offset: e.offset,
+            message: format!(
+                "object literal of {} keys: the HCL parser compares every key of an object with every other, and this file's objects are over its budget of {} comparisons (about one object of 10,000 keys): not parsed",
+                e.keys,
+                super::guard::MAX_KEY_PAIRS
+            ),
+        });
+    }
+    let mut huge = 0;
+    loop {
+        let e = match hcl_edit::parser::parse_body(&src) {
+            Ok(body) => return Ok(body),
+            Err(e) => e,
+        };
+        let offset = e.location().offset().min(text.len());
+        // hcl-edit refuses numbers a 64-bit float cannot hold; Terraform reads them. Each one
+        // becomes a name of the same length (unknown to the evaluator), and the text is parsed
+        // again, a few times at most.
+        if huge < MAX_HUGE_NUMBERS
+            && let Some(at) = huge_number(&src, offset)
+        {
+            huge += 1;
+            src.to_mut()
+                .replace_range(at.clone(), &"x".repeat(at.len()));
+            continue;
+        }
+        return Err(ParseError {
+            kind: ParseErrorKind::Syntax,
+            offset,
+            message: clean_message(e.message()),
+        });
+    }
+}
+
+/// Number literals too large for a float that one file may hold (each costs a parse).
+const MAX_HUGE_NUMBERS: usize = 8;
+
+/// A number literal too large for a 64-bit float where the parser stopped: the one at or just
+/// before `offset` (`1e400` stops it at the `e`), else the first on the rest of that line (a
+/// long integer makes it give up at the start of the attribute).
+fn huge_number(src: &str, offset: usize) -> Option<Range<usize>> {
+    let b = src.as_bytes();
+    let offset = offset.min(b.len());
+    let mut start = offset;
+    while start > 0 && (b[start - 1].is_ascii_digit() || b[start - 1] == b'.') {
+        start -= 1;
+    }
+    if let Some(r) = huge_at(src, start).filter(|r| offset <= r.end) {
+        return Some(r);
+    }
+    let line_end = b[offset..]
+        .iter()
+        .position(|&c| c == b'\n')
+        .map_or(b.len(), |p| offset + p);
+    (offset..line_end).find_map(|p| huge_at(src, p))
+}
+
+/// The number literal starting at `start`, when it is one and too large for a float.
+fn huge_at(src: &str, start: usize) -> Option<Range<usize>> {
+    let b = src.as_bytes();
+    let before = start.checked_sub(1).map(|i| b[i]);
+    if before.is_some_and(|c| c.is_ascii_alphanumeric() || c == b'_' || c == b'.') {
+        return None; // inside a name or another number
+    }
+    let end = number_end(b, start)?;
+    let value: f64 = src[start..end].parse().ok()?;
+    value.is_infinite().then_some(start..end)
+}
+
+/// Where the number literal starting at `start` ends: digits, `.digits`, `e[+-]digits`.
+fn number_end(b: &[u8], start: usize) -> Option<usize> {
+    let digits = |from: usize| {
+        let n = b
+            .get(from..)?
+            .iter()
+            .take_while(|c| c.is_ascii_digit())
+            .count();
+        (n > 0).then_some(from + n)
+    };
+    let mut end = digits(start)?;
+    if b.get(end) == Some(&b'.')
+        && let Some(e) = digits(end + 1)
+    {
+        end = e;
+    }
+    if matches!(b.get(end), Some(b'e' | b'E')) {
+        let sign = usize::from(matches!(b.get(end + 1), Some(b'+' | b'-')));
+        if let Some(e) = digits(end + 1 + sign) {
+            end = e;
+        }
+    }
+    Some(end)
 }
 
 /// hcl-edit's messages read "invalid attribute; expected unique attribute key; found redefined
@@ -162,6 +256,30 @@ mod tests {
     fn flat_long_traversal_is_fine() {
         let text = format!("x = a{}\n", ".b".repeat(100_000));
         on_small_stack(move || assert!(parse_body(&text, &TfLimits::default()).is_ok()));
+    }
+
+    #[test]
+    fn numbers_too_large_for_a_float_are_no_syntax_error() {
+        let big = format!("1{}", "0".repeat(400));
+        for n in ["1e400", "-1.5E+999", "9.9e308", big.as_str()] {
+            let text = format!("r \"a\" \"b\" {{\n  count = {n}\n  y = 2\n}}\n");
+            let body =
+                parse_body(&text, &TfLimits::default()).unwrap_or_else(|e| panic!("{n}: {e}"));
+            let block = body.blocks().next().unwrap();
+            use hcl_edit::Span;
+            let count = block.body.get_attribute("count").unwrap();
+            assert_eq!(&text[count.value.span().unwrap()], n, "spans are kept");
+        }
+        let e = parse_body("x = 1e400 +\n", &TfLimits::default()).unwrap_err();
+        assert_eq!(e.kind, ParseErrorKind::Syntax, "a real error is still one");
+        let many = "x = [".to_string() + &vec!["1e400"; 20].join(", ") + "]\n";
+        let e = parse_body(&many, &TfLimits::default()).unwrap_err();
+        assert_eq!(
+            e.kind,
+            ParseErrorKind::Syntax,
+            "past {MAX_HUGE_NUMBERS}, an error"
+        );
+        assert!(parse_body("x1e400 = 1\n", &TfLimits::default()).is_ok());
     }
 
     #[test]

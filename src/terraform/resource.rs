@@ -419,13 +419,12 @@ fn instances(v: &Value) -> Option<Vec<(Evaluated, Evaluated)>> {
     match v {
         Value::Known(Lit::List(l)) => Some(l.iter().map(|e| (e.clone(), e.clone())).collect()),
         Value::Known(Lit::Object(o)) => {
-            let mut seen: Vec<&str> = Vec::new();
+            let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
             let mut out = Vec::new();
             for (k, val) in o.iter().rev() {
-                if seen.contains(&&**k) {
+                if !seen.insert(k) {
                     continue;
                 }
-                seen.push(k);
                 let key = Evaluated {
                     value: Value::string(k.clone()),
                     origin: val.origin.clone(),

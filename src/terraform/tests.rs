@@ -874,3 +874,65 @@ fn splats_as_terraform_reads_them() {
     assert_eq!(show(&probe(&files, "var.unset[*]").value), "unknown");
     assert_eq!(show(&probe(&files, "length(var.none[*])").value), "0");
 }
+
+/// Values grow past their text through sharing: a chain of `concat(local.a, local.a)` doubles
+/// a list per line, a chain of `[local.x, local.x]` nests it. Collections are capped at
+/// `MAX_ELEMENTS` (the first local over it is remembered), and whatever sharing makes deep is
+/// bounded by the steps of one evaluation: splats, equality in `contains`, type conversion.
+#[test]
+fn growing_values_are_capped() {
+    use super::budget::{Cap, MAX_ELEMENTS};
+    let mut main = String::from("locals {\n  a0 = [\"0.0.0.0/0\"]\n  x0 = [1]\n  y0 = [1]\n");
+    for i in 1..=30 {
+        let j = i - 1;
+        main.push_str(&format!("  a{i} = concat(local.a{j}, local.a{j})\n"));
+        main.push_str(&format!("  x{i} = [local.x{j}, local.x{j}]\n"));
+        main.push_str(&format!("  y{i} = [local.y{j}, local.y{j}]\n"));
+    }
+    main.push_str(&format!("  splat = local.x30{}\n", "[*]".repeat(30)));
+    // Thirty copies of y29 compared with x29, an equal value built apart: each comparison walks
+    // 2^29 elements until the equality budget gives up, and the budget is one for the search.
+    main.push_str("  eq = local.y29 == local.x29\n");
+    let copies = vec!["local.y29"; 30].join(", ");
+    main.push_str(&format!("  many = contains([{copies}], local.x29)\n"));
+    main.push_str("}\n");
+    let m = module(&[("main.tf", &main)]);
+    let scope = Scope::new(&m);
+    let first_over = (0..).find(|i| 1usize << i > MAX_ELEMENTS).unwrap();
+    assert_eq!(
+        scope
+            .local(&format!("a{}", first_over - 1))
+            .unwrap()
+            .value
+            .as_list()
+            .map(<[_]>::len),
+        Some(1 << (first_over - 1))
+    );
+    assert!(scope.local("a30").unwrap().value.is_unknown());
+    assert!(scope.local("splat").unwrap().value.is_unknown());
+    assert!(scope.local("eq").unwrap().value.is_unknown());
+    assert!(scope.local("many").unwrap().value.is_unknown());
+    let caps: Vec<(usize, Cap)> = scope
+        .capped()
+        .into_iter()
+        .map(|(o, c)| {
+            let lines = crate::source::LineIndex::new(&main);
+            (lines.line_of(o.span.start as usize) + 1, c)
+        })
+        .collect();
+    let line_of = |name: &str| {
+        main.lines()
+            .position(|l| l.trim_start().starts_with(name))
+            .unwrap()
+            + 1
+    };
+    assert!(
+        caps.contains(&(line_of(&format!("a{first_over} =")), Cap::Elements)),
+        "{caps:?}"
+    );
+    assert!(caps.contains(&(line_of("splat ="), Cap::Work)), "{caps:?}");
+    assert!(
+        !caps.iter().any(|c| c.0 == line_of("eq =")),
+        "one comparison is within budget"
+    );
+}

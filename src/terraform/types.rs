@@ -51,6 +51,15 @@ fn primitive(v: Evaluated, ty: &str) -> Evaluated {
 }
 
 fn each_element(scope: &Scope<'_>, v: Evaluated, inner: &Expression, cx: &Cx<'_>) -> Evaluated {
+    // Shared values can be far larger than they look: every element converted is a step.
+    let n = match &v.value {
+        Value::Known(Lit::List(items)) => items.len(),
+        Value::Known(Lit::Object(entries)) => entries.len(),
+        _ => 0,
+    };
+    if let Err(u) = scope.spend(n, span_of(inner), cx) {
+        return u;
+    }
     let value = match &v.value {
         Value::Known(Lit::List(items)) => Value::Known(Lit::List(
             items
@@ -81,6 +90,9 @@ fn object(
     let Value::Known(Lit::Object(given)) = &v.value else {
         return v;
     };
+    if let Err(u) = scope.spend(given.len() + attrs.len(), span_of(attrs), cx) {
+        return u;
+    }
     let mut out: Vec<(Arc<str>, Evaluated)> = given.to_vec();
     for (key, ty) in attrs.iter() {
         let name: Arc<str> = match key {

@@ -190,7 +190,8 @@ pub fn equal(a: &Value, b: &Value) -> Option<bool> {
     equal_within(a, b, &mut budget)
 }
 
-fn equal_within(a: &Value, b: &Value, budget: &mut u32) -> Option<bool> {
+/// [`equal`] within a budget of element comparisons shared with other tests (`contains`, `toset`).
+pub(crate) fn equal_within(a: &Value, b: &Value, budget: &mut u32) -> Option<bool> {
     if *budget == 0 {
         return None;
     }

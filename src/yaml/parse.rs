@@ -10,10 +10,14 @@ use saphyr_parser::{Event, Parser, ScalarStyle};
 use std::cell::Cell;
 use std::collections::HashMap;
 
+/// How deep flow collections (`[`, `{`) nest at most, whatever [`YamlLimits::depth`] says:
+/// saphyr-parser counts flow levels in a `u8`.
+pub const MAX_FLOW_DEPTH: usize = 255;
+
 /// Safety limits of the YAML front end (`[limits]` in `akslint.toml`).
 #[derive(Debug, Clone, Copy)]
 pub struct YamlLimits {
-    /// Maximum nesting depth of collections.
+    /// Maximum nesting depth of collections (flow collections stop at [`MAX_FLOW_DEPTH`]).
     pub depth: usize,
     /// Maximum number of nodes in one document.
     pub nodes: usize,
@@ -207,8 +211,17 @@ fn parse_chunk<'t>(text: &'t str, chunk: Span, limits: &YamlLimits, out: &mut Pa
             Ok(e) => e,
             Err(e) => {
                 let offset = conv.byte(e.marker().index());
-                out.docs
-                    .push(Err(err(ErrorKind::Syntax, e.info().to_string(), offset)));
+                let (kind, message) = match e.info() {
+                    // saphyr counts flow levels in a `u8`: a ceiling `[limits] depth` cannot raise.
+                    "recursion limit exceeded" => (
+                        ErrorKind::Limit,
+                        format!(
+                            "flow collections (`[`, `{{`) nested deeper than the YAML parser's fixed limit of {MAX_FLOW_DEPTH}"
+                        ),
+                    ),
+                    info => (ErrorKind::Syntax, info.to_string()),
+                };
+                out.docs.push(Err(err(kind, message, offset)));
                 return; // the parser cannot resume: the rest of this chunk is lost, not the file
             }
         };

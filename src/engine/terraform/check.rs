@@ -163,6 +163,10 @@ pub(super) fn check_instances(
                     objects += 1;
                     check_resource(&res, inst, index, set, cfg, &mut found);
                 }
+                // The caps evaluation hit, for this instance's scope, once the rules are done.
+                for (at, cap) in inst.scope.capped() {
+                    found.push((at.file.to_string(), linter::value_capped(at.span, cap)));
+                }
             }
             for (file, span) in walk.capped {
                 found.push((file.to_string(), linter::module_instances(Some(span), cap)));

@@ -61,8 +61,8 @@ impl Project {
             .map(|f| f.text.as_str())
     }
 
-    /// What could not be loaded or parsed in the report scope, and the calls that close a
-    /// cycle: AKS001 and AKS002 by file.
+    /// What could not be loaded or parsed in the report scope, second declarations of a name,
+    /// and the calls that close a cycle: AKS001 and AKS002 by file.
     pub fn problems(&self) -> Vec<(String, Finding)> {
         let mut out = self.unreadable.clone();
         out.extend(
@@ -75,6 +75,9 @@ impl Project {
             for (f, e) in m.errors() {
                 out.push((f.name.to_string(), linter::hcl_error(e)));
             }
+            for d in &m.duplicates {
+                out.push((d.file.to_string(), linter::duplicate_declaration(d)));
+            }
         }
         out
     }
@@ -86,16 +89,23 @@ pub(crate) struct StdinFile {
     pub bytes: Vec<u8>,
 }
 
-/// Loads the project of the scanned module directories `dirs` (`named`: those named by a file)
-/// and of the files read from standard input (each a module of its own, keyed by its name: it
-/// is always a root, since no call names a file).
-pub(super) fn load(
-    dirs: &[PathBuf],
-    named: &[PathBuf],
-    stdin: &[StdinFile],
-    cfg: &Config,
-    opts: &Options,
-) -> Project {
+/// What the run names of Terraform.
+pub(crate) struct Inputs<'a> {
+    /// The scanned module directories.
+    pub dirs: &'a [PathBuf],
+    /// Those named by one of their files (see [`crate::discover::Discovered::named_modules`]).
+    pub named: &'a [PathBuf],
+    /// `.tfvars` named on the command line that Terraform would not read by itself: var files
+    /// of their directory's module.
+    pub var_files: &'a [PathBuf],
+    /// Files read from standard input (each a module of its own, keyed by its name: always a
+    /// root, since no call names a file).
+    pub stdin: &'a [StdinFile],
+}
+
+/// Loads the project of the scanned modules, their children and (for a module named alone) its
+/// callers, then gives the roots their `--var-file`s and each module its named `.tfvars`.
+pub(super) fn load(inputs: &Inputs<'_>, cfg: &Config, opts: &Options) -> Project {
     let limits = TfLimits {
         file_size: cfg.limits.terraform_file_size,
     };
@@ -107,27 +117,23 @@ pub(super) fn load(
         limits,
         var_files: opts.var_files.clone(),
     };
-    let piped: BTreeMap<PathBuf, Module> = stdin
+    let piped: BTreeMap<PathBuf, Module> = inputs
+        .stdin
         .iter()
         .map(|s| {
             let key = normalize(Path::new(&s.name));
-            (
-                key,
-                Module::from_stdin(&s.name, s.bytes.clone(), &with_vars),
-            )
+            let m = Module::from_stdin(&s.name, s.bytes.clone(), &with_vars);
+            (key, m)
         })
         .collect();
     let piped_keys: BTreeSet<PathBuf> = piped.keys().cloned().collect();
     let mut unreadable = Vec::new();
-    let mut modules = load_all(dirs, piped, &plain, &mut unreadable);
+    let mut modules = load_all(inputs.dirs, piped, &plain, &mut unreadable);
     let scanned: BTreeSet<PathBuf> = modules.keys().cloned().collect();
     let orphans: Vec<PathBuf> = {
         let called = called_dirs(&modules);
-        named
-            .iter()
-            .filter(|d| !called.contains(*d))
-            .cloned()
-            .collect()
+        let named = inputs.named.iter();
+        named.filter(|d| !called.contains(*d)).cloned().collect()
     };
     for caller in find_callers(&orphans, &modules, &plain) {
         for (dir, m) in load_all(&[caller], BTreeMap::new(), &plain, &mut Vec::new()) {
@@ -140,24 +146,47 @@ pub(super) fn load(
         .flat_map(|(_, m)| m.files.iter().map(|f| f.name.to_string()))
         .collect();
     let graph = super::graph::analyse(&modules, cfg.limits.module_instances);
-    let roots = graph.roots;
-    if !opts.var_files.is_empty() {
-        // `--var-file` applies to root modules only (standard input already has them).
-        for r in roots.iter().filter(|r| !piped_keys.contains(*r)) {
-            if let Ok(m) = Module::load(r, &with_vars) {
-                modules.insert(r.clone(), m);
-            }
+    let reload = var_files_of(&modules, &graph.roots, &piped_keys, inputs.var_files, opts);
+    for (dir, var_files) in reload {
+        if let Ok(m) = Module::load(dir_or_dot(&dir), &LoadOptions { limits, var_files }) {
+            modules.insert(dir, m);
         }
     }
     Project {
         modules,
         scanned,
         context_files,
-        roots,
+        roots: graph.roots,
         budgets: graph.budgets,
         unreadable,
         cycles: graph.cycles,
     }
+}
+
+/// The modules to load again with var files, and theirs: the `.tfvars` named in its directory,
+/// then, for a root, the `--var-file`s (later ones win). Standard input has its own already.
+fn var_files_of(
+    modules: &BTreeMap<PathBuf, Module>,
+    roots: &[PathBuf],
+    piped: &BTreeSet<PathBuf>,
+    named: &[PathBuf],
+    opts: &Options,
+) -> Vec<(PathBuf, Vec<PathBuf>)> {
+    let mut out = Vec::new();
+    for dir in modules.keys().filter(|d| !piped.contains(*d)) {
+        let mut files: Vec<PathBuf> = named
+            .iter()
+            .filter(|f| &normalize(f.parent().unwrap_or(Path::new(""))) == dir)
+            .cloned()
+            .collect();
+        if roots.contains(dir) {
+            files.extend(opts.var_files.iter().cloned());
+        }
+        if !files.is_empty() {
+            out.push((dir.clone(), files));
+        }
+    }
+    out
 }
 
 /// Directories in the project (the nearest ancestor holding `akslint.toml` or `.git`) whose

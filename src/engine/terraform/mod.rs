@@ -17,26 +17,22 @@ use crate::diagnostic::{Diagnostic, Finding, LintResult};
 use crate::suppress;
 use crate::terraform::{SourceKind, comments};
 use load::Project;
-pub(super) use load::StdinFile;
+pub(super) use load::{Inputs, StdinFile};
 use std::collections::BTreeMap;
-use std::path::PathBuf;
 use std::sync::Arc;
 
-/// Lints the modules of `dirs` (`named`: those named by one of their files, see
-/// [`crate::discover::Discovered::named_modules`]) and the Terraform read from standard input.
+/// Lints the Terraform the run names: module directories, `.tfvars`, standard input.
 pub(super) fn lint_modules(
-    dirs: &[PathBuf],
-    named: &[PathBuf],
-    stdin: &[StdinFile],
+    inputs: &Inputs<'_>,
     set: &RuleSet<'_>,
     cfg: &Config,
     opts: &Options,
 ) -> LintResult {
     let mut out = LintResult::default();
-    if dirs.is_empty() && stdin.is_empty() {
+    if inputs.dirs.is_empty() && inputs.stdin.is_empty() {
         return out;
     }
-    let project = load::load(dirs, named, stdin, cfg, opts);
+    let project = load::load(inputs, cfg, opts);
     for m in project.scanned() {
         for f in m.files.iter().filter(|f| f.kind != SourceKind::Lock) {
             out.files += 1;
