@@ -9,6 +9,7 @@
 # median wall time (the best one is shown too: this machine is often shared):
 #   full          akslint check --format json --fail-on never DIR > /dev/null
 #   parse-only    akslint check --parse-only --fail-on never DIR   (discovery, reads, parsing; no rules)
+#   no context    the full run with --no-context: no cross-file index or rules (what they cost)
 #   full, 1 thr.  the full run with --threads 1 (skipped with --no-threads1)
 # and prints files, MB, files/s, MB/s, peak RSS, CPU use ((user+sys)/wall: about 2.0 when both
 # cores are busy) and the ratio full / parse-only.
@@ -144,6 +145,8 @@ print_results() {
   } END {
     if (("full" in walls) && ("parse-only" in walls) && walls["parse-only"] > 0)
       printf "   ratio full / parse-only (median walls): %.2f\n", walls["full"] / walls["parse-only"]
+    if (("full" in walls) && ("full_--no-context" in walls) && walls["full_--no-context"] > 0)
+      printf "   ratio full / --no-context (the cross-file index and rules): %.2f\n", walls["full"] / walls["full_--no-context"]
     if (("full" in walls) && ("full_--threads_1" in walls) && walls["full"] > 0)
       printf "   speed-up full vs --threads 1: %.2fx\n", walls["full_--threads_1"] / walls["full"]
   }' "$work/results"
@@ -171,6 +174,9 @@ print(s["files"], s["objects"], sum(s["by_severity"].values()))' "$work/warmup.j
     measure parse-only "$bin" check --parse-only --fail-on never "$corpus_dir"
   else
     skipped_parse=1
+  fi
+  if has_flag --no-context; then
+    measure "full_--no-context" "$bin" check --format json --fail-on never --no-context "$corpus_dir"
   fi
   if ((threads1)); then
     if has_flag --threads 1; then

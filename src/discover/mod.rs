@@ -5,7 +5,8 @@
 mod rendered;
 
 use crate::config::Config;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -41,6 +42,24 @@ pub struct Discovered {
     /// What was found but is not linted, by display path (empty when the walk could not name
     /// one).
     pub skipped: Vec<(String, Skipped)>,
+    /// The directories the walks went through, for finding project roots.
+    pub walked: Walked,
+}
+
+/// The directories walked (as the walk names them) and those of them that hold `.git` or an
+/// `akslint.toml`: whether a walked directory is a project root is known without a `stat`.
+/// Sets for lookups only (never iterated: no order to depend on), hashed on the path's bytes.
+#[derive(Debug, Default, Clone)]
+pub struct Walked {
+    pub dirs: HashSet<OsString>,
+    pub markers: HashSet<OsString>,
+}
+
+impl Walked {
+    pub fn extend(&mut self, other: Walked) {
+        self.dirs.extend(other.dirs);
+        self.markers.extend(other.markers);
+    }
 }
 
 /// A path found but not linted.
@@ -87,6 +106,8 @@ pub fn discover(paths: &[PathBuf], cfg: &Config) -> Result<Discovered, String> {
     for p in paths {
         let meta = std::fs::metadata(p).map_err(|e| format!("{}: {e}", p.display()))?;
         if meta.is_dir() {
+            let gits = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+            let seen = gits.clone();
             let walker = ignore::WalkBuilder::new(p)
                 .hidden(false)
                 .git_ignore(true)
@@ -94,12 +115,27 @@ pub fn discover(paths: &[PathBuf], cfg: &Config) -> Result<Discovered, String> {
                 .require_git(false)
                 .parents(true)
                 .follow_links(false)
-                .filter_entry(|e| !matches!(e.file_name().to_str(), Some(".git" | ".terraform")))
+                .filter_entry(move |e| match e.file_name().to_str() {
+                    Some(".git") => {
+                        if let (Some(dir), Ok(mut seen)) = (e.path().parent(), seen.lock()) {
+                            seen.push(dir.to_path_buf());
+                        }
+                        false
+                    }
+                    Some(".terraform") => false,
+                    _ => true,
+                })
                 .build();
             for entry in walker {
                 match entry {
                     Ok(e) => {
                         let Some(ft) = e.file_type() else { continue };
+                        if ft.is_dir() {
+                            out.walked.dirs.insert(e.path().as_os_str().to_owned());
+                        } else if e.file_name() == crate::config::FILE_NAME {
+                            let dir = e.path().parent().unwrap_or(Path::new(""));
+                            out.walked.markers.insert(dir.as_os_str().to_owned());
+                        }
                         if classify(e.path()).is_none() || cfg.excluded(e.path()) {
                             continue;
                         }
@@ -134,6 +170,11 @@ pub fn discover(paths: &[PathBuf], cfg: &Config) -> Result<Discovered, String> {
                         out.skipped.push((file, Skipped::Unreadable(msg)));
                     }
                 }
+            }
+            if let Ok(gits) = gits.lock() {
+                out.walked
+                    .markers
+                    .extend(gits.iter().map(|d| d.as_os_str().to_owned()));
             }
         } else if !meta.is_file() {
             if classify(p).is_some() {

@@ -12,6 +12,7 @@ use super::input;
 use super::{Job, Options, stdin_path};
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Finding, LintResult};
+use crate::discover::Walked;
 use crate::index::{FileFacts, Index};
 use crate::rules::Contributors;
 use crate::source::LineIndex;
@@ -31,11 +32,12 @@ pub(super) struct Indexed<'j> {
 /// when the output shows code frames (those files were read before, and dropped).
 pub(super) fn lint(
     files: Vec<Indexed<'_>>,
+    walked: Walked,
     set: &RuleSet<'_>,
     cfg: &Config,
     opts: &Options,
 ) -> LintResult {
-    let mut projects = Projects::default();
+    let mut projects = Projects::new(walked);
     let mut by_project: BTreeMap<usize, Vec<Indexed<'_>>> = BTreeMap::new();
     let mut jobs: BTreeMap<Arc<str>, &Job> = BTreeMap::new();
     for f in files {
@@ -95,7 +97,7 @@ fn lint_project(files: Vec<Indexed<'_>>, set: &RuleSet<'_>, cfg: &Config) -> Vec
     let mut out = Vec::new();
     for (name, facts) in &files {
         let mut mine = by_file.remove(name).unwrap_or_default();
-        if reported.contains(name) && set.checks() {
+        if reported.contains(name) && set.checks() && facts.holds_suppressions() {
             mine.extend(suppress::unused(&facts.comments, |id| set.enabled(id)));
             for o in &facts.objects {
                 mine.extend(
@@ -109,7 +111,9 @@ fn lint_project(files: Vec<Indexed<'_>>, set: &RuleSet<'_>, cfg: &Config) -> Vec
                 );
             }
         }
-        out.extend(admit(&FileText::new(name, ""), mine, set, cfg));
+        if !mine.is_empty() {
+            out.extend(admit(&FileText::new(name, ""), mine, set, cfg));
+        }
     }
     out
 }

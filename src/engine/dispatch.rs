@@ -125,15 +125,22 @@ impl<'c> RuleSet<'c> {
         !self.index.is_empty()
     }
 
-    /// Runs the cross-file rules on the index: their findings, each with who it is about.
+    /// Runs the cross-file rules on the index, side by side (each reads it alone): their
+    /// findings, each with who it is about, in rule order.
     pub fn check_index(&self, index: &Index) -> Vec<(Finding, Contributors)> {
-        let mut findings = Vec::new();
-        let mut contributors = Vec::new();
-        for e in &self.index {
-            let mut cx = IndexCtx::new(e.rule.meta(), e.params, &mut findings, &mut contributors);
-            e.rule.check_index(index, &mut cx);
-        }
-        findings.into_iter().zip(contributors).collect()
+        use rayon::prelude::*;
+        let per_rule: Vec<Vec<(Finding, Contributors)>> = self
+            .index
+            .par_iter()
+            .map(|e| {
+                let (mut findings, mut contributors) = (Vec::new(), Vec::new());
+                let mut cx =
+                    IndexCtx::new(e.rule.meta(), e.params, &mut findings, &mut contributors);
+                e.rule.check_index(index, &mut cx);
+                findings.into_iter().zip(contributors).collect()
+            })
+            .collect();
+        per_rule.into_iter().flatten().collect()
     }
 
     /// Runs the rules that judge resources of `kind` on `res`.

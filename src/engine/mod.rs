@@ -81,7 +81,7 @@ pub fn lint(inputs: &[Input], cfg: &Config, opts: &Options) -> Result<LintResult
             Input::Stdin { .. } => None,
         })
         .collect();
-    let found = discover::discover(&paths, cfg)?;
+    let mut found = discover::discover(&paths, cfg)?;
     let set = RuleSet::new(cfg, opts.parse_only);
     let index =
         (set.reads_index() && !opts.parse_only && opts.context != Context::Off).then(|| {
@@ -94,12 +94,14 @@ pub fn lint(inputs: &[Input], cfg: &Config, opts: &Options) -> Result<LintResult
         Input::Stdin { name, .. } => stdin_path(name),
         Input::Path(_) => None,
     });
-    let context = match (index, opts.context) {
+    let (context, context_walked) = match (index, opts.context) {
         (Some(_), Context::Project) => {
             context::context_files(&paths, stdin_path, &found.files, cfg)?
         }
-        _ => Vec::new(),
+        _ => Default::default(),
     };
+    let mut walked = std::mem::take(&mut found.walked);
+    walked.extend(context_walked);
     let reported = found.files.len();
     let (piped, stdin_tf) = stdin_inputs(inputs);
     let mut jobs: Vec<Job> = found
@@ -156,7 +158,7 @@ pub fn lint(inputs: &[Input], cfg: &Config, opts: &Options) -> Result<LintResult
         result.absorb(part);
     }
     if index.is_some() {
-        let mut part = cross::lint(indexed, &set, cfg, opts);
+        let mut part = pool.install(|| cross::lint(indexed, walked, &set, cfg, opts));
         sort_and_dedup(&mut part.diagnostics);
         result.absorb(part);
     }

@@ -35,6 +35,13 @@ pub struct FileFacts {
     pub comments: Vec<Suppression>,
 }
 
+impl FileFacts {
+    /// Whether the file holds suppressions (comments, or annotations of its objects).
+    pub fn holds_suppressions(&self) -> bool {
+        !self.comments.is_empty() || self.objects.iter().any(|o| !o.suppressions.is_empty())
+    }
+}
+
 /// One Kubernetes object, as the cross-file rules see it.
 #[derive(Debug, Clone)]
 pub struct ObjectFacts {

@@ -7,10 +7,12 @@
 //! ephemeral containers. A sidecar (init container with `restartPolicy: Always`) is long-running.
 
 use crate::declare_rule;
-use crate::index::Index;
+use crate::index::{Index, NamespaceView, ObjectFacts, ServiceFacts};
 use crate::k8s::Workload;
 use crate::k8s::probes::unprobed;
+use crate::k8s::selector::Labels;
 use crate::rules::{IndexCtx, K8sCtx, Rule};
+use std::collections::BTreeMap;
 
 declare_rule!(MissingProbes, "AKS415", [Workloads, Index]);
 
@@ -43,44 +45,81 @@ impl Rule for MissingProbes {
     /// When a container declares the port, it is the server (judged in its file); when several
     /// could take it (a sidecar beside the app), which one does is not known: silent.
     fn check_index(&self, index: &Index, cx: &mut IndexCtx<'_>) {
-        for (o, w) in index.workloads() {
-            let s = &w.serving;
-            if s.unprobed.is_empty() || s.containers != 1 {
-                continue;
-            }
-            let Some(labels) = &w.labels else { continue };
-            let Some(ns) = index.namespace(&o.namespace) else {
-                continue;
-            };
-            let services: Vec<_> = ns
-                .services()
-                .filter(|(_, f)| {
-                    f.selector.as_ref().is_some_and(|sel| {
-                        !sel.is_empty() && sel.iter().all(|(k, v)| labels.get(k) == Some(v))
+        for (_, ns) in index.namespaces() {
+            let services = ServicesByLabel::of(&ns);
+            for (o, w) in ns.workloads() {
+                let s = &w.serving;
+                if s.unprobed.is_empty() || s.containers != 1 {
+                    continue;
+                }
+                let Some(labels) = &w.labels else { continue };
+                let serving: Vec<_> = services
+                    .selecting(labels)
+                    .into_iter()
+                    .filter(|(_, f)| {
+                        f.targets
+                            .as_ref()
+                            .is_some_and(|t| !t.iter().any(|p| s.ports.contains(p)))
                     })
-                })
-                .filter(|(_, f)| {
-                    f.targets
-                        .as_ref()
-                        .is_some_and(|t| !t.iter().any(|p| s.ports.contains(p)))
-                })
-                .map(|(svc, _)| svc)
-                .collect();
-            let Some(first) = services.first() else {
-                continue;
-            };
-            for c in &s.unprobed {
-                cx.report(
-                    o,
-                    &c.anchor,
-                    &services,
-                    format!(
-                        "{} has neither a readiness nor a liveness probe{} and serves {}: {CONSEQUENCE}",
-                        c.describe, c.startup_note, first.label
-                    ),
-                    HELP,
-                );
+                    .map(|(svc, _)| svc)
+                    .collect();
+                let Some(first) = serving.first() else {
+                    continue;
+                };
+                for c in &s.unprobed {
+                    cx.report(
+                        o,
+                        &c.anchor,
+                        &serving,
+                        format!(
+                            "{} has neither a readiness nor a liveness probe{} and serves {}: {CONSEQUENCE}",
+                            c.describe, c.startup_note, first.label
+                        ),
+                        HELP,
+                    );
+                }
             }
         }
+    }
+}
+
+/// A namespace's Services that select pods, by the first label of their selector: the ones that
+/// may select a pod are found from its labels, not by trying every Service on every pod.
+struct ServicesByLabel<'i> {
+    by_label: BTreeMap<(&'i str, &'i str), Vec<Numbered<'i>>>,
+}
+
+/// A Service, with its place among the namespace's Services.
+type Numbered<'i> = (usize, &'i ObjectFacts, &'i ServiceFacts);
+
+impl<'i> ServicesByLabel<'i> {
+    fn of(ns: &NamespaceView<'i>) -> Self {
+        let mut by_label: BTreeMap<_, Vec<_>> = BTreeMap::new();
+        for (i, (o, f)) in ns.services().enumerate() {
+            if let Some((k, v)) = f.selector.as_ref().and_then(|sel| sel.iter().next()) {
+                by_label
+                    .entry((k.as_str(), v.as_str()))
+                    .or_default()
+                    .push((i, o, f));
+            }
+        }
+        ServicesByLabel { by_label }
+    }
+
+    /// The Services whose whole selector the labels meet, in (path, position) order.
+    fn selecting(&self, labels: &Labels) -> Vec<(&'i ObjectFacts, &'i ServiceFacts)> {
+        let mut found: Vec<_> = labels
+            .iter()
+            .filter_map(|(k, v)| self.by_label.get(&(k.as_str(), v.as_str())))
+            .flatten()
+            .filter(|(_, _, f)| {
+                f.selector
+                    .as_ref()
+                    .is_some_and(|sel| sel.iter().all(|(k, v)| labels.get(k) == Some(v)))
+            })
+            .copied()
+            .collect();
+        found.sort_by_key(|(i, _, _)| *i);
+        found.into_iter().map(|(_, o, f)| (o, f)).collect()
     }
 }
