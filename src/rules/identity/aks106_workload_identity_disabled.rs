@@ -7,14 +7,13 @@
 //! offending attribute written, else at the resource header.
 
 use crate::declare_rule;
-use crate::rules::azurerm::{Setting, report_attr, shown};
+use crate::rules::azurerm::{
+    OIDC_ISSUER as OIDC, Setting, WORKLOAD_IDENTITY as WI, oidc_issuer_default, report_attr, shown,
+};
 use crate::rules::{Rule, TfCtx};
 use crate::terraform::{Attr, Resource};
 
 declare_rule!(WorkloadIdentityDisabled, "AKS106", [Azure(Cluster)]);
-
-const WI: &str = "workload_identity_enabled";
-const OIDC: &str = "oidc_issuer_enabled";
 
 const HELP: &str = "set `oidc_issuer_enabled = true` and `workload_identity_enabled = true` on the cluster, then federate each workload's user-assigned identity with its service account (`azurerm_federated_identity_credential`) and label its pods `azure.workload.identity/use: \"true\"`";
 
@@ -51,13 +50,11 @@ impl Rule for WorkloadIdentityDisabled {
     fn check_tf(&self, res: &Resource<'_>, cx: &mut TfCtx<'_>) {
         let wi = off(res, WI, Some(false), "the default is `false`");
         // v5 turns the issuer on by default; v3 and v4 do not; several majors: unknown.
-        let (oidc_default, why) = match cx.majors.single() {
-            Some(5) => (Some(true), ""),
-            Some(3) => (Some(false), "azurerm v3 leaves it off"),
-            Some(_) => (Some(false), "azurerm v4 leaves it off"),
-            None => (None, ""),
+        let why = match cx.majors.single() {
+            Some(3) => "azurerm v3 leaves it off",
+            _ => "azurerm v4 leaves it off",
         };
-        let oidc = off(res, OIDC, oidc_default, why);
+        let oidc = off(res, OIDC, oidc_issuer_default(cx.majors), why);
         let found: Vec<Off> = [wi, oidc].into_iter().flatten().collect();
         let message = match &found[..] {
             [] => return,

@@ -5,9 +5,11 @@
 //! `ebpf_data_plane` v3 = `cilium`), which enforces NetworkPolicies itself.
 
 use crate::declare_rule;
-use crate::rules::azurerm::{Setting, is, network_profile, report_attr, shown_written};
+use crate::rules::azurerm::{
+    Setting, may_be_engine, may_enforce_otherwise, network_profile, report_attr, shown_written,
+};
 use crate::rules::{Rule, TfCtx};
-use crate::terraform::{Attr, BlockView, Present, Resource};
+use crate::terraform::{Present, Resource};
 
 declare_rule!(NoNetworkPolicyEngine, "AKS312", [Azure(Cluster)]);
 
@@ -71,31 +73,4 @@ impl Rule for NoNetworkPolicyEngine {
             Setting::Known(_) | Setting::Unknown => {}
         }
     }
-}
-
-/// Whether something other than `network_policy` may enforce NetworkPolicies.
-fn may_enforce_otherwise(profile: &BlockView<'_>) -> bool {
-    // Bring-your-own CNI brings its own enforcement; a plugin that cannot be known may be
-    // `none`. A missing one is not `none` (the provider requires it: the block is incomplete,
-    // and still has no engine).
-    may_be(&Setting::of(profile.attr("network_plugin")), "none")
-        // The Cilium data plane enforces NetworkPolicies; one that cannot be known may be it.
-        || ["network_data_plane", "ebpf_data_plane"]
-            .iter()
-            .any(|name| may_be(&Setting::of(profile.attr(name)), "cilium"))
-}
-
-/// Whether a string setting is, or may be, `value`: not when null or not written; a value that is
-/// not a known string may be anything.
-fn may_be(setting: &Setting, value: &str) -> bool {
-    match setting {
-        Setting::NotWritten | Setting::Null(_) => false,
-        Setting::Known(a) => a.value.as_str().is_none() || is(a, value),
-        Setting::Unknown => true,
-    }
-}
-
-/// Whether a written `network_policy` is, or may be, an engine.
-fn may_be_engine(a: &Attr) -> bool {
-    a.value.as_str().is_none() || ["azure", "calico", "cilium"].iter().any(|v| is(a, v))
 }

@@ -5,8 +5,8 @@
 //! An absence rule: silent when any candidate block may exist (a `dynamic` block whose
 //! `for_each` is unknown, an `enabled` that cannot be evaluated).
 
-use super::csi_addon::{SecretsProvider, Why, secrets_provider};
 use crate::declare_rule;
+use crate::rules::azurerm::{SecretsProvider, Why, secrets_provider};
 use crate::rules::azurerm::{report_attr, shown};
 use crate::rules::{Rule, TfCtx};
 use crate::terraform::Resource;

@@ -2,8 +2,8 @@
 //! `secret_rotation_enabled` is not true (it defaults to false in every azurerm major). Only
 //! judged when the add-on is certainly on: a missing add-on is AKS511.
 
-use super::csi_addon::{SecretsProvider, secrets_provider};
 use crate::declare_rule;
+use crate::rules::azurerm::{SecretsProvider, secrets_provider};
 use crate::rules::azurerm::{Setting, report_attr, shown};
 use crate::rules::{Rule, TfCtx};
 use crate::terraform::Resource;

@@ -3,7 +3,6 @@
 use crate::k8s::Object;
 use crate::yaml::Entry;
 
-mod csi_addon;
 mod values;
 
 mod aks501_plaintext_secret_manifest;

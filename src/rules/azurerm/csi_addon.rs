@@ -2,11 +2,11 @@
 //! it sets), in every spelling: `key_vault_secrets_provider {}`, static or `dynamic`, and azurerm
 //! v2's `addon_profile { azure_keyvault_secrets_provider { enabled } }` (read as v3).
 
-use crate::rules::azurerm::Setting;
+use super::setting::Setting;
 use crate::terraform::{Attr, BlockView, Presence, Resource};
 
 /// The cluster's Key Vault secrets provider add-on, as far as the configuration tells.
-pub(super) enum SecretsProvider<'a> {
+pub enum SecretsProvider<'a> {
     /// Enabled: the block holding `secret_rotation_enabled` (`key_vault_secrets_provider`, or
     /// v2's `addon_profile.azure_keyvault_secrets_provider`).
     Enabled(BlockView<'a>),
@@ -17,7 +17,7 @@ pub(super) enum SecretsProvider<'a> {
 }
 
 /// Why the add-on is certainly off, most specific first.
-pub(super) enum Why<'a> {
+pub enum Why<'a> {
     /// v2 `azure_keyvault_secrets_provider { enabled = false }`.
     V2Disabled(Attr),
     /// `dynamic "key_vault_secrets_provider"` whose `for_each` is empty.
@@ -27,7 +27,7 @@ pub(super) enum Why<'a> {
 }
 
 /// Finds the add-on among the cluster's blocks (every spelling, static and dynamic).
-pub(super) fn secrets_provider<'a>(res: &Resource<'a>) -> SecretsProvider<'a> {
+pub fn secrets_provider<'a>(res: &Resource<'a>) -> SecretsProvider<'a> {
     // Written as an attribute (`key_vault_secrets_provider = …`): not the provider's syntax,
     // but not a reason to call the add-on missing either.
     let mut unknown = res.attr("key_vault_secrets_provider").is_some();
