@@ -39,6 +39,10 @@ pub struct ConfigFile {
     pub per_path: Vec<PerPath>,
     #[serde(default)]
     pub per_object: Vec<PerObject>,
+    /// `[[cluster]]`: which manifests run on which Terraform cluster, for the cross-layer rules
+    /// when the scan holds several clusters.
+    #[serde(default)]
+    pub cluster: Vec<ClusterMap>,
     #[serde(default)]
     pub limits: LimitsFile,
     /// `[rules.AKSnnn]` tables: each rule reads its own (see [`crate::rules::RuleParams`]).
@@ -74,6 +78,15 @@ pub struct PerPath {
     pub paths: Vec<String>,
     pub ignore: Vec<String>,
     pub reason: Option<String>,
+}
+
+#[derive(Debug, Default, Deserialize, Clone)]
+#[serde(deny_unknown_fields)]
+pub struct ClusterMap {
+    /// The cluster's Terraform address (`module.prod.azurerm_kubernetes_cluster.main`).
+    pub address: String,
+    /// Globs of the manifests deployed to it, relative to this file.
+    pub manifests: Vec<String>,
 }
 
 #[derive(Debug, Default, Deserialize, Clone)]
@@ -136,6 +149,8 @@ pub struct Config {
     /// `[[per-object]]` entries, compiled once: they are matched for every finding of every
     /// object.
     per_object: Vec<ObjectIgnore>,
+    /// `[[cluster]]` entries, compiled: manifest globs → cluster address.
+    clusters: Vec<(GlobSet, String)>,
 }
 
 /// A compiled `[[per-object]]` entry: a pattern left out matches everything.
@@ -256,6 +271,12 @@ impl Config {
             .iter()
             .map(|p| Ok((globs(&p.paths)?, p.ignore.clone())))
             .collect::<Result<_, String>>()?;
+        let clusters = file
+            .cluster
+            .iter()
+            .map(|c| Ok((globs(&c.manifests)?, c.address.clone())))
+            .collect::<Result<_, String>>()
+            .map_err(|e| format!("cluster.manifests: {e}"))?;
         let d = Limits::default();
         let l = file.limits;
         let limits = Limits {
@@ -278,6 +299,7 @@ impl Config {
             exclude,
             per_path,
             per_object,
+            clusters,
         })
     }
 
@@ -319,6 +341,16 @@ impl Config {
                 .ancestors()
                 .skip(1)
                 .any(|a| !a.as_os_str().is_empty() && self.exclude.is_match(a))
+    }
+
+    /// The Terraform address of the cluster a manifest runs on, by `[[cluster]]` (the first entry
+    /// whose globs match).
+    pub fn cluster_for(&self, path: &Path) -> Option<&str> {
+        let rel = self.relative(path);
+        self.clusters
+            .iter()
+            .find(|(g, _)| g.is_match(rel))
+            .map(|(_, a)| a.as_str())
     }
 
     /// Is the rule ignored for this path by `[[per-path]]`?

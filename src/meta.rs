@@ -54,6 +54,9 @@ fn yes() -> bool {
     true
 }
 
+/// The `target` of a rule that joins manifests and Terraform (it reads both through the index).
+pub const CROSS_LAYER: &str = "cross-layer";
+
 /// A rule's metadata and documentation.
 #[derive(Debug)]
 pub struct RuleMeta {
@@ -136,7 +139,7 @@ impl RuleMeta {
         if !LAYERS.contains(&self.layer) {
             return Err(format!("unknown layer `{}`", self.layer));
         }
-        if !["kubernetes", "terraform", "any"].contains(&self.target) {
+        if !["kubernetes", "terraform", CROSS_LAYER, "any"].contains(&self.target) {
             return Err(format!("unknown target `{}`", self.target));
         }
         let mut at = 0;

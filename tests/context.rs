@@ -289,3 +289,88 @@ fn suppressions_reach_cross_file_findings_and_are_judged_after_them() {
     let o = akslint(&["check", "--format", "compact", "app.yaml"], d, None);
     assert_eq!(findings(&o), Vec::<String>::new());
 }
+
+const CLUSTER_WI_OFF: &str = "resource \"azurerm_kubernetes_cluster\" \"main\" {\n  name                = \"aks\"\n  location            = \"westeurope\"\n  resource_group_name = \"rg\"\n  dns_prefix          = \"aks\"\n  oidc_issuer_enabled = true\n\n  default_node_pool {\n    name       = \"system\"\n    node_count = 3\n    vm_size    = \"Standard_D4s_v5\"\n  }\n\n  identity {\n    type = \"SystemAssigned\"\n  }\n}\n";
+
+#[test]
+fn cross_layer_findings_join_a_named_manifest_and_the_projects_terraform() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let app = APP.replace(
+        "      labels: {app: api}\n",
+        "      labels: {app: api, azure.workload.identity/use: \"true\"}\n",
+    );
+    write(
+        d,
+        &[
+            ("akslint.toml", "root = true\nselect = [\"AKS122\"]\n"),
+            ("infra/main.tf", CLUSTER_WI_OFF),
+            ("k8s/app.yaml", &app),
+        ],
+    );
+    // The manifest named alone: the project's Terraform is read for context.
+    let o = akslint(&["check", "--format", "compact", "k8s/app.yaml"], d, None);
+    assert_eq!(findings(&o), ["k8s/app.yaml:10 AKS122"]);
+    // The Terraform named alone: the cluster contributed, so the finding is shown at the pod.
+    let o = akslint(&["check", "--format", "compact", "infra"], d, None);
+    assert_eq!(findings(&o), ["k8s/app.yaml:10 AKS122"]);
+    // Neither reads the other without context.
+    let o = akslint(
+        &[
+            "check",
+            "--format",
+            "compact",
+            "--no-context",
+            "k8s/app.yaml",
+        ],
+        d,
+        None,
+    );
+    assert_eq!(findings(&o), Vec::<String>::new());
+    // A second cluster without a [[cluster]] mapping: which one the pod runs on is not known.
+    write(
+        d,
+        &[(
+            "infra/other.tf",
+            &CLUSTER_WI_OFF.replace("\"main\"", "\"other\""),
+        )],
+    );
+    let o = akslint(&["check", "--format", "compact", "."], d, None);
+    assert_eq!(findings(&o), Vec::<String>::new());
+    write(
+        d,
+        &[(
+            "akslint.toml",
+            "root = true\nselect = [\"AKS122\"]\n\n[[cluster]]\naddress = \"azurerm_kubernetes_cluster.other\"\nmanifests = [\"k8s/**\"]\n",
+        )],
+    );
+    let o = akslint(&["check", "--format", "compact", "k8s/app.yaml"], d, None);
+    assert_eq!(findings(&o), ["k8s/app.yaml:10 AKS122"]);
+}
+
+#[test]
+fn key_vault_through_external_secrets_silences_aks511_in_its_project_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let store = "apiVersion: external-secrets.io/v1beta1\nkind: ClusterSecretStore\nmetadata:\n  name: kv\nspec:\n  provider:\n    azurekv:\n      vaultUrl: https://kv.vault.azure.net\n";
+    write(
+        d,
+        &[
+            ("akslint.toml", "select = [\"AKS511\"]\n"),
+            ("a/akslint.toml", "root = true\n"),
+            ("a/main.tf", CLUSTER_WI_OFF),
+            ("a/store.yaml", store),
+            ("b/akslint.toml", "root = true\n"),
+            ("b/main.tf", CLUSTER_WI_OFF),
+        ],
+    );
+    let o = akslint(&["check", "--format", "compact", "a", "b"], d, None);
+    assert_eq!(findings(&o), ["b/main.tf:1 AKS511"]);
+    // Without the manifests (no context), the exception is not known: both are reported.
+    let o = akslint(
+        &["check", "--format", "compact", "--no-context", "a", "b"],
+        d,
+        None,
+    );
+    assert_eq!(findings(&o), ["a/main.tf:1 AKS511", "b/main.tf:1 AKS511"]);
+}

@@ -144,6 +144,7 @@ fn every_rule_has_bad_and_good_fixtures() {
         let folder = match m.target {
             "kubernetes" => root.join("k8s").join(m.id),
             "terraform" => root.join("tf").join(m.id),
+            "cross-layer" => root.join("cross").join(m.id),
             _ => {
                 if expected_in(&root, m.id) == 0 {
                     failures.push(format!("{}: no fixture under testdata/ expects it", m.id));

@@ -27,15 +27,25 @@ pub enum Context {
     Off,
 }
 
-/// The YAML/JSON files of the named paths' projects that were not named themselves. `stdin`:
-/// the name standard input is shown under, when that is a path (an editor's buffer): its
-/// project counts, and the file of that name is not read (standard input replaces it).
-pub(super) fn context_files(
+/// What the rest of the named paths' projects adds to a run.
+#[derive(Default)]
+pub(super) struct ProjectContext {
+    /// YAML/JSON files that were not named.
+    pub files: Vec<FileJob>,
+    /// Terraform module directories that were not named.
+    pub modules: Vec<PathBuf>,
+    pub walked: Walked,
+}
+
+/// The files and Terraform modules of the named paths' projects that were not named themselves.
+/// `stdin`: the name standard input is shown under, when that is a path (an editor's buffer):
+/// its project counts, and the file of that name is not read (standard input replaces it).
+pub(super) fn project_context(
     paths: &[PathBuf],
     stdin: Option<&Path>,
-    named: &[FileJob],
+    named: &discover::Discovered,
     cfg: &Config,
-) -> Result<(Vec<FileJob>, Walked), String> {
+) -> Result<ProjectContext, String> {
     let mut projects = Projects::default();
     let mut roots: BTreeSet<PathBuf> = BTreeSet::new();
     for p in paths.iter().map(PathBuf::as_path).chain(stdin) {
@@ -44,14 +54,14 @@ pub(super) fn context_files(
         }
     }
     if roots.is_empty() {
-        return Ok((Vec::new(), Walked::default()));
+        return Ok(ProjectContext::default());
     }
     let roots: Vec<PathBuf> = roots.into_iter().collect();
     let found = discover::discover(&roots, cfg)?;
     // A walked file is named when it is the same file: compared by real path, and only with the
     // named files of the same file name (20,000 named files need not all be resolved).
     let mut by_name: BTreeMap<&OsStr, Vec<&Path>> = BTreeMap::new();
-    for p in named.iter().map(|j| j.path.as_path()).chain(stdin) {
+    for p in named.files.iter().map(|j| j.path.as_path()).chain(stdin) {
         if let Some(n) = p.file_name() {
             by_name.entry(n).or_default().push(p);
         }
@@ -71,7 +81,16 @@ pub(super) fn context_files(
             !same_name.iter().any(|p| dirs.file(p).as_ref() == Some(&me))
         })
         .collect();
-    Ok((files, found.walked))
+    let modules = found
+        .modules
+        .into_iter()
+        .filter(|d| !named.modules.contains(d))
+        .collect();
+    Ok(ProjectContext {
+        files,
+        modules,
+        walked: found.walked,
+    })
 }
 
 /// Files made canonical through their directory, each directory resolved once.

@@ -9,15 +9,17 @@ use super::context::Projects;
 use super::dispatch::RuleSet;
 use super::finish::{FileText, admit};
 use super::input;
+use super::yaml::FileOutput;
 use super::{Job, Options, stdin_path};
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Finding, LintResult};
-use crate::discover::Walked;
+use crate::index::terraform::TfFacts;
 use crate::index::{FileFacts, Index};
 use crate::rules::Contributors;
 use crate::source::LineIndex;
 use crate::suppress;
 use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
 use std::sync::Arc;
 
 /// One file's facts, whether its findings are reported, and the input it came from.
@@ -32,25 +34,36 @@ pub(super) struct Indexed<'j> {
 /// when the output shows code frames (those files were read before, and dropped).
 pub(super) fn lint(
     files: Vec<Indexed<'_>>,
-    walked: Walked,
+    tf: TfFacts,
+    projects: &mut Projects,
     set: &RuleSet<'_>,
     cfg: &Config,
     opts: &Options,
 ) -> LintResult {
-    let mut projects = Projects::new(walked);
-    let mut by_project: BTreeMap<usize, Vec<Indexed<'_>>> = BTreeMap::new();
+    let mut by_project: BTreeMap<usize, Project<'_>> = BTreeMap::new();
     let mut jobs: BTreeMap<Arc<str>, &Job> = BTreeMap::new();
     for f in files {
-        let project = match f.job {
-            Job::File(j) => projects.of(&j.path),
-            Job::Stdin { name, .. } => stdin_path(name).map_or(0, |p| projects.of(p)),
-        };
+        let path = path_of(f.job);
+        let project = by_project
+            .entry(path.map_or(0, |p| projects.of(p)))
+            .or_default();
+        if let Some(address) = path.and_then(|p| cfg.cluster_for(p)) {
+            project.mapped.insert(f.file.clone(), address.to_string());
+        }
         jobs.insert(f.file.clone(), f.job);
-        by_project.entry(project).or_default().push(f);
+        project.files.push(f);
+    }
+    for c in tf.clusters {
+        let p = projects.of(Path::new(&*c.anchor.file));
+        by_project.entry(p).or_default().tf.clusters.push(c);
+    }
+    for c in tf.credentials {
+        let p = projects.of(Path::new(&*c.anchor.file));
+        by_project.entry(p).or_default().tf.credentials.push(c);
     }
     let mut out = LintResult::default();
-    for files in by_project.into_values() {
-        out.diagnostics.extend(lint_project(files, set, cfg));
+    for project in by_project.into_values() {
+        out.diagnostics.extend(lint_project(project, set, cfg));
     }
     if opts.keep_sources {
         let shown: BTreeSet<&str> = out.diagnostics.iter().map(|d| d.file.as_str()).collect();
@@ -63,6 +76,41 @@ pub(super) fn lint(
     out
 }
 
+/// The path of an input, for its project (standard input's name, when that is a path).
+fn path_of(job: &Job) -> Option<&Path> {
+    match job {
+        Job::File(j) => Some(j.path.as_path()),
+        Job::Stdin { name, .. } => stdin_path(name),
+    }
+}
+
+/// The projects whose manifests read Key Vault through External Secrets.
+pub(super) fn reading_key_vault(
+    jobs: &[Job],
+    files: &[FileOutput],
+    projects: &mut Projects,
+) -> BTreeSet<usize> {
+    jobs.iter()
+        .zip(files)
+        .filter(|(_, f)| f.reads_key_vault())
+        .map(|(j, _)| path_of(j).map_or(0, |p| projects.of(p)))
+        .collect()
+}
+
+/// AKS511's exception, which a Terraform rule cannot see: its findings on the clusters of a
+/// project whose manifests read Key Vault through External Secrets go (the add-on is not that
+/// team's way to Key Vault).
+pub(super) fn key_vault_read_elsewhere(
+    terraform: &mut Vec<Diagnostic>,
+    reading: &BTreeSet<usize>,
+    projects: &mut Projects,
+) {
+    if reading.is_empty() {
+        return;
+    }
+    terraform.retain(|d| d.rule != "AKS511" || !reading.contains(&projects.of(Path::new(&d.file))));
+}
+
 /// The text of a file read before, for its code frames; standard input keeps its own.
 fn reread(job: &Job, cfg: &Config) -> Option<Arc<str>> {
     let Job::File(f) = job else { return None };
@@ -71,17 +119,32 @@ fn reread(job: &Job, cfg: &Config) -> Option<Arc<str>> {
     Some(Arc::from(&*text))
 }
 
+/// One project: its manifests' facts, its Terraform's, and the clusters `[[cluster]]` maps its
+/// manifest files to.
+#[derive(Default)]
+struct Project<'j> {
+    files: Vec<Indexed<'j>>,
+    tf: TfFacts,
+    mapped: BTreeMap<Arc<str>, String>,
+}
+
 /// One project's cross-file findings, settled.
-fn lint_project(files: Vec<Indexed<'_>>, set: &RuleSet<'_>, cfg: &Config) -> Vec<Diagnostic> {
-    let reported: BTreeSet<Arc<str>> = files
+fn lint_project(project: Project<'_>, set: &RuleSet<'_>, cfg: &Config) -> Vec<Diagnostic> {
+    let Project { files, tf, mapped } = project;
+    // The Terraform the run names is in report scope as the manifests it names are.
+    let mut reported: BTreeSet<Arc<str>> = files
         .iter()
         .filter(|f| f.reported)
         .map(|f| f.file.clone())
         .collect();
+    let tf_files = tf.clusters.iter().map(|c| (&c.anchor, c.reported));
+    let tf_files = tf_files.chain(tf.credentials.iter().map(|c| (&c.anchor, c.reported)));
+    reported.extend(tf_files.filter(|(_, r)| *r).map(|(a, _)| a.file.clone()));
     let index = Index::build(
         files.into_iter().map(|f| (f.file, f.facts)).collect(),
         reported.clone(),
-    );
+    )
+    .with_terraform(tf, mapped);
     let found = set.check_index(&index);
     let mut files: BTreeMap<Arc<str>, FileFacts> = index.into_files().into_iter().collect();
     let mut by_file: BTreeMap<Arc<str>, Vec<Finding>> = BTreeMap::new();

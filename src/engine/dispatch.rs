@@ -6,9 +6,13 @@ use crate::config::Config;
 use crate::diagnostic::{Finding, Severity};
 use crate::index::Index;
 use crate::k8s::{Object, Workload};
+use crate::meta::CROSS_LAYER;
 use crate::rules::{self, Contributors, IndexCtx, K8sCtx, Rule, Target, TfCtx};
 use crate::terraform::{AzureKind, Majors, Resource, TfIndex};
 use std::any::Any;
+
+/// Terraform rules with an exception that depends on the manifests of the project.
+const TF_RULES_READING_MANIFESTS: [&str; 1] = ["AKS511"];
 use std::collections::BTreeMap;
 
 /// An enabled rule and its parameters.
@@ -123,6 +127,20 @@ impl<'c> RuleSet<'c> {
     /// Whether any cross-file rule runs (so the index is worth building).
     pub fn reads_index(&self) -> bool {
         !self.index.is_empty()
+    }
+
+    /// Whether the manifests' facts are needed: for the cross-file rules, and for the Terraform
+    /// rules whose exceptions read the manifests (AKS511: Key Vault through External Secrets).
+    pub fn reads_manifest_facts(&self) -> bool {
+        self.reads_index() || TF_RULES_READING_MANIFESTS.iter().any(|id| self.enabled(id))
+    }
+
+    /// Whether a cross-layer rule runs (so the Terraform stage extracts its facts, and the
+    /// project's Terraform is read for context).
+    pub fn reads_terraform_facts(&self) -> bool {
+        self.index
+            .iter()
+            .any(|e| e.rule.meta().target == CROSS_LAYER)
     }
 
     /// Runs the cross-file rules on the index, side by side (each reads it alone): their

@@ -83,31 +83,24 @@ pub fn lint(inputs: &[Input], cfg: &Config, opts: &Options) -> Result<LintResult
         .collect();
     let mut found = discover::discover(&paths, cfg)?;
     let set = RuleSet::new(cfg, opts.parse_only);
-    let index =
-        (set.reads_index() && !opts.parse_only && opts.context != Context::Off).then(|| {
-            opts.namespace
-                .as_deref()
-                .or(cfg.file.namespace.as_deref())
-                .unwrap_or("default")
-        });
-    let stdin_path = inputs.iter().find_map(|i| match i {
-        Input::Stdin { name, .. } => stdin_path(name),
-        Input::Path(_) => None,
-    });
-    let (context, context_walked) = match (index, opts.context) {
+    let index = default_namespace(&set, cfg, opts);
+    let context = match (index, opts.context) {
         (Some(_), Context::Project) => {
-            context::context_files(&paths, stdin_path, &found.files, cfg)?
+            let stdin = inputs.iter().find_map(|i| match i {
+                Input::Stdin { name, .. } => stdin_path(name),
+                Input::Path(_) => None,
+            });
+            context::project_context(&paths, stdin, &found, cfg)?
         }
         _ => Default::default(),
     };
     let mut walked = std::mem::take(&mut found.walked);
-    walked.extend(context_walked);
+    walked.extend(context.walked);
     let reported = found.files.len();
     let (piped, stdin_tf) = stdin_inputs(inputs);
-    let mut jobs: Vec<Job> = found
-        .files
+    let mut jobs: Vec<Job> = std::mem::take(&mut found.files)
         .into_iter()
-        .chain(context)
+        .chain(context.files)
         .map(Job::File)
         .collect();
     jobs.extend(piped);
@@ -127,8 +120,57 @@ pub fn lint(inputs: &[Input], cfg: &Config, opts: &Options) -> Result<LintResult
         named: &found.named_modules,
         var_files: &found.named_var_files,
         stdin: &stdin_tf,
+        context: if set.reads_terraform_facts() {
+            &context.modules
+        } else {
+            &[]
+        },
     };
-    let modules = pool.install(|| terraform::lint_modules(&tf, &set, cfg, opts));
+    let (mut modules, tf_facts) = pool.install(|| terraform::lint_modules(&tf, &set, cfg, opts));
+    let mut result = skipped(&found, &set, cfg, opts);
+    let mut projects = context::Projects::new(walked);
+    let reading_key_vault = cross::reading_key_vault(&jobs, &files, &mut projects);
+    let indexed = absorb_files(&mut result, &jobs, files);
+    if index.is_some() {
+        cross::key_vault_read_elsewhere(
+            &mut modules.diagnostics,
+            &reading_key_vault,
+            &mut projects,
+        );
+        let mut part =
+            pool.install(|| cross::lint(indexed, tf_facts, &mut projects, &set, cfg, opts));
+        sort_and_dedup(&mut part.diagnostics);
+        result.absorb(part);
+    }
+    sort_and_dedup(&mut modules.diagnostics);
+    result.absorb(modules);
+    // Parts were de-duplicated on their own: two inputs shown under one name (standard input
+    // named like a file) keep their findings apart.
+    result
+        .diagnostics
+        .sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    Ok(result)
+}
+
+/// The namespace of objects that name none, when the manifests' facts are extracted and the
+/// cross-file index built (`None`: they are not: no rule reads them, `--no-context`, or
+/// parse-only).
+fn default_namespace<'o>(set: &RuleSet<'_>, cfg: &'o Config, opts: &'o Options) -> Option<&'o str> {
+    (set.reads_manifest_facts() && !opts.parse_only && opts.context != Context::Off).then(|| {
+        opts.namespace
+            .as_deref()
+            .or(cfg.file.namespace.as_deref())
+            .unwrap_or("default")
+    })
+}
+
+/// AKS001 and AKS006 for what discovery found but did not lint.
+fn skipped(
+    found: &discover::Discovered,
+    set: &RuleSet<'_>,
+    cfg: &Config,
+    opts: &Options,
+) -> LintResult {
     let mut result = LintResult::default();
     if !opts.parse_only {
         for (file, skipped) in &found.skipped {
@@ -137,12 +179,22 @@ pub fn lint(inputs: &[Input], cfg: &Config, opts: &Options) -> Result<LintResult
                 &empty,
                 vec![skip_finding(skipped)],
                 &mut [],
-                &set,
+                set,
                 cfg,
                 false,
             ));
         }
     }
+    result
+}
+
+/// Takes each file's findings into the result; returns the facts of those that have some, for
+/// the cross-file stage.
+fn absorb_files<'j>(
+    result: &mut LintResult,
+    jobs: &'j [Job],
+    files: Vec<yaml::FileOutput>,
+) -> Vec<cross::Indexed<'j>> {
     let mut indexed = Vec::new();
     for (job, file) in jobs.iter().zip(files) {
         if let Some((name, facts)) = file.facts {
@@ -157,20 +209,7 @@ pub fn lint(inputs: &[Input], cfg: &Config, opts: &Options) -> Result<LintResult
         sort_and_dedup(&mut part.diagnostics);
         result.absorb(part);
     }
-    if index.is_some() {
-        let mut part = pool.install(|| cross::lint(indexed, walked, &set, cfg, opts));
-        sort_and_dedup(&mut part.diagnostics);
-        result.absorb(part);
-    }
-    let mut modules = modules;
-    sort_and_dedup(&mut modules.diagnostics);
-    result.absorb(modules);
-    // Parts were de-duplicated on their own: two inputs shown under one name (standard input
-    // named like a file) keep their findings apart.
-    result
-        .diagnostics
-        .sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
-    Ok(result)
+    indexed
 }
 
 /// The findings of one part (a file, or the Terraform modules, where a child module evaluated

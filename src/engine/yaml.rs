@@ -38,6 +38,15 @@ pub(super) struct FileOutput {
     pub reported: bool,
 }
 
+impl FileOutput {
+    /// The file reads Key Vault through External Secrets (for AKS511's exception).
+    pub fn reads_key_vault(&self) -> bool {
+        self.facts
+            .as_ref()
+            .is_some_and(|(_, f)| f.reads_key_vault())
+    }
+}
+
 /// Lints one input. A file that is read counts as linted, even when it is rejected.
 pub(super) fn lint_file(
     job: &Job,

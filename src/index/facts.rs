@@ -81,12 +81,18 @@ impl Extractor<'_> {
                 legacy_isolation: obj.annotation(LEGACY_ISOLATION_ANNOTATION).is_some(),
             },
             Kind::Service => What::Service(service(obj)),
-            Kind::ServiceAccount => What::ServiceAccount(account(obj)),
+            Kind::ServiceAccount => What::ServiceAccount(self.account(obj)),
             Kind::NetworkPolicy => What::NetworkPolicy(self.policy(obj)?),
             Kind::Cilium => What::EnginePolicy(engines::cilium(obj)),
             Kind::Calico => What::EnginePolicy(engines::calico(obj)),
             Kind::Binding => What::Binding(self.bound_accounts(obj)),
             Kind::Custom => What::CustomResource,
+            Kind::SecretStore => What::SecretStore {
+                key_vault: obj
+                    .doc
+                    .get_at(obj.node, &["spec", "provider", "azurekv"])
+                    .is_some_and(|p| obj.doc.is_map(p)),
+            },
             Kind::SecretProviderClass => What::SecretProviderClass(spc(obj)),
         })
     }
@@ -124,6 +130,21 @@ impl Extractor<'_> {
             csi_volumes: self.csi_volumes(w),
             secret_env: self.secret_env(w),
             serving: self.serving(w),
+        }
+    }
+
+    fn account(&self, obj: &Object<'_, '_>) -> AccountFacts {
+        let doc = obj.doc;
+        let client_id = obj
+            .metadata
+            .and_then(|m| doc.get(m.value, "annotations"))
+            .and_then(|a| doc.entry(a, CLIENT_ID_ANNOTATION))
+            .filter(|e| doc.str(e.value).is_some_and(|v| !v.trim().is_empty()));
+        AccountFacts {
+            client_id: client_id.map(|e| self.anchor(doc.entry_span(e))),
+            automount: doc
+                .entry(obj.node, "automountServiceAccountToken")
+                .and_then(|e: Entry| doc.bool(e.value)),
         }
     }
 
@@ -278,6 +299,8 @@ enum Kind {
     SecretProviderClass,
     /// A custom resource that may have an operator create pods.
     Custom,
+    /// An External Secrets store.
+    SecretStore,
 }
 
 fn kind_of(obj: &Object<'_, '_>) -> Option<Kind> {
@@ -294,6 +317,7 @@ fn kind_of(obj: &Object<'_, '_>) -> Option<Kind> {
         ) => Kind::Calico,
         ("rbac.authorization.k8s.io", "RoleBinding" | "ClusterRoleBinding") => Kind::Binding,
         ("secrets-store.csi.x-k8s.io", "SecretProviderClass") => Kind::SecretProviderClass,
+        ("external-secrets.io", "SecretStore" | "ClusterSecretStore") => Kind::SecretStore,
         (group, kind) if !builtin(group) && !creates_no_pods(group, kind) => Kind::Custom,
         _ => return None,
     })
@@ -366,18 +390,6 @@ fn service(obj: &Object<'_, '_>) -> ServiceFacts {
     ServiceFacts {
         selector: read_labels(doc, selector),
         targets,
-    }
-}
-
-fn account(obj: &Object<'_, '_>) -> AccountFacts {
-    let doc = obj.doc;
-    AccountFacts {
-        client_id: obj
-            .annotation(CLIENT_ID_ANNOTATION)
-            .is_some_and(|v| !v.trim().is_empty()),
-        automount: doc
-            .entry(obj.node, "automountServiceAccountToken")
-            .and_then(|e: Entry| doc.bool(e.value)),
     }
 }
 

@@ -11,6 +11,9 @@
 
 pub mod engines;
 pub mod facts;
+pub mod terraform;
+
+use terraform::{ClusterFacts, TfFacts};
 
 use crate::k8s::selector::{Labels, Selector};
 use crate::source::{Pos, Span};
@@ -36,6 +39,14 @@ pub struct FileFacts {
 }
 
 impl FileFacts {
+    /// Whether the file reads Key Vault through External Secrets (a store with an `azurekv`
+    /// provider).
+    pub fn reads_key_vault(&self) -> bool {
+        self.objects
+            .iter()
+            .any(|o| matches!(o.what, What::SecretStore { key_vault: true }))
+    }
+
     /// Whether the file holds suppressions (comments, or annotations of its objects).
     pub fn holds_suppressions(&self) -> bool {
         !self.comments.is_empty() || self.objects.iter().any(|o| !o.suppressions.is_empty())
@@ -83,6 +94,11 @@ pub enum What {
     /// A custom resource whose operator may create pods (a Prometheus, an Alertmanager): the
     /// pods of its namespace are not all among the scanned workloads.
     CustomResource,
+    /// An External Secrets `SecretStore` or `ClusterSecretStore`: whether its provider is Azure
+    /// Key Vault (`spec.provider.azurekv`).
+    SecretStore {
+        key_vault: bool,
+    },
 }
 
 #[derive(Debug, Clone)]
@@ -273,8 +289,8 @@ impl EngineRule {
 
 #[derive(Debug, Clone)]
 pub struct AccountFacts {
-    /// `azure.workload.identity/client-id` is annotated (and not empty).
-    pub client_id: bool,
+    /// Its `azure.workload.identity/client-id` annotation (not empty): the entry.
+    pub client_id: Option<Anchor>,
     /// `automountServiceAccountToken`, when a boolean.
     pub automount: Option<bool>,
 }
@@ -320,6 +336,10 @@ pub struct Index {
     bound: BTreeSet<(String, String)>,
     /// The files whose findings are reported (the others are context).
     reported: BTreeSet<Arc<str>>,
+    /// The project's Terraform: clusters and federated credentials.
+    terraform: TfFacts,
+    /// Manifest file → the address of the cluster `[[cluster]]` maps it to.
+    mapped: BTreeMap<Arc<str>, String>,
 }
 
 impl Index {
@@ -331,6 +351,20 @@ impl Index {
             reported,
             ..Index::default()
         };
+        index.fold();
+        index
+    }
+
+    /// With the project's Terraform, and the clusters `[[cluster]]` maps manifest files to.
+    pub fn with_terraform(mut self, tf: TfFacts, mapped: BTreeMap<Arc<str>, String>) -> Index {
+        self.terraform = tf;
+        self.mapped = mapped;
+        self
+    }
+
+    /// Indexes every object by namespace and kind.
+    fn fold(&mut self) {
+        let index = self;
         for (fi, (_, facts)) in index.files.iter().enumerate() {
             for (oi, o) in facts.objects.iter().enumerate() {
                 let r = (fi, oi);
@@ -358,12 +392,33 @@ impl Index {
                     }
                     What::SecretProviderClass(_) => m.classes.push(r),
                     What::CustomResource => m.custom.push(r),
+                    What::SecretStore { .. } => {}
                     What::Binding(subjects) => index.bound.extend(subjects.iter().cloned()),
                     What::Namespace { .. } => {}
                 }
             }
         }
-        index
+    }
+
+    /// The project's Terraform clusters and federated identity credentials.
+    pub fn terraform(&self) -> &TfFacts {
+        &self.terraform
+    }
+
+    /// The cluster a manifest's object runs on: the one `[[cluster]]` maps its file to, else the
+    /// only cluster of the project's Terraform. `None` when that cannot be told (no cluster,
+    /// several and no mapping, or one whose existence is not known): the cross-layer rules
+    /// then stay silent.
+    pub fn cluster_of(&self, o: &ObjectFacts) -> Option<&ClusterFacts> {
+        let clusters = &self.terraform.clusters;
+        let candidates: Vec<&ClusterFacts> = match self.mapped.get(&o.anchor.file) {
+            Some(address) => clusters.iter().filter(|c| &c.address == address).collect(),
+            None => clusters.iter().collect(),
+        };
+        match candidates[..] {
+            [c] if c.exists => Some(c),
+            _ => None,
+        }
     }
 
     /// The files' facts back, to settle what the cross-file findings used.

@@ -278,6 +278,17 @@ impl<'a> IndexCtx<'a> {
         });
         self.sink.push(f)
     }
+
+    /// The finding reported last also rests on Terraform: the file at `anchor` (a cluster, a
+    /// federated credential) puts it in report scope too.
+    pub fn also_rests_on(&mut self, anchor: &Anchor) {
+        if let Some(c) = self.contributors.last_mut()
+            && !c.files.contains(&anchor.file)
+        {
+            c.files.push(anchor.file.clone());
+            c.files.sort();
+        }
+    }
 }
 
 /// Declares a rule: its unit struct, bound to `rules/<ID>.md`, and what it judges.
@@ -403,6 +414,7 @@ mod tests {
                 |t: &Target| matches!(t, Target::Kinds(_) | Target::Workloads | Target::Index);
             let tf = |t: &Target| matches!(t, Target::Azure(_));
             let ok = match m.target {
+                crate::meta::CROSS_LAYER => interest == [Target::Index],
                 "kubernetes" => !interest.is_empty() && interest.iter().all(k8s),
                 "terraform" => !interest.is_empty() && interest.iter().all(tf),
                 "any" => interest.is_empty() && m.layer == "linter",

@@ -6,11 +6,13 @@
 //! instances is built in its own task, once for the index (which reads only what it needs) and
 //! once for the rules.
 
+use super::facts;
 use super::load::Project;
 use crate::config::Config;
 use crate::diagnostic::Finding;
 use crate::discover::normalize;
 use crate::engine::dispatch::{RuleSet, TfInstance};
+use crate::index::terraform::TfFacts;
 use crate::rules::linter;
 use crate::source::Span;
 use crate::terraform::{AzureKind, Count, Majors, Module, Resource, Scope, TfIndex, provider};
@@ -150,18 +152,24 @@ pub(super) fn check_instances(
     index: &TfIndex,
     set: &RuleSet<'_>,
     cfg: &Config,
-) -> (usize, Vec<(String, Finding)>) {
+) -> Checked {
     let cap = cfg.limits.module_instances;
-    let checked: Vec<(usize, Vec<(String, Finding)>)> = (0..project.roots.len())
+    let collect = set.reads_terraform_facts();
+    let checked: Vec<Checked> = (0..project.roots.len())
         .into_par_iter()
         .map(|r| {
             let mut objects = 0;
             let mut found = Vec::new();
+            let mut tf = TfFacts::default();
             let walk = instances_of(project, r);
             for inst in &walk.out {
                 for res in inst.scope.resources() {
                     objects += 1;
                     check_resource(&res, inst, index, set, cfg, &mut found);
+                    if collect {
+                        let address = format!("{}{}", inst.prefix, res.address);
+                        facts::of(&res, address, inst.majors, &mut tf);
+                    }
                 }
                 // The caps evaluation hit, for this instance's scope, once the rules are done.
                 for (at, cap) in inst.scope.capped() {
@@ -176,16 +184,29 @@ pub(super) fn check_instances(
             {
                 found.push((f.name.to_string(), linter::module_instances(None, cap)));
             }
-            (objects, found)
+            Checked {
+                objects,
+                findings: found,
+                facts: tf,
+            }
         })
         .collect();
-    let mut objects = 0;
-    let mut findings = Vec::new();
-    for (n, found) in checked {
-        objects += n;
-        findings.extend(found);
+    let mut all = Checked::default();
+    for part in checked {
+        all.objects += part.objects;
+        all.findings.extend(part.findings);
+        all.facts.extend(part.facts);
     }
-    (objects, findings)
+    all
+}
+
+/// What checking the instances gives: how many resources there were, the findings by the file
+/// they are in, and the facts the cross-layer rules read.
+#[derive(Default)]
+pub(super) struct Checked {
+    pub objects: usize,
+    pub findings: Vec<(String, Finding)>,
+    pub facts: TfFacts,
 }
 
 /// Offers one resource to the rules that judge its kind, when it certainly exists; names the

@@ -101,6 +101,9 @@ pub(crate) struct Inputs<'a> {
     /// Files read from standard input (each a module of its own, keyed by its name: always a
     /// root, since no call names a file).
     pub stdin: &'a [StdinFile],
+    /// The project's other module directories, read for the cross-layer rules' facts when only
+    /// part of the project is named: evaluated, never reported.
+    pub context: &'a [PathBuf],
 }
 
 /// Loads the project of the scanned modules, their children and (for a module named alone) its
@@ -140,13 +143,33 @@ pub(super) fn load(inputs: &Inputs<'_>, cfg: &Config, opts: &Options) -> Project
             modules.entry(dir).or_insert(m);
         }
     }
+    let walked_context: BTreeSet<PathBuf> = inputs
+        .context
+        .iter()
+        .map(|d| normalize(d))
+        .filter(|d| !modules.contains_key(d))
+        .collect();
+    if !walked_context.is_empty() {
+        let dirs: Vec<PathBuf> = walked_context.iter().cloned().collect();
+        for (dir, m) in load_all(&dirs, BTreeMap::new(), &plain, &mut Vec::new()) {
+            modules.entry(dir).or_insert(m);
+        }
+    }
     let context_files: BTreeSet<String> = modules
         .iter()
         .filter(|(d, _)| !scanned.contains(*d))
         .flat_map(|(_, m)| m.files.iter().map(|f| f.name.to_string()))
         .collect();
     let graph = super::graph::analyse(&modules, cfg.limits.module_instances);
-    let reload = var_files_of(&modules, &graph.roots, &piped_keys, inputs.var_files, opts);
+    // `--var-file` is for the roots of what was named (and the callers found for it), not for
+    // the rest of the project read for context.
+    let named_roots: Vec<PathBuf> = graph
+        .roots
+        .iter()
+        .filter(|r| !walked_context.contains(*r))
+        .cloned()
+        .collect();
+    let reload = var_files_of(&modules, &named_roots, &piped_keys, inputs.var_files, opts);
     for (dir, var_files) in reload {
         if let Ok(m) = Module::load(dir_or_dot(&dir), &LoadOptions { limits, var_files }) {
             modules.insert(dir, m);

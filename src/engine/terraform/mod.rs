@@ -6,6 +6,7 @@
 //! each file of the report scope is finished like any other.
 
 mod check;
+mod facts;
 mod graph;
 mod load;
 
@@ -14,6 +15,7 @@ use super::dispatch::RuleSet;
 use super::finish::{FileText, finish};
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Finding, LintResult};
+use crate::index::terraform::TfFacts;
 use crate::suppress;
 use crate::terraform::{SourceKind, comments};
 use load::Project;
@@ -27,10 +29,10 @@ pub(super) fn lint_modules(
     set: &RuleSet<'_>,
     cfg: &Config,
     opts: &Options,
-) -> LintResult {
+) -> (LintResult, TfFacts) {
     let mut out = LintResult::default();
-    if inputs.dirs.is_empty() && inputs.stdin.is_empty() {
-        return out;
+    if inputs.dirs.is_empty() && inputs.stdin.is_empty() && inputs.context.is_empty() {
+        return (out, TfFacts::default());
     }
     let project = load::load(inputs, cfg, opts);
     for m in project.scanned() {
@@ -40,15 +42,21 @@ pub(super) fn lint_modules(
         }
     }
     let mut by_file: BTreeMap<String, Vec<Finding>> = BTreeMap::new();
+    let mut tf = TfFacts::default();
     if set.checks() {
         let index = check::build_index(&project);
-        let (objects, findings) = check::check_instances(&project, &index, set, cfg);
-        out.objects = objects;
-        for (file, f) in findings {
+        let checked = check::check_instances(&project, &index, set, cfg);
+        out.objects = checked.objects;
+        for (file, f) in checked.findings {
             if project.in_scope(&file) {
                 by_file.entry(file).or_default().push(f);
             }
         }
+        tf = facts::resolve(
+            checked.facts,
+            |file| project.text_of(file),
+            |file| project.in_scope(file),
+        );
     }
     out.diagnostics = finish_files(&project, by_file, set, cfg, opts, &mut out.sources);
     for (file, f) in project.problems() {
@@ -62,7 +70,7 @@ pub(super) fn lint_modules(
             false,
         ));
     }
-    out
+    (out, tf)
 }
 
 /// Suppressions, then positions, file by file: every parsed file of the report scope with

@@ -21,7 +21,7 @@ impl Rule for WorkloadIdentityMismatch {
                 "annotate the ServiceAccount with the client ID of the user-assigned managed identity the pod should use: `metadata: {{name: {sa}, namespace: {ns}, annotations: {{{CLIENT_ID_ANNOTATION}: \"<client ID>\"}}}}`, and federate that identity with `system:serviceaccount:{ns}:{sa}`"
             );
             match index.service_account_of(o, sa) {
-                Some((_, a)) if a.client_id => {}
+                Some((_, a)) if a.client_id.is_some() => {}
                 Some((account, _)) => {
                     cx.report(
                         o,

@@ -15,9 +15,11 @@ mod aks114_rbac_privilege_escalation;
 mod aks115_aad_pod_identity_deprecated;
 mod aks116_workload_identity_mismatch;
 mod aks117_azure_credentials_in_env;
+mod aks118_federated_credential_mismatch;
 mod aks119_binding_to_default_service_account;
 mod aks120_binding_to_anonymous;
 mod aks121_broad_builtin_role_binding;
+mod aks122_workload_identity_off_on_cluster;
 
 super::layer! {
     aks101_local_accounts_enabled::LocalAccountsEnabled,
@@ -33,7 +35,9 @@ super::layer! {
     aks115_aad_pod_identity_deprecated::AadPodIdentityDeprecated,
     aks116_workload_identity_mismatch::WorkloadIdentityMismatch,
     aks117_azure_credentials_in_env::AzureCredentialsInEnv,
+    aks118_federated_credential_mismatch::FederatedCredentialMismatch,
     aks119_binding_to_default_service_account::BindingToDefaultServiceAccount,
     aks120_binding_to_anonymous::BindingToAnonymous,
     aks121_broad_builtin_role_binding::BroadBuiltinRoleBinding,
+    aks122_workload_identity_off_on_cluster::WorkloadIdentityOffOnCluster,
 }

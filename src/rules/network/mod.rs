@@ -11,6 +11,7 @@ mod aks306_dangling_network_policy;
 mod aks311_no_azure_cni;
 mod aks312_no_network_policy_engine;
 mod aks313_unrestricted_egress;
+mod aks314_network_policies_not_enforced;
 
 super::layer! {
     aks301_namespace_without_default_deny_ingress::NamespaceWithoutDefaultDenyIngress,
@@ -22,4 +23,5 @@ super::layer! {
     aks311_no_azure_cni::NoAzureCni,
     aks312_no_network_policy_engine::NoNetworkPolicyEngine,
     aks313_unrestricted_egress::UnrestrictedEgress,
+    aks314_network_policies_not_enforced::NetworkPoliciesNotEnforced,
 }

@@ -3,7 +3,11 @@
 //! `addon_profile { azure_keyvault_secrets_provider { enabled = true } }`).
 //!
 //! An absence rule: silent when any candidate block may exist (a `dynamic` block whose
-//! `for_each` is unknown, an `enabled` that cannot be evaluated).
+//! `for_each` is unknown, an `enabled` that cannot be evaluated). Its findings on a project's
+//! clusters are dropped when the project's manifests read Key Vault through External Secrets (a
+//! `SecretStore` or `ClusterSecretStore` with an `azurekv` provider): the add-on is then not the
+//! team's way to Key Vault. That needs the manifests of the project, which a Terraform rule does
+//! not see: the cross-file stage applies it (`engine::cross::key_vault_read_elsewhere`).
 
 use crate::declare_rule;
 use crate::rules::azurerm::{SecretsProvider, Why, secrets_provider};

@@ -11,6 +11,7 @@ mod aks503_secret_provider_class_invalid;
 mod aks504_secret_provider_class_legacy_identity;
 mod aks505_csi_secret_volume_unresolved;
 mod aks506_secret_as_env;
+mod aks507_keyvault_provider_off_on_cluster;
 mod aks511_keyvault_csi_addon_disabled;
 mod aks512_secret_rotation_disabled;
 mod aks513_keyvault_purge_protection_disabled;
@@ -24,6 +25,7 @@ super::layer! {
     aks504_secret_provider_class_legacy_identity::SecretProviderClassLegacyIdentity,
     aks505_csi_secret_volume_unresolved::CsiSecretVolumeUnresolved,
     aks506_secret_as_env::SecretAsEnv,
+    aks507_keyvault_provider_off_on_cluster::KeyVaultProviderOffOnCluster,
     aks511_keyvault_csi_addon_disabled::KeyVaultCsiAddonDisabled,
     aks512_secret_rotation_disabled::SecretRotationDisabled,
     aks513_keyvault_purge_protection_disabled::KeyVaultPurgeProtectionDisabled,

@@ -1,0 +1,20 @@
+# The add-on is on.
+resource "azurerm_kubernetes_cluster" "main" {
+  name                = "aks-main"
+  location            = "westeurope"
+  resource_group_name = "rg-shop"
+  dns_prefix          = "main"
+  key_vault_secrets_provider {
+    secret_rotation_enabled = true
+  }
+
+  default_node_pool {
+    name       = "system"
+    node_count = 3
+    vm_size    = "Standard_D4s_v5"
+  }
+
+  identity {
+    type = "SystemAssigned"
+  }
+}
