@@ -4,11 +4,26 @@ use crate::report::Format;
 use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
+const EXAMPLES: &str = "\
+Examples:
+  akslint                                   lint the current directory (YAML, JSON, Terraform)
+  akslint k8s/ infra/ --fail-on error       exit 1 only for errors
+  helm template ./chart | akslint - --stdin-filename chart.yaml
+  akslint infra/ --var-file envs/prod.tfvars
+  akslint --output sarif=akslint.sarif        text on the terminal, SARIF for upload
+  akslint --select AKS4 --ignore AKS414     only the workload rules, one left out
+  akslint explain AKS402                    a rule's documentation
+
+Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it; 2 a usage or config error.
+Configuration: akslint.toml, found from the current directory upward (or --config).";
+
 #[derive(Debug, Parser)]
 #[command(
     name = "akslint",
     version,
-    about = "Lints Kubernetes manifests and Terraform for AKS security best practice, offline."
+    about = "Lints Kubernetes manifests (YAML, JSON, helm and kustomize output) and Terraform for AKS \
+             security best practice, offline.",
+    after_help = EXAMPLES
 )]
 pub struct Cli {
     #[command(subcommand)]
@@ -18,7 +33,7 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Lint files and directories (the default command). `-` reads standard input.
-    Check(CheckArgs),
+    Check(Box<CheckArgs>),
     /// List the rules.
     Rules,
     /// Print a rule's documentation.
@@ -26,6 +41,44 @@ pub enum Command {
         /// Rule ID (`AKS402`) or name (`privilege-escalation-allowed`).
         rule: String,
     },
+    /// Print a shell completion script (`akslint completions bash > ~/.local/share/bash-completion/completions/akslint`).
+    Completions { shell: clap_complete::Shell },
+}
+
+/// When to colour the text output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    /// On a terminal, unless `NO_COLOR` is set.
+    Auto,
+    Always,
+    Never,
+}
+
+/// `--output FORMAT=PATH`: one more output of the run (`-` is standard output).
+#[derive(Debug, Clone)]
+pub struct OutputSpec {
+    pub format: Format,
+    pub path: PathBuf,
+}
+
+fn output_spec(s: &str) -> Result<OutputSpec, String> {
+    let (format, path) = s
+        .split_once('=')
+        .ok_or_else(|| format!("`{s}`: expected FORMAT=PATH (e.g. sarif=akslint.sarif)"))?;
+    let format = Format::from_str(format, true).map_err(|_| {
+        let names: Vec<String> = Format::value_variants()
+            .iter()
+            .filter_map(|f| f.to_possible_value().map(|v| v.get_name().to_string()))
+            .collect();
+        format!("`{format}` is no format ({})", names.join(", "))
+    })?;
+    if path.is_empty() {
+        return Err(format!("`{s}`: the path is empty (`-` is standard output)"));
+    }
+    Ok(OutputSpec {
+        format,
+        path: PathBuf::from(path),
+    })
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -59,7 +112,27 @@ pub struct CheckArgs {
     /// Worker threads (default: one per core; at most 256).
     #[arg(long, value_parser = threads)]
     pub threads: Option<usize>,
-    /// Never colour the text output (`NO_COLOR` is honoured too).
+    /// Write the report in another format too, to a file (`-`: standard output instead of
+    /// `--format`); repeatable: one run writes SARIF for upload and prints text for people.
+    #[arg(long, value_name = "FORMAT=PATH", value_parser = output_spec)]
+    pub output: Vec<OutputSpec>,
+    /// Run only these rules (IDs, names or ID prefixes; comma-separated or repeated), instead of
+    /// the config's `select`.
+    #[arg(long, value_delimiter = ',', value_name = "RULE")]
+    pub select: Option<Vec<String>>,
+    /// Run these rules too, beside the config's `select`.
+    #[arg(long, value_delimiter = ',', value_name = "RULE")]
+    pub extend_select: Vec<String>,
+    /// Do not run these rules (added to the config's `ignore`).
+    #[arg(long, value_delimiter = ',', value_name = "RULE")]
+    pub ignore: Vec<String>,
+    /// After the report, count the findings per rule (on standard error for machine formats).
+    #[arg(long)]
+    pub statistics: bool,
+    /// Colour the text output: `auto` on a terminal unless `NO_COLOR` is set.
+    #[arg(long, value_enum, default_value = "auto")]
+    pub color: ColorChoice,
+    /// Never colour the text output (the same as `--color never`).
     #[arg(long)]
     pub no_color: bool,
     /// The namespace of objects that name none (default: `namespace` in akslint.toml, else
@@ -93,6 +166,7 @@ pub fn with_default_command(args: Vec<std::ffi::OsString>) -> Vec<std::ffi::OsSt
         "check",
         "rules",
         "explain",
+        "completions",
         "help",
         "-h",
         "--help",
@@ -105,4 +179,68 @@ pub fn with_default_command(args: Vec<std::ffi::OsString>) -> Vec<std::ffi::OsSt
     let mut out = args;
     out.insert(1.min(out.len()), "check".into());
     out
+}
+
+/// The subcommands, for "did you mean" when a path that does not exist looks like one.
+pub const SUBCOMMANDS: [&str; 4] = ["check", "rules", "explain", "completions"];
+
+/// A subcommand that `arg` (a path that does not exist) was probably meant to be: one typo away
+/// (an edit distance of at most 2), or a word linters use for checking.
+pub fn meant_subcommand(arg: &str) -> Option<&'static str> {
+    if arg.contains(['/', '\\', '.']) {
+        return None;
+    }
+    let lower = arg.to_ascii_lowercase();
+    if matches!(
+        lower.as_str(),
+        "lint" | "scan" | "run" | "test" | "analyze" | "analyse"
+    ) {
+        return Some("check");
+    }
+    SUBCOMMANDS
+        .iter()
+        .copied()
+        .find(|c| edit_distance(&lower, c) <= 2 && lower.len() >= 3)
+}
+
+/// Levenshtein distance (short words only: the subcommands).
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let cur = row[j + 1];
+            row[j + 1] = (prev + usize::from(ca != *cb)).min(row[j] + 1).min(cur + 1);
+            prev = cur;
+        }
+    }
+    row[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn typos_of_subcommands_are_recognised() {
+        assert_eq!(meant_subcommand("lint"), Some("check"));
+        assert_eq!(meant_subcommand("chek"), Some("check"));
+        assert_eq!(meant_subcommand("rule"), Some("rules"));
+        assert_eq!(meant_subcommand("explian"), Some("explain"));
+        assert_eq!(meant_subcommand("deploy.yaml"), None);
+        assert_eq!(meant_subcommand("k8s/app"), None);
+        assert_eq!(meant_subcommand("manifests"), None);
+    }
+
+    #[test]
+    fn outputs_name_a_format_and_a_path() {
+        let o = output_spec("sarif=out/a.sarif").unwrap();
+        assert_eq!(o.format, Format::Sarif);
+        assert_eq!(o.path, PathBuf::from("out/a.sarif"));
+        assert!(output_spec("sarif").is_err());
+        assert!(output_spec("xml=a").unwrap_err().contains("no format"));
+        assert!(output_spec("json=").is_err());
+    }
 }

@@ -192,7 +192,74 @@ impl ObjectIgnore {
     }
 }
 
+/// What the command line changes of the config's rule selection (`--select`, `--extend-select`,
+/// `--ignore`).
+#[derive(Debug, Default, Clone)]
+pub struct Overrides {
+    /// Replaces `select`.
+    pub select: Option<Vec<String>>,
+    /// Added to `select` (or to every rule, when nothing selects).
+    pub extend_select: Vec<String>,
+    /// Added to `ignore`.
+    pub ignore: Vec<String>,
+}
+
+impl Overrides {
+    /// Every selector names a rule, an ID prefix or a name.
+    pub fn validate(&self) -> Result<(), String> {
+        let all: Vec<&'static str> = crate::rules::all().iter().map(|r| r.meta().id).collect();
+        let lists = [
+            ("--select", self.select.as_deref().unwrap_or(&[])),
+            ("--extend-select", &self.extend_select[..]),
+            ("--ignore", &self.ignore[..]),
+        ];
+        for (option, list) in lists {
+            for s in list {
+                if !all.iter().any(|id| selector_matches(s, id)) {
+                    return Err(format!(
+                        "{option} {s}: no rule ID, name or ID prefix (`akslint rules` lists them)"
+                    ));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn apply(&self, file: &mut ConfigFile) {
+        if let Some(s) = &self.select {
+            file.select = Some(s.clone());
+        }
+        if !self.extend_select.is_empty()
+            && let Some(s) = &mut file.select
+        {
+            s.extend(self.extend_select.iter().cloned());
+        }
+        file.ignore.extend(self.ignore.iter().cloned());
+    }
+}
+
 impl Config {
+    /// The configuration at `path` (else the default one, rooted at `root`) with the command
+    /// line's selection applied; errors name the file, or the option.
+    pub fn load_with(path: Option<&Path>, root: &Path, o: &Overrides) -> Result<Config, String> {
+        let (text, mut file, dir) = match path {
+            Some(p) => {
+                let text =
+                    std::fs::read_to_string(p).map_err(|e| format!("{}: {e}", p.display()))?;
+                let file: ConfigFile =
+                    toml::from_str(&text).map_err(|e| format!("{}: {e}", p.display()))?;
+                let dir = p.parent().map(Path::to_path_buf).unwrap_or_default();
+                (text, file, dir)
+            }
+            None => (String::new(), ConfigFile::default(), root.to_path_buf()),
+        };
+        o.apply(&mut file);
+        Config::from_file(file, &text, dir, path.map(Path::to_path_buf)).map_err(|e| match path {
+            Some(p) => format!("{}: {e}", p.display()),
+            None => format!("command line: {e}"),
+        })
+    }
+
     /// The default configuration rooted at `root`.
     pub fn default_at(root: &Path) -> Config {
         Config::from_file(ConfigFile::default(), "", root.to_path_buf(), None)

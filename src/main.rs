@@ -1,18 +1,25 @@
-use akslint::cli::{CheckArgs, Cli, Command, FailOn, with_default_command};
-use akslint::config::Config;
+use akslint::cli::{
+    CheckArgs, Cli, ColorChoice, Command, FailOn, meant_subcommand, with_default_command,
+};
+use akslint::config::{Config, Overrides};
 use akslint::diagnostic::Severity;
 use akslint::engine::{self, Context, Input, Options};
 use akslint::report::{self, Format, Style};
-use clap::Parser;
+use clap::{CommandFactory, Parser};
 use std::io::{IsTerminal, Read, Write};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
     let cli = Cli::parse_from(with_default_command(std::env::args_os().collect()));
     match cli.command {
-        Command::Check(args) => check(args),
+        Command::Check(args) => check(*args),
         Command::Rules => rules(),
         Command::Explain { rule } => explain(&rule),
+        Command::Completions { shell } => {
+            let mut out = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "akslint", &mut out);
+            print_out(&String::from_utf8_lossy(&out))
+        }
     }
 }
 
@@ -24,44 +31,36 @@ fn usage_error(msg: impl std::fmt::Display) -> ExitCode {
 fn check(args: CheckArgs) -> ExitCode {
     let cwd = std::env::current_dir().unwrap_or_default();
     let config_path = args.config.clone().or_else(|| Config::discover(&cwd));
-    let cfg = match &config_path {
-        Some(p) => match Config::load(p) {
-            Ok(c) => c,
-            Err(e) => return usage_error(e),
-        },
-        None => Config::default_at(std::path::Path::new("")),
+    let overrides = Overrides {
+        select: args.select.clone(),
+        extend_select: args.extend_select.clone(),
+        ignore: args.ignore.clone(),
     };
-    let mut inputs = Vec::new();
-    let paths = if args.paths.is_empty() {
-        vec![".".into()]
-    } else {
-        args.paths.clone()
-    };
-    for p in paths {
-        if p.as_os_str() == "-" {
-            // One byte over the larger cap tells the engine the input is over it.
-            let cap = cfg.limits.file_size.max(cfg.limits.terraform_file_size);
-            let mut bytes = Vec::new();
-            if let Err(e) = std::io::stdin().take(cap + 1).read_to_end(&mut bytes) {
-                return usage_error(format!("cannot read standard input: {e}"));
-            }
-            inputs.push(Input::Stdin {
-                name: args.stdin_filename.clone(),
-                bytes,
-            });
-        } else {
-            inputs.push(Input::Path(p));
-        }
+    if let Err(e) = overrides.validate() {
+        return usage_error(e);
     }
+    let cfg = match Config::load_with(config_path.as_deref(), std::path::Path::new(""), &overrides)
+    {
+        Ok(c) => c,
+        Err(e) => return usage_error(e),
+    };
+    let inputs = match inputs(&args, &cfg) {
+        Ok(i) => i,
+        Err(code) => return code,
+    };
     let stdout = std::io::stdout();
-    let color = args.format == Format::Text
-        && !args.no_color
-        && std::env::var_os("NO_COLOR").is_none()
-        && stdout.is_terminal();
+    let terminal = stdout.is_terminal();
+    let color = match (args.no_color, args.color) {
+        (true, _) | (_, ColorChoice::Never) => false,
+        (false, ColorChoice::Always) => true,
+        (false, ColorChoice::Auto) => terminal && std::env::var_os("NO_COLOR").is_none(),
+    };
+    let wants_text =
+        args.format == Format::Text || args.output.iter().any(|o| o.format == Format::Text);
     let opts = Options {
         parse_only: args.parse_only,
         threads: args.threads,
-        keep_sources: args.format == Format::Text,
+        keep_sources: wants_text,
         var_files: args.var_file.clone(),
         context: if args.no_context {
             Context::Off
@@ -80,27 +79,117 @@ fn check(args: CheckArgs) -> ExitCode {
     if args.parse_only {
         return ExitCode::SUCCESS;
     }
-    let mut out = std::io::BufWriter::new(stdout.lock());
-    if let Err(e) = report::write(args.format, &report, &cfg, &Style { color }, &mut out)
-        .and_then(|_| out.flush())
-    {
-        if e.kind() == std::io::ErrorKind::BrokenPipe {
-            return ExitCode::from(2);
-        }
-        return usage_error(format!("cannot write the output: {e}"));
-    }
     let threshold = match args.fail_on {
         FailOn::Error => Some(Severity::Error),
         FailOn::Warning => Some(Severity::Warning),
         FailOn::Note => Some(Severity::Note),
         FailOn::Never => None,
     };
+    if let Err(code) = write_outputs(&args, &report, &cfg, color, terminal, threshold) {
+        return code;
+    }
     let failed = threshold.is_some_and(|t| report.diagnostics.iter().any(|d| d.severity >= t));
     if failed {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// The inputs of a check: the named paths (a name that is no path but looks like a subcommand is a
+/// usage error that says so), or standard input for `-`.
+fn inputs(args: &CheckArgs, cfg: &Config) -> Result<Vec<Input>, ExitCode> {
+    let paths = if args.paths.is_empty() {
+        vec![".".into()]
+    } else {
+        args.paths.clone()
+    };
+    let mut inputs = Vec::new();
+    for p in paths {
+        if p.as_os_str() == "-" {
+            // One byte over the larger cap tells the engine the input is over it.
+            let cap = cfg.limits.file_size.max(cfg.limits.terraform_file_size);
+            let mut bytes = Vec::new();
+            if let Err(e) = std::io::stdin().take(cap + 1).read_to_end(&mut bytes) {
+                return Err(usage_error(format!("cannot read standard input: {e}")));
+            }
+            inputs.push(Input::Stdin {
+                name: args.stdin_filename.clone(),
+                bytes,
+            });
+            continue;
+        }
+        if !p.exists()
+            && let Some(command) = p.to_str().and_then(meant_subcommand)
+        {
+            return Err(usage_error(format!(
+                "`{}` is neither a file nor a command; did you mean `akslint {command}`? (`akslint --help` lists the commands)",
+                p.display()
+            )));
+        }
+        inputs.push(Input::Path(p));
+    }
+    Ok(inputs)
+}
+
+/// Writes the report: `--format` to standard output (unless an `--output` takes it with `-`),
+/// each `--output` to its file, and `--statistics`.
+fn write_outputs(
+    args: &CheckArgs,
+    report: &akslint::diagnostic::LintResult,
+    cfg: &Config,
+    color: bool,
+    terminal: bool,
+    fail_on: Option<Severity>,
+) -> Result<(), ExitCode> {
+    let width = terminal
+        .then(|| terminal_size::terminal_size().map(|(w, _)| usize::from(w.0)))
+        .flatten();
+    let on_stdout = args
+        .output
+        .iter()
+        .find(|o| o.path.as_os_str() == "-")
+        .map_or(args.format, |o| o.format);
+    let style = |format: Format, to_terminal: bool| Style {
+        color: color && format == Format::Text && to_terminal,
+        width: if to_terminal { width } else { None },
+        fail_on,
+    };
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let written = report::write(
+        on_stdout,
+        report,
+        cfg,
+        &style(on_stdout, terminal),
+        &mut out,
+    )
+    .and_then(|_| {
+        if args.statistics && on_stdout.is_human() {
+            out.write_all(report::statistics(report).as_bytes())?;
+        }
+        out.flush()
+    });
+    if let Err(e) = written {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            return Err(ExitCode::from(2));
+        }
+        return Err(usage_error(format!("cannot write the output: {e}")));
+    }
+    if args.statistics && !on_stdout.is_human() {
+        eprint!("{}", report::statistics(report));
+    }
+    for o in args.output.iter().filter(|o| o.path.as_os_str() != "-") {
+        let written = std::fs::File::create(&o.path).and_then(|f| {
+            let mut w = std::io::BufWriter::new(f);
+            report::write(o.format, report, cfg, &style(o.format, false), &mut w)?;
+            w.flush()
+        });
+        if let Err(e) = written {
+            return Err(usage_error(format!("--output {}: {e}", o.path.display())));
+        }
+    }
+    Ok(())
 }
 
 fn rules() -> ExitCode {

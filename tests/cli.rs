@@ -155,7 +155,16 @@ fn output_is_identical_at_any_thread_count() {
 fn golden_outputs() {
     let r = root();
     let mut failures = Vec::new();
-    for format in ["text", "compact", "json", "sarif", "github"] {
+    for format in [
+        "text",
+        "compact",
+        "json",
+        "sarif",
+        "github",
+        "junit",
+        "checkstyle",
+        "azure",
+    ] {
         let o = akslint(
             &[
                 "check",
@@ -451,4 +460,145 @@ fn var_files_of_a_module_at_the_current_directory() {
         let out = stdout(&akslint(args, d, None));
         assert!(out.contains("main.tf:2:3: error AKS101"), "{args:?}: {out}");
     }
+}
+
+/// `--select`, `--extend-select` and `--ignore` change the config's selection; a selector that
+/// names no rule is a usage error that says which option.
+#[test]
+fn rule_selection_on_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::write(d.join("akslint.toml"), "select = [\"AKS401\"]\n").unwrap();
+    std::fs::write(d.join("pod.yaml"), POD).unwrap();
+    let rules = |args: &[&str]| -> Vec<String> {
+        let mut all = vec!["check", "--format", "json", "--fail-on", "never"];
+        all.extend_from_slice(args);
+        all.push("pod.yaml");
+        let o = akslint(&all, d, None);
+        let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+        let mut r: Vec<String> = v["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| d["rule"].as_str().unwrap().to_string())
+            .collect();
+        r.sort();
+        r.dedup();
+        r
+    };
+    assert_eq!(rules(&[]), ["AKS401"]);
+    assert_eq!(rules(&["--extend-select", "AKS403"]), ["AKS401", "AKS403"]);
+    assert_eq!(rules(&["--select", "AKS403,AKS412"]), ["AKS403", "AKS412"]);
+    assert_eq!(
+        rules(&["--ignore", "privileged-container"]),
+        Vec::<String>::new()
+    );
+    let o = akslint(&["check", "--select", "AKS999", "pod.yaml"], d, None);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("--select AKS999"));
+}
+
+/// `--output FORMAT=PATH` writes more reports from one run; each is what `--format` alone gives.
+#[test]
+fn one_run_writes_several_formats() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::write(d.join("pod.yaml"), POD).unwrap();
+    let o = akslint(
+        &[
+            "check",
+            "--format",
+            "compact",
+            "--output",
+            "sarif=out.sarif",
+            "--output",
+            "json=out.json",
+            "pod.yaml",
+        ],
+        d,
+        None,
+    );
+    assert_eq!(o.status.code(), Some(1));
+    for (format, file) in [("sarif", "out.sarif"), ("json", "out.json")] {
+        let alone = akslint(&["check", "--format", format, "pod.yaml"], d, None);
+        assert_eq!(
+            std::fs::read(d.join(file)).unwrap(),
+            alone.stdout,
+            "{format}"
+        );
+    }
+    let compact = akslint(&["check", "--format", "compact", "pod.yaml"], d, None);
+    assert_eq!(o.stdout, compact.stdout);
+    // `-` takes standard output.
+    let o = akslint(&["check", "--output", "json=-", "pod.yaml"], d, None);
+    let alone = akslint(&["check", "--format", "json", "pod.yaml"], d, None);
+    assert_eq!(o.stdout, alone.stdout);
+    let o = akslint(&["check", "--output", "xml=a", "pod.yaml"], d, None);
+    assert_eq!(o.status.code(), Some(2));
+}
+
+/// `--statistics` counts findings per rule: after human output, on standard error otherwise.
+#[test]
+fn statistics_per_rule() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::write(d.join("pod.yaml"), POD).unwrap();
+    std::fs::write(d.join("two.yaml"), POD.replace("name: p", "name: q")).unwrap();
+    let o = akslint(
+        &[
+            "check",
+            "--format",
+            "compact",
+            "--statistics",
+            "--select",
+            "AKS401,AKS403",
+            ".",
+        ],
+        d,
+        None,
+    );
+    let out = stdout(&o);
+    assert!(
+        out.ends_with("2  AKS401  privileged-container\n2  AKS403  runs-as-root\n"),
+        "{out}"
+    );
+    let o = akslint(
+        &[
+            "check",
+            "--format",
+            "json",
+            "--statistics",
+            "--select",
+            "AKS401",
+            ".",
+        ],
+        d,
+        None,
+    );
+    assert!(serde_json::from_slice::<serde_json::Value>(&o.stdout).is_ok());
+    assert_eq!(
+        String::from_utf8_lossy(&o.stderr),
+        "2  AKS401  privileged-container\n"
+    );
+}
+
+/// A name that is no path and looks like a subcommand says so; completions are generated.
+#[test]
+fn typos_and_completions() {
+    let r = root();
+    let o = akslint(&["lint", "testdata/cases/golden"], &r, None);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("did you mean `akslint check`"));
+    let o = akslint(&["chekc"], &r, None);
+    assert!(String::from_utf8_lossy(&o.stderr).contains("`akslint check`"));
+    for shell in ["bash", "zsh", "fish", "powershell"] {
+        let o = akslint(&["completions", shell], &r, None);
+        assert_eq!(o.status.code(), Some(0), "{shell}");
+        assert!(stdout(&o).contains("--fail-on"), "{shell}");
+    }
+    let help = stdout(&akslint(&["--help"], &r, None));
+    assert!(
+        help.contains("Exit codes") && help.contains("Terraform"),
+        "{help}"
+    );
 }

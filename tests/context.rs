@@ -37,6 +37,7 @@ fn findings(o: &Output) -> Vec<String> {
     String::from_utf8(o.stdout.clone())
         .unwrap()
         .lines()
+        .filter(|l| !is_summary(l))
         .map(|l| {
             let mut parts = l.splitn(5, [':', ' ']);
             let (file, line) = (parts.next().unwrap(), parts.next().unwrap());
@@ -44,6 +45,11 @@ fn findings(o: &Output) -> Vec<String> {
             format!("{file}:{line} {rule}")
         })
         .collect()
+}
+
+/// The compact format's last line: `1 error, 4 warnings, 4 notes in 6 files (13 objects)`.
+fn is_summary(line: &str) -> bool {
+    line.contains(" in ") && line.ends_with("objects)") || line.ends_with("object)")
 }
 
 fn shop() -> PathBuf {

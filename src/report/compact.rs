@@ -14,5 +14,5 @@ pub fn write(report: &LintResult, out: &mut dyn Write) -> io::Result<()> {
             d.message
         )?;
     }
-    Ok(())
+    writeln!(out, "{}", super::summary_line(report))
 }

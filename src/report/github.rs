@@ -37,7 +37,7 @@ pub fn write(report: &LintResult, out: &mut dyn Write) -> io::Result<()> {
         }
         writeln!(out, "::{level} {props}::{}", escape_data(&msg))?;
     }
-    Ok(())
+    writeln!(out, "{}", super::summary_line(report))
 }
 
 fn escape_data(s: &str) -> String {

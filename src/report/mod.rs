@@ -1,16 +1,20 @@
 //! Output formats. Each writes the whole report; none prints timestamps or anything that
 //! depends on the machine, so the same input gives the same bytes.
 
+mod azure;
+mod checkstyle;
 mod compact;
 mod frame;
 mod github;
 mod json;
+mod junit;
 mod sarif;
 mod text;
 
 use crate::config::Config;
-use crate::diagnostic::LintResult;
+use crate::diagnostic::{LintResult, Severity};
 use std::borrow::Cow;
+use std::collections::BTreeMap;
 use std::io::{self, Write};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -25,10 +29,20 @@ pub enum Format {
     Sarif,
     /// GitHub Actions workflow-command annotations.
     Github,
+    /// JUnit XML: a test suite per file, a failing test case per finding at or above `--fail-on`.
+    Junit,
+    /// Checkstyle XML (reviewdog, Jenkins).
+    Checkstyle,
+    /// Azure Pipelines `##vso[task.logissue]` logging commands.
+    Azure,
 }
 
 pub struct Style {
     pub color: bool,
+    /// The terminal's width, to wrap the text format's notes (`None`: not a terminal, no wrap).
+    pub width: Option<usize>,
+    /// `--fail-on`: what the JUnit format counts as a failing test.
+    pub fail_on: Option<Severity>,
 }
 
 pub fn write(
@@ -44,7 +58,50 @@ pub fn write(
         Format::Json => json::write(report, out),
         Format::Sarif => sarif::write(report, cfg, out),
         Format::Github => github::write(report, out),
+        Format::Junit => junit::write(report, style, out),
+        Format::Checkstyle => checkstyle::write(report, out),
+        Format::Azure => azure::write(report, out),
     }
+}
+
+impl Format {
+    /// Read by people (a summary line ends it; `--statistics` go to standard output), not by a
+    /// parser.
+    pub fn is_human(self) -> bool {
+        matches!(self, Format::Text | Format::Compact)
+    }
+}
+
+/// `3 errors, 12 warnings, 1 note in 40 files (118 objects)`.
+pub fn summary_line(report: &LintResult) -> String {
+    let n = |count: usize, one: &str| format!("{count} {one}{}", if count == 1 { "" } else { "s" });
+    format!(
+        "{}, {}, {} in {} ({})",
+        n(report.count(Severity::Error), "error"),
+        n(report.count(Severity::Warning), "warning"),
+        n(report.count(Severity::Note), "note"),
+        n(report.files, "file"),
+        n(report.objects, "object")
+    )
+}
+
+/// `--statistics`: findings per rule, most first (then by rule), with the rule's name.
+pub fn statistics(report: &LintResult) -> String {
+    let mut per: BTreeMap<&str, (usize, &str)> = BTreeMap::new();
+    for d in &report.diagnostics {
+        per.entry(d.rule).or_insert((0, d.name)).0 += 1;
+    }
+    let mut rows: Vec<(&str, usize, &str)> =
+        per.into_iter().map(|(r, (n, name))| (r, n, name)).collect();
+    rows.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    let width = rows
+        .iter()
+        .map(|r| r.1.to_string().len())
+        .max()
+        .unwrap_or(1);
+    rows.iter()
+        .map(|(rule, n, name)| format!("{n:>width$}  {rule}  {name}\n"))
+        .collect()
 }
 
 /// A file name for the line-oriented formats (text, compact, github): control characters

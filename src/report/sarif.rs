@@ -3,7 +3,7 @@
 //! Streamed, as JSON is: a result is built, written and dropped before the next.
 
 use crate::config::Config;
-use crate::diagnostic::{Diagnostic, LintResult};
+use crate::diagnostic::{Diagnostic, LintResult, Severity};
 use crate::rules;
 use serde::Serialize;
 use serde::ser::{SerializeSeq, Serializer};
@@ -44,7 +44,12 @@ fn descriptors(cfg: &Config) -> (Vec<Value>, BTreeMap<&'static str, usize>) {
             "fullDescription": {"text": m.section("Why").unwrap_or(m.summary)},
             "help": {"text": m.fix(), "markdown": m.body.trim()},
             "defaultConfiguration": {"level": m.severity.as_str()},
-            "properties": {"tags": ["security", m.layer], "layer": m.layer},
+            // GitHub code scanning ranks security alerts by this: high, medium, low.
+            "properties": {
+                "tags": ["security", m.layer],
+                "layer": m.layer,
+                "security-severity": security_severity(m.severity),
+            },
         });
         if let Some(base) = &cfg.file.docs_url {
             d["helpUri"] = json!(format!("{}{}.md", base, m.id));
@@ -54,6 +59,16 @@ fn descriptors(cfg: &Config) -> (Vec<Value>, BTreeMap<&'static str, usize>) {
     }
     (out, index)
 }
+/// GitHub's `security-severity` for a rule's default severity: error 8.0 (high), warning 5.0
+/// (medium), note 2.0 (low).
+fn security_severity(s: Severity) -> &'static str {
+    match s {
+        Severity::Error => "8.0",
+        Severity::Warning => "5.0",
+        Severity::Note => "2.0",
+    }
+}
+
 /// SARIF recommends PascalCase rule names (SARIF2012).
 fn kebab_to_pascal(s: &str) -> String {
     s.split('-')

@@ -39,9 +39,20 @@ pub fn write(report: &LintResult, style: &super::Style, out: &mut dyn Write) -> 
             notes.push(format!("help: {h}"));
         }
         notes.push(format!("see: akslint explain {}", d.rule));
+        if let Some(width) = style.width {
+            // codespan indents notes by `   = ` and continuation lines to match.
+            let notes_width = width.saturating_sub(NOTE_INDENT).max(40);
+            for n in &mut notes {
+                *n = wrap(n, notes_width);
+            }
+        }
+        let message = match style.width {
+            Some(width) => wrap(&d.message, width.saturating_sub(d.rule.len() + 12).max(40)),
+            None => d.message.clone(),
+        };
         let mut frame = Frame::new(severity)
             .with_code(d.rule)
-            .with_message(&d.message)
+            .with_message(&message)
             .with_notes(notes);
         match (d.span, ids.get(d.file.as_str())) {
             (Some(span), Some(&id)) => {
@@ -62,21 +73,52 @@ pub fn write(report: &LintResult, style: &super::Style, out: &mut dyn Write) -> 
                 } else {
                     file.into_owned()
                 };
-                frame.message = format!("{} ({at})", d.message);
+                frame.message = format!("{message} ({at})");
                 term::emit(&mut buf, &config, &files, &frame).map_err(io::Error::other)?;
             }
         }
         out.write_all(buf.as_slice())?;
         buf.clear();
     }
-    let count = |s: Severity| report.count(s);
-    writeln!(
-        out,
-        "{} error(s), {} warning(s), {} note(s) in {} file(s), {} object(s)",
-        count(Severity::Error),
-        count(Severity::Warning),
-        count(Severity::Note),
-        report.files,
-        report.objects
-    )
+    writeln!(out, "{}", super::summary_line(report))
+}
+
+/// How far codespan indents a note (`   = `).
+const NOTE_INDENT: usize = 5;
+
+/// Breaks `text` at spaces into lines of at most `width` characters (a longer word stays whole).
+fn wrap(text: &str, width: usize) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut line = 0;
+    for word in text.split(' ') {
+        let n = word.chars().count();
+        if line > 0 && line + 1 + n > width {
+            out.push('\n');
+            line = 0;
+        } else if line > 0 {
+            out.push(' ');
+            line += 1;
+        }
+        out.push_str(word);
+        line += n;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::wrap;
+
+    #[test]
+    fn notes_wrap_at_spaces() {
+        assert_eq!(
+            wrap("help: add a default-deny policy", 12),
+            "help: add a\ndefault-deny\npolicy"
+        );
+        assert_eq!(wrap("short", 40), "short");
+        assert_eq!(
+            wrap("averyveryverylongword x", 5),
+            "averyveryverylongword\nx"
+        );
+    }
 }
