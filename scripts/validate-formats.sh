@@ -4,7 +4,8 @@
 # uploaders read), checkstyle through Python's XML parser against the checkstyle layout, and Azure
 # Pipelines logging commands against the agent's command grammar. Each file is also held to the
 # JSON report of the same run: as many findings, and (JUnit) as many failures as findings at or
-# above --fail-on.
+# above --fail-on. Then every akslint.toml of the repository (and `akslint init`'s) against
+# schemas/akslint.schema.json with jsonschema, as an editor would check it.
 #
 # usage: scripts/validate-formats.sh PATH...   (lints PATH... with target/release/akslint)
 # Exit 0 when every format is valid, 1 otherwise, 2 on usage or setup error.
@@ -24,7 +25,7 @@ trap 'rm -rf "$tmp"' EXIT
   --output junit="$tmp/report.xml" --output checkstyle="$tmp/checkstyle.xml" \
   --output azure="$tmp/azure.log" "$@" >"$tmp/report.json" || [[ $? == 1 ]]
 
-"$py" - "$tmp" <<'PY'
+AKSLINT_ROOT=$root AKSLINT_BIN=$bin "$py" - "$tmp" <<'PY'
 import json, re, sys, xml.etree.ElementTree as ET
 from junitparser import JUnitXml, Failure
 
@@ -84,10 +85,23 @@ for l in issues:
 if len(issues) != len(findings):
     problems.append(f"azure: {len(issues)} commands, {len(findings)} findings")
 
+# Configs: every akslint.toml in the repository, and the one `akslint init` writes.
+import glob, os, subprocess, tomllib, jsonschema
+root = os.environ["AKSLINT_ROOT"]
+schema = json.load(open(f"{root}/schemas/akslint.schema.json"))
+configs = sorted(glob.glob(f"{root}/testdata/**/akslint.toml", recursive=True))
+init_dir = f"{tmp}/init"
+os.makedirs(init_dir)
+subprocess.run([os.environ["AKSLINT_BIN"], "init"], cwd=init_dir, check=True, capture_output=True)
+configs.append(f"{init_dir}/akslint.toml")
+for c in configs:
+    for e in jsonschema.Draft7Validator(schema).iter_errors(tomllib.load(open(c, "rb"))):
+        problems.append(f"schema: {os.path.relpath(c, root)}: {e.message}")
+
 for p in problems[:20]:
     print(p)
 print(f"validate-formats: {len(findings)} findings; junit {cases} cases / {failures} failures, "
-      f"checkstyle {errors} errors, azure {len(issues)} commands: "
+      f"checkstyle {errors} errors, azure {len(issues)} commands, {len(configs)} configs: "
       + ("ok" if not problems else f"{len(problems)} problem(s)"))
 sys.exit(1 if problems else 0)
 PY

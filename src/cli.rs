@@ -41,6 +41,17 @@ pub enum Command {
         /// Rule ID (`AKS402`) or name (`privilege-escalation-allowed`).
         rule: String,
     },
+    /// Write a commented `akslint.toml` in the current directory.
+    Init {
+        /// Replace an existing `akslint.toml`.
+        #[arg(long)]
+        force: bool,
+        /// Also write `akslint.schema.json` beside it, for editors to complete and check the file.
+        #[arg(long)]
+        schema: bool,
+    },
+    /// Print the JSON Schema of `akslint.toml`.
+    Schema,
     /// Print a shell completion script (`akslint completions bash > ~/.local/share/bash-completion/completions/akslint`).
     Completions { shell: clap_complete::Shell },
 }
@@ -143,6 +154,13 @@ pub struct CheckArgs {
     /// directory holding `.git`, or an akslint.toml with `root = true`).
     #[arg(long)]
     pub no_context: bool,
+    /// Apply `exclude` to the files named on the command line too (pre-commit names every
+    /// changed file; the hooks turn this on).
+    #[arg(long)]
+    pub force_exclude: bool,
+    /// Say on standard error which configuration file is used (or that none was found).
+    #[arg(long, short = 'v')]
+    pub verbose: bool,
     /// Benchmark aid: discover, read and parse only; no rules, no output.
     #[arg(long, hide = true)]
     pub parse_only: bool,
@@ -167,6 +185,8 @@ pub fn with_default_command(args: Vec<std::ffi::OsString>) -> Vec<std::ffi::OsSt
         "rules",
         "explain",
         "completions",
+        "init",
+        "schema",
         "help",
         "-h",
         "--help",
@@ -182,7 +202,7 @@ pub fn with_default_command(args: Vec<std::ffi::OsString>) -> Vec<std::ffi::OsSt
 }
 
 /// The subcommands, for "did you mean" when a path that does not exist looks like one.
-pub const SUBCOMMANDS: [&str; 4] = ["check", "rules", "explain", "completions"];
+pub const SUBCOMMANDS: [&str; 6] = ["check", "rules", "explain", "completions", "init", "schema"];
 
 /// A subcommand that `arg` (a path that does not exist) was probably meant to be: one typo away
 /// (an edit distance of at most 2), or a word linters use for checking.

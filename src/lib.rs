@@ -15,6 +15,7 @@ pub mod diagnostic;
 pub mod discover;
 pub mod engine;
 pub mod index;
+pub mod init;
 pub mod k8s;
 pub mod meta;
 pub mod report;

@@ -15,6 +15,8 @@ fn main() -> ExitCode {
         Command::Check(args) => check(*args),
         Command::Rules => rules(),
         Command::Explain { rule } => explain(&rule),
+        Command::Init { force, schema } => init(force, schema),
+        Command::Schema => print_out(akslint::init::SCHEMA),
         Command::Completions { shell } => {
             let mut out = Vec::new();
             clap_complete::generate(shell, &mut Cli::command(), "akslint", &mut out);
@@ -44,6 +46,15 @@ fn check(args: CheckArgs) -> ExitCode {
         Ok(c) => c,
         Err(e) => return usage_error(e),
     };
+    if args.verbose {
+        match &config_path {
+            Some(p) => eprintln!("akslint: config {}", p.display()),
+            None => eprintln!(
+                "akslint: no akslint.toml in {} or above: the defaults apply",
+                cwd.display()
+            ),
+        }
+    }
     let inputs = match inputs(&args, &cfg) {
         Ok(i) => i,
         Err(code) => return code,
@@ -68,6 +79,7 @@ fn check(args: CheckArgs) -> ExitCode {
             Context::Project
         },
         namespace: args.namespace.clone(),
+        force_exclude: args.force_exclude,
     };
     if let Some(missing) = opts.var_files.iter().find(|p| !p.is_file()) {
         return usage_error(format!("--var-file {}: no such file", missing.display()));
@@ -190,6 +202,29 @@ fn write_outputs(
         }
     }
     Ok(())
+}
+
+/// `akslint init`: never over an existing file without `--force`.
+fn init(force: bool, schema: bool) -> ExitCode {
+    let path = std::path::Path::new(akslint::config::FILE_NAME);
+    if path.exists() && !force {
+        return usage_error(format!(
+            "{} exists; `akslint init --force` replaces it",
+            path.display()
+        ));
+    }
+    let schema_file = "akslint.schema.json";
+    if schema && let Err(e) = std::fs::write(schema_file, akslint::init::SCHEMA) {
+        return usage_error(format!("{schema_file}: {e}"));
+    }
+    let text = akslint::init::config(schema.then_some("./akslint.schema.json"));
+    match std::fs::write(path, text) {
+        Ok(()) => {
+            eprintln!("akslint: wrote {}", path.display());
+            ExitCode::SUCCESS
+        }
+        Err(e) => usage_error(format!("{}: {e}", path.display())),
+    }
 }
 
 fn rules() -> ExitCode {

@@ -602,3 +602,37 @@ fn typos_and_completions() {
         "{help}"
     );
 }
+
+/// `exclude` filters walks; with `--force-exclude` (the pre-commit hooks' setting) it filters
+/// named files too.
+#[test]
+fn force_exclude_applies_exclude_to_named_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::write(
+        d.join("akslint.toml"),
+        "select = [\"AKS401\"]\nexclude = [\"vendor/**\"]\n",
+    )
+    .unwrap();
+    std::fs::create_dir(d.join("vendor")).unwrap();
+    std::fs::write(d.join("vendor/pod.yaml"), POD).unwrap();
+    assert_eq!(akslint(&["check", "."], d, None).status.code(), Some(0));
+    assert_eq!(
+        akslint(&["check", "vendor/pod.yaml"], d, None)
+            .status
+            .code(),
+        Some(1),
+        "a named file is linted"
+    );
+    assert_eq!(
+        akslint(&["check", "--force-exclude", "vendor/pod.yaml"], d, None)
+            .status
+            .code(),
+        Some(0)
+    );
+    let o = akslint(&["check", "--verbose", "."], d, None);
+    assert!(
+        String::from_utf8_lossy(&o.stderr).contains("akslint: config akslint.toml")
+            || String::from_utf8_lossy(&o.stderr).contains("akslint.toml")
+    );
+}

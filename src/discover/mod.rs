@@ -100,7 +100,13 @@ pub fn display(path: &Path) -> String {
 }
 
 /// Walks and classifies. A named path that does not exist is an error (exit 2).
-pub fn discover(paths: &[PathBuf], cfg: &Config) -> Result<Discovered, String> {
+///
+/// `force_exclude`: `exclude` applies to named files too (else only to what a walk finds).
+pub fn discover(
+    paths: &[PathBuf],
+    cfg: &Config,
+    force_exclude: bool,
+) -> Result<Discovered, String> {
     let mut out = Discovered::default();
     let mut found: BTreeSet<PathBuf> = BTreeSet::new();
     for p in paths {
@@ -181,6 +187,8 @@ pub fn discover(paths: &[PathBuf], cfg: &Config) -> Result<Discovered, String> {
                 out.skipped
                     .push((display(p), Skipped::NotRegular(special_kind(&meta))));
             }
+        } else if force_exclude && cfg.excluded(p) {
+            continue;
         } else if let Some(kind) = classify(p) {
             if kind == FileKind::Terraform {
                 out.named_modules

@@ -57,7 +57,7 @@ pub(super) fn project_context(
         return Ok(ProjectContext::default());
     }
     let roots: Vec<PathBuf> = roots.into_iter().collect();
-    let found = discover::discover(&roots, cfg)?;
+    let found = discover::discover(&roots, cfg, false)?;
     // A walked file is named when it is the same file: compared by real path, and only with the
     // named files of the same file name (20,000 named files need not all be resolved).
     let mut by_name: BTreeMap<&OsStr, Vec<&Path>> = BTreeMap::new();

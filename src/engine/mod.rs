@@ -63,6 +63,8 @@ pub struct Options {
     pub context: Context,
     /// The namespace of objects that name none; else the config's, else `default`.
     pub namespace: Option<String>,
+    /// `exclude` applies to the named files too (pre-commit names every changed file).
+    pub force_exclude: bool,
 }
 
 /// One YAML/JSON input.
@@ -81,7 +83,7 @@ pub fn lint(inputs: &[Input], cfg: &Config, opts: &Options) -> Result<LintResult
             Input::Stdin { .. } => None,
         })
         .collect();
-    let mut found = discover::discover(&paths, cfg)?;
+    let mut found = discover::discover(&paths, cfg, opts.force_exclude)?;
     let set = RuleSet::new(cfg, opts.parse_only);
     let index = default_namespace(&set, cfg, opts);
     let context = match (index, opts.context) {
