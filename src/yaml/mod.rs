@@ -2,6 +2,7 @@
 
 pub mod comments;
 pub mod parse;
+pub mod path;
 pub mod tree;
 
 pub use comments::Comment;
