@@ -126,6 +126,9 @@ pub struct Config {
     /// Directory of the config file (globs are relative to it); the cwd without one.
     pub root: PathBuf,
     pub path: Option<PathBuf>,
+    /// The file's text (empty for the default configuration): everything the file decides for
+    /// a file's findings is in it, so the cache keys its entries on it.
+    pub text: String,
     pub file: ConfigFile,
     pub limits: Limits,
     enabled: Vec<&'static str>,
@@ -271,6 +274,7 @@ impl Config {
         Ok(Config {
             root,
             path,
+            text: text.to_string(),
             file,
             limits,
             enabled,
