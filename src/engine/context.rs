@@ -114,14 +114,18 @@ impl Projects {
 
     /// The project of a file (or of the file standard input is named after).
     pub fn of(&mut self, file: &Path) -> usize {
-        let dir = file.parent().unwrap_or(Path::new(""));
-        match self.root_of_dir(dir) {
+        match self.root(file) {
             Some(root) => {
                 let next = self.roots.len() + 1;
                 *self.roots.entry(root).or_insert(next)
             }
             None => 0,
         }
+    }
+
+    /// The canonical root of a file's project, when it has one.
+    pub fn root(&mut self, file: &Path) -> Option<PathBuf> {
+        self.root_of_dir(file.parent().unwrap_or(Path::new("")))
     }
 
     /// The canonical project root of a path (a directory, or a file's directory).

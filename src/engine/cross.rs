@@ -12,7 +12,6 @@ use super::input;
 use super::{Job, Options, stdin_path};
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Finding, LintResult};
-use crate::discover::Walked;
 use crate::index::{FileFacts, Index};
 use crate::rules::Contributors;
 use crate::source::LineIndex;
@@ -32,12 +31,11 @@ pub(super) struct Indexed<'j> {
 /// when the output shows code frames (those files were read before, and dropped).
 pub(super) fn lint(
     files: Vec<Indexed<'_>>,
-    walked: Walked,
+    projects: &mut Projects,
     set: &RuleSet<'_>,
     cfg: &Config,
     opts: &Options,
 ) -> LintResult {
-    let mut projects = Projects::new(walked);
     let mut by_project: BTreeMap<usize, Vec<Indexed<'_>>> = BTreeMap::new();
     let mut jobs: BTreeMap<Arc<str>, &Job> = BTreeMap::new();
     for f in files {

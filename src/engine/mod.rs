@@ -9,11 +9,13 @@
 //! | which rules run, and on what | [`dispatch`] |
 //! | reading one input (size cap, binary, UTF-8) | [`input`] |
 //! | the rest of the project, for the cross-file rules | [`context`] |
+//! | what each YAML/JSON file gave the last run, when it is still the same | [`cache`] |
 //! | YAML/JSON: load → check and index | [`yaml`] |
 //! | Terraform: load → index → check | [`terraform`] |
 //! | the cross-file rules, on the index of every file | [`cross`] |
 //! | suppressions, config filter, positions — the same for every file | [`finish`] |
 
+mod cache;
 mod context;
 mod cross;
 mod dispatch;
@@ -26,6 +28,8 @@ use crate::config::Config;
 use crate::diagnostic::LintResult;
 use crate::discover::{self, FileJob, FileKind, Skipped};
 use crate::rules::linter;
+use cache::Cache;
+use context::Projects;
 use dispatch::RuleSet;
 use finish::FileText;
 use rayon::prelude::*;
@@ -63,6 +67,9 @@ pub struct Options {
     pub context: Context,
     /// The namespace of objects that name none; else the config's, else `default`.
     pub namespace: Option<String>,
+    /// Use and update the cache at each project's root (see [`cache`]): the command line's
+    /// default (`--no-cache` turns it off), not the library's.
+    pub cache: bool,
 }
 
 /// One YAML/JSON input.
@@ -111,17 +118,24 @@ pub fn lint(inputs: &[Input], cfg: &Config, opts: &Options) -> Result<LintResult
         .map(Job::File)
         .collect();
     jobs.extend(piped);
+    let mut projects = Projects::new(walked);
+    let cache = Cache::open(&jobs, &mut projects, cfg, opts, index);
     let pool = pool(opts.threads.unwrap_or(0));
-    let files: Vec<yaml::FileOutput> = pool.install(|| {
+    let linted: Vec<(yaml::FileOutput, cache::Record)> = pool.install(|| {
         jobs.par_iter()
             .enumerate()
             .map(|(i, j)| {
                 // Standard input and the named files are reported; the rest is context.
                 let reported = i < reported || matches!(j, Job::Stdin { .. });
-                yaml::lint_file(j, yaml::Part { reported, index }, &set, cfg, opts)
+                let part = yaml::Part { reported, index };
+                cache.lint_file(i, j, part, |read| {
+                    yaml::lint_read(j, read, part, &set, cfg, opts)
+                })
             })
             .collect()
     });
+    let (files, records): (Vec<_>, Vec<_>) = linted.into_iter().unzip();
+    let cache_stats = cache.save(&jobs, records);
     let tf = terraform::Inputs {
         dirs: &found.modules,
         named: &found.named_modules,
@@ -158,7 +172,7 @@ pub fn lint(inputs: &[Input], cfg: &Config, opts: &Options) -> Result<LintResult
         result.absorb(part);
     }
     if index.is_some() {
-        let mut part = pool.install(|| cross::lint(indexed, walked, &set, cfg, opts));
+        let mut part = pool.install(|| cross::lint(indexed, &mut projects, &set, cfg, opts));
         sort_and_dedup(&mut part.diagnostics);
         result.absorb(part);
     }
@@ -170,6 +184,7 @@ pub fn lint(inputs: &[Input], cfg: &Config, opts: &Options) -> Result<LintResult
     result
         .diagnostics
         .sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    result.cache = Box::new(cache_stats);
     Ok(result)
 }
 
