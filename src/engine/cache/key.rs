@@ -10,8 +10,8 @@ use std::time::{SystemTime, UNIX_EPOCH};
 /// A BLAKE3 hash.
 pub(super) type Hash = [u8; 32];
 
-/// The hash of a file's bytes: the check behind the `stat` fast path.
-pub(super) fn content(bytes: &[u8]) -> Hash {
+/// The hash of a file's bytes (the check behind the `stat` fast path), or of a report's.
+pub(super) fn hash(bytes: &[u8]) -> Hash {
     *blake3::hash(bytes).as_bytes()
 }
 

@@ -88,7 +88,8 @@ enum Change {
     New {
         origin: Origin,
         facts: Option<Vec<u8>>,
-        report: Option<Vec<u8>>,
+        /// With its hash.
+        report: Option<(Vec<u8>, Hash)>,
     },
     /// The file has no entry now (it could not be read, or was not linted).
     Drop,
@@ -192,7 +193,7 @@ impl Cache {
                 }
             }
             let valid =
-                trusted || (bytes.as_deref()).is_some_and(|b| key::content(b) == e.origin.content);
+                trusted || (bytes.as_deref()).is_some_and(|b| key::hash(b) == e.origin.content);
             if valid && part.reported && e.report.is_none() {
                 outcome = Outcome::Partial;
             } else if valid && let Some(out) = self.restore(project, e, job, f, part, &mut bytes) {
@@ -215,7 +216,7 @@ impl Cache {
             Some(b) => Ok(b),
             None => input::read(job, self.file_size),
         };
-        let content = read.as_deref().ok().map(key::content);
+        let content = read.as_deref().ok().map(key::hash);
         let read_at = SystemTime::now();
         let out = lint(read);
         let change = match content {
@@ -247,19 +248,19 @@ impl Cache {
     ) -> Option<FileOutput> {
         let name: Arc<str> = Arc::from(f.display.as_str());
         let facts = match e.facts {
-            Some(b) => Some(entry::decode_facts(project.store.blob(b), &name)?),
+            Some(b) => Some(entry::decode_facts(project.store.facts(b), &name)?),
             None => None,
         };
         let mut result = LintResult::default();
         if part.reported {
-            let report = project.store.blob(e.report?);
-            result = entry::decode_report(report, &f.display, &self.rules)?;
+            let report = project.store.report(e.report?)?;
+            result = entry::decode_report(&report, &f.display, &self.rules)?;
             if self.keep_sources && !result.diagnostics.is_empty() {
                 let b = match bytes {
                     Some(b) => b,
                     None => bytes.insert(input::read(job, self.file_size).ok()?),
                 };
-                if key::content(b) != e.origin.content {
+                if key::hash(b) != e.origin.content {
                     return None;
                 }
                 let text = input::decode(b, f.kind).ok()?.text;
@@ -318,7 +319,10 @@ fn new_entry(out: &FileOutput, f: &FileJob, part: Part<'_>, origin: Origin) -> C
     };
     let report = match part.reported {
         true => match entry::encode_report(&out.result, &f.display) {
-            Some(b) => Some(b),
+            Some(b) => {
+                let hash = key::hash(&b);
+                Some((b, hash))
+            }
             None => return Change::Drop,
         },
         false => None,
@@ -338,11 +342,21 @@ impl Project {
         let mut changed = self.discarded.is_some();
         let mut seen = BTreeSet::new();
         let mut entries: BTreeMap<&str, Written<'_>> = BTreeMap::new();
+        // The reports of kept entries are copied from the old file, read once (an entry whose
+        // report cannot be read keeps its facts: it serves as a context entry).
+        let reports = match changes.iter().any(|(_, c)| !matches!(c, Change::Keep))
+            || self.discarded.is_some()
+        {
+            true => self.store.reports(),
+            false => None,
+        };
         let old = |path, e: &Entry, origin| Written {
             path,
             origin,
-            facts: e.facts.map(|b| self.store.blob(b)),
-            report: e.report.map(|b| self.store.blob(b)),
+            facts: e.facts.map(|b| self.store.facts(b)),
+            report: e
+                .report
+                .and_then(|r| Store::report_in(reports.as_deref()?, r)),
         };
         for (path, change) in &changes {
             seen.insert(*path);
@@ -361,7 +375,7 @@ impl Project {
                     path,
                     origin: *origin,
                     facts: facts.as_deref(),
-                    report: report.as_deref(),
+                    report: report.as_ref().map(|(b, hash)| (b.as_slice(), *hash)),
                 },
                 (Change::Keep | Change::Refresh(_) | Change::Drop, _) => {
                     changed |= e.is_some() && matches!(change, Change::Drop);
