@@ -315,8 +315,12 @@ impl Config {
             .unwrap_or(path)
     }
 
-    /// Is the path excluded by `exclude`?
+    /// Is the path excluded by `exclude`? (Asked of every file a walk finds: nothing is done
+    /// when nothing is excluded.)
     pub fn excluded(&self, path: &Path) -> bool {
+        if self.exclude.is_empty() {
+            return false;
+        }
         let rel = self.relative(path);
         self.exclude.is_match(rel)
             || rel

@@ -27,14 +27,16 @@ pub enum Context {
     Off,
 }
 
-/// The YAML/JSON files of the named paths' projects that were not named themselves. `stdin`:
-/// the name standard input is shown under, when that is a path (an editor's buffer): its
-/// project counts, and the file of that name is not read (standard input replaces it).
+/// The YAML/JSON files of the named paths' projects that were not named themselves (walked on
+/// `threads` threads). `stdin`: the name standard input is shown under, when that is a path (an
+/// editor's buffer): its project counts, and the file of that name is not read (standard input
+/// replaces it).
 pub(super) fn context_files(
     paths: &[PathBuf],
     stdin: Option<&Path>,
     named: &[FileJob],
     cfg: &Config,
+    threads: usize,
 ) -> Result<(Vec<FileJob>, Walked), String> {
     let mut projects = Projects::default();
     let mut roots: BTreeSet<PathBuf> = BTreeSet::new();
@@ -47,7 +49,7 @@ pub(super) fn context_files(
         return Ok((Vec::new(), Walked::default()));
     }
     let roots: Vec<PathBuf> = roots.into_iter().collect();
-    let found = discover::discover(&roots, cfg)?;
+    let found = discover::discover(&roots, cfg, threads)?;
     // A walked file is named when it is the same file: compared by real path, and only with the
     // named files of the same file name (20,000 named files need not all be resolved).
     let mut by_name: BTreeMap<&OsStr, Vec<&Path>> = BTreeMap::new();

@@ -88,7 +88,8 @@ pub fn lint(inputs: &[Input], cfg: &Config, opts: &Options) -> Result<LintResult
             Input::Stdin { .. } => None,
         })
         .collect();
-    let mut found = discover::discover(&paths, cfg)?;
+    let threads = opts.threads.unwrap_or(0).min(MAX_THREADS);
+    let mut found = discover::discover(&paths, cfg, threads)?;
     let set = RuleSet::new(cfg, opts.parse_only);
     let index =
         (set.reads_index() && !opts.parse_only && opts.context != Context::Off).then(|| {
@@ -103,7 +104,7 @@ pub fn lint(inputs: &[Input], cfg: &Config, opts: &Options) -> Result<LintResult
     });
     let (context, context_walked) = match (index, opts.context) {
         (Some(_), Context::Project) => {
-            context::context_files(&paths, stdin_path, &found.files, cfg)?
+            context::context_files(&paths, stdin_path, &found.files, cfg, threads)?
         }
         _ => Default::default(),
     };
@@ -120,7 +121,7 @@ pub fn lint(inputs: &[Input], cfg: &Config, opts: &Options) -> Result<LintResult
     jobs.extend(piped);
     let mut projects = Projects::new(walked);
     let cache = Cache::open(&jobs, &mut projects, cfg, opts, index);
-    let pool = pool(opts.threads.unwrap_or(0));
+    let pool = pool(threads);
     let linted: Vec<(yaml::FileOutput, cache::Record)> = pool.install(|| {
         jobs.par_iter()
             .enumerate()

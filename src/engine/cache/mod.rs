@@ -182,8 +182,7 @@ impl Cache {
         };
         let mut bytes = None;
         let mut outcome = Outcome::Miss;
-        let entry =
-            (project.store.entries.get(&f.display)).filter(|e| e.origin.settings == self.settings);
+        let entry = (project.store.get(&f.display)).filter(|e| e.origin.settings == self.settings);
         if let Some(e) = entry {
             let trusted = e.origin.stat == stat && !e.origin.racy;
             if !trusted && e.origin.stat.len == stat.len {
@@ -360,7 +359,7 @@ impl Project {
         };
         for (path, change) in &changes {
             seen.insert(*path);
-            let e = self.store.entries.get(*path);
+            let e = self.store.get(path);
             let written = match (change, e) {
                 (Change::Keep, Some(e)) => old(path, e, e.origin),
                 (Change::Refresh(origin), Some(e)) => old(path, e, *origin),
@@ -388,8 +387,8 @@ impl Project {
         if !changed {
             return false;
         }
-        for (path, e) in &self.store.entries {
-            if !seen.contains(path.as_str()) && Path::new(path).is_file() {
+        for (path, e) in self.store.entries() {
+            if !seen.contains(path) && Path::new(path).is_file() {
                 entries.insert(path, old(path, e, e.origin));
             }
         }
@@ -415,7 +414,7 @@ mod tests {
         let opts = Options::default();
         let rules = Rules::new();
         let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("testdata");
-        let found = discover::discover(&[root], &cfg).unwrap();
+        let found = discover::discover(&[root], &cfg, 0).unwrap();
         let (mut facts_seen, mut findings_seen) = (0, 0);
         for f in found.files.iter().filter(|f| f.kind != FileKind::Terraform) {
             let job = Job::File(f.clone());

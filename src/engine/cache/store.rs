@@ -19,7 +19,6 @@
 
 use super::key::{Hash, Stat};
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 use std::fs::File;
 use std::io::{Read, Write};
 use std::path::Path;
@@ -92,7 +91,8 @@ pub(super) struct Store {
     /// Where the facts area starts in `head`.
     facts_at: usize,
     file: Option<File>,
-    pub entries: BTreeMap<String, Entry>,
+    /// Sorted by path (as written; checked when read): looked up by binary search.
+    entries: Vec<(String, Entry)>,
 }
 
 /// Why a cache file was thrown away.
@@ -117,6 +117,20 @@ impl Discard {
 }
 
 impl Store {
+    /// The entry of a path.
+    pub fn get(&self, path: &str) -> Option<&Entry> {
+        let i = self
+            .entries
+            .binary_search_by(|(p, _)| p.as_str().cmp(path))
+            .ok()?;
+        Some(&self.entries[i].1)
+    }
+
+    /// Every entry, by path.
+    pub fn entries(&self) -> impl Iterator<Item = (&str, &Entry)> {
+        self.entries.iter().map(|(p, e)| (p.as_str(), e))
+    }
+
     /// A facts blob (each was checked to lie in the facts area when the store was read).
     pub fn facts(&self, b: Blob) -> &[u8] {
         let start = self.facts_at + b.at as usize;
@@ -227,14 +241,15 @@ fn parse(head: Vec<u8>, at: usize, header: &Header) -> Result<Store, Discard> {
         e.facts.is_none_or(|b| inside(b, header.facts))
             && e.report.is_none_or(|r| inside(r.blob, header.reports))
     };
-    if !left.is_empty() || !entries.iter().all(|(_, e)| valid(e)) {
+    let sorted = entries.windows(2).all(|w| w[0].0 < w[1].0);
+    if !left.is_empty() || !sorted || !entries.iter().all(|(_, e)| valid(e)) {
         return Err(Discard::Corrupt);
     }
     Ok(Store {
         facts_at: at + header.table as usize,
         head,
         file: None,
-        entries: entries.into_iter().collect(),
+        entries,
     })
 }
 
@@ -275,7 +290,8 @@ pub(super) struct Written<'a> {
 }
 
 /// Writes the cache of `dir` (made with its `.gitignore` when missing), replacing the old one
-/// at once: a temporary file in the same directory, renamed over it.
+/// at once: a temporary file in the same directory, renamed over it. `entries` are sorted by
+/// path, each once.
 pub(super) fn write(dir: &Path, build: &str, entries: &[Written<'_>]) -> std::io::Result<()> {
     match std::fs::create_dir(dir) {
         Err(e) if e.kind() != std::io::ErrorKind::AlreadyExists => return Err(e),
@@ -400,14 +416,15 @@ mod tests {
     #[test]
     fn what_is_written_is_read() {
         let store = read_bytes(&sample(), "build").unwrap().unwrap();
-        let a = store.entries["a.yaml"];
+        let a = *store.get("a.yaml").unwrap();
         assert_eq!(store.facts(a.facts.unwrap()), b"facts of a");
         assert_eq!(store.report(a.report.unwrap()).unwrap(), REPORTS[0]);
         assert_eq!(a.origin.content, [1; 32]);
-        let c = store.entries["b/c.yaml"];
+        let c = *store.get("b/c.yaml").unwrap();
         assert!(c.facts.is_none());
         assert_eq!(store.report(c.report.unwrap()).unwrap(), b"");
-        assert_eq!(store.entries.len(), 2);
+        assert_eq!(store.entries().count(), 2);
+        assert!(store.get("b.yaml").is_none());
         let area = store.reports().unwrap();
         assert_eq!(
             Store::report_in(&area, a.report.unwrap()).unwrap().0,
@@ -429,9 +446,8 @@ mod tests {
                     continue;
                 };
                 let reports: Vec<Option<Vec<u8>>> = store
-                    .entries
-                    .values()
-                    .map(|e| store.report(e.report.unwrap()))
+                    .entries()
+                    .map(|(_, e)| store.report(e.report.unwrap()))
                     .collect();
                 assert!(
                     reports.iter().any(Option::is_none),
@@ -460,6 +476,16 @@ mod tests {
             read_bytes(&other_format, "build").err(),
             Some(Discard::Format)
         );
+        // A table out of order (never written so) cannot be searched: corrupt.
+        let entry = |path| Written {
+            path,
+            origin: origin(1),
+            facts: None,
+            report: None,
+        };
+        let mut unsorted = Vec::new();
+        encode(&mut unsorted, "build", &[entry("b.yaml"), entry("a.yaml")]).unwrap();
+        assert_eq!(read_bytes(&unsorted, "build").err(), Some(Discard::Corrupt));
     }
 
     #[test]
@@ -472,7 +498,7 @@ mod tests {
             "*\n"
         );
         let store = read(&dir, "build").unwrap().unwrap();
-        assert!(store.entries.is_empty());
+        assert!(store.entries().next().is_none());
         // Only the cache and its .gitignore: the temporary file was renamed.
         assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 2);
         assert!(read(&root.path().join("none"), "build").unwrap().is_none());
