@@ -156,3 +156,94 @@ fn whole<'a, T: Deserialize<'a>>(bytes: &'a [u8]) -> Option<T> {
         _ => None,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::Config;
+    use crate::discover::{self, FileKind};
+    use crate::engine::dispatch::RuleSet;
+    use crate::engine::yaml::{self, Part};
+    use crate::engine::{Job, Options, input};
+    use std::path::Path;
+
+    /// Every YAML/JSON file of `testdata/`, linted as a reported file with an index: its facts
+    /// and findings come back from their blobs as they went in, whatever kinds of facts (every
+    /// anchor named again), suppressions and findings the fixtures hold.
+    #[test]
+    fn what_a_file_gives_survives_its_blobs() {
+        let cfg = Config::default_at(Path::new(""));
+        let set = RuleSet::new(&cfg, false);
+        let opts = Options::default();
+        let rules = Rules::new();
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("testdata");
+        let found = discover::discover(&[root], &cfg, 0).unwrap();
+        let (mut facts_seen, mut findings_seen) = (0, 0);
+        for f in found.files.iter().filter(|f| f.kind != FileKind::Terraform) {
+            let job = Job::File(f.clone());
+            let part = Part {
+                reported: true,
+                index: Some("default"),
+            };
+            let read = input::read(&job, cfg.limits.file_size);
+            let out = yaml::lint_read(&job, read, part, &set, &cfg, &opts);
+            if !out.linted {
+                continue;
+            }
+            let report = encode_report(&out.result, &f.display).unwrap();
+            let back = decode_report(&report, &f.display, &rules).unwrap();
+            assert_eq!(back.diagnostics, out.result.diagnostics, "{}", f.display);
+            assert_eq!(
+                (back.files, back.objects, back.bytes),
+                (out.result.files, out.result.objects, out.result.bytes)
+            );
+            findings_seen += back.diagnostics.len();
+            if let Some((name, facts)) = &out.facts {
+                let blob = encode_facts(facts).unwrap();
+                let back = decode_facts(&blob, name).unwrap();
+                assert_eq!(format!("{back:?}"), format!("{facts:?}"), "{}", f.display);
+                facts_seen += facts.objects.len();
+            }
+        }
+        assert!(
+            facts_seen > 100 && findings_seen > 500,
+            "{facts_seen} {findings_seen}"
+        );
+    }
+
+    /// A blob that is not what it claims is no entry, never a panic.
+    #[test]
+    fn blobs_that_do_not_decode_are_refused() {
+        let rules = Rules::new();
+        let name: Arc<str> = Arc::from("a.yaml");
+        for bytes in [
+            &b""[..],
+            b"\x01",
+            b"\xff\xff\xff\xff\xff\xff",
+            b"garbage garbage",
+        ] {
+            assert!(decode_facts(bytes, &name).is_none());
+            assert!(decode_report(bytes, "a.yaml", &rules).is_none());
+        }
+        // A finding of a rule this build does not have.
+        let mut result = LintResult::default();
+        result.diagnostics.push(Diagnostic {
+            rule: "AKS999",
+            name: "no-such-rule",
+            severity: Severity::Note,
+            message: String::new(),
+            file: "a.yaml".into(),
+            span: None,
+            start: Default::default(),
+            end: Default::default(),
+            object: None,
+            source: None,
+            help: None,
+            related: Vec::new(),
+        });
+        let blob = encode_report(&result, "a.yaml").unwrap();
+        assert!(decode_report(&blob, "a.yaml", &rules).is_none());
+        // Findings in another file are not for the entry of this one.
+        assert!(encode_report(&result, "b.yaml").is_none());
+    }
+}
