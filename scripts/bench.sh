@@ -4,15 +4,22 @@
 # usage: scripts/bench.sh [--reps N] [--mb MB] [--no-threads1] [CORPUS...]   (default corpus: k8s)
 #
 # For each corpus it builds once (cached in .bench/, gitignored) .bench/corpus/NAME: N copies of the
-# corpus's source folders under the shared folder, N chosen so the total is about --mb MB (100).
+# corpus's source folders under the shared folder, N chosen so the total is about --mb MB (100),
+# made a project by an akslint.toml with `root = true` at its top (its cache goes there).
 # Then it runs, each in its own process under /usr/bin/time -v, --reps times (3), and takes the
 # median wall time (the best one is shown too: this machine is often shared):
-#   full          akslint check --format json --fail-on never DIR > /dev/null
+#   full          akslint check --no-cache --format json --fail-on never DIR > /dev/null
 #   parse-only    akslint check --parse-only --fail-on never DIR   (discovery, reads, parsing; no rules)
 #   no context    the full run with --no-context: no cross-file index or rules (what they cost)
 #   full, 1 thr.  the full run with --threads 1 (skipped with --no-threads1)
+#   cache cold    the full run with the cache, none there (removed before each run): it is written
+#   cache warm    the same again over the unchanged tree: every file from the cache
+#   warm, 1 file  one file named (FILE: the first .yaml of copy-01), the whole project as context,
+#                 every file from the cache: what pre-commit and editors run
+#   1 file edited the same, the named file changed before each run (a line appended; restored after)
 # and prints files, MB, files/s, MB/s, peak RSS, CPU use ((user+sys)/wall: about 2.0 when both
-# cores are busy) and the ratio full / parse-only.
+# cores are busy), the ratio full / parse-only and the cache's figures against issue 8's targets
+# (a warm re-run at least 3x faster than a cold one, a warm one-file run under 300 ms).
 #
 # Environment: AKSLINT_SHARED  the shared folder (default: ../shared from the repository root).
 # Needs /usr/bin/time (Debian package `time`). Uses target/release/akslint (or $CARGO_TARGET_DIR).
@@ -40,7 +47,7 @@ while (($#)); do
     --reps) reps=$2; shift 2 ;;
     --mb) target_mb=$2; shift 2 ;;
     --no-threads1) threads1=0; shift ;;
-    -h|--help) sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,25p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     -*) echo "bench: unknown option $1" >&2; exit 2 ;;
     *) corpus_sources "$1" >/dev/null || { echo "bench: unknown corpus $1" >&2; exit 2; }
        corpora+=("$1"); shift ;;
@@ -61,7 +68,13 @@ bin="${CARGO_TARGET_DIR:-$root/target}/release/akslint"
 [[ $bin == /* ]] || bin="$root/$bin"
 echo "   $("$bin" --version 2>/dev/null || echo "$bin") on $(nproc) cores, load average $(cut -d" " -f1-3 /proc/loadavg)"
 work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+one_file=""
+# The file the edited runs change is put back, whatever stops the script.
+cleanup() {
+  if [[ -n $one_file && -f $work/edited.orig ]]; then cp "$work/edited.orig" "$one_file"; fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
 mkdir "$work/empty"
 # Does this akslint accept FLAG (e.g. --parse-only, hidden from --help)? Try it on an empty folder.
 has_flag() { "$bin" check "$@" --fail-on never "$work/empty" >/dev/null 2>&1; }
@@ -92,6 +105,9 @@ prepare_corpus() {
     done
     echo "$want" >"$stamp"
   fi
+  # A project of its own: the cross-file context and the cache are the corpus's, not the
+  # repository's around it.
+  [[ -f $corpus_dir/akslint.toml ]] || echo "root = true" >"$corpus_dir/akslint.toml"
   # Files as akslint discovers them: hidden files and folders are skipped by its walk.
   files=$(find "$corpus_dir" -name '.*' -prune -o -type f -print | wc -l)
   corpus_bytes=$(find "$corpus_dir" -name '.*' -prune -o -type f -printf '%s\n' | awk '{s += $1} END {print s + 0}')
@@ -104,11 +120,14 @@ mb() { awk -v b="$1" 'BEGIN {printf "%.1f", b / 1e6}'; }
 # --- Measurement ----------------------------------------------------------------------------------
 # measure LABEL CMD... : runs CMD $reps times; appends "label wall user sys rss_kb" (median run,
 # max RSS) to $work/results. Stdout goes to /dev/null; a non-zero exit aborts with its stderr.
+# When $before_each names a command, it runs (untimed) before each run, with the run's number.
+before_each=""
 measure() {
   local label=$1; shift
   local i walls=() line
   : >"$work/runs"
   for ((i = 1; i <= reps; i++)); do
+    [[ -z $before_each ]] || "$before_each" "$i"
     local rc=0
     /usr/bin/time -v -o "$work/time" "$@" >/dev/null 2>"$work/stderr" || rc=$?
     if ((rc != 0)); then
@@ -149,17 +168,29 @@ print_results() {
       printf "   ratio full / --no-context (the cross-file index and rules): %.2f\n", walls["full"] / walls["full_--no-context"]
     if (("full" in walls) && ("full_--threads_1" in walls) && walls["full"] > 0)
       printf "   speed-up full vs --threads 1: %.2fx\n", walls["full_--threads_1"] / walls["full"]
+    if (("cache_cold" in walls) && ("cache_warm" in walls) && walls["cache_warm"] > 0)
+      printf "   speed-up of the cache, warm re-run vs cold: %.2fx (target: at least 3x)\n", walls["cache_cold"] / walls["cache_warm"]
+    if ("warm,_1_file" in walls)
+      printf "   warm one-file run with the whole project as context: %.0f ms (target: under 300 ms)\n", walls["warm,_1_file"] * 1000
   }' "$work/results"
 }
+
+# The cache runs' helpers: the cache removed (a cold run), the named file edited (appended a
+# comment naming the run, so each run sees a change).
+clear_cache() { rm -rf "$corpus_dir/.akslint_cache"; }
+edit_file() { cp "$work/edited.orig" "$one_file"; echo "# bench edit $1" >>"$one_file"; }
 
 for name in "${corpora[@]}"; do
   prepare_corpus "$name"
   echo "== corpus $name: $corpus_files files, $(mb "$corpus_bytes") MB ($corpus_desc)"
   echo "   median of $reps runs each; CPU cores = (user+sys)/wall, $(nproc) at most"
   : >"$work/results"
+  # The runs before the cache's measure it off (with an akslint that has one).
+  no_cache=()
+  if has_flag --no-cache; then no_cache=(--no-cache); fi
   # Warm-up run (untimed): fills the page cache, and its JSON summary tells how many files and
   # objects akslint linted (a .json that is not a manifest, chart templates... are not counted).
-  "$bin" check --format json --fail-on never "$corpus_dir" >"$work/warmup.json" 2>/dev/null || true
+  "$bin" check "${no_cache[@]}" --format json --fail-on never "$corpus_dir" >"$work/warmup.json" 2>/dev/null || true
   summary=$(python3 -c 'import json, sys
 s = json.load(open(sys.argv[1]))["summary"]
 print(s["files"], s["objects"], sum(s["by_severity"].values()))' "$work/warmup.json" 2>/dev/null || true)
@@ -169,24 +200,41 @@ print(s["files"], s["objects"], sum(s["by_severity"].values()))' "$work/warmup.j
     corpus_files=$linted
   fi
   printf '   running'
-  measure full "$bin" check --format json --fail-on never "$corpus_dir"
+  measure full "$bin" check "${no_cache[@]}" --format json --fail-on never "$corpus_dir"
   if has_flag --parse-only; then
     measure parse-only "$bin" check --parse-only --fail-on never "$corpus_dir"
   else
     skipped_parse=1
   fi
   if has_flag --no-context; then
-    measure "full_--no-context" "$bin" check --format json --fail-on never --no-context "$corpus_dir"
+    measure "full_--no-context" "$bin" check "${no_cache[@]}" --format json --fail-on never --no-context "$corpus_dir"
   fi
   if ((threads1)); then
     if has_flag --threads 1; then
-      measure "full_--threads_1" "$bin" check --format json --fail-on never --threads 1 "$corpus_dir"
+      measure "full_--threads_1" "$bin" check "${no_cache[@]}" --format json --fail-on never --threads 1 "$corpus_dir"
     else
       skipped_threads=1
     fi
   fi
+  if ((${#no_cache[@]})); then
+    full=("$bin" check --format json --fail-on never "$corpus_dir")
+    before_each=clear_cache measure "cache_cold" "${full[@]}"
+    # Untimed: the cache is written whole, and every entry is old enough to trust its stat.
+    "${full[@]}" >/dev/null 2>&1 || true
+    measure "cache_warm" "${full[@]}"
+    one_file=$(find "$corpus_dir/copy-01" -name '*.yaml' | LC_ALL=C sort | awk 'NR == 1')
+    measure "warm,_1_file" "$bin" check --format json --fail-on never "$one_file"
+    cp "$one_file" "$work/edited.orig"
+    before_each=edit_file measure "1_file_edited" "$bin" check --format json --fail-on never "$one_file"
+    cp "$work/edited.orig" "$one_file"
+    rm "$work/edited.orig"
+  else
+    skipped_cache=1
+  fi
   echo
   print_results "$corpus_files" "$corpus_bytes"
+  [[ -z ${one_file:-} ]] || echo "   (FILE: $one_file)"
   [[ -z ${skipped_parse:-} ]] || echo "   (parse-only skipped: this akslint has no --parse-only)"
   [[ -z ${skipped_threads:-} ]] || echo "   (--threads 1 skipped: this akslint has no --threads)"
+  [[ -z ${skipped_cache:-} ]] || echo "   (cache runs skipped: this akslint has no cache)"
 done

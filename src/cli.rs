@@ -161,6 +161,10 @@ pub struct CheckArgs {
     /// Say on standard error which configuration file is used (or that none was found).
     #[arg(long, short = 'v')]
     pub verbose: bool,
+    /// Neither read nor write the cache (`.akslint_cache/` at the project root, which keeps
+    /// each YAML/JSON file's findings and cross-file facts while the file is unchanged).
+    #[arg(long)]
+    pub no_cache: bool,
     /// Benchmark aid: discover, read and parse only; no rules, no output.
     #[arg(long, hide = true)]
     pub parse_only: bool,

@@ -139,6 +139,9 @@ pub struct Config {
     /// Directory of the config file (globs are relative to it); the cwd without one.
     pub root: PathBuf,
     pub path: Option<PathBuf>,
+    /// The file's text (empty for the default configuration): everything the file decides for
+    /// a file's findings is in it, so the cache keys its entries on it.
+    pub text: String,
     pub file: ConfigFile,
     pub limits: Limits,
     enabled: Vec<&'static str>,
@@ -359,6 +362,7 @@ impl Config {
         Ok(Config {
             root,
             path,
+            text: text.to_string(),
             file,
             limits,
             enabled,
@@ -400,8 +404,12 @@ impl Config {
             .unwrap_or(path)
     }
 
-    /// Is the path excluded by `exclude`?
+    /// Is the path excluded by `exclude`? (Asked of every file a walk finds: nothing is done
+    /// when nothing is excluded.)
     pub fn excluded(&self, path: &Path) -> bool {
+        if self.exclude.is_empty() {
+            return false;
+        }
         let rel = self.relative(path);
         self.exclude.is_match(rel)
             || rel

@@ -119,6 +119,50 @@ pub struct LintResult {
     pub bytes: u64,
     /// Texts of files with findings, when the engine was asked to keep them (code frames).
     pub sources: BTreeMap<String, Arc<str>>,
+    /// How the run used the cache (all zero without one; boxed: a result is made per file).
+    pub cache: Box<CacheStats>,
+}
+
+/// How a run used the caches of its projects (`AKSLINT_CACHE_STATS=1` shows it on standard
+/// error, for tests and benchmarks).
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct CacheStats {
+    /// YAML/JSON files whose entry was used as it was: trusted by its `stat`…
+    pub hits: usize,
+    /// …or after checking the file's content against its hash (its `stat` had changed, or was
+    /// made too soon after a change to trust).
+    pub verified: usize,
+    /// Named files whose entry came from a read for context only (facts, no findings): linted.
+    pub partial: usize,
+    /// Files with no entry usable (none, another content, other settings): linted.
+    pub misses: usize,
+    /// Project caches in the run, those read, those written.
+    pub caches: usize,
+    pub read: usize,
+    pub written: usize,
+    /// Why a cache file found was thrown away, for each that was (`format`, `version`,
+    /// `corrupt`).
+    pub discarded: Vec<&'static str>,
+}
+
+impl std::fmt::Display for CacheStats {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let discarded = match self.discarded.as_slice() {
+            [] => "-".to_string(),
+            why => why.join(","),
+        };
+        write!(
+            f,
+            "akslint cache: hits={} verified={} partial={} misses={} caches={} read={} written={} discarded={discarded}",
+            self.hits,
+            self.verified,
+            self.partial,
+            self.misses,
+            self.caches,
+            self.read,
+            self.written,
+        )
+    }
 }
 
 impl LintResult {

@@ -80,6 +80,7 @@ fn check(args: CheckArgs) -> ExitCode {
         },
         namespace: args.namespace.clone(),
         force_exclude: args.force_exclude,
+        cache: !args.no_cache,
     };
     if let Some(missing) = opts.var_files.iter().find(|p| !p.is_file()) {
         return usage_error(format!("--var-file {}: no such file", missing.display()));
@@ -88,6 +89,10 @@ fn check(args: CheckArgs) -> ExitCode {
         Ok(r) => r,
         Err(e) => return usage_error(e),
     };
+    // Undocumented: how the cache served, for tests and the benchmark.
+    if std::env::var_os("AKSLINT_CACHE_STATS").is_some() {
+        eprintln!("{}", report.cache);
+    }
     if args.parse_only {
         return ExitCode::SUCCESS;
     }

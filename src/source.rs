@@ -1,6 +1,7 @@
 //! Source text positions: byte spans, and their conversion to 1-based lines and columns
 //! (columns count Unicode scalar values, as the output contract says).
 
+use serde::{Deserialize, Serialize};
 use std::ops::Range;
 use std::path::Path;
 
@@ -26,7 +27,9 @@ pub fn path_text(path: &Path) -> String {
 }
 
 /// A byte range into one file's text.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 pub struct Span {
     pub start: u32,
     pub end: u32,
@@ -54,7 +57,9 @@ impl Span {
 }
 
 /// A 1-based line and column (column in Unicode scalar values).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 pub struct Pos {
     pub line: u32,
     pub column: u32,

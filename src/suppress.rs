@@ -14,18 +14,38 @@ use crate::rules::linter;
 use crate::source::{LineIndex, Pos, Span};
 use crate::terraform::comments::LineComment;
 use crate::yaml::Comment;
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// One rule named by a suppression.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize)]
 pub struct Named {
     pub text: String,
-    /// The rule's ID, when the text names a known rule.
+    /// The rule's ID, when the text names a known rule (not stored: read again from `text`).
+    #[serde(skip_serializing)]
     pub id: Option<&'static str>,
     pub used: bool,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// [`Named`] as the cache stores it: what was written, and whether it was used.
+#[derive(Deserialize)]
+struct StoredNamed {
+    text: String,
+    used: bool,
+}
+
+impl<'de> Deserialize<'de> for Named {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Named, D::Error> {
+        let StoredNamed { text, used } = StoredNamed::deserialize(d)?;
+        Ok(Named {
+            id: crate::rules::id_of(&text),
+            text,
+            used,
+        })
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Scope {
     /// Findings starting on this 0-based line.
     Line(usize),
@@ -36,7 +56,7 @@ pub enum Scope {
     Object,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Suppression {
     /// The comment, or the annotation entry.
     pub span: Span,

@@ -3,6 +3,7 @@
 //! returned as [`Skipped`], which the engine reports (AKS006, AKS001).
 
 mod rendered;
+mod walk;
 
 use crate::config::Config;
 use std::collections::{BTreeMap, BTreeSet, HashSet};
@@ -99,89 +100,25 @@ pub fn display(path: &Path) -> String {
     }
 }
 
-/// Walks and classifies. A named path that does not exist is an error (exit 2).
+/// Walks and classifies, the walks on `threads` threads (0: one per core). A named path that
+/// does not exist is an error (exit 2).
 ///
 /// `force_exclude`: `exclude` applies to named files too (else only to what a walk finds).
 pub fn discover(
     paths: &[PathBuf],
     cfg: &Config,
     force_exclude: bool,
+    threads: usize,
 ) -> Result<Discovered, String> {
     let mut out = Discovered::default();
     let mut found: BTreeSet<PathBuf> = BTreeSet::new();
     for p in paths {
         let meta = std::fs::metadata(p).map_err(|e| format!("{}: {e}", p.display()))?;
         if meta.is_dir() {
-            let gits = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
-            let seen = gits.clone();
-            let walker = ignore::WalkBuilder::new(p)
-                .hidden(false)
-                .git_ignore(true)
-                .git_exclude(true)
-                .require_git(false)
-                .parents(true)
-                .follow_links(false)
-                .filter_entry(move |e| match e.file_name().to_str() {
-                    Some(".git") => {
-                        if let (Some(dir), Ok(mut seen)) = (e.path().parent(), seen.lock()) {
-                            seen.push(dir.to_path_buf());
-                        }
-                        false
-                    }
-                    Some(".terraform") => false,
-                    _ => true,
-                })
-                .build();
-            for entry in walker {
-                match entry {
-                    Ok(e) => {
-                        let Some(ft) = e.file_type() else { continue };
-                        if ft.is_dir() {
-                            out.walked.dirs.insert(e.path().as_os_str().to_owned());
-                        } else if e.file_name() == crate::config::FILE_NAME {
-                            let dir = e.path().parent().unwrap_or(Path::new(""));
-                            out.walked.markers.insert(dir.as_os_str().to_owned());
-                        }
-                        if classify(e.path()).is_none() || cfg.excluded(e.path()) {
-                            continue;
-                        }
-                        if ft.is_file() {
-                            found.insert(e.path().to_path_buf());
-                        } else if ft.is_symlink() {
-                            // Links to manifests are linted under the link's path; a broken one
-                            // is reported rather than silently passed over.
-                            match std::fs::metadata(e.path()) {
-                                Ok(m) if m.is_file() => {
-                                    found.insert(e.path().to_path_buf());
-                                }
-                                Ok(m) if m.is_dir() => {}
-                                Ok(m) => out.skipped.push((
-                                    display(e.path()),
-                                    Skipped::NotRegular(special_kind(&m)),
-                                )),
-                                Err(err) => out.skipped.push((
-                                    display(e.path()),
-                                    Skipped::BrokenLink(err.to_string()),
-                                )),
-                            }
-                        } else if !ft.is_dir() {
-                            let what = std::fs::symlink_metadata(e.path())
-                                .map_or("special file", |m| special_kind(&m));
-                            out.skipped
-                                .push((display(e.path()), Skipped::NotRegular(what)));
-                        }
-                    }
-                    Err(err) => {
-                        let (file, msg) = walk_error(&err);
-                        out.skipped.push((file, Skipped::Unreadable(msg)));
-                    }
-                }
-            }
-            if let Ok(gits) = gits.lock() {
-                out.walked
-                    .markers
-                    .extend(gits.iter().map(|d| d.as_os_str().to_owned()));
-            }
+            let walked = walk::walk(p, cfg, threads);
+            found.extend(walked.files);
+            out.skipped.extend(walked.skipped);
+            out.walked.extend(walked.walked);
         } else if !meta.is_file() {
             if classify(p).is_some() {
                 out.skipped
@@ -265,15 +202,6 @@ fn is_var_file(p: &Path) -> bool {
         .map(|n| n.to_string_lossy())
         .unwrap_or_default();
     name.ends_with(".tfvars") && crate::terraform::module::classify(&name).is_none()
-}
-
-fn walk_error(err: &ignore::Error) -> (String, String) {
-    match err {
-        ignore::Error::WithPath { path, err } => (display(path), err.to_string()),
-        ignore::Error::WithDepth { err, .. } => walk_error(err),
-        ignore::Error::WithLineNumber { err, .. } => walk_error(err),
-        other => (String::new(), other.to_string()),
-    }
 }
 
 fn has_tf_file(dir: &Path) -> bool {

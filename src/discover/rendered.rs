@@ -4,16 +4,17 @@
 //! command that renders it.
 
 use super::{Skipped, display, normalize};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 
 const KUSTOMIZATIONS: [&str; 3] = ["kustomization.yaml", "kustomization.yml", "Kustomization"];
 
 pub(super) struct Rendered {
-    /// Patch file → its kustomization's directory.
-    patches: BTreeMap<PathBuf, PathBuf>,
-    /// Directory → the chart it lies in (templates), cached per directory.
-    chart_of_dir: BTreeMap<PathBuf, Option<PathBuf>>,
+    /// Directory → the chart it lies in (templates), cached per directory; patch file → its
+    /// kustomization's directory. Looked up for every file, never iterated: hashed (a `Path`
+    /// compares component by component).
+    patches: HashMap<PathBuf, PathBuf>,
+    chart_of_dir: HashMap<PathBuf, Option<PathBuf>>,
     /// Chart directory → how many of its templates were found.
     charts: BTreeMap<PathBuf, usize>,
 }
@@ -23,7 +24,7 @@ impl Rendered {
     pub fn new(found: &BTreeSet<PathBuf>) -> Self {
         Rendered {
             patches: kustomize_patches(found),
-            chart_of_dir: BTreeMap::new(),
+            chart_of_dir: HashMap::new(),
             charts: BTreeMap::new(),
         }
     }
@@ -40,6 +41,9 @@ impl Rendered {
             let dir = display(path.parent().unwrap_or(Path::new(".")));
             let dir = if dir.is_empty() { ".".to_string() } else { dir };
             return Some(Some(Skipped::Kustomization { dir }));
+        }
+        if self.patches.is_empty() {
+            return None;
         }
         let kdir = self.patches.get(&normalize(path))?;
         Some(Some(Skipped::KustomizePatch {
@@ -80,8 +84,8 @@ impl Rendered {
 }
 
 /// Files listed as patches by the kustomizations among `files` → the kustomization's directory.
-fn kustomize_patches(files: &BTreeSet<PathBuf>) -> BTreeMap<PathBuf, PathBuf> {
-    let mut out = BTreeMap::new();
+fn kustomize_patches(files: &BTreeSet<PathBuf>) -> HashMap<PathBuf, PathBuf> {
+    let mut out = HashMap::new();
     for k in files {
         let name = k.file_name().and_then(|n| n.to_str()).unwrap_or("");
         if !KUSTOMIZATIONS.contains(&name) {

@@ -37,7 +37,8 @@ pub(super) struct ProjectContext {
     pub walked: Walked,
 }
 
-/// The files and Terraform modules of the named paths' projects that were not named themselves.
+/// The files and Terraform modules of the named paths' projects that were not named themselves
+/// (walked on `threads` threads).
 /// `stdin`: the name standard input is shown under, when that is a path (an editor's buffer):
 /// its project counts, and the file of that name is not read (standard input replaces it).
 pub(super) fn project_context(
@@ -45,6 +46,7 @@ pub(super) fn project_context(
     stdin: Option<&Path>,
     named: &discover::Discovered,
     cfg: &Config,
+    threads: usize,
 ) -> Result<ProjectContext, String> {
     let mut projects = Projects::default();
     let mut roots: BTreeSet<PathBuf> = BTreeSet::new();
@@ -57,7 +59,7 @@ pub(super) fn project_context(
         return Ok(ProjectContext::default());
     }
     let roots: Vec<PathBuf> = roots.into_iter().collect();
-    let found = discover::discover(&roots, cfg, false)?;
+    let found = discover::discover(&roots, cfg, false, threads)?;
     // A walked file is named when it is the same file: compared by real path, and only with the
     // named files of the same file name (20,000 named files need not all be resolved).
     let mut by_name: BTreeMap<&OsStr, Vec<&Path>> = BTreeMap::new();
@@ -133,14 +135,18 @@ impl Projects {
 
     /// The project of a file (or of the file standard input is named after).
     pub fn of(&mut self, file: &Path) -> usize {
-        let dir = file.parent().unwrap_or(Path::new(""));
-        match self.root_of_dir(dir) {
+        match self.root(file) {
             Some(root) => {
                 let next = self.roots.len() + 1;
                 *self.roots.entry(root).or_insert(next)
             }
             None => 0,
         }
+    }
+
+    /// The canonical root of a file's project, when it has one.
+    pub fn root(&mut self, file: &Path) -> Option<PathBuf> {
+        self.root_of_dir(file.parent().unwrap_or(Path::new("")))
     }
 
     /// The canonical project root of a path (a directory, or a file's directory).

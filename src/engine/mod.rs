@@ -9,11 +9,13 @@
 //! | which rules run, and on what | [`dispatch`] |
 //! | reading one input (size cap, binary, UTF-8) | [`input`] |
 //! | the rest of the project, for the cross-file rules | [`context`] |
+//! | what each YAML/JSON file gave the last run, when it is still the same | [`cache`] |
 //! | YAML/JSON: load → check and index | [`yaml`] |
 //! | Terraform: load → index → check | [`terraform`] |
 //! | the cross-file rules, on the index of every file | [`cross`] |
 //! | suppressions, config filter, positions — the same for every file | [`finish`] |
 
+mod cache;
 mod context;
 mod cross;
 mod dispatch;
@@ -26,6 +28,8 @@ use crate::config::Config;
 use crate::diagnostic::LintResult;
 use crate::discover::{self, FileJob, FileKind, Skipped};
 use crate::rules::linter;
+use cache::Cache;
+use context::Projects;
 use dispatch::RuleSet;
 use finish::FileText;
 use rayon::prelude::*;
@@ -65,6 +69,9 @@ pub struct Options {
     pub namespace: Option<String>,
     /// `exclude` applies to the named files too (pre-commit names every changed file).
     pub force_exclude: bool,
+    /// Use and update the cache at each project's root (see [`cache`]): the command line's
+    /// default (`--no-cache` turns it off), not the library's.
+    pub cache: bool,
 }
 
 /// One YAML/JSON input.
@@ -83,7 +90,8 @@ pub fn lint(inputs: &[Input], cfg: &Config, opts: &Options) -> Result<LintResult
             Input::Stdin { .. } => None,
         })
         .collect();
-    let mut found = discover::discover(&paths, cfg, opts.force_exclude)?;
+    let threads = opts.threads.unwrap_or(0).min(MAX_THREADS);
+    let mut found = discover::discover(&paths, cfg, opts.force_exclude, threads)?;
     let set = RuleSet::new(cfg, opts.parse_only);
     let index = default_namespace(&set, cfg, opts);
     let context = match (index, opts.context) {
@@ -92,7 +100,7 @@ pub fn lint(inputs: &[Input], cfg: &Config, opts: &Options) -> Result<LintResult
                 Input::Stdin { name, .. } => stdin_path(name),
                 Input::Path(_) => None,
             });
-            context::project_context(&paths, stdin, &found, cfg)?
+            context::project_context(&paths, stdin, &found, cfg, threads)?
         }
         _ => Default::default(),
     };
@@ -106,17 +114,24 @@ pub fn lint(inputs: &[Input], cfg: &Config, opts: &Options) -> Result<LintResult
         .map(Job::File)
         .collect();
     jobs.extend(piped);
-    let pool = pool(opts.threads.unwrap_or(0));
-    let files: Vec<yaml::FileOutput> = pool.install(|| {
+    let mut projects = Projects::new(walked);
+    let cache = Cache::open(&jobs, &mut projects, cfg, opts, index);
+    let pool = pool(threads);
+    let linted: Vec<(yaml::FileOutput, cache::Record)> = pool.install(|| {
         jobs.par_iter()
             .enumerate()
             .map(|(i, j)| {
                 // Standard input and the named files are reported; the rest is context.
                 let reported = i < reported || matches!(j, Job::Stdin { .. });
-                yaml::lint_file(j, yaml::Part { reported, index }, &set, cfg, opts)
+                let part = yaml::Part { reported, index };
+                cache.lint_file(i, j, part, |read| {
+                    yaml::lint_read(j, read, part, &set, cfg, opts)
+                })
             })
             .collect()
     });
+    let (files, records): (Vec<_>, Vec<_>) = linted.into_iter().unzip();
+    let cache_stats = cache.save(&jobs, records);
     let tf = terraform::Inputs {
         dirs: &found.modules,
         named: &found.named_modules,
@@ -130,7 +145,7 @@ pub fn lint(inputs: &[Input], cfg: &Config, opts: &Options) -> Result<LintResult
     };
     let (mut modules, tf_facts) = pool.install(|| terraform::lint_modules(&tf, &set, cfg, opts));
     let mut result = skipped(&found, &set, cfg, opts);
-    let mut projects = context::Projects::new(walked);
+    result.cache = Box::new(cache_stats);
     let reading_key_vault = cross::reading_key_vault(&jobs, &files, &mut projects);
     let indexed = absorb_files(&mut result, &jobs, files);
     if index.is_some() {

@@ -36,6 +36,9 @@ pub(super) struct FileOutput {
     /// rules; `None` when it has no object they read.
     pub facts: Option<(Arc<str>, FileFacts)>,
     pub reported: bool,
+    /// Its text was linted (it was not rejected or ignored before parsing): what the cache may
+    /// keep.
+    pub linted: bool,
 }
 
 impl FileOutput {
@@ -47,9 +50,11 @@ impl FileOutput {
     }
 }
 
-/// Lints one input. A file that is read counts as linted, even when it is rejected.
-pub(super) fn lint_file(
+/// Lints one input, as read by [`input::read`] (its bytes, or the finding about why they could
+/// not be read). A file that is read counts as linted, even when it is rejected.
+pub(super) fn lint_read(
     job: &Job,
+    read: Result<Vec<u8>, Box<Finding>>,
     part: Part<'_>,
     set: &RuleSet<'_>,
     cfg: &Config,
@@ -59,8 +64,9 @@ pub(super) fn lint_file(
         result,
         facts: None,
         reported: part.reported,
+        linted: false,
     };
-    let out = lint_input(job, part, set, cfg, opts);
+    let out = lint_input(job, read, part, set, cfg, opts);
     match out {
         Ok(out) => out,
         // What cannot be read is reported only where the file is.
@@ -72,6 +78,7 @@ pub(super) fn lint_file(
 /// `Err` with the file's one finding (or nothing) when it is not text to lint.
 fn lint_input(
     job: &Job,
+    read: Result<Vec<u8>, Box<Finding>>,
     part: Part<'_>,
     set: &RuleSet<'_>,
     cfg: &Config,
@@ -97,7 +104,7 @@ fn lint_input(
         bytes,
         ..LintResult::default()
     };
-    let bytes = input::read(job, cfg.limits.file_size).map_err(|f| rejected(f, "", 0))?;
+    let bytes = read.map_err(|f| rejected(f, "", 0))?;
     let n = bytes.len() as u64;
     let decoded = match input::decode(&bytes, kind) {
         Ok(t) => t,
@@ -136,6 +143,7 @@ fn lint_text(
         result: LintResult::default(),
         facts: None,
         reported: part.reported,
+        linted: true,
     };
     if kind == FileKind::Json && parsed.docs.iter().any(|d| d.is_err()) {
         // Only JSON that claims to be a manifest is an error; tsconfig.json is not our business.

@@ -14,6 +14,36 @@ use super::{EngineFacts, EngineRule};
 use crate::k8s::Object;
 use crate::k8s::selector::{Selector, read_selector};
 use crate::yaml::{Document, NodeId};
+use serde::Deserialize;
+
+pub const CILIUM: &str = "Cilium";
+pub const CALICO: &str = "Calico";
+/// The engines, as [`EngineFacts::engine`] names them.
+pub const ENGINES: [&str; 2] = [CILIUM, CALICO];
+
+/// [`EngineFacts`] as the cache stores them: the engine by name, read back as the one
+/// [`ENGINES`] holds.
+#[derive(Deserialize)]
+struct StoredEngineFacts {
+    engine: String,
+    clusterwide: bool,
+    rules: Vec<EngineRule>,
+}
+
+impl<'de> Deserialize<'de> for EngineFacts {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<EngineFacts, D::Error> {
+        let s = StoredEngineFacts::deserialize(d)?;
+        let engine = ENGINES
+            .into_iter()
+            .find(|e| *e == s.engine)
+            .ok_or_else(|| serde::de::Error::custom(format!("no policy engine `{}`", s.engine)))?;
+        Ok(EngineFacts {
+            engine,
+            clusterwide: s.clusterwide,
+            rules: s.rules,
+        })
+    }
+}
 
 /// The label Cilium gives every endpoint for its pod's namespace.
 pub const CILIUM_NAMESPACE_LABEL: &str = "io.kubernetes.pod.namespace";
@@ -30,7 +60,7 @@ pub fn cilium(obj: &Object<'_, '_>) -> EngineFacts {
         rules.extend(doc.seq(specs).filter_map(|s| cilium_rule(doc, s)));
     }
     EngineFacts {
-        engine: "Cilium",
+        engine: CILIUM,
         clusterwide: obj.kind == "CiliumClusterwideNetworkPolicy",
         rules,
     }
@@ -104,7 +134,7 @@ pub fn calico(obj: &Object<'_, '_>) -> EngineFacts {
         }
     });
     EngineFacts {
-        engine: "Calico",
+        engine: CALICO,
         clusterwide: obj.kind == "GlobalNetworkPolicy",
         rules: rules.into_iter().collect(),
     }

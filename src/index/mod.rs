@@ -18,12 +18,15 @@ use terraform::{ClusterFacts, TfFacts};
 use crate::k8s::selector::{Labels, Selector};
 use crate::source::{Pos, Span};
 use crate::suppress::Suppression;
+use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
-/// A place in a file, with its positions resolved.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+/// A place in a file, with its positions resolved. Stored (by the cache) without its file: every
+/// anchor of a file's facts is in that file, named again on loading ([`FileFacts::set_file`]).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct Anchor {
+    #[serde(skip)]
     pub file: Arc<str>,
     pub span: Span,
     pub start: Pos,
@@ -31,7 +34,7 @@ pub struct Anchor {
 }
 
 /// What the index holds of one file.
-#[derive(Debug, Default, Clone)]
+#[derive(Debug, Default, Clone, Serialize, Deserialize)]
 pub struct FileFacts {
     pub objects: Vec<ObjectFacts>,
     /// The file's suppression comments, held until the cross-file rules have run.
@@ -51,10 +54,125 @@ impl FileFacts {
     pub fn holds_suppressions(&self) -> bool {
         !self.comments.is_empty() || self.objects.iter().any(|o| !o.suppressions.is_empty())
     }
+
+    /// Names `file` in every anchor (the cache stores facts without it). The structs are taken
+    /// apart field by field, without `..`: a field added to them does not compile until it is
+    /// placed here.
+    pub fn set_file(&mut self, file: &Arc<str>) {
+        let FileFacts {
+            objects,
+            comments: _,
+        } = self;
+        for o in objects {
+            let ObjectFacts {
+                kind: _,
+                name: _,
+                namespace: _,
+                namespace_written: _,
+                label: _,
+                source: _,
+                anchor,
+                suppressions: _,
+                what,
+            } = o;
+            let mut anchors = vec![anchor];
+            what.anchors(&mut anchors);
+            for a in anchors {
+                a.file = file.clone();
+            }
+        }
+    }
+}
+
+impl What {
+    /// Its anchors (see [`FileFacts::set_file`]).
+    fn anchors<'a>(&'a mut self, out: &mut Vec<&'a mut Anchor>) {
+        match self {
+            What::Workload(w) => {
+                let WorkloadFacts {
+                    labels: _,
+                    labels_anchor,
+                    service_account: _,
+                    automount,
+                    automount_invalid: _,
+                    spec_anchor,
+                    workload_identity,
+                    csi_volumes,
+                    secret_env,
+                    serving,
+                } = &mut **w;
+                out.extend(labels_anchor.as_mut());
+                out.extend(automount.as_mut().map(|(_, a)| a));
+                out.push(spec_anchor);
+                out.extend(workload_identity.as_mut());
+                for CsiVolume {
+                    volume: _,
+                    class: _,
+                    anchor,
+                } in csi_volumes
+                {
+                    out.push(anchor);
+                }
+                for SecretEnv {
+                    container: _,
+                    var: _,
+                    secret: _,
+                    anchor,
+                } in secret_env
+                {
+                    out.push(anchor);
+                }
+                let Serving {
+                    containers: _,
+                    ports: _,
+                    unprobed,
+                } = serving;
+                for ContainerFacts {
+                    describe: _,
+                    anchor,
+                    startup_note: _,
+                } in unprobed
+                {
+                    out.push(anchor);
+                }
+            }
+            What::NetworkPolicy(PolicyFacts {
+                pod_selector: _,
+                selector_anchor,
+                ingress: _,
+                egress: _,
+                no_ingress_rules: _,
+                no_egress_rules: _,
+            }) => out.push(selector_anchor),
+            What::Service(ServiceFacts {
+                selector: _,
+                targets: _,
+            })
+            | What::EnginePolicy(EngineFacts {
+                engine: _,
+                clusterwide: _,
+                rules: _,
+            })
+            | What::ServiceAccount(AccountFacts {
+                client_id: _,
+                automount: _,
+            })
+            | What::SecretProviderClass(SpcFacts {
+                provider: _,
+                synced_secrets: _,
+            })
+            | What::Namespace {
+                legacy_isolation: _,
+            }
+            | What::SecretStore { key_vault: _ }
+            | What::Binding(_)
+            | What::CustomResource => {}
+        }
+    }
 }
 
 /// One Kubernetes object, as the cross-file rules see it.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct ObjectFacts {
     pub kind: String,
     pub name: String,
@@ -75,7 +193,7 @@ pub struct ObjectFacts {
 }
 
 /// The facts of the kinds the cross-file rules read.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub enum What {
     /// A Namespace: whether it carries the `net.beta.kubernetes.io/network-policy` annotation,
     /// the isolation switch of Kubernetes ≤ 1.6 that no cluster reads any more.
@@ -101,7 +219,7 @@ pub enum What {
     },
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct WorkloadFacts {
     /// The pod (template) labels; `None` when they cannot be read.
     pub labels: Option<Labels>,
@@ -127,7 +245,7 @@ pub struct WorkloadFacts {
 }
 
 /// The pod's long-running containers that do not idle, as a Service may reach them.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Serving {
     /// How many there are.
     pub containers: usize,
@@ -138,13 +256,13 @@ pub struct Serving {
 }
 
 /// A port as a Service's `targetPort` names it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Port {
     Number(i64),
     Name(String),
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct CsiVolume {
     pub volume: String,
     /// `volumeAttributes.secretProviderClass`, when a string.
@@ -153,7 +271,7 @@ pub struct CsiVolume {
     pub anchor: Anchor,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct SecretEnv {
     /// `container `app``, as messages name it.
     pub container: String,
@@ -163,7 +281,7 @@ pub struct SecretEnv {
     pub anchor: Anchor,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct ContainerFacts {
     /// `container `app``, `sidecar `proxy` (init container with restartPolicy: Always)`.
     pub describe: String,
@@ -173,7 +291,7 @@ pub struct ContainerFacts {
     pub startup_note: String,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct ServiceFacts {
     /// `spec.selector`; empty when the Service selects no pods (its endpoints are managed by
     /// hand), `None` when it cannot be read.
@@ -183,7 +301,7 @@ pub struct ServiceFacts {
     pub targets: Option<Vec<Port>>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct PolicyFacts {
     /// `spec.podSelector`; `None` when it cannot be read.
     pub pod_selector: Option<Selector>,
@@ -213,9 +331,9 @@ impl PolicyFacts {
 }
 
 /// A Cilium or Calico policy: it isolates the pods its rules select, in their directions.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize)]
 pub struct EngineFacts {
-    /// `Cilium` or `Calico`.
+    /// `Cilium` or `Calico` (one of [`engines::ENGINES`]).
     pub engine: &'static str,
     /// It may select pods of every namespace (CiliumClusterwideNetworkPolicy, Calico's
     /// GlobalNetworkPolicy).
@@ -223,7 +341,7 @@ pub struct EngineFacts {
     pub rules: Vec<EngineRule>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct EngineRule {
     /// The pods it selects, over their labels and [`engines::CILIUM_NAMESPACE_LABEL`]; `None`
     /// when that cannot be read (it may select any pod).
@@ -287,7 +405,7 @@ impl EngineRule {
     }
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct AccountFacts {
     /// Its `azure.workload.identity/client-id` annotation (not empty): the entry.
     pub client_id: Option<Anchor>,
@@ -295,7 +413,7 @@ pub struct AccountFacts {
     pub automount: Option<bool>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct SpcFacts {
     /// `spec.provider`.
     pub provider: Option<String>,

@@ -4,12 +4,13 @@
 //! a list where a map belongs) is `None`: it may select anything, so rules stay silent on it.
 
 use crate::yaml::{Document, NodeId};
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// The labels of an object or pod template.
 pub type Labels = BTreeMap<String, String>;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Op {
     In,
     NotIn,
@@ -17,7 +18,7 @@ pub enum Op {
     DoesNotExist,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Requirement {
     pub key: String,
     pub op: Op,
@@ -25,7 +26,7 @@ pub struct Requirement {
 }
 
 /// A label selector: every requirement must hold.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Selector {
     pub requirements: Vec<Requirement>,
 }
