@@ -11,8 +11,10 @@
 #   parse-only    akslint check --parse-only --fail-on never DIR   (discovery, reads, parsing; no rules)
 #   no context    the full run with --no-context: no cross-file index or rules (what they cost)
 #   full, 1 thr.  the full run with --threads 1 (skipped with --no-threads1)
-# and prints files, MB, files/s, MB/s, peak RSS, CPU use ((user+sys)/wall: about 2.0 when both
-# cores are busy) and the ratio full / parse-only.
+# and prints files, MB, files/s, MB/s, peak RSS (and its multiple of the bytes read), CPU use
+# ((user+sys)/wall: about 2.0 when both cores are busy) and the ratio full / parse-only; then, for
+# each corpus, the peak RSS of its front end (k8s: Kubernetes, terraform: Terraform) on the full
+# run, in MB and × the bytes read, and all of them again at the end (`memory per front end`).
 #
 # Environment: AKSLINT_SHARED  the shared folder (default: ../shared from the repository root).
 # Needs /usr/bin/time (Debian package `time`). Uses target/release/akslint (or $CARGO_TARGET_DIR).
@@ -31,6 +33,14 @@ corpus_sources() {
   esac
 }
 
+# The front end a corpus exercises, for the memory summary.
+corpus_front_end() {
+  case "$1" in
+    k8s) echo "Kubernetes" ;;
+    terraform) echo "Terraform" ;;
+  esac
+}
+
 reps=3
 target_mb=100
 threads1=1
@@ -40,7 +50,7 @@ while (($#)); do
     --reps) reps=$2; shift 2 ;;
     --mb) target_mb=$2; shift 2 ;;
     --no-threads1) threads1=0; shift ;;
-    -h|--help) sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     -*) echo "bench: unknown option $1" >&2; exit 2 ;;
     *) corpus_sources "$1" >/dev/null || { echo "bench: unknown corpus $1" >&2; exit 2; }
        corpora+=("$1"); shift ;;
@@ -136,11 +146,11 @@ measure() {
 
 print_results() {
   local files=$1 bytes=$2
-  printf '   %-22s %8s %8s %10s %8s %12s %10s\n' "" "wall s" "best s" "files/s" "MB/s" "peak RSS MB" "CPU cores"
+  printf '   %-22s %8s %8s %10s %8s %12s %8s %10s\n' "" "wall s" "best s" "files/s" "MB/s" "peak RSS MB" "× read" "CPU cores"
   awk -v f="$files" -v b="$bytes" '{
     label = $1; gsub("_", " ", label)
     wall = $2; w = (wall > 0.01 ? wall : 0.01)  # time -v has 10 ms resolution
-    printf "   %-22s %8.2f %8.2f %10.0f %8.1f %12.0f %10.2f\n", label, wall, $6, f / w, b / 1e6 / w, $5 / 1024, ($3 + $4) / w
+    printf "   %-22s %8.2f %8.2f %10.0f %8.1f %12.0f %8.1f %10.2f\n", label, wall, $6, f / w, b / 1e6 / w, $5 / 1024, $5 * 1024 / b, ($3 + $4) / w
     walls[$1] = wall
   } END {
     if (("full" in walls) && ("parse-only" in walls) && walls["parse-only"] > 0)
@@ -149,6 +159,16 @@ print_results() {
       printf "   ratio full / --no-context (the cross-file index and rules): %.2f\n", walls["full"] / walls["full_--no-context"]
     if (("full" in walls) && ("full_--threads_1" in walls) && walls["full"] > 0)
       printf "   speed-up full vs --threads 1: %.2fx\n", walls["full_--threads_1"] / walls["full"]
+  }' "$work/results"
+}
+
+# The memory of each front end (full run), printed again at the end.
+: >"$work/memory"
+# memory_line NAME BYTES: "Terraform front end: peak RSS 127 MB for 20.3 MB read (6.2×), ..."
+memory_line() {
+  local name=$1 bytes=$2
+  awk -v fe="$(corpus_front_end "$name")" -v b="$bytes" '$1 == "full" {
+    printf "%s front end: peak RSS %.0f MB for %.1f MB read (%.1f×), full run, wall %.2f s\n", fe, $5 / 1024, b / 1e6, $5 * 1024 / b, $2
   }' "$work/results"
 }
 
@@ -189,4 +209,9 @@ print(s["files"], s["objects"], sum(s["by_severity"].values()))' "$work/warmup.j
   print_results "$corpus_files" "$corpus_bytes"
   [[ -z ${skipped_parse:-} ]] || echo "   (parse-only skipped: this akslint has no --parse-only)"
   [[ -z ${skipped_threads:-} ]] || echo "   (--threads 1 skipped: this akslint has no --threads)"
+  memory=$(memory_line "$name" "$corpus_bytes")
+  echo "   $memory"
+  echo "$memory" >>"$work/memory"
 done
+echo "== memory per front end (peak RSS of the full run; × = peak RSS / bytes read)"
+sed 's/^/   /' "$work/memory"

@@ -69,6 +69,7 @@ fn check(args: CheckArgs) -> ExitCode {
             Context::Project
         },
         namespace: args.namespace.clone(),
+        terraform_trees: None,
     };
     if let Some(missing) = opts.var_files.iter().find(|p| !p.is_file()) {
         return usage_error(format!("--var-file {}: no such file", missing.display()));

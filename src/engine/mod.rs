@@ -63,7 +63,13 @@ pub struct Options {
     pub context: Context,
     /// The namespace of objects that name none; else the config's, else `default`.
     pub namespace: Option<String>,
+    /// Bytes of Terraform source whose syntax trees the run keeps while no evaluation holds
+    /// them (default [`TREE_BUDGET`]); past it they are parsed again when needed. Tests set 0
+    /// to check that parsing again changes nothing.
+    pub terraform_trees: Option<usize>,
 }
+
+pub use terraform::TREE_BUDGET;
 
 /// One YAML/JSON input.
 #[derive(Debug)]

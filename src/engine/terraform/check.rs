@@ -4,10 +4,12 @@
 //!
 //! Scopes evaluate lazily and are not shared between threads: each root's tree of module
 //! instances is built in its own task, once for the index (which reads only what it needs) and
-//! once for the rules.
+//! once for the rules. The task takes the parsed modules its root reaches from the run's
+//! [`Trees`] and lets go of them when it is done.
 
 use super::facts;
 use super::load::Project;
+use super::trees::Trees;
 use crate::config::Config;
 use crate::diagnostic::Finding;
 use crate::discover::normalize;
@@ -47,7 +49,7 @@ fn chain(parent: Option<Majors>, child: Option<Majors>) -> Option<Majors> {
 
 /// The instances of one root's tree, as they are evaluated, within the root's budget.
 struct Walk<'m> {
-    modules: &'m BTreeMap<PathBuf, Module>,
+    modules: &'m BTreeMap<PathBuf, Arc<Module>>,
     /// The module directories from the root to the instance being evaluated.
     stack: Vec<PathBuf>,
     out: Vec<Instance<'m>>,
@@ -106,13 +108,39 @@ impl<'m> Walk<'m> {
     }
 }
 
-/// Every instance of the tree rooted at the `i`th root, the root first, within its budget; and
-/// the calls the budget stopped.
-fn instances_of(project: &Project, i: usize) -> Walk<'_> {
+/// The parsed modules the `i`th root reaches through local calls (itself included): those its
+/// instances may be made of.
+fn reached(project: &Project, trees: &Trees, i: usize) -> BTreeMap<PathBuf, Arc<Module>> {
+    let mut out = BTreeMap::new();
+    let mut todo = vec![project.roots[i].clone()];
+    while let Some(dir) = todo.pop() {
+        if out.contains_key(&dir) {
+            continue;
+        }
+        let Some(outline) = project.modules.get(&dir) else {
+            continue;
+        };
+        for call in &outline.calls {
+            if let Some(p) = &call.local_path {
+                todo.push(normalize(p));
+            }
+        }
+        out.insert(dir.clone(), trees.get(&dir, outline));
+    }
+    out
+}
+
+/// Every instance of the tree rooted at the `i`th root (made of `modules`, see [`reached`]),
+/// the root first, within its budget; and the calls the budget stopped.
+fn instances_of<'m>(
+    project: &Project,
+    modules: &'m BTreeMap<PathBuf, Arc<Module>>,
+    i: usize,
+) -> Walk<'m> {
     let root = &project.roots[i];
-    let m = &project.modules[root];
+    let m = &modules[root];
     let mut walk = Walk {
-        modules: &project.modules,
+        modules,
         stack: vec![root.clone()],
         out: Vec::new(),
         budget: project.budgets[i],
@@ -126,12 +154,13 @@ fn instances_of(project: &Project, i: usize) -> Walk<'_> {
 }
 
 /// The cross-module facts of every instance of the project.
-pub(super) fn build_index(project: &Project) -> TfIndex {
+pub(super) fn build_index(project: &Project, trees: &Trees) -> TfIndex {
     let parts: Vec<TfIndex> = (0..project.roots.len())
         .into_par_iter()
         .map(|r| {
             let mut part = TfIndex::default();
-            for i in instances_of(project, r).out {
+            let modules = reached(project, trees, r);
+            for i in instances_of(project, &modules, r).out {
                 part.add_module(&i.scope, &i.prefix);
             }
             part
@@ -149,6 +178,7 @@ pub(super) fn build_index(project: &Project) -> TfIndex {
 /// room for).
 pub(super) fn check_instances(
     project: &Project,
+    trees: &Trees,
     index: &TfIndex,
     set: &RuleSet<'_>,
     cfg: &Config,
@@ -161,7 +191,8 @@ pub(super) fn check_instances(
             let mut objects = 0;
             let mut found = Vec::new();
             let mut tf = TfFacts::default();
-            let walk = instances_of(project, r);
+            let modules = reached(project, trees, r);
+            let walk = instances_of(project, &modules, r);
             for inst in &walk.out {
                 for res in inst.scope.resources() {
                     objects += 1;
