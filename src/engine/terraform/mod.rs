@@ -1,9 +1,9 @@
 //! The Terraform pipeline. A directory is a module: the scanned module directories and the local
 //! children they call are loaded together ([`load`]); every module instance is evaluated from a
 //! root (a scanned module no scanned module calls), children with their caller's arguments,
-//! never standalone; the facts of all instances form the [`crate::terraform::TfIndex`] before
-//! any rule runs; then each resource meets the rules that judge its Azure kind ([`check`]); then
-//! each file of the report scope is finished like any other.
+//! never standalone; each resource meets the rules that judge its Azure kind, and the facts of
+//! all instances form the [`crate::terraform::TfIndex`], which the verdicts that read it wait for
+//! ([`check`]); then each file of the report scope is finished like any other.
 //!
 //! Memory: the project is held as outlines (each file's text, parse error and suppression
 //! comments; each module's calls), never as every module's syntax trees at once. Trees live in
@@ -52,8 +52,7 @@ pub(super) fn lint_modules(
     let mut by_file: BTreeMap<String, Vec<Finding>> = BTreeMap::new();
     let mut tf = TfFacts::default();
     if set.checks() {
-        let index = check::build_index(&project, &trees);
-        let checked = check::check_instances(&project, &trees, &index, set, cfg);
+        let checked = check::check_roots(&project, &trees, set, cfg);
         out.objects = checked.objects;
         for (file, f) in checked.findings {
             if project.in_scope(&file) {
