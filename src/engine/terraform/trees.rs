@@ -73,8 +73,11 @@ impl Trees {
         held.clock += 1;
         let used = held.clock;
         let h = Held { module, size, used };
+        // What goes is dropped once the lock is released: freeing trees takes time.
+        let mut gone = Vec::new();
         if let Some(old) = held.modules.insert(dir.to_path_buf(), h) {
             held.size -= old.size;
+            gone.push(old);
         }
         held.size += size;
         while held.size > self.budget {
@@ -90,8 +93,11 @@ impl Trees {
             };
             if let Some(old) = held.modules.remove(&dir) {
                 held.size -= old.size;
+                gone.push(old);
             }
         }
+        drop(held);
+        drop(gone);
     }
 
     fn lock(&self) -> std::sync::MutexGuard<'_, Shelf> {
