@@ -17,9 +17,12 @@
 #   warm, 1 file  one file named (FILE: the first .yaml of copy-01), the whole project as context,
 #                 every file from the cache: what pre-commit and editors run
 #   1 file edited the same, the named file changed before each run (a line appended; restored after)
-# and prints files, MB, files/s, MB/s, peak RSS, CPU use ((user+sys)/wall: about 2.0 when both
-# cores are busy), the ratio full / parse-only and the cache's figures against issue 8's targets
-# (a warm re-run at least 3x faster than a cold one, a warm one-file run under 300 ms).
+# and prints files, MB, files/s, MB/s, peak RSS (and its multiple of the bytes read), CPU use
+# ((user+sys)/wall: about 2.0 when both cores are busy), the ratio full / parse-only and the cache's
+# figures against issue 8's targets (a warm re-run at least 3x faster than a cold one, a warm
+# one-file run under 300 ms); then, for each corpus, the peak RSS of its front end (k8s:
+# Kubernetes, terraform: Terraform) on the full run, in MB and × the bytes read, and all of them
+# again at the end (`memory per front end`).
 #
 # Environment: AKSLINT_SHARED  the shared folder (default: ../shared from the repository root).
 # Needs /usr/bin/time (Debian package `time`). Uses target/release/akslint (or $CARGO_TARGET_DIR).
@@ -38,6 +41,14 @@ corpus_sources() {
   esac
 }
 
+# The front end a corpus exercises, for the memory summary.
+corpus_front_end() {
+  case "$1" in
+    k8s) echo "Kubernetes" ;;
+    terraform) echo "Terraform" ;;
+  esac
+}
+
 reps=3
 target_mb=100
 threads1=1
@@ -47,7 +58,7 @@ while (($#)); do
     --reps) reps=$2; shift 2 ;;
     --mb) target_mb=$2; shift 2 ;;
     --no-threads1) threads1=0; shift ;;
-    -h|--help) sed -n '2,25p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,28p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     -*) echo "bench: unknown option $1" >&2; exit 2 ;;
     *) corpus_sources "$1" >/dev/null || { echo "bench: unknown corpus $1" >&2; exit 2; }
        corpora+=("$1"); shift ;;
@@ -155,11 +166,11 @@ measure() {
 
 print_results() {
   local files=$1 bytes=$2
-  printf '   %-22s %8s %8s %10s %8s %12s %10s\n' "" "wall s" "best s" "files/s" "MB/s" "peak RSS MB" "CPU cores"
+  printf '   %-22s %8s %8s %10s %8s %12s %8s %10s\n' "" "wall s" "best s" "files/s" "MB/s" "peak RSS MB" "× read" "CPU cores"
   awk -v f="$files" -v b="$bytes" '{
     label = $1; gsub("_", " ", label)
     wall = $2; w = (wall > 0.01 ? wall : 0.01)  # time -v has 10 ms resolution
-    printf "   %-22s %8.2f %8.2f %10.0f %8.1f %12.0f %10.2f\n", label, wall, $6, f / w, b / 1e6 / w, $5 / 1024, ($3 + $4) / w
+    printf "   %-22s %8.2f %8.2f %10.0f %8.1f %12.0f %8.1f %10.2f\n", label, wall, $6, f / w, b / 1e6 / w, $5 / 1024, $5 * 1024 / b, ($3 + $4) / w
     walls[$1] = wall
   } END {
     if (("full" in walls) && ("parse-only" in walls) && walls["parse-only"] > 0)
@@ -179,6 +190,15 @@ print_results() {
 # comment naming the run, so each run sees a change).
 clear_cache() { rm -rf "$corpus_dir/.akslint_cache"; }
 edit_file() { cp "$work/edited.orig" "$one_file"; echo "# bench edit $1" >>"$one_file"; }
+# The memory of each front end (full run), printed again at the end.
+: >"$work/memory"
+# memory_line NAME BYTES: "Terraform front end: peak RSS 127 MB for 20.3 MB read (6.2×), ..."
+memory_line() {
+  local name=$1 bytes=$2
+  awk -v fe="$(corpus_front_end "$name")" -v b="$bytes" '$1 == "full" {
+    printf "%s front end: peak RSS %.0f MB for %.1f MB read (%.1f×), full run, wall %.2f s\n", fe, $5 / 1024, b / 1e6, $5 * 1024 / b, $2
+  }' "$work/results"
+}
 
 for name in "${corpora[@]}"; do
   prepare_corpus "$name"
@@ -237,4 +257,9 @@ print(s["files"], s["objects"], sum(s["by_severity"].values()))' "$work/warmup.j
   [[ -z ${skipped_parse:-} ]] || echo "   (parse-only skipped: this akslint has no --parse-only)"
   [[ -z ${skipped_threads:-} ]] || echo "   (--threads 1 skipped: this akslint has no --threads)"
   [[ -z ${skipped_cache:-} ]] || echo "   (cache runs skipped: this akslint has no cache)"
+  memory=$(memory_line "$name" "$corpus_bytes")
+  echo "   $memory"
+  echo "$memory" >>"$work/memory"
 done
+echo "== memory per front end (peak RSS of the full run; × = peak RSS / bytes read)"
+sed 's/^/   /' "$work/memory"

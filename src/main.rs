@@ -81,6 +81,7 @@ fn check(args: CheckArgs) -> ExitCode {
         namespace: args.namespace.clone(),
         force_exclude: args.force_exclude,
         cache: !args.no_cache,
+        terraform_trees: None,
     };
     if let Some(missing) = opts.var_files.iter().find(|p| !p.is_file()) {
         return usage_error(format!("--var-file {}: no such file", missing.display()));

@@ -7,7 +7,7 @@ use crate::diagnostic::{Finding, Severity};
 use crate::index::Index;
 use crate::k8s::{Object, Workload};
 use crate::meta::CROSS_LAYER;
-use crate::rules::{self, Contributors, IndexCtx, K8sCtx, Rule, Target, TfCtx};
+use crate::rules::{self, Contributors, IndexCtx, Judge, K8sCtx, Rule, Target, TfCtx, TfIndexIn};
 use crate::terraform::{AzureKind, Majors, Resource, TfIndex};
 use std::any::Any;
 
@@ -25,8 +25,14 @@ struct Enabled<'c> {
 /// What the Terraform rules see of the module instance a resource belongs to.
 pub(super) struct TfInstance<'a> {
     pub majors: Majors,
-    pub index: &'a TfIndex,
     pub address_prefix: &'a str,
+}
+
+/// A rule's verdict on a resource that waits for the whole [`TfIndex`] (see
+/// [`TfCtx::with_index`]).
+pub(super) struct Deferred<'c> {
+    rule: Enabled<'c>,
+    judge: Judge,
 }
 
 pub(super) struct RuleSet<'c> {
@@ -161,24 +167,54 @@ impl<'c> RuleSet<'c> {
         per_rule.into_iter().flatten().collect()
     }
 
-    /// Runs the rules that judge resources of `kind` on `res`.
+    /// Runs the rules that judge resources of `kind` on `res`; what they leave for the whole
+    /// index goes to `deferred`, in rule order.
     pub fn check_resource(
         &self,
         res: &Resource<'_>,
         kind: AzureKind,
         inst: &TfInstance<'_>,
+        deferred: &mut Vec<Deferred<'c>>,
     ) -> Vec<Finding> {
         let mut out = Vec::new();
         for e in self.azure.get(&kind).into_iter().flatten() {
+            let mut waiting = Vec::new();
             let mut cx = TfCtx::new(
                 e.rule.meta(),
                 e.params,
                 &mut out,
                 inst.majors,
-                inst.index,
+                TfIndexIn::Later(&mut waiting),
                 inst.address_prefix,
             );
             e.rule.check_tf(res, &mut cx);
+            deferred.extend(
+                waiting
+                    .into_iter()
+                    .map(|judge| Deferred { rule: *e, judge }),
+            );
+        }
+        out
+    }
+
+    /// Judges, in order, the verdicts a resource of the instance `inst` left for the index.
+    pub fn judge(
+        &self,
+        deferred: Vec<Deferred<'c>>,
+        index: &TfIndex,
+        inst: &TfInstance<'_>,
+    ) -> Vec<Finding> {
+        let mut out = Vec::new();
+        for d in deferred {
+            let mut cx = TfCtx::new(
+                d.rule.rule.meta(),
+                d.rule.params,
+                &mut out,
+                inst.majors,
+                TfIndexIn::Ready(index),
+                inst.address_prefix,
+            );
+            (d.judge)(index, &mut cx);
         }
         out
     }

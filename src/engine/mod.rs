@@ -72,7 +72,13 @@ pub struct Options {
     /// Use and update the cache at each project's root (see [`cache`]): the command line's
     /// default (`--no-cache` turns it off), not the library's.
     pub cache: bool,
+    /// Bytes of Terraform source whose syntax trees the run keeps while no evaluation holds
+    /// them (default [`TREE_BUDGET`]); past it they are parsed again when needed. Tests set 0
+    /// to check that parsing again changes nothing.
+    pub terraform_trees: Option<usize>,
 }
+
+pub use terraform::TREE_BUDGET;
 
 /// One YAML/JSON input.
 #[derive(Debug)]

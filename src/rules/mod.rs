@@ -160,6 +160,20 @@ impl<'a> K8sCtx<'a> {
     }
 }
 
+/// The part of a Terraform rule's verdict that reads the facts of the whole scanned
+/// configuration ([`TfIndex`]: diagnostic settings, Defender plans…), given to
+/// [`TfCtx::with_index`]. It owns what it needs of the resource, read before: the resource's
+/// syntax trees may be gone when it runs.
+pub type Judge = Box<dyn FnOnce(&TfIndex, &mut TfCtx<'_>) + Send>;
+
+/// Where the index is for a [`TfCtx`]: not whole yet (each root's tree of instances is checked
+/// as it is indexed), or whole.
+pub enum TfIndexIn<'a> {
+    /// Judgements wait here, in the order they were asked for.
+    Later(&'a mut Vec<Judge>),
+    Ready(&'a TfIndex),
+}
+
 /// What a Terraform rule sees besides the resource.
 pub struct TfCtx<'a> {
     sink: Sink<'a>,
@@ -167,8 +181,7 @@ pub struct TfCtx<'a> {
     /// call chain, spellings). A rule whose default changed between majors fires only when
     /// `majors.single()` says which one.
     pub majors: Majors,
-    /// Facts of the whole scanned configuration (diagnostic settings, Defender plans…).
-    pub index: &'a TfIndex,
+    index: TfIndexIn<'a>,
     /// `module.aks.` for a resource of a child module called as `module "aks"`; empty at the root.
     pub address_prefix: &'a str,
 }
@@ -179,7 +192,7 @@ impl<'a> TfCtx<'a> {
         params: &'a (dyn Any + Send + Sync),
         findings: &'a mut Vec<Finding>,
         majors: Majors,
-        index: &'a TfIndex,
+        index: TfIndexIn<'a>,
         address_prefix: &'a str,
     ) -> Self {
         TfCtx {
@@ -192,6 +205,17 @@ impl<'a> TfCtx<'a> {
             index,
             address_prefix,
         }
+    }
+
+    /// Finishes the verdict with the facts of the whole scanned configuration: now when they
+    /// are whole, else once every module instance is indexed. `judge` reports through the
+    /// context it is given, as the rule would.
+    pub fn with_index(&mut self, judge: impl FnOnce(&TfIndex, &mut TfCtx<'_>) + Send + 'static) {
+        let index: &'a TfIndex = match &mut self.index {
+            TfIndexIn::Ready(index) => index,
+            TfIndexIn::Later(waiting) => return waiting.push(Box::new(judge)),
+        };
+        judge(index, self);
     }
 
     /// The rule's parameters, of the type it was declared with (`params = T`).

@@ -37,7 +37,8 @@ pub struct SourceFile {
     /// The name shown in findings and carried by every [`super::Origin`].
     pub name: Arc<str>,
     pub kind: SourceKind,
-    pub text: String,
+    /// Shared with the module's [`super::Outline`] and the report's code frames.
+    pub text: Arc<str>,
     pub body: Result<Body, ParseError>,
 }
 
@@ -243,7 +244,7 @@ fn read_file(path: PathBuf, kind: SourceKind, limits: &TfLimits) -> SourceFile {
         name: crate::source::path_text(&path).into(),
         path,
         kind,
-        text,
+        text: text.into(),
         body,
     }
 }
@@ -288,7 +289,7 @@ impl Module {
             name: name.into(),
             path,
             kind,
-            text,
+            text: text.into(),
             body,
         }];
         for p in &opts.var_files {
@@ -312,7 +313,7 @@ impl Module {
                 body: parse::parse_body(&text, limits),
                 path,
                 kind,
-                text,
+                text: text.into(),
             })
             .collect();
         Module::from_files(dir, files)

@@ -1,17 +1,23 @@
 //! Evaluating and checking the Terraform project: every module instance from its root (a child
-//! with its caller's arguments), the index of cross-module facts built from all instances, then
+//! with its caller's arguments), the index of cross-module facts built from all instances, and
 //! every resource that certainly exists offered to the rules that judge its Azure kind.
 //!
 //! Scopes evaluate lazily and are not shared between threads: each root's tree of module
 //! instances is built in its own task, once for the index (which reads only what it needs) and
-//! once for the rules.
+//! once for the rules, over the same parsed modules, taken from the run's [`Trees`] and let go
+//! when the task is done. So that a root's modules are parsed once for both, the rules run
+//! before the index is whole: the part of a verdict that reads it (AKS701–AKS703: diagnostic
+//! settings and Defender plans anywhere in the configuration) waits, with what it read of the
+//! resource, until every root is indexed ([`crate::rules::TfCtx::with_index`]). Everything a
+//! rule evaluates is evaluated in the same order as if the index had been whole.
 
 use super::facts;
 use super::load::Project;
+use super::trees::Trees;
 use crate::config::Config;
 use crate::diagnostic::Finding;
 use crate::discover::normalize;
-use crate::engine::dispatch::{RuleSet, TfInstance};
+use crate::engine::dispatch::{Deferred, RuleSet, TfInstance};
 use crate::index::terraform::TfFacts;
 use crate::rules::linter;
 use crate::source::Span;
@@ -47,7 +53,7 @@ fn chain(parent: Option<Majors>, child: Option<Majors>) -> Option<Majors> {
 
 /// The instances of one root's tree, as they are evaluated, within the root's budget.
 struct Walk<'m> {
-    modules: &'m BTreeMap<PathBuf, Module>,
+    modules: &'m BTreeMap<PathBuf, Arc<Module>>,
     /// The module directories from the root to the instance being evaluated.
     stack: Vec<PathBuf>,
     out: Vec<Instance<'m>>,
@@ -106,13 +112,39 @@ impl<'m> Walk<'m> {
     }
 }
 
-/// Every instance of the tree rooted at the `i`th root, the root first, within its budget; and
-/// the calls the budget stopped.
-fn instances_of(project: &Project, i: usize) -> Walk<'_> {
+/// The parsed modules the `i`th root reaches through local calls (itself included): those its
+/// instances may be made of.
+fn reached(project: &Project, trees: &Trees, i: usize) -> BTreeMap<PathBuf, Arc<Module>> {
+    let mut out = BTreeMap::new();
+    let mut todo = vec![project.roots[i].clone()];
+    while let Some(dir) = todo.pop() {
+        if out.contains_key(&dir) {
+            continue;
+        }
+        let Some(outline) = project.modules.get(&dir) else {
+            continue;
+        };
+        for call in &outline.calls {
+            if let Some(p) = &call.local_path {
+                todo.push(normalize(p));
+            }
+        }
+        out.insert(dir.clone(), trees.get(&dir, outline));
+    }
+    out
+}
+
+/// Every instance of the tree rooted at the `i`th root (made of `modules`, see [`reached`]),
+/// the root first, within its budget; and the calls the budget stopped.
+fn instances_of<'m>(
+    project: &Project,
+    modules: &'m BTreeMap<PathBuf, Arc<Module>>,
+    i: usize,
+) -> Walk<'m> {
     let root = &project.roots[i];
-    let m = &project.modules[root];
+    let m = &modules[root];
     let mut walk = Walk {
-        modules: &project.modules,
+        modules,
         stack: vec![root.clone()],
         out: Vec::new(),
         budget: project.budgets[i],
@@ -125,79 +157,110 @@ fn instances_of(project: &Project, i: usize) -> Walk<'_> {
     walk
 }
 
-/// The cross-module facts of every instance of the project.
-pub(super) fn build_index(project: &Project) -> TfIndex {
-    let parts: Vec<TfIndex> = (0..project.roots.len())
-        .into_par_iter()
-        .map(|r| {
-            let mut part = TfIndex::default();
-            for i in instances_of(project, r).out {
-                part.add_module(&i.scope, &i.prefix);
-            }
-            part
-        })
-        .collect();
-    let mut index = TfIndex::default();
-    for part in parts {
-        index.extend(part);
-    }
-    index
-}
-
-/// Checks every resource of every instance: how many resources there were, and the findings by
-/// the file they are in (AKS002 at the calls the instance cap stopped, and at a root it left no
-/// room for).
-pub(super) fn check_instances(
+/// Indexes and checks every instance, root by root: each root's tree is indexed, then checked
+/// with its modules still parsed; the verdicts that read the whole index wait for it (see
+/// [`crate::rules::TfCtx::with_index`]) and are judged once every root is indexed. Gives how
+/// many resources there were, and the findings by the file they are in (AKS002 at the calls
+/// the instance cap stopped, and at a root it left no room for).
+pub(super) fn check_roots<'c>(
     project: &Project,
-    index: &TfIndex,
-    set: &RuleSet<'_>,
+    trees: &Trees,
+    set: &RuleSet<'c>,
     cfg: &Config,
 ) -> Checked {
-    let cap = cfg.limits.module_instances;
-    let collect = set.reads_terraform_facts();
-    let checked: Vec<Checked> = (0..project.roots.len())
+    let parts: Vec<Root<'c>> = (0..project.roots.len())
         .into_par_iter()
-        .map(|r| {
-            let mut objects = 0;
-            let mut found = Vec::new();
-            let mut tf = TfFacts::default();
-            let walk = instances_of(project, r);
-            for inst in &walk.out {
-                for res in inst.scope.resources() {
-                    objects += 1;
-                    check_resource(&res, inst, index, set, cfg, &mut found);
-                    if collect {
-                        let address = format!("{}{}", inst.prefix, res.address);
-                        facts::of(&res, address, inst.majors, &mut tf);
-                    }
-                }
-                // The caps evaluation hit, for this instance's scope, once the rules are done.
-                for (at, cap) in inst.scope.capped() {
-                    found.push((at.file.to_string(), linter::value_capped(at.span, cap)));
-                }
-            }
-            for (file, span) in walk.capped {
-                found.push((file.to_string(), linter::module_instances(Some(span), cap)));
-            }
-            if walk.out.is_empty()
-                && let Some(f) = project.modules[&project.roots[r]].files.first()
-            {
-                found.push((f.name.to_string(), linter::module_instances(None, cap)));
-            }
-            Checked {
-                objects,
-                findings: found,
-                facts: tf,
-            }
-        })
+        .map(|r| check_root(project, trees, r, set, cfg))
         .collect();
+    let mut index = TfIndex::default();
     let mut all = Checked::default();
-    for part in checked {
-        all.objects += part.objects;
-        all.findings.extend(part.findings);
-        all.facts.extend(part.facts);
+    let mut waiting = Vec::new();
+    for part in parts {
+        index.extend(part.index);
+        all.objects += part.checked.objects;
+        all.findings.extend(part.checked.findings);
+        all.facts.extend(part.checked.facts);
+        waiting.extend(part.waiting);
+    }
+    for w in waiting {
+        let on = TfInstance {
+            majors: w.majors,
+            address_prefix: &w.prefix,
+        };
+        let own = set.judge(w.deferred, &index, &on);
+        name_findings(own, w.kind, &w.address, &w.file, cfg, &mut all.findings);
     }
     all
+}
+
+/// What one root's task gives: its part of the index, what checking its instances found, and
+/// the resources whose verdicts wait for the whole index.
+struct Root<'c> {
+    index: TfIndex,
+    checked: Checked,
+    waiting: Vec<Waiting<'c>>,
+}
+
+/// A resource whose rules left verdicts for the whole index, with what naming their findings
+/// takes (the resource's trees may be gone by then).
+struct Waiting<'c> {
+    kind: &'static str,
+    address: String,
+    file: Arc<str>,
+    majors: Majors,
+    prefix: String,
+    deferred: Vec<Deferred<'c>>,
+}
+
+/// Indexes, then checks, the tree of the `r`th root: two walks over the same parsed modules,
+/// each with scopes of its own.
+fn check_root<'c>(
+    project: &Project,
+    trees: &Trees,
+    r: usize,
+    set: &RuleSet<'c>,
+    cfg: &Config,
+) -> Root<'c> {
+    let modules = reached(project, trees, r);
+    let mut index = TfIndex::default();
+    for i in instances_of(project, &modules, r).out {
+        index.add_module(&i.scope, &i.prefix);
+    }
+    let cap = cfg.limits.module_instances;
+    let collect = set.reads_terraform_facts();
+    let mut checked = Checked::default();
+    let mut waiting = Vec::new();
+    let walk = instances_of(project, &modules, r);
+    for inst in &walk.out {
+        for res in inst.scope.resources() {
+            checked.objects += 1;
+            check_resource(&res, inst, set, cfg, &mut checked.findings, &mut waiting);
+            if collect {
+                let address = format!("{}{}", inst.prefix, res.address);
+                facts::of(&res, address, inst.majors, &mut checked.facts);
+            }
+        }
+        // The caps evaluation hit, for this instance's scope, once the rules are done.
+        for (at, cap) in inst.scope.capped() {
+            let f = linter::value_capped(at.span, cap);
+            checked.findings.push((at.file.to_string(), f));
+        }
+    }
+    for (file, span) in walk.capped {
+        let f = linter::module_instances(Some(span), cap);
+        checked.findings.push((file.to_string(), f));
+    }
+    if walk.out.is_empty()
+        && let Some(f) = project.modules[&project.roots[r]].files.first()
+    {
+        let cap = linter::module_instances(None, cap);
+        checked.findings.push((f.name.to_string(), cap));
+    }
+    Root {
+        index,
+        checked,
+        waiting,
+    }
 }
 
 /// What checking the instances gives: how many resources there were, the findings by the file
@@ -210,14 +273,15 @@ pub(super) struct Checked {
 }
 
 /// Offers one resource to the rules that judge its kind, when it certainly exists; names the
-/// resource on its findings and applies `[[per-object]]` ignores.
-fn check_resource(
+/// resource on its findings and applies `[[per-object]]` ignores. The verdicts left for the
+/// whole index go to `waiting`.
+fn check_resource<'c>(
     res: &Resource<'_>,
     inst: &Instance<'_>,
-    index: &TfIndex,
-    set: &RuleSet<'_>,
+    set: &RuleSet<'c>,
     cfg: &Config,
     out: &mut Vec<(String, Finding)>,
+    waiting: &mut Vec<Waiting<'c>>,
 ) {
     let Some(kind) = AzureKind::of_type(res.kind) else {
         return;
@@ -228,23 +292,46 @@ fn check_resource(
     }
     let on = TfInstance {
         majors: inst.majors,
-        index,
         address_prefix: &inst.prefix,
     };
-    let own = set.check_resource(res, kind, &on);
-    if own.is_empty() {
+    let mut deferred = Vec::new();
+    let own = set.check_resource(res, kind, &on, &mut deferred);
+    if own.is_empty() && deferred.is_empty() {
         return;
     }
     let address = format!("{}{}", inst.prefix, res.address);
+    name_findings(own, res.kind, &address, &res.file, cfg, out);
+    if !deferred.is_empty() {
+        waiting.push(Waiting {
+            kind: kind.azurerm_type(),
+            address,
+            file: res.file.clone(),
+            majors: inst.majors,
+            prefix: inst.prefix.clone(),
+            deferred,
+        });
+    }
+}
+
+/// Names the resource (of type `kind`, at `address`, written in `file`) on the findings of its
+/// rules and applies `[[per-object]]` ignores.
+fn name_findings(
+    own: Vec<Finding>,
+    kind: &str,
+    address: &str,
+    file: &Arc<str>,
+    cfg: &Config,
+    out: &mut Vec<(String, Finding)>,
+) {
     for mut f in own {
-        if cfg.ignored_for_object(res.kind, None, Some(&address), f.id()) {
+        if cfg.ignored_for_object(kind, None, Some(address), f.id()) {
             continue;
         }
-        f.object.get_or_insert_with(|| address.clone());
+        f.object.get_or_insert_with(|| address.to_string());
         let file = f
             .file
             .clone()
-            .map_or_else(|| res.file.to_string(), |a| a.to_string());
+            .map_or_else(|| file.to_string(), |a| a.to_string());
         out.push((file, f));
     }
 }

@@ -15,7 +15,7 @@
 use crate::diagnostic::Finding;
 use crate::discover::{display, normalize};
 use crate::rules::linter;
-use crate::terraform::Module;
+use crate::terraform::Outline;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 
@@ -29,7 +29,7 @@ pub(super) struct Graph {
 }
 
 /// For each loaded module, the loaded modules it calls, in written order.
-fn edges(modules: &BTreeMap<PathBuf, Module>) -> BTreeMap<PathBuf, Vec<(usize, PathBuf)>> {
+fn edges(modules: &BTreeMap<PathBuf, Outline>) -> BTreeMap<PathBuf, Vec<(usize, PathBuf)>> {
     modules
         .iter()
         .map(|(dir, m)| {
@@ -46,7 +46,7 @@ fn edges(modules: &BTreeMap<PathBuf, Module>) -> BTreeMap<PathBuf, Vec<(usize, P
 }
 
 /// Roots, budgets (sharing `cap` instances) and cycles of the loaded modules.
-pub(super) fn analyse(modules: &BTreeMap<PathBuf, Module>, cap: usize) -> Graph {
+pub(super) fn analyse(modules: &BTreeMap<PathBuf, Outline>, cap: usize) -> Graph {
     let edges = edges(modules);
     let called: BTreeSet<&PathBuf> = edges
         .iter()
@@ -137,7 +137,7 @@ fn share(wanted: &[usize], cap: usize) -> Vec<usize> {
 /// A depth-first search over the call graph: a call to a module still on the path is a back
 /// edge, which every cycle has at least one of.
 struct Search<'g> {
-    modules: &'g BTreeMap<PathBuf, Module>,
+    modules: &'g BTreeMap<PathBuf, Outline>,
     edges: &'g BTreeMap<PathBuf, Vec<(usize, PathBuf)>>,
     done: BTreeSet<PathBuf>,
     /// The calls that close a cycle: (caller, index of the call).

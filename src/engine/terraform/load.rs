@@ -2,23 +2,28 @@
 //! and — for a module named alone (pre-commit names only the changed child) that nothing scanned
 //! calls — its callers in the project, loaded as context: evaluated, never reported. With
 //! `--var-file`, root modules are loaded again with those values.
+//!
+//! The project keeps each module as an [`Outline`] (texts, no trees); the trees each load
+//! parses are offered to the run's [`Trees`], which keeps what its budget allows.
 
 use super::Options;
+use super::trees::Trees;
 use crate::config::Config;
 use crate::diagnostic::Finding;
 use crate::discover::{display, normalize};
 use crate::rules::linter;
-use crate::terraform::{LoadOptions, Module, SourceFile, TfLimits};
+use crate::terraform::{FileOutline, LoadOptions, Module, Outline, TfLimits};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// How many module directories one run loads at most.
 const MAX_MODULES: usize = 10_000;
 
 /// The loaded modules and what of them is reported.
 pub(super) struct Project {
-    pub modules: BTreeMap<PathBuf, Module>,
+    pub modules: BTreeMap<PathBuf, Outline>,
     /// The scanned directories and the children they call: the report scope.
     scanned: BTreeSet<PathBuf>,
     /// Files of the modules loaded as context only.
@@ -37,7 +42,7 @@ pub(super) struct Project {
 
 impl Project {
     /// The modules of the report scope.
-    pub fn scanned(&self) -> impl Iterator<Item = &Module> {
+    pub fn scanned(&self) -> impl Iterator<Item = &Outline> {
         self.modules
             .iter()
             .filter(|(d, _)| self.scanned.contains(*d))
@@ -45,7 +50,7 @@ impl Project {
     }
 
     /// Every loaded file, context included.
-    pub fn files(&self) -> impl Iterator<Item = &SourceFile> {
+    pub fn files(&self) -> impl Iterator<Item = &FileOutline> {
         self.modules.values().flat_map(|m| m.files.iter())
     }
 
@@ -56,9 +61,7 @@ impl Project {
 
     /// The text of a loaded file.
     pub fn text_of(&self, file: &str) -> Option<&str> {
-        self.files()
-            .find(|f| &*f.name == file)
-            .map(|f| f.text.as_str())
+        self.files().find(|f| &*f.name == file).map(|f| &*f.text)
     }
 
     /// What could not be loaded or parsed in the report scope, second declarations of a name,
@@ -108,7 +111,7 @@ pub(crate) struct Inputs<'a> {
 
 /// Loads the project of the scanned modules, their children and (for a module named alone) its
 /// callers, then gives the roots their `--var-file`s and each module its named `.tfvars`.
-pub(super) fn load(inputs: &Inputs<'_>, cfg: &Config, opts: &Options) -> Project {
+pub(super) fn load(inputs: &Inputs<'_>, cfg: &Config, opts: &Options, trees: &Trees) -> Project {
     let limits = TfLimits {
         file_size: cfg.limits.terraform_file_size,
     };
@@ -120,18 +123,20 @@ pub(super) fn load(inputs: &Inputs<'_>, cfg: &Config, opts: &Options) -> Project
         limits,
         var_files: opts.var_files.clone(),
     };
-    let piped: BTreeMap<PathBuf, Module> = inputs
+    let loader = Loader { trees, limits };
+    let piped: BTreeMap<PathBuf, Outline> = inputs
         .stdin
         .iter()
         .map(|s| {
             let key = normalize(Path::new(&s.name));
             let m = Module::from_stdin(&s.name, s.bytes.clone(), &with_vars);
-            (key, m)
+            let o = loader.outline(&key, m);
+            (key, o)
         })
         .collect();
     let piped_keys: BTreeSet<PathBuf> = piped.keys().cloned().collect();
     let mut unreadable = Vec::new();
-    let mut modules = load_all(inputs.dirs, piped, &plain, &mut unreadable);
+    let mut modules = loader.load_all(inputs.dirs, piped, &plain, &mut unreadable);
     let scanned: BTreeSet<PathBuf> = modules.keys().cloned().collect();
     let orphans: Vec<PathBuf> = {
         let called = called_dirs(&modules);
@@ -139,7 +144,7 @@ pub(super) fn load(inputs: &Inputs<'_>, cfg: &Config, opts: &Options) -> Project
         named.filter(|d| !called.contains(*d)).cloned().collect()
     };
     for caller in find_callers(&orphans, &modules, &plain) {
-        for (dir, m) in load_all(&[caller], BTreeMap::new(), &plain, &mut Vec::new()) {
+        for (dir, m) in loader.load_all(&[caller], BTreeMap::new(), &plain, &mut Vec::new()) {
             modules.entry(dir).or_insert(m);
         }
     }
@@ -151,7 +156,7 @@ pub(super) fn load(inputs: &Inputs<'_>, cfg: &Config, opts: &Options) -> Project
         .collect();
     if !walked_context.is_empty() {
         let dirs: Vec<PathBuf> = walked_context.iter().cloned().collect();
-        for (dir, m) in load_all(&dirs, BTreeMap::new(), &plain, &mut Vec::new()) {
+        for (dir, m) in loader.load_all(&dirs, BTreeMap::new(), &plain, &mut Vec::new()) {
             modules.entry(dir).or_insert(m);
         }
     }
@@ -172,7 +177,8 @@ pub(super) fn load(inputs: &Inputs<'_>, cfg: &Config, opts: &Options) -> Project
     let reload = var_files_of(&modules, &named_roots, &piped_keys, inputs.var_files, opts);
     for (dir, var_files) in reload {
         if let Ok(m) = Module::load(dir_or_dot(&dir), &LoadOptions { limits, var_files }) {
-            modules.insert(dir, m);
+            let o = loader.outline(&dir, m);
+            modules.insert(dir, o);
         }
     }
     Project {
@@ -189,7 +195,7 @@ pub(super) fn load(inputs: &Inputs<'_>, cfg: &Config, opts: &Options) -> Project
 /// The modules to load again with var files, and theirs: the `.tfvars` named in its directory,
 /// then, for a root, the `--var-file`s (later ones win). Standard input has its own already.
 fn var_files_of(
-    modules: &BTreeMap<PathBuf, Module>,
+    modules: &BTreeMap<PathBuf, Outline>,
     roots: &[PathBuf],
     piped: &BTreeSet<PathBuf>,
     named: &[PathBuf],
@@ -216,7 +222,7 @@ fn var_files_of(
 /// modules call one of `orphans` by a local path and are not loaded yet.
 fn find_callers(
     orphans: &[PathBuf],
-    loaded: &BTreeMap<PathBuf, Module>,
+    loaded: &BTreeMap<PathBuf, Outline>,
     opts: &LoadOptions,
 ) -> Vec<PathBuf> {
     let mut roots: BTreeSet<PathBuf> = BTreeSet::new();
@@ -276,44 +282,63 @@ fn find_callers(
     callers.into_iter().collect()
 }
 
-/// Loads the scanned module directories, then (breadth first) every local child they and the
-/// modules already loaded (`seeds`) call.
-fn load_all(
-    dirs: &[PathBuf],
-    seeds: BTreeMap<PathBuf, Module>,
-    opts: &LoadOptions,
-    problems: &mut Vec<(String, Finding)>,
-) -> BTreeMap<PathBuf, Module> {
-    let mut modules = seeds;
-    let mut wanted: Vec<PathBuf> = dirs.iter().map(|d| normalize(d)).collect();
-    for (dir, m) in &modules {
-        wanted.extend(local_children(dir, m));
+/// Loads modules into outlines, offering the trees it parses to the run's cache.
+struct Loader<'t> {
+    trees: &'t Trees,
+    limits: TfLimits,
+}
+
+impl Loader<'_> {
+    /// The outline of a module just loaded from `dir`, whose trees go to the cache.
+    fn outline(&self, dir: &Path, m: Module) -> Outline {
+        let o = Outline::of(&m, self.limits);
+        self.trees.offer(dir, Arc::new(m), o.size());
+        o
     }
-    wanted.retain(|d| !modules.contains_key(d));
-    while !wanted.is_empty() && modules.len() < MAX_MODULES {
-        wanted.sort();
-        wanted.dedup();
-        let loaded: Vec<(PathBuf, std::io::Result<Module>)> = wanted
-            .par_iter()
-            .map(|d| (d.clone(), Module::load(dir_or_dot(d), opts)))
-            .collect();
-        wanted = Vec::new();
-        for (dir, m) in loaded {
-            match m {
-                Ok(m) => {
-                    wanted.extend(local_children(&dir, &m));
-                    modules.insert(dir, m);
-                }
-                Err(e) => problems.push((display(&dir), linter::unreadable_module(e))),
-            }
+
+    /// Loads the scanned module directories, then (breadth first) every local child they and
+    /// the modules already loaded (`seeds`) call.
+    fn load_all(
+        &self,
+        dirs: &[PathBuf],
+        seeds: BTreeMap<PathBuf, Outline>,
+        opts: &LoadOptions,
+        problems: &mut Vec<(String, Finding)>,
+    ) -> BTreeMap<PathBuf, Outline> {
+        let mut modules = seeds;
+        let mut wanted: Vec<PathBuf> = dirs.iter().map(|d| normalize(d)).collect();
+        for (dir, m) in &modules {
+            wanted.extend(local_children(dir, m));
         }
         wanted.retain(|d| !modules.contains_key(d));
+        while !wanted.is_empty() && modules.len() < MAX_MODULES {
+            wanted.sort();
+            wanted.dedup();
+            let loaded: Vec<(PathBuf, std::io::Result<Outline>)> = wanted
+                .par_iter()
+                .map(|d| {
+                    let m = Module::load(dir_or_dot(d), opts);
+                    (d.clone(), m.map(|m| self.outline(d, m)))
+                })
+                .collect();
+            wanted = Vec::new();
+            for (dir, m) in loaded {
+                match m {
+                    Ok(m) => {
+                        wanted.extend(local_children(&dir, &m));
+                        modules.insert(dir, m);
+                    }
+                    Err(e) => problems.push((display(&dir), linter::unreadable_module(e))),
+                }
+            }
+            wanted.retain(|d| !modules.contains_key(d));
+        }
+        modules
     }
-    modules
 }
 
 /// The existing directories that `m` (loaded from `dir`) calls by a local path, itself aside.
-fn local_children(dir: &Path, m: &Module) -> Vec<PathBuf> {
+fn local_children(dir: &Path, m: &Outline) -> Vec<PathBuf> {
     m.calls
         .iter()
         .filter_map(|c| c.local_path.as_ref())
@@ -331,7 +356,7 @@ fn dir_or_dot(d: &Path) -> &Path {
 }
 
 /// Directories that a loaded module calls by a local path.
-fn called_dirs(modules: &BTreeMap<PathBuf, Module>) -> BTreeSet<PathBuf> {
+fn called_dirs(modules: &BTreeMap<PathBuf, Outline>) -> BTreeSet<PathBuf> {
     modules
         .iter()
         .flat_map(|(dir, m)| {

@@ -1,14 +1,20 @@
 //! The Terraform pipeline. A directory is a module: the scanned module directories and the local
 //! children they call are loaded together ([`load`]); every module instance is evaluated from a
 //! root (a scanned module no scanned module calls), children with their caller's arguments,
-//! never standalone; the facts of all instances form the [`crate::terraform::TfIndex`] before
-//! any rule runs; then each resource meets the rules that judge its Azure kind ([`check`]); then
-//! each file of the report scope is finished like any other.
+//! never standalone; each resource meets the rules that judge its Azure kind, and the facts of
+//! all instances form the [`crate::terraform::TfIndex`], which the verdicts that read it wait for
+//! ([`check`]); then each file of the report scope is finished like any other.
+//!
+//! Memory: the project is held as outlines (each file's text, parse error and suppression
+//! comments; each module's calls), never as every module's syntax trees at once. Trees live in
+//! a cache within a budget ([`trees`]), taken by each root's task while it evaluates and parsed
+//! again when they were let go.
 
 mod check;
 mod facts;
 mod graph;
 mod load;
+mod trees;
 
 use super::Options;
 use super::dispatch::RuleSet;
@@ -17,11 +23,12 @@ use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Finding, LintResult};
 use crate::index::terraform::TfFacts;
 use crate::suppress;
-use crate::terraform::{SourceKind, comments};
+use crate::terraform::SourceKind;
 use load::Project;
 pub(super) use load::{Inputs, StdinFile};
 use std::collections::BTreeMap;
 use std::sync::Arc;
+pub use trees::BUDGET as TREE_BUDGET;
 
 /// Lints the Terraform the run names: module directories, `.tfvars`, standard input.
 pub(super) fn lint_modules(
@@ -34,7 +41,8 @@ pub(super) fn lint_modules(
     if inputs.dirs.is_empty() && inputs.stdin.is_empty() && inputs.context.is_empty() {
         return (out, TfFacts::default());
     }
-    let project = load::load(inputs, cfg, opts);
+    let trees = trees::Trees::new(opts.terraform_trees.unwrap_or(TREE_BUDGET));
+    let project = load::load(inputs, cfg, opts, &trees);
     for m in project.scanned() {
         for f in m.files.iter().filter(|f| f.kind != SourceKind::Lock) {
             out.files += 1;
@@ -44,8 +52,7 @@ pub(super) fn lint_modules(
     let mut by_file: BTreeMap<String, Vec<Finding>> = BTreeMap::new();
     let mut tf = TfFacts::default();
     if set.checks() {
-        let index = check::build_index(&project);
-        let checked = check::check_instances(&project, &index, set, cfg);
+        let checked = check::check_roots(&project, &trees, set, cfg);
         out.objects = checked.objects;
         for (file, f) in checked.findings {
             if project.in_scope(&file) {
@@ -90,18 +97,17 @@ fn finish_files(
             continue;
         }
         let mine = by_file.remove(&*f.name).unwrap_or_default();
-        let Ok(body) = &f.body else {
+        if f.error.is_some() {
             continue;
-        };
+        }
         if mine.is_empty() && !f.text.contains("akslint-ignore") {
             continue;
         }
         let file = FileText::new(&f.name, &f.text);
-        let comments = comments::line_comments(&f.text, body, &file.lines);
-        let mut sups = suppress::from_hcl_comments(&f.text, &comments);
+        let mut sups = suppress::from_hcl_comments(&f.text, &f.comments);
         let diags = finish(&file, mine, &mut sups, set, cfg, false);
         if opts.keep_sources && !diags.is_empty() {
-            sources.insert(f.name.to_string(), Arc::from(f.text.as_str()));
+            sources.insert(f.name.to_string(), f.text.clone());
         }
         out.extend(diags);
     }

@@ -30,55 +30,57 @@ impl Rule for NoControlPlaneAuditLogs {
         let Some(key) = TfIndex::cluster(res, cx.address_prefix) else {
             return;
         };
-        let mut own: Vec<&DiagnosticSetting> = Vec::new();
-        for (d, rel) in cx.index.settings_of(&key) {
-            match (rel, d.sends_any(AUDIT, AUDIT_GROUPS)) {
-                (Relation::Targets, Some(false)) => own.push(d),
-                (Relation::MayTarget, Some(false)) => {}
-                // Sends audit logs, or may: nothing to report.
-                (_, Some(true) | None) => return,
+        let (address, file, span) = (res.address.clone(), res.file.clone(), res.span());
+        cx.with_index(move |index, cx| {
+            let mut own: Vec<&DiagnosticSetting> = Vec::new();
+            for (d, rel) in index.settings_of(&key) {
+                match (rel, d.sends_any(AUDIT, AUDIT_GROUPS)) {
+                    (Relation::Targets, Some(false)) => own.push(d),
+                    (Relation::MayTarget, Some(false)) => {}
+                    // Sends audit logs, or may: nothing to report.
+                    (_, Some(true) | None) => return,
+                }
             }
-        }
-        let Some(first) = own.first() else {
-            if cx.params::<ManagedElsewhere>().managed_elsewhere {
+            let Some(first) = own.first() else {
+                if cx.params::<ManagedElsewhere>().managed_elsewhere {
+                    return;
+                }
+                cx.report(
+                    &file,
+                    span,
+                    "no diagnostic setting in the scanned configuration sends this cluster's \
+                     control-plane audit log (`kube-audit` or `kube-audit-admin`)",
+                    format!(
+                        "add `resource \"azurerm_monitor_diagnostic_setting\" \"aks\" {{ name = \"aks-audit\", \
+                         target_resource_id = {address}.id, log_analytics_workspace_id = …, \
+                         enabled_log {{ category = \"kube-audit-admin\" }} }}`; if diagnostic settings \
+                         are managed outside this configuration, set `managed-elsewhere = true` under \
+                         `[rules.AKS701]` in akslint.toml"
+                    ),
+                );
                 return;
-            }
-            let address = &res.address;
-            cx.report(
-                &res.file,
-                res.span(),
-                "no diagnostic setting in the scanned configuration sends this cluster's \
-                 control-plane audit log (`kube-audit` or `kube-audit-admin`)",
+            };
+            let message = if own.len() == 1 {
                 format!(
-                    "add `resource \"azurerm_monitor_diagnostic_setting\" \"aks\" {{ name = \"aks-audit\", \
-                     target_resource_id = {address}.id, log_analytics_workspace_id = …, \
-                     enabled_log {{ category = \"kube-audit-admin\" }} }}`; if diagnostic settings \
-                     are managed outside this configuration, set `managed-elsewhere = true` under \
-                     `[rules.AKS701]` in akslint.toml"
-                ),
+                    "{} is this cluster's only diagnostic setting in the scanned configuration, and it \
+                     sends no control-plane audit log (`kube-audit` or `kube-audit-admin`)",
+                    first.address
+                )
+            } else {
+                let names: Vec<&str> = own.iter().map(|d| d.address.as_str()).collect();
+                format!(
+                    "none of this cluster's diagnostic settings in the scanned configuration ({}) \
+                     sends its control-plane audit log (`kube-audit` or `kube-audit-admin`)",
+                    names.join(", ")
+                )
+            };
+            cx.report(
+                &first.file,
+                first.span,
+                message,
+                "add `enabled_log { category = \"kube-audit-admin\" }` (or `category = \"kube-audit\"`, \
+                 which also records reads, or `category_group = \"audit\"`) to the diagnostic setting",
             );
-            return;
-        };
-        let message = if own.len() == 1 {
-            format!(
-                "{} is this cluster's only diagnostic setting in the scanned configuration, and it \
-                 sends no control-plane audit log (`kube-audit` or `kube-audit-admin`)",
-                first.address
-            )
-        } else {
-            let names: Vec<&str> = own.iter().map(|d| d.address.as_str()).collect();
-            format!(
-                "none of this cluster's diagnostic settings in the scanned configuration ({}) \
-                 sends its control-plane audit log (`kube-audit` or `kube-audit-admin`)",
-                names.join(", ")
-            )
-        };
-        cx.report(
-            &first.file,
-            first.span,
-            message,
-            "add `enabled_log { category = \"kube-audit-admin\" }` (or `category = \"kube-audit\"`, \
-             which also records reads, or `category_group = \"audit\"`) to the diagnostic setting",
-        );
+        });
     }
 }

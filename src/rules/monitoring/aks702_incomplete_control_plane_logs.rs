@@ -29,53 +29,55 @@ impl Rule for IncompleteControlPlaneLogs {
         let Some(key) = TfIndex::cluster(res, cx.address_prefix) else {
             return;
         };
-        let settings: Vec<(&DiagnosticSetting, Relation)> = cx.index.settings_of(&key).collect();
-        let own: Vec<&DiagnosticSetting> = settings
-            .iter()
-            .filter(|(_, r)| *r == Relation::Targets)
-            .map(|(d, _)| *d)
-            .collect();
-        let Some(first) = own.first() else {
-            return;
-        };
-        // A category is missing when every setting that may target the cluster certainly does
-        // not send it.
-        let missing: Vec<&str> = NEEDED
-            .into_iter()
-            .filter(|c| {
-                settings
-                    .iter()
-                    .all(|(d, _)| d.sends_any(&[c], GROUPS) == Some(false))
-            })
-            .collect();
-        let which = match missing.as_slice() {
-            [] => return,
-            [one] => format!("`{one}`"),
-            _ => "`kube-apiserver` or `kube-controller-manager`".to_string(),
-        };
-        let message = if own.len() == 1 {
-            format!(
-                "{}, this cluster's only diagnostic setting in the scanned configuration, does not \
-                 send {which} logs",
-                first.address
-            )
-        } else {
-            let names: Vec<&str> = own.iter().map(|d| d.address.as_str()).collect();
-            format!(
-                "none of this cluster's diagnostic settings in the scanned configuration ({}) \
-                 sends {which} logs",
-                names.join(", ")
-            )
-        };
-        let blocks: Vec<String> = missing
-            .iter()
-            .map(|c| format!("`enabled_log {{ category = \"{c}\" }}`"))
-            .collect();
-        cx.report(
-            &first.file,
-            first.span,
-            message,
-            format!("add {} to the diagnostic setting", blocks.join(" and ")),
-        );
+        cx.with_index(move |index, cx| {
+            let settings: Vec<(&DiagnosticSetting, Relation)> = index.settings_of(&key).collect();
+            let own: Vec<&DiagnosticSetting> = settings
+                .iter()
+                .filter(|(_, r)| *r == Relation::Targets)
+                .map(|(d, _)| *d)
+                .collect();
+            let Some(first) = own.first() else {
+                return;
+            };
+            // A category is missing when every setting that may target the cluster certainly does
+            // not send it.
+            let missing: Vec<&str> = NEEDED
+                .into_iter()
+                .filter(|c| {
+                    settings
+                        .iter()
+                        .all(|(d, _)| d.sends_any(&[c], GROUPS) == Some(false))
+                })
+                .collect();
+            let which = match missing.as_slice() {
+                [] => return,
+                [one] => format!("`{one}`"),
+                _ => "`kube-apiserver` or `kube-controller-manager`".to_string(),
+            };
+            let message = if own.len() == 1 {
+                format!(
+                    "{}, this cluster's only diagnostic setting in the scanned configuration, does not \
+                     send {which} logs",
+                    first.address
+                )
+            } else {
+                let names: Vec<&str> = own.iter().map(|d| d.address.as_str()).collect();
+                format!(
+                    "none of this cluster's diagnostic settings in the scanned configuration ({}) \
+                     sends {which} logs",
+                    names.join(", ")
+                )
+            };
+            let blocks: Vec<String> = missing
+                .iter()
+                .map(|c| format!("`enabled_log {{ category = \"{c}\" }}`"))
+                .collect();
+            cx.report(
+                &first.file,
+                first.span,
+                message,
+                format!("add {} to the diagnostic setting", blocks.join(" and ")),
+            );
+        });
     }
 }

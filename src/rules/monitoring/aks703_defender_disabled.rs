@@ -39,53 +39,56 @@ impl Rule for DefenderDisabled {
                 }
             }
         }
-        let mut free = None;
-        for p in cx.index.defender_plans() {
-            match p.state {
-                PlanState::Standard | PlanState::Unknown => return,
-                PlanState::Free => {
-                    free.get_or_insert(p);
+        let file = res.file.clone();
+        cx.with_index(move |index, cx| {
+            let mut free = None;
+            for p in index.defender_plans() {
+                match p.state {
+                    PlanState::Standard | PlanState::Unknown => return,
+                    PlanState::Free => {
+                        free.get_or_insert(p);
+                    }
                 }
             }
-        }
-        let (span, why) = anchor;
-        let add = "add `microsoft_defender { log_analytics_workspace_id = azurerm_log_analytics_workspace.x.id }` to the cluster";
-        match free {
-            Some(p) => {
-                cx.report(
-                    &res.file,
-                    span,
-                    format!(
-                        "Defender for Containers is off: the cluster has no `microsoft_defender` \
-                         block{why}, and {} sets the containers plan to `tier = \"Free\"`",
-                        p.address
-                    ),
-                    format!(
-                        "set `tier = \"Standard\"` in {} (with `resource_type = \"Containers\"`), or {add}",
-                        p.address
-                    ),
-                );
+            let (span, why) = anchor;
+            let add = "add `microsoft_defender { log_analytics_workspace_id = azurerm_log_analytics_workspace.x.id }` to the cluster";
+            match free {
+                Some(p) => {
+                    cx.report(
+                        &file,
+                        span,
+                        format!(
+                            "Defender for Containers is off: the cluster has no `microsoft_defender` \
+                             block{why}, and {} sets the containers plan to `tier = \"Free\"`",
+                            p.address
+                        ),
+                        format!(
+                            "set `tier = \"Standard\"` in {} (with `resource_type = \"Containers\"`), or {add}",
+                            p.address
+                        ),
+                    );
+                }
+                None if cx.params::<ManagedElsewhere>().managed_elsewhere => {}
+                None => {
+                    cx.report(
+                        &file,
+                        span,
+                        format!(
+                            "the cluster has no `microsoft_defender` block{why}, and no \
+                             `azurerm_security_center_subscription_pricing` in the scanned \
+                             configuration turns on Defender for Containers (`resource_type = \
+                             \"Containers\"`, `tier = \"Standard\"`)"
+                        ),
+                        format!(
+                            "{add}, or enable the plan for the subscription with `resource \
+                             \"azurerm_security_center_subscription_pricing\" \"containers\" {{ tier = \
+                             \"Standard\", resource_type = \"Containers\" }}`; if the plan is managed \
+                             outside this configuration, set `managed-elsewhere = true` under \
+                             `[rules.AKS703]` in akslint.toml"
+                        ),
+                    );
+                }
             }
-            None if cx.params::<ManagedElsewhere>().managed_elsewhere => {}
-            None => {
-                cx.report(
-                    &res.file,
-                    span,
-                    format!(
-                        "the cluster has no `microsoft_defender` block{why}, and no \
-                         `azurerm_security_center_subscription_pricing` in the scanned \
-                         configuration turns on Defender for Containers (`resource_type = \
-                         \"Containers\"`, `tier = \"Standard\"`)"
-                    ),
-                    format!(
-                        "{add}, or enable the plan for the subscription with `resource \
-                         \"azurerm_security_center_subscription_pricing\" \"containers\" {{ tier = \
-                         \"Standard\", resource_type = \"Containers\" }}`; if the plan is managed \
-                         outside this configuration, set `managed-elsewhere = true` under \
-                         `[rules.AKS703]` in akslint.toml"
-                    ),
-                );
-            }
-        }
+        });
     }
 }
