@@ -93,10 +93,10 @@ for t in "${targets[@]}"; do seed "$t"; done
 
 # --- Build ------------------------------------------------------------------------------------------
 export PATH="$root/.tools/cargo/bin:$PATH"
-command -v cargo-fuzz >/dev/null || { echo "fuzz.sh: cargo-fuzz not found: run scripts/install-tools.sh" >&2; exit 1; }
-rustup run nightly rustc --version >/dev/null 2>&1 ||
-  { echo "fuzz.sh: the nightly toolchain is missing (rustup toolchain install nightly)" >&2; exit 1; }
 if ((build)); then
+  command -v cargo-fuzz >/dev/null || { echo "fuzz.sh: cargo-fuzz not found: run scripts/install-tools.sh" >&2; exit 1; }
+  rustup run nightly rustc --version >/dev/null 2>&1 ||
+    { echo "fuzz.sh: the nightly toolchain is missing (rustup toolchain install nightly)" >&2; exit 1; }
   t0=$SECONDS
   # Release with debug assertions and overflow checks (cargo fuzz's default), no sanitizer unless asked.
   one=()
