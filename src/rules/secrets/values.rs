@@ -257,10 +257,12 @@ pub(crate) fn config_has_credential(text: &str) -> bool {
             .any(|i| {
                 // The key before the separator (a closing quote and spaces allowed).
                 let before = t[..i].trim_end().trim_end_matches(['"', '\'']);
-                let start = before
-                    .rfind(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.')))
-                    .map_or(0, |p| p + 1);
-                let key = &before[start..];
+                // The longest run of key characters at its end (what precedes it may be any
+                // character, of any width).
+                let head = before.trim_end_matches(|c: char| {
+                    c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.')
+                });
+                let key = &before[head.len()..];
                 if key.is_empty() {
                     return false;
                 }
@@ -450,6 +452,12 @@ mod tests {
             "{\"basicAuthPassword\": \"hunter2\"}"
         ));
         assert!(config_has_credential("DB_PASSWORD=hunter2\n"));
+        // A key after a character wider than a byte (found by fuzzing: this sliced inside `ї`).
+        assert!(!config_has_credential(
+            "- url: http:/їlert-relay.monitoring.svc:8080/\n"
+        ));
+        assert!(config_has_credential("ключ_password: hunter2\n"));
+        assert!(config_has_credential("é DB_PASSWORD=hunter2\n"));
         assert!(config_has_credential(
             "url: postgres://app:hunter2@db/app\n"
         ));
