@@ -8,7 +8,7 @@
 //! - every span of every finding (and of its related locations) lies inside the text it points
 //!   into, on char boundaries, and its line/column positions are the ones that span gives;
 //! - linting the same input twice gives the same findings and the same bytes of output (text
-//!   with code frames, compact, JSON, GitHub);
+//!   with code frames wrapped at 80 columns, compact, JSON, GitHub, JUnit, Checkstyle, Azure);
 //! - time and memory are bounded by the fuzzer itself (`-timeout`, `-rss_limit_mb`: see
 //!   `scripts/fuzz.sh`), not here.
 //!
@@ -96,9 +96,22 @@ fn lint(name: &str, bytes: &[u8]) -> (LintResult, Vec<u8>) {
     };
     let result = engine::lint(&inputs, config(), &opts).expect("standard input is no usage error");
     let mut out = Vec::new();
-    for format in [Format::Text, Format::Compact, Format::Json, Format::Github] {
-        report::write(format, &result, config(), &Style { color: false }, &mut out)
-            .expect("writing to memory");
+    // Text wrapped at 80 columns (a terminal's), the CI formats with their XML escaping.
+    let style = Style {
+        color: false,
+        width: Some(80),
+        fail_on: None,
+    };
+    for format in [
+        Format::Text,
+        Format::Compact,
+        Format::Json,
+        Format::Github,
+        Format::Junit,
+        Format::Checkstyle,
+        Format::Azure,
+    ] {
+        report::write(format, &result, config(), &style, &mut out).expect("writing to memory");
     }
     (result, out)
 }
