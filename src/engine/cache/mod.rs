@@ -338,6 +338,16 @@ impl Project {
     /// discarded); whether it was written. Entries of files the run did not see are kept while
     /// their file is there.
     fn save(&self, changes: Vec<(&str, Change)>, build: &str) -> bool {
+        // Most warm runs change nothing: then nothing is gathered (the loop below would find
+        // the same).
+        let unchanged = |(path, c): &(&str, Change)| match c {
+            Change::Keep => true,
+            Change::Drop => self.store.get(path).is_none(),
+            Change::Refresh(_) | Change::New { .. } => false,
+        };
+        if self.discarded.is_none() && changes.iter().all(unchanged) {
+            return false;
+        }
         let mut changed = self.discarded.is_some();
         let mut seen = BTreeSet::new();
         let mut entries: BTreeMap<&str, Written<'_>> = BTreeMap::new();
