@@ -26,6 +26,16 @@ pub fn path_text(path: &Path) -> String {
     }
 }
 
+/// A path as findings show it ([`path_text`]) without a leading `./`: `check .` names
+/// `main.tf` and `a.yaml`, as `check` with no path does.
+pub fn shown_path(path: &Path) -> String {
+    let s = path_text(path);
+    match s.strip_prefix("./") {
+        Some(rest) => rest.to_string(),
+        None => s,
+    }
+}
+
 /// A byte range into one file's text.
 #[derive(
     Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,

@@ -462,6 +462,39 @@ fn var_files_of_a_module_at_the_current_directory() {
     }
 }
 
+/// Terraform files are shown as YAML files are, without a leading `./`, however the current
+/// directory is named (`.`, `./`, or no path at all).
+#[test]
+fn paths_at_the_current_directory_have_no_dot_slash() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::write(
+        d.join("main.tf"),
+        "resource \"azurerm_kubernetes_cluster\" \"main\" {\n  local_account_disabled = false\n}\n",
+    )
+    .unwrap();
+    std::fs::write(
+        d.join("pod.yaml"),
+        "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n  - name: a\n    image: nginx\n    securityContext:\n      privileged: true\n",
+    )
+    .unwrap();
+    for path in [Some("."), Some("./"), None] {
+        let mut args = vec!["check", "--format", "compact"];
+        args.extend(path);
+        let out = stdout(&akslint(&args, d, None));
+        assert!(
+            out.contains("\nmain.tf:2:3: error AKS101")
+                || out.starts_with("main.tf:2:3: error AKS101"),
+            "{path:?}: {out}"
+        );
+        assert!(
+            out.contains("pod.yaml:10:7: error AKS401"),
+            "{path:?}: {out}"
+        );
+        assert!(!out.contains("./"), "{path:?}: {out}");
+    }
+}
+
 /// `--select`, `--extend-select` and `--ignore` change the config's selection; a selector that
 /// names no rule is a usage error that says which option.
 #[test]

@@ -91,13 +91,9 @@ pub fn classify(path: &Path) -> Option<FileKind> {
     }
 }
 
-/// A path as shown in findings (see [`crate::source::path_text`]), without a leading `./`.
+/// A path as shown in findings (see [`crate::source::shown_path`]), without a leading `./`.
 pub fn display(path: &Path) -> String {
-    let s = crate::source::path_text(path);
-    match s.strip_prefix("./") {
-        Some(rest) => rest.to_string(),
-        None => s,
-    }
+    crate::source::shown_path(path)
 }
 
 /// Walks and classifies, the walks on `threads` threads (0: one per core). A named path that

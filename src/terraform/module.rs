@@ -241,7 +241,7 @@ fn read_file(path: PathBuf, kind: SourceKind, limits: &TfLimits) -> SourceFile {
         Err(e) => (String::new(), Err(e)),
     };
     SourceFile {
-        name: crate::source::path_text(&path).into(),
+        name: crate::source::shown_path(&path).into(),
         path,
         kind,
         text: text.into(),
@@ -309,7 +309,7 @@ impl Module {
         let files = texts
             .into_iter()
             .map(|(path, kind, text)| SourceFile {
-                name: crate::source::path_text(&path).into(),
+                name: crate::source::shown_path(&path).into(),
                 body: parse::parse_body(&text, limits),
                 path,
                 kind,
