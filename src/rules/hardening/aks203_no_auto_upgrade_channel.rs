@@ -1,7 +1,8 @@
 //! AKS203 no-auto-upgrade-channel: an `azurerm_kubernetes_cluster` without an automatic
 //! Kubernetes upgrade channel: `automatic_channel_upgrade` (v3) / `automatic_upgrade_channel`
-//! (v4, v5) absent, null or `none` (omitting it means `none` in every major). Both spellings are
-//! read whatever the provider version. Anchored at the attribute, or at the resource header when
+//! (v4, v5) absent, null, `none` (omitting it means `none` in every major) or `node-image`
+//! (which upgrades node images, never the Kubernetes version). Both spellings are read whatever
+//! the provider version. Anchored at the attribute, or at the resource header when
 //! it is not written.
 
 use crate::declare_rule;
@@ -33,6 +34,10 @@ impl Rule for NoAutoUpgradeChannel {
                 Setting::Known(a) if is(&a, "none") => {
                     (a, "turns automatic Kubernetes upgrades off")
                 }
+                Setting::Known(a) if is(&a, "node-image") => (
+                    a,
+                    "upgrades node images only, never the Kubernetes version of the control plane and nodes",
+                ),
                 Setting::Known(_) | Setting::Unknown => return,
             };
             offending.push((name, a, what));

@@ -16,6 +16,11 @@ resource "azurerm_kubernetes_cluster" "none" {
   automatic_upgrade_channel = "none" # expect: AKS203
 }
 
+resource "azurerm_kubernetes_cluster" "node_image" {
+  name                      = "aks-node-image"
+  automatic_upgrade_channel = "node-image" # expect: AKS203
+}
+
 resource "azurerm_kubernetes_cluster" "null" {
   name                      = "aks-null"
   automatic_upgrade_channel = null # expect: AKS203

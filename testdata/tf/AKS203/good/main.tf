@@ -16,11 +16,6 @@ resource "azurerm_kubernetes_cluster" "rapid" {
   automatic_upgrade_channel = "rapid"
 }
 
-resource "azurerm_kubernetes_cluster" "node_image" {
-  name                      = "aks-node-image"
-  automatic_upgrade_channel = "node-image"
-}
-
 data "azurerm_kubernetes_cluster" "existing" {
   name                = "aks-elsewhere"
   resource_group_name = "rg"
