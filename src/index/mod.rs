@@ -144,6 +144,10 @@ impl What {
                 no_ingress_rules: _,
                 no_egress_rules: _,
             }) => out.push(selector_anchor),
+            What::ServiceAccount(AccountFacts {
+                client_id,
+                automount: _,
+            }) => out.extend(client_id.as_mut()),
             What::Service(ServiceFacts {
                 selector: _,
                 targets: _,
@@ -152,10 +156,6 @@ impl What {
                 engine: _,
                 clusterwide: _,
                 rules: _,
-            })
-            | What::ServiceAccount(AccountFacts {
-                client_id: _,
-                automount: _,
             })
             | What::SecretProviderClass(SpcFacts {
                 provider: _,
