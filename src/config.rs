@@ -288,13 +288,6 @@ impl Config {
             .map_err(|e| format!("{}: {e}", path.display()))
     }
 
-    /// Finds `akslint.toml` in `dir` or its ancestors.
-    pub fn discover(dir: &Path) -> Option<PathBuf> {
-        dir.ancestors()
-            .map(|d| d.join(FILE_NAME))
-            .find(|p| p.is_file())
-    }
-
     /// `text` is the file's text, for the line of a `[rules.…]` table in errors.
     fn from_file(
         file: ConfigFile,
