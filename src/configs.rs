@@ -10,7 +10,7 @@
 //! own directory).
 
 use crate::config::{self, Config, FILE_NAME, Overrides};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Component, Path, PathBuf};
 use std::sync::{Arc, Mutex, PoisonError};
 
@@ -30,10 +30,20 @@ struct State {
     dirs: HashMap<PathBuf, usize>,
     /// Config files that did not load → why.
     errors: BTreeMap<PathBuf, String>,
-    /// The files each config was used for, by config (for `--verbose`); the configs of the
-    /// named paths are there too, even with no file.
-    used: BTreeMap<usize, Vec<String>>,
+    /// What each config was used for (for `--verbose`); the configs of the named paths are
+    /// there too, even with no file.
+    used: BTreeMap<usize, Usage>,
 }
+
+/// How many files a config was used for, and the first few by name.
+#[derive(Default)]
+struct Usage {
+    files: usize,
+    first: BTreeSet<String>,
+}
+
+/// How many files `--verbose` names per config.
+const SHOWN: usize = 3;
 
 /// The index of the defaults among [`Configs::with_all`]'s configs.
 pub const DEFAULTS: usize = 0;
@@ -178,20 +188,24 @@ impl<'a> Configs<'a> {
         f(&cfg)
     }
 
-    /// Notes that the file shown as `file` was judged with config `i`.
+    /// Notes that the file shown as `file` was judged with config `i` (each file once).
     pub fn note_use(&self, i: usize, file: &str) {
-        self.state()
-            .used
-            .entry(i)
-            .or_default()
-            .push(file.to_string());
+        let mut state = self.state();
+        let usage = state.used.entry(i).or_default();
+        usage.files += 1;
+        if usage.first.len() < SHOWN || usage.first.last().is_some_and(|l| l.as_str() > file) {
+            usage.first.insert(file.to_string());
+            if usage.first.len() > SHOWN {
+                usage.first.pop_last();
+            }
+        }
     }
 
     /// What `--verbose` says: which config applied to which files (or that none did).
     pub fn usage(&self) -> Vec<String> {
         let state = self.state();
         if let Some(c) = self.one {
-            let n: usize = state.used.values().map(Vec::len).sum();
+            let n: usize = state.used.values().map(|u| u.files).sum();
             let path = c.path.as_deref().unwrap_or(Path::new("(none)"));
             return vec![format!(
                 "config {} (--config) applies to every file ({n})",
@@ -201,15 +215,12 @@ impl<'a> Configs<'a> {
         let mut lines: Vec<String> = state
             .used
             .iter()
-            .map(|(&i, files)| {
-                let mut files = files.clone();
-                files.sort();
-                files.dedup();
+            .map(|(&i, usage)| {
                 let which = match &state.loaded[i].path {
                     Some(p) => format!("config {}", p.display()),
                     None => "no akslint.toml (the defaults)".to_string(),
                 };
-                format!("{which} applies to {}", listed(&files))
+                format!("{which} applies to {}", listed(usage))
             })
             .collect();
         lines.sort();
@@ -218,13 +229,13 @@ impl<'a> Configs<'a> {
 }
 
 /// `N files: a, b, c and N more`.
-fn listed(files: &[String]) -> String {
-    const SHOWN: usize = 3;
-    let n = files.len();
+fn listed(usage: &Usage) -> String {
+    let n = usage.files;
     if n == 0 {
         return "no file".to_string();
     }
-    let head = files[..n.min(SHOWN)].join(", ");
+    let first: Vec<&str> = usage.first.iter().map(String::as_str).collect();
+    let head = first.join(", ");
     let noun = if n == 1 { "file" } else { "files" };
     match n.saturating_sub(SHOWN) {
         0 => format!("{n} {noun}: {head}"),
@@ -270,9 +281,14 @@ mod tests {
 
     #[test]
     fn usage_lists_a_few_files() {
-        assert_eq!(listed(&[]), "no file");
-        assert_eq!(listed(&["a".into()]), "1 file: a");
-        let five: Vec<String> = ["a", "b", "c", "d", "e"].map(String::from).to_vec();
-        assert_eq!(listed(&five), "5 files: a, b, c and 2 more");
+        let c = Configs::nearest(Overrides::default()).unwrap();
+        let usage = |c: &Configs<'_>| listed(&c.state().used[&DEFAULTS]);
+        c.note_use(DEFAULTS, "e");
+        assert_eq!(usage(&c), "1 file: e");
+        for f in ["d", "b", "a", "c"] {
+            c.note_use(DEFAULTS, f);
+        }
+        assert_eq!(usage(&c), "5 files: a, b, c and 2 more");
+        assert_eq!(listed(&Usage::default()), "no file");
     }
 }

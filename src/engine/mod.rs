@@ -101,10 +101,11 @@ pub fn lint(inputs: &[Input], cfg: &Config, opts: &Options) -> Result<LintResult
 /// Lints the inputs, each file with the config that applies to it (see [`crate::configs`]).
 /// `Err` for a usage problem (a named path that does not exist) or a config that does not load.
 ///
-/// Every config the run uses is looked up (and loaded) first, by discovery, the project
-/// context's walk and the Terraform load; then each file is linted with its own config's rules,
-/// and each config's cross-file rules run on the whole project's index, their findings kept in
-/// the files that config applies to.
+/// The config of every file is looked up (and loaded) before a stage lints it: the walks look
+/// up what they find, the YAML/JSON stage's files and the Terraform load's are looked up before
+/// their stage. Each file is linted with its own config's rules, and each config's cross-file
+/// rules run on the whole project's index, their findings kept in the files that config applies
+/// to.
 pub fn lint_with(
     inputs: &[Input],
     configs: &Configs<'_>,
@@ -118,7 +119,7 @@ pub fn lint_with(
         })
         .collect();
     let threads = opts.threads.unwrap_or(0).min(MAX_THREADS);
-    let found = discover::discover(&paths, configs, opts.force_exclude, threads)?;
+    let mut found = discover::discover(&paths, configs, opts.force_exclude, threads)?;
     // The configs of what is reported decide whether the index is built (and the project read
     // for context); with those of the context, whether Terraform's facts are extracted.
     let mut used: BTreeSet<usize> = paths.iter().map(|p| configs.of_named(p)).collect();
@@ -142,7 +143,7 @@ pub fn lint_with(
         })
     };
     let (indexing, _) = sets_of(&used, opts.parse_only);
-    let context = match (indexing, opts.context) {
+    let mut context = match (indexing, opts.context) {
         (true, Context::Project) => {
             let stdin = inputs.iter().find_map(|i| match i {
                 Input::Stdin { name, .. } => stdin_path(name),
@@ -154,8 +155,31 @@ pub fn lint_with(
     };
     used.extend(context.files.iter().map(|f| configs.of_file(&f.path)));
     let reads_tf_facts = !opts.parse_only && sets_of(&used, false).1;
+    // Every file's config is loaded before the settings are built from them (that of each
+    // named path too: one that does not load is an error even with no file under it).
+    for (name, _) in &found.skipped {
+        configs.of_file(Path::new(name));
+    }
+    if let Some(e) = configs.error() {
+        return Err(e);
+    }
+    let needs = settings::Needs {
+        index: indexing,
+        terraform_facts: reads_tf_facts,
+    };
     let (piped, stdin_tf) = stdin_inputs(inputs);
     let pool = pool(threads);
+    // The YAML/JSON files first, each tree dropped after its file: the Terraform project is
+    // loaded after them, so that the two never hold their memory at once.
+    let linted = configs.with_all(|all| {
+        let settings = Settings::new(configs, all, needs, opts);
+        let run = Run {
+            settings: &settings,
+            opts,
+            pool: &pool,
+        };
+        run.yaml(&mut found, &mut context, piped)
+    });
     let tf = terraform::Inputs {
         dirs: &found.modules,
         named: &found.named_modules,
@@ -169,11 +193,8 @@ pub fn lint_with(
     };
     let limits = terraform_limits(&tf, configs);
     let loaded = pool.install(|| terraform::load(&tf, &limits, opts));
-    // Every file's config is loaded before the settings are built from them (that of each
-    // named path too: one that does not load is an error even with no file under it).
-    for (name, _) in &found.skipped {
-        configs.of_file(Path::new(name));
-    }
+    // The configs of the Terraform loaded (a called module may be outside what was named)
+    // join the others; the indices given so far stay.
     if let Some(l) = &loaded {
         for path in l.paths() {
             configs.of_file(Path::new(path));
@@ -182,19 +203,15 @@ pub fn lint_with(
     if let Some(e) = configs.error() {
         return Err(e);
     }
-    configs.with_all(|all| {
-        let needs = settings::Needs {
-            index: indexing,
-            terraform_facts: reads_tf_facts,
-        };
+    Ok(configs.with_all(|all| {
         let settings = Settings::new(configs, all, needs, opts);
         let run = Run {
             settings: &settings,
             opts,
             pool: &pool,
         };
-        Ok(run.lint(found, context, piped, loaded))
-    })
+        run.rest(linted, loaded)
+    }))
 }
 
 /// The limits the Terraform load works within: the strictest of the configs of the modules
@@ -217,28 +234,38 @@ fn terraform_limits(tf: &terraform::Inputs<'_>, configs: &Configs<'_>) -> Limits
     })
 }
 
-/// One run, once every config it uses is loaded.
+/// One stage of a run, with the settings of every config known when it starts.
 struct Run<'r, 'c> {
     settings: &'r Settings<'c>,
     opts: &'r Options,
     pool: &'r rayon::ThreadPool,
 }
 
+/// What the YAML/JSON stage leaves for the rest of the run.
+struct Linted {
+    jobs: Vec<Job>,
+    files: Vec<yaml::FileOutput>,
+    projects: Projects,
+    /// What discovery skipped, and how the cache served.
+    result: LintResult,
+}
+
 impl Run<'_, '_> {
-    fn lint(
+    /// Lints the YAML/JSON files found (taken from `found`), those of the project context
+    /// (taken from `context`) and standard input.
+    fn yaml(
         &self,
-        mut found: discover::Discovered,
-        context: context::ProjectContext,
+        found: &mut discover::Discovered,
+        context: &mut context::ProjectContext,
         piped: Vec<Job>,
-        loaded: Option<terraform::Loaded>,
-    ) -> LintResult {
+    ) -> Linted {
         let (settings, opts) = (self.settings, self.opts);
         let mut walked = std::mem::take(&mut found.walked);
-        walked.extend(context.walked);
+        walked.extend(std::mem::take(&mut context.walked));
         let reported = found.files.len();
         let mut jobs: Vec<Job> = std::mem::take(&mut found.files)
             .into_iter()
-            .chain(context.files)
+            .chain(std::mem::take(&mut context.files))
             .map(Job::File)
             .collect();
         jobs.extend(piped);
@@ -269,11 +296,28 @@ impl Run<'_, '_> {
         });
         let (files, records): (Vec<_>, Vec<_>) = linted.into_iter().unzip();
         let cache_stats = cache.save(&jobs, records);
+        let mut result = skipped(found, settings, opts);
+        result.cache = Box::new(cache_stats);
+        Linted {
+            jobs,
+            files,
+            projects,
+            result,
+        }
+    }
+
+    /// The Terraform, then the cross-file rules, then the sort.
+    fn rest(&self, linted: Linted, loaded: Option<terraform::Loaded>) -> LintResult {
+        let (settings, opts) = (self.settings, self.opts);
+        let Linted {
+            jobs,
+            files,
+            mut projects,
+            mut result,
+        } = linted;
         let (mut modules, tf_facts) = self
             .pool
             .install(|| terraform::lint_modules(loaded, settings, opts));
-        let mut result = skipped(&found, settings, opts);
-        result.cache = Box::new(cache_stats);
         let reading_key_vault = cross::reading_key_vault(&jobs, &files, &mut projects);
         let indexed = absorb_files(&mut result, &jobs, files);
         if settings.indexing() {

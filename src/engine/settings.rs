@@ -1,7 +1,8 @@
 //! What each input is linted with: the config that applies to it (see [`crate::configs`]), that
-//! config's rule set, and the default namespace of its objects in the cross-file index. Every
-//! config a run uses is loaded before these are built (discovery and the Terraform load look them
-//! all up), so each input's config is one of them.
+//! config's rule set, and the default namespace of its objects in the cross-file index. Each
+//! stage of a run builds them from the configs known when it starts (the YAML/JSON stage after
+//! discovery, the Terraform and cross-file stages after the Terraform load), every input of the
+//! stage looked up before: each input's config is one of them, at the same index in both.
 
 use super::context::Context;
 use super::dispatch::RuleSet;
