@@ -15,7 +15,7 @@ Examples:
   akslint explain AKS402                    a rule's documentation
 
 Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it; 2 a usage or config error.
-Configuration: akslint.toml, found from the current directory upward (or --config).";
+Configuration: each file's nearest akslint.toml, in its directory or above (--config: one for all).";
 
 #[derive(Debug, Parser)]
 #[command(
@@ -110,7 +110,8 @@ pub struct CheckArgs {
     /// Exit 1 when a finding at or above this severity remains.
     #[arg(long, value_enum, default_value = "warning")]
     pub fail_on: FailOn,
-    /// Configuration file (default: `akslint.toml` from the current directory upward).
+    /// Configuration file for every path (default: each file's nearest `akslint.toml`, in its
+    /// directory or above).
     #[arg(long)]
     pub config: Option<PathBuf>,
     /// The name under which standard input is reported.
@@ -158,7 +159,7 @@ pub struct CheckArgs {
     /// changed file; the hooks turn this on).
     #[arg(long)]
     pub force_exclude: bool,
-    /// Say on standard error which configuration file is used (or that none was found).
+    /// Say on standard error which configuration applied to which files (or that none was found).
     #[arg(long, short = 'v')]
     pub verbose: bool,
     /// Neither read nor write the cache (`.akslint_cache/` at the project root, which keeps

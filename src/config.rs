@@ -1,4 +1,5 @@
-//! `akslint.toml`: found from the current directory upward, or named with `--config`.
+//! `akslint.toml`: one file, read and validated. Which file applies to which path (the nearest
+//! one upward, or `--config` for all) is [`crate::configs`]'s business.
 
 use crate::diagnostic::Severity;
 use crate::rules::Params;
@@ -6,6 +7,7 @@ use crate::yaml::YamlLimits;
 use globset::{Glob, GlobMatcher, GlobSet, GlobSetBuilder};
 use serde::Deserialize;
 use std::any::Any;
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -138,6 +140,9 @@ impl Default for Limits {
 pub struct Config {
     /// Directory of the config file (globs are relative to it); the cwd without one.
     pub root: PathBuf,
+    /// `root` made absolute (lexically, against the current directory when loaded): paths
+    /// spelled otherwise than `root` (absolute against relative) are matched through it.
+    abs_root: PathBuf,
     pub path: Option<PathBuf>,
     /// The file's text (empty for the default configuration): everything the file decides for
     /// a file's findings is in it, so the cache keys its entries on it.
@@ -283,13 +288,6 @@ impl Config {
             .map_err(|e| format!("{}: {e}", path.display()))
     }
 
-    /// Finds `akslint.toml` in `dir` or its ancestors.
-    pub fn discover(dir: &Path) -> Option<PathBuf> {
-        dir.ancestors()
-            .map(|d| d.join(FILE_NAME))
-            .find(|p| p.is_file())
-    }
-
     /// `text` is the file's text, for the line of a `[rules.…]` table in errors.
     fn from_file(
         file: ConfigFile,
@@ -360,6 +358,7 @@ impl Config {
             },
         };
         Ok(Config {
+            abs_root: absolute(&root),
             root,
             path,
             text: text.to_string(),
@@ -393,15 +392,21 @@ impl Config {
             .unwrap_or_else(|| panic!("parameters of {id}, a registered rule"))
     }
 
-    fn relative<'p>(&self, path: &'p Path) -> &'p Path {
-        let root = if self.root.as_os_str().is_empty() {
-            Path::new(".")
-        } else {
-            &self.root
-        };
-        path.strip_prefix(root)
-            .or_else(|_| path.strip_prefix("./"))
-            .unwrap_or(path)
+    /// The path relative to the config's directory: by its spelling when it starts with the
+    /// root's, else both made absolute (`check /abs/project` with the config found above, or a
+    /// config above the current directory for a relative path).
+    fn relative<'p>(&self, path: &'p Path) -> Cow<'p, Path> {
+        if self.root.as_os_str().is_empty() {
+            if path.is_relative() {
+                return Cow::Borrowed(path.strip_prefix("./").unwrap_or(path));
+            }
+        } else if let Ok(rel) = path.strip_prefix(&self.root) {
+            return Cow::Borrowed(rel);
+        }
+        match absolute(path).strip_prefix(&self.abs_root) {
+            Ok(rel) => Cow::Owned(rel.to_path_buf()),
+            Err(_) => Cow::Borrowed(path.strip_prefix("./").unwrap_or(path)),
+        }
     }
 
     /// Is the path excluded by `exclude`? (Asked of every file a walk finds: nothing is done
@@ -411,7 +416,7 @@ impl Config {
             return false;
         }
         let rel = self.relative(path);
-        self.exclude.is_match(rel)
+        self.exclude.is_match(&rel)
             || rel
                 .ancestors()
                 .skip(1)
@@ -424,16 +429,19 @@ impl Config {
         let rel = self.relative(path);
         self.clusters
             .iter()
-            .find(|(g, _)| g.is_match(rel))
+            .find(|(g, _)| g.is_match(&rel))
             .map(|(_, a)| a.as_str())
     }
 
     /// Is the rule ignored for this path by `[[per-path]]`?
     pub fn ignored_for_path(&self, path: &Path, id: &str) -> bool {
+        if self.per_path.is_empty() {
+            return false;
+        }
         let rel = self.relative(path);
         self.per_path
             .iter()
-            .any(|(g, ignore)| g.is_match(rel) && ignore.iter().any(|x| selector_matches(x, id)))
+            .any(|(g, ignore)| g.is_match(&rel) && ignore.iter().any(|x| selector_matches(x, id)))
     }
 
     /// Is the rule ignored for this object by `[[per-object]]`?
@@ -448,6 +456,15 @@ impl Config {
             .iter()
             .any(|p| p.covers(kind, namespace, name, id))
     }
+}
+
+/// `path` joined to the current directory, `.` and `..` resolved lexically (no link followed).
+pub fn absolute(path: &Path) -> PathBuf {
+    if path.is_absolute() {
+        return crate::discover::normalize(path);
+    }
+    let cwd = std::env::current_dir().unwrap_or_default();
+    crate::discover::normalize(&cwd.join(path))
 }
 
 /// The most specific `[severity]` entry naming the rule.

@@ -3,14 +3,16 @@
 //!
 //! The CLI (`src/main.rs`) is a thin shell over [`engine::lint`], which the tests and the bench
 //! call too. Layers, lowest first: [`source`] → the front ends ([`yaml`], [`terraform`]) → the
-//! models ([`k8s`], the Terraform views) → [`rules`] → [`engine`] → [`report`]; [`config`],
-//! [`discover`] and [`suppress`] serve the engine; [`meta`] and [`diagnostic`] are shared by all.
+//! models ([`k8s`], the Terraform views) → [`rules`] → [`engine`] → [`report`]; [`config`] (and
+//! [`configs`]: which applies where), [`discover`] and [`suppress`] serve the engine; [`meta`]
+//! and [`diagnostic`] are shared by all.
 
 // Output is the CLI's business: the library returns results and never prints.
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod cli;
 pub mod config;
+pub mod configs;
 pub mod diagnostic;
 pub mod discover;
 pub mod engine;

@@ -2,6 +2,7 @@ use akslint::cli::{
     CheckArgs, Cli, ColorChoice, Command, FailOn, meant_subcommand, with_default_command,
 };
 use akslint::config::{Config, Overrides};
+use akslint::configs::Configs;
 use akslint::diagnostic::Severity;
 use akslint::engine::{self, Context, Input, Options};
 use akslint::report::{self, Format, Style};
@@ -31,8 +32,6 @@ fn usage_error(msg: impl std::fmt::Display) -> ExitCode {
 }
 
 fn check(args: CheckArgs) -> ExitCode {
-    let cwd = std::env::current_dir().unwrap_or_default();
-    let config_path = args.config.clone().or_else(|| Config::discover(&cwd));
     let overrides = Overrides {
         select: args.select.clone(),
         extend_select: args.extend_select.clone(),
@@ -41,21 +40,22 @@ fn check(args: CheckArgs) -> ExitCode {
     if let Err(e) = overrides.validate() {
         return usage_error(e);
     }
-    let cfg = match Config::load_with(config_path.as_deref(), std::path::Path::new(""), &overrides)
-    {
-        Ok(c) => c,
-        Err(e) => return usage_error(e),
+    // `--config` applies to every path; else each path's nearest akslint.toml does.
+    let forced = match &args.config {
+        Some(p) => match Config::load_with(Some(p), std::path::Path::new(""), &overrides) {
+            Ok(c) => Some(c),
+            Err(e) => return usage_error(e),
+        },
+        None => None,
     };
-    if args.verbose {
-        match &config_path {
-            Some(p) => eprintln!("akslint: config {}", p.display()),
-            None => eprintln!(
-                "akslint: no akslint.toml in {} or above: the defaults apply",
-                cwd.display()
-            ),
-        }
-    }
-    let inputs = match inputs(&args, &cfg) {
+    let configs = match &forced {
+        Some(c) => Configs::one(c),
+        None => match Configs::nearest(overrides) {
+            Ok(c) => c,
+            Err(e) => return usage_error(e),
+        },
+    };
+    let inputs = match inputs(&args, &configs) {
         Ok(i) => i,
         Err(code) => return code,
     };
@@ -86,10 +86,15 @@ fn check(args: CheckArgs) -> ExitCode {
     if let Some(missing) = opts.var_files.iter().find(|p| !p.is_file()) {
         return usage_error(format!("--var-file {}: no such file", missing.display()));
     }
-    let report = match engine::lint(&inputs, &cfg, &opts) {
+    let report = match engine::lint_with(&inputs, &configs, &opts) {
         Ok(r) => r,
         Err(e) => return usage_error(e),
     };
+    if args.verbose {
+        for line in configs.usage() {
+            eprintln!("akslint: {line}");
+        }
+    }
     // Undocumented: how the cache served, for tests and the benchmark.
     if std::env::var_os("AKSLINT_CACHE_STATS").is_some() {
         eprintln!("{}", report.cache);
@@ -103,7 +108,13 @@ fn check(args: CheckArgs) -> ExitCode {
         FailOn::Note => Some(Severity::Note),
         FailOn::Never => None,
     };
-    if let Err(code) = write_outputs(&args, &report, &cfg, color, terminal, threshold) {
+    // The config that stands for the run (SARIF's rule help base): `--config`, else the one
+    // that applies to the first path named.
+    let first = args.paths.first().cloned().unwrap_or_else(|| ".".into());
+    let written = configs.with_config_of(&first, |cfg| {
+        write_outputs(&args, &report, cfg, color, terminal, threshold)
+    });
+    if let Err(code) = written {
         return code;
     }
     let failed = threshold.is_some_and(|t| report.diagnostics.iter().any(|d| d.severity >= t));
@@ -116,7 +127,7 @@ fn check(args: CheckArgs) -> ExitCode {
 
 /// The inputs of a check: the named paths (a name that is no path but looks like a subcommand is a
 /// usage error that says so), or standard input for `-`.
-fn inputs(args: &CheckArgs, cfg: &Config) -> Result<Vec<Input>, ExitCode> {
+fn inputs(args: &CheckArgs, configs: &Configs<'_>) -> Result<Vec<Input>, ExitCode> {
     let paths = if args.paths.is_empty() {
         vec![".".into()]
     } else {
@@ -125,8 +136,12 @@ fn inputs(args: &CheckArgs, cfg: &Config) -> Result<Vec<Input>, ExitCode> {
     let mut inputs = Vec::new();
     for p in paths {
         if p.as_os_str() == "-" {
-            // One byte over the larger cap tells the engine the input is over it.
-            let cap = cfg.limits.file_size.max(cfg.limits.terraform_file_size);
+            // One byte over the larger cap (of the config of the name it is shown under) tells
+            // the engine the input is over it.
+            let name = std::path::Path::new(&args.stdin_filename);
+            let cap = configs.with_config_of(name, |c| {
+                c.limits.file_size.max(c.limits.terraform_file_size)
+            });
             let mut bytes = Vec::new();
             if let Err(e) = std::io::stdin().take(cap + 1).read_to_end(&mut bytes) {
                 return Err(usage_error(format!("cannot read standard input: {e}")));

@@ -244,14 +244,10 @@ fn projects_keep_their_own_index() {
     // No root: what is named is one project, and the policy of a/ covers the app of b/.
     let o = akslint(&["check", "--format", "compact", "a", "b"], d, None);
     assert_eq!(findings(&o), Vec::<String>::new());
-    // Two roots: two projects, two clusters.
-    write(
-        d,
-        &[
-            ("a/akslint.toml", "root = true\n"),
-            ("b/akslint.toml", "root = true\n"),
-        ],
-    );
+    // Two roots: two projects, two clusters. (Each root's config applies to its files, in
+    // place of the one above: it selects the same rules.)
+    let root = format!("root = true\n{COVERAGE}");
+    write(d, &[("a/akslint.toml", &root), ("b/akslint.toml", &root)]);
     let o = akslint(&["check", "--format", "compact", "a", "b"], d, None);
     assert_eq!(
         findings(&o),
@@ -362,11 +358,10 @@ fn key_vault_through_external_secrets_silences_aks511_in_its_project_only() {
     write(
         d,
         &[
-            ("akslint.toml", "select = [\"AKS511\"]\n"),
-            ("a/akslint.toml", "root = true\n"),
+            ("a/akslint.toml", "root = true\nselect = [\"AKS511\"]\n"),
             ("a/main.tf", CLUSTER_WI_OFF),
             ("a/store.yaml", store),
-            ("b/akslint.toml", "root = true\n"),
+            ("b/akslint.toml", "root = true\nselect = [\"AKS511\"]\n"),
             ("b/main.tf", CLUSTER_WI_OFF),
         ],
     );

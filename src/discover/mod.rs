@@ -5,7 +5,7 @@
 mod rendered;
 mod walk;
 
-use crate::config::Config;
+use crate::configs::Configs;
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
@@ -99,10 +99,11 @@ pub fn display(path: &Path) -> String {
 /// Walks and classifies, the walks on `threads` threads (0: one per core). A named path that
 /// does not exist is an error (exit 2).
 ///
-/// `force_exclude`: `exclude` applies to named files too (else only to what a walk finds).
+/// `force_exclude`: `exclude` applies to named files too (else only to what a walk finds). The
+/// `exclude` that applies to a file is that of its own config (see [`crate::configs`]).
 pub fn discover(
     paths: &[PathBuf],
-    cfg: &Config,
+    configs: &Configs<'_>,
     force_exclude: bool,
     threads: usize,
 ) -> Result<Discovered, String> {
@@ -111,7 +112,7 @@ pub fn discover(
     for p in paths {
         let meta = std::fs::metadata(p).map_err(|e| format!("{}: {e}", p.display()))?;
         if meta.is_dir() {
-            let walked = walk::walk(p, cfg, threads);
+            let walked = walk::walk(p, configs, threads);
             found.extend(walked.files);
             out.skipped.extend(walked.skipped);
             out.walked.extend(walked.walked);
@@ -120,7 +121,7 @@ pub fn discover(
                 out.skipped
                     .push((display(p), Skipped::NotRegular(special_kind(&meta))));
             }
-        } else if force_exclude && cfg.excluded(p) {
+        } else if force_exclude && configs.excluded(p) {
             continue;
         } else if let Some(kind) = classify(p) {
             if kind == FileKind::Terraform {

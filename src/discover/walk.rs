@@ -6,7 +6,7 @@
 //! in (the files are a sorted set, the directories sets, the skipped sorted by path).
 
 use super::{Skipped, Walked, classify, display, special_kind};
-use crate::config::Config;
+use crate::configs::Configs;
 use ignore::{DirEntry, ParallelVisitor, ParallelVisitorBuilder, WalkState};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
@@ -21,7 +21,7 @@ pub(super) struct Found {
 }
 
 /// Walks `dir` on `threads` threads (0: one per core).
-pub(super) fn walk(dir: &Path, cfg: &Config, threads: usize) -> Found {
+pub(super) fn walk(dir: &Path, configs: &Configs<'_>, threads: usize) -> Found {
     let gits = Arc::new(Mutex::new(Vec::new()));
     let seen = gits.clone();
     let walker = ignore::WalkBuilder::new(dir)
@@ -44,7 +44,7 @@ pub(super) fn walk(dir: &Path, cfg: &Config, threads: usize) -> Found {
         })
         .build_parallel();
     let all = Mutex::new(Found::default());
-    walker.visit(&mut Builder { cfg, all: &all });
+    walker.visit(&mut Builder { configs, all: &all });
     let mut found = all.into_inner().unwrap_or_else(|e| e.into_inner());
     if let Ok(gits) = gits.lock() {
         let markers = gits.iter().map(|d| d.as_os_str().to_owned());
@@ -55,14 +55,14 @@ pub(super) fn walk(dir: &Path, cfg: &Config, threads: usize) -> Found {
 }
 
 struct Builder<'a> {
-    cfg: &'a Config,
+    configs: &'a Configs<'a>,
     all: &'a Mutex<Found>,
 }
 
 impl<'a> ParallelVisitorBuilder<'a> for Builder<'a> {
     fn build(&mut self) -> Box<dyn ParallelVisitor + 'a> {
         Box::new(Visitor {
-            cfg: self.cfg,
+            configs: self.configs,
             all: self.all,
             mine: Found::default(),
         })
@@ -71,7 +71,8 @@ impl<'a> ParallelVisitorBuilder<'a> for Builder<'a> {
 
 /// One thread's share of the walk, handed over when the thread is done with it.
 struct Visitor<'a> {
-    cfg: &'a Config,
+    /// Each file's `exclude` is its own config's.
+    configs: &'a Configs<'a>,
     all: &'a Mutex<Found>,
     mine: Found,
 }
@@ -109,7 +110,7 @@ impl Visitor<'_> {
             let dir = e.path().parent().unwrap_or(Path::new(""));
             out.walked.markers.insert(dir.as_os_str().to_owned());
         }
-        if classify(e.path()).is_none() || self.cfg.excluded(e.path()) {
+        if classify(e.path()).is_none() || self.configs.excluded(e.path()) {
             return;
         }
         if ft.is_file() {

@@ -10,6 +10,7 @@
 //! each other's objects. Files under no root form one project together.
 
 use crate::config::{self, Config};
+use crate::configs::Configs;
 use crate::discover::{self, FileJob, FileKind, Walked};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::ffi::{OsStr, OsString};
@@ -45,7 +46,7 @@ pub(super) fn project_context(
     paths: &[PathBuf],
     stdin: Option<&Path>,
     named: &discover::Discovered,
-    cfg: &Config,
+    configs: &Configs<'_>,
     threads: usize,
 ) -> Result<ProjectContext, String> {
     let mut projects = Projects::default();
@@ -59,7 +60,7 @@ pub(super) fn project_context(
         return Ok(ProjectContext::default());
     }
     let roots: Vec<PathBuf> = roots.into_iter().collect();
-    let found = discover::discover(&roots, cfg, false, threads)?;
+    let found = discover::discover(&roots, configs, false, threads)?;
     // A walked file is named when it is the same file: compared by real path, and only with the
     // named files of the same file name (20,000 named files need not all be resolved).
     let mut by_name: BTreeMap<&OsStr, Vec<&Path>> = BTreeMap::new();

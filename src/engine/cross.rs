@@ -4,11 +4,15 @@
 //! they are in, the config's ignores — before every suppression held for them is asked whether
 //! it suppressed anything (AKS003). A finding is reported when any object its verdict rests on
 //! is in a reported file.
+//!
+//! Each config that applies to a file of the project runs its own cross-file rules (with its
+//! parameters) on the project's whole index, and keeps the findings in the files it applies
+//! to: a finding is judged by the config of the file it is reported in.
 
 use super::context::Projects;
-use super::dispatch::RuleSet;
 use super::finish::{FileText, admit};
 use super::input;
+use super::settings::Settings;
 use super::yaml::FileOutput;
 use super::{Job, Options, stdin_path};
 use crate::config::Config;
@@ -36,8 +40,7 @@ pub(super) fn lint(
     files: Vec<Indexed<'_>>,
     tf: TfFacts,
     projects: &mut Projects,
-    set: &RuleSet<'_>,
-    cfg: &Config,
+    settings: &Settings<'_>,
     opts: &Options,
 ) -> LintResult {
     let mut by_project: BTreeMap<usize, Project<'_>> = BTreeMap::new();
@@ -47,7 +50,8 @@ pub(super) fn lint(
         let project = by_project
             .entry(path.map_or(0, |p| projects.of(p)))
             .or_default();
-        if let Some(address) = path.and_then(|p| cfg.cluster_for(p)) {
+        let c = settings.of_job(f.job);
+        if let Some(address) = path.and_then(|p| settings.cfg(c).cluster_for(p)) {
             project.mapped.insert(f.file.clone(), address.to_string());
         }
         jobs.insert(f.file.clone(), f.job);
@@ -63,12 +67,13 @@ pub(super) fn lint(
     }
     let mut out = LintResult::default();
     for project in by_project.into_values() {
-        out.diagnostics.extend(lint_project(project, set, cfg));
+        out.diagnostics.extend(lint_project(project, settings));
     }
     if opts.keep_sources {
         let shown: BTreeSet<&str> = out.diagnostics.iter().map(|d| d.file.as_str()).collect();
         for file in shown {
-            if let Some(text) = jobs.get(file).and_then(|j| reread(j, cfg)) {
+            let reread = |j: &&Job| reread(j, settings.cfg(settings.of_job(j)));
+            if let Some(text) = jobs.get(file).and_then(reread) {
                 out.sources.insert(file.to_string(), text);
             }
         }
@@ -128,9 +133,11 @@ struct Project<'j> {
     mapped: BTreeMap<Arc<str>, String>,
 }
 
-/// One project's cross-file findings, settled.
-fn lint_project(project: Project<'_>, set: &RuleSet<'_>, cfg: &Config) -> Vec<Diagnostic> {
+/// One project's cross-file findings, settled: each config of its files runs its rules on the
+/// whole index and keeps the findings in its own files.
+fn lint_project(project: Project<'_>, settings: &Settings<'_>) -> Vec<Diagnostic> {
     let Project { files, tf, mapped } = project;
+    let of = |file: &str| settings.of(Path::new(file));
     // The Terraform the run names is in report scope as the manifests it names are.
     let mut reported: BTreeSet<Arc<str>> = files
         .iter()
@@ -140,25 +147,38 @@ fn lint_project(project: Project<'_>, set: &RuleSet<'_>, cfg: &Config) -> Vec<Di
     let tf_files = tf.clusters.iter().map(|c| (&c.anchor, c.reported));
     let tf_files = tf_files.chain(tf.credentials.iter().map(|c| (&c.anchor, c.reported)));
     reported.extend(tf_files.filter(|(_, r)| *r).map(|(a, _)| a.file.clone()));
+    let mut configs: BTreeSet<usize> = files.iter().map(|f| settings.of_job(f.job)).collect();
+    configs.extend(reported.iter().map(|f| of(f)));
     let index = Index::build(
         files.into_iter().map(|f| (f.file, f.facts)).collect(),
         reported.clone(),
     )
     .with_terraform(tf, mapped);
-    let found = set.check_index(&index);
-    let mut files: BTreeMap<Arc<str>, FileFacts> = index.into_files().into_iter().collect();
-    let mut by_file: BTreeMap<Arc<str>, Vec<Finding>> = BTreeMap::new();
-    for (f, about) in found {
-        if !about.files.iter().any(|x| reported.contains(x)) {
+    let mut found = Vec::new();
+    for &c in &configs {
+        let set = settings.set(c);
+        if !set.reads_index() {
             continue;
         }
-        if let Some(f) = settle(f, &about, &mut files, cfg) {
+        for (f, about) in set.check_index(&index) {
+            let mine = f.file.as_deref().is_some_and(|file| of(file) == c);
+            if mine && about.files.iter().any(|x| reported.contains(x)) {
+                found.push((c, f, about));
+            }
+        }
+    }
+    let mut files: BTreeMap<Arc<str>, FileFacts> = index.into_files().into_iter().collect();
+    let mut by_file: BTreeMap<Arc<str>, Vec<Finding>> = BTreeMap::new();
+    for (c, f, about) in found {
+        if let Some(f) = settle(f, &about, &mut files, settings.cfg(c)) {
             let file = f.file.clone().expect("cross-file findings name their file");
             by_file.entry(file).or_default().push(f);
         }
     }
     let mut out = Vec::new();
     for (name, facts) in &files {
+        let c = of(name);
+        let set = settings.set(c);
         let mut mine = by_file.remove(name).unwrap_or_default();
         if reported.contains(name) && set.checks() && facts.holds_suppressions() {
             mine.extend(suppress::unused(&facts.comments, |id| set.enabled(id)));
@@ -175,7 +195,7 @@ fn lint_project(project: Project<'_>, set: &RuleSet<'_>, cfg: &Config) -> Vec<Di
             }
         }
         if !mine.is_empty() {
-            out.extend(admit(&FileText::new(name, ""), mine, set, cfg));
+            out.extend(admit(&FileText::new(name, ""), mine, set, settings.cfg(c)));
         }
     }
     out

@@ -6,6 +6,7 @@
 //!
 //! | stage | module |
 //! |---|---|
+//! | which config, rules and namespace each input is linted with | [`settings`] |
 //! | which rules run, and on what | [`dispatch`] |
 //! | reading one input (size cap, binary, UTF-8) | [`input`] |
 //! | the rest of the project, for the cross-file rules | [`context`] |
@@ -21,10 +22,12 @@ mod cross;
 mod dispatch;
 mod finish;
 mod input;
+mod settings;
 mod terraform;
 mod yaml;
 
-use crate::config::Config;
+use crate::config::{Config, Limits};
+use crate::configs::Configs;
 use crate::diagnostic::LintResult;
 use crate::discover::{self, FileJob, FileKind, Skipped};
 use crate::rules::linter;
@@ -33,6 +36,8 @@ use context::Projects;
 use dispatch::RuleSet;
 use finish::FileText;
 use rayon::prelude::*;
+use settings::Settings;
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 pub use context::Context;
@@ -87,8 +92,25 @@ enum Job {
     Stdin { name: String, bytes: Vec<u8> },
 }
 
-/// Lints the inputs. `Err` only for a usage problem (a named path that does not exist).
+/// Lints the inputs with one config for every path (as `--config` does). `Err` only for a
+/// usage problem (a named path that does not exist).
 pub fn lint(inputs: &[Input], cfg: &Config, opts: &Options) -> Result<LintResult, String> {
+    lint_with(inputs, &Configs::one(cfg), opts)
+}
+
+/// Lints the inputs, each file with the config that applies to it (see [`crate::configs`]).
+/// `Err` for a usage problem (a named path that does not exist) or a config that does not load.
+///
+/// The config of every file is looked up (and loaded) before a stage lints it: the walks look
+/// up what they find, the YAML/JSON stage's files and the Terraform load's are looked up before
+/// their stage. Each file is linted with its own config's rules, and each config's cross-file
+/// rules run on the whole project's index, their findings kept in the files that config applies
+/// to.
+pub fn lint_with(
+    inputs: &[Input],
+    configs: &Configs<'_>,
+    opts: &Options,
+) -> Result<LintResult, String> {
     let paths: Vec<PathBuf> = inputs
         .iter()
         .filter_map(|i| match i {
@@ -97,113 +119,251 @@ pub fn lint(inputs: &[Input], cfg: &Config, opts: &Options) -> Result<LintResult
         })
         .collect();
     let threads = opts.threads.unwrap_or(0).min(MAX_THREADS);
-    let mut found = discover::discover(&paths, cfg, opts.force_exclude, threads)?;
-    let set = RuleSet::new(cfg, opts.parse_only);
-    let index = default_namespace(&set, cfg, opts);
-    let context = match (index, opts.context) {
-        (Some(_), Context::Project) => {
+    let mut found = discover::discover(&paths, configs, opts.force_exclude, threads)?;
+    // The configs of what is reported decide whether the index is built (and the project read
+    // for context); with those of the context, whether Terraform's facts are extracted.
+    let mut used: BTreeSet<usize> = paths.iter().map(|p| configs.of_named(p)).collect();
+    used.extend(found.files.iter().map(|f| configs.of_file(&f.path)));
+    used.extend(found.modules.iter().map(|d| configs.of_dir(d)));
+    for i in inputs {
+        if let Input::Stdin { name, .. } = i {
+            used.insert(configs.of_file(stdin_path(name).unwrap_or(Path::new(name))));
+        }
+    }
+    let sets_of = |used: &BTreeSet<usize>, parse_only: bool| {
+        configs.with_all(|all| {
+            let sets: Vec<RuleSet<'_>> = used
+                .iter()
+                .map(|&i| RuleSet::new(all[i], parse_only))
+                .collect();
+            (
+                settings::indexing(&sets, opts),
+                sets.iter().any(RuleSet::reads_terraform_facts),
+            )
+        })
+    };
+    let (indexing, _) = sets_of(&used, opts.parse_only);
+    let mut context = match (indexing, opts.context) {
+        (true, Context::Project) => {
             let stdin = inputs.iter().find_map(|i| match i {
                 Input::Stdin { name, .. } => stdin_path(name),
                 Input::Path(_) => None,
             });
-            context::project_context(&paths, stdin, &found, cfg, threads)?
+            context::project_context(&paths, stdin, &found, configs, threads)?
         }
         _ => Default::default(),
     };
-    let mut walked = std::mem::take(&mut found.walked);
-    walked.extend(context.walked);
-    let reported = found.files.len();
+    used.extend(context.files.iter().map(|f| configs.of_file(&f.path)));
+    let reads_tf_facts = !opts.parse_only && sets_of(&used, false).1;
+    // Every file's config is loaded before the settings are built from them (that of each
+    // named path too: one that does not load is an error even with no file under it).
+    for (name, _) in &found.skipped {
+        configs.of_file(Path::new(name));
+    }
+    if let Some(e) = configs.error() {
+        return Err(e);
+    }
+    let needs = settings::Needs {
+        index: indexing,
+        terraform_facts: reads_tf_facts,
+    };
     let (piped, stdin_tf) = stdin_inputs(inputs);
-    let mut jobs: Vec<Job> = std::mem::take(&mut found.files)
-        .into_iter()
-        .chain(context.files)
-        .map(Job::File)
-        .collect();
-    jobs.extend(piped);
-    let mut projects = Projects::new(walked);
-    let cache = Cache::open(&jobs, &mut projects, cfg, opts, index);
     let pool = pool(threads);
-    let linted: Vec<(yaml::FileOutput, cache::Record)> = pool.install(|| {
-        jobs.par_iter()
-            .enumerate()
-            .map(|(i, j)| {
-                // Standard input and the named files are reported; the rest is context.
-                let reported = i < reported || matches!(j, Job::Stdin { .. });
-                let part = yaml::Part { reported, index };
-                cache.lint_file(i, j, part, |read| {
-                    yaml::lint_read(j, read, part, &set, cfg, opts)
-                })
-            })
-            .collect()
+    // The YAML/JSON files first, each tree dropped after its file: the Terraform project is
+    // loaded after them, so that the two never hold their memory at once.
+    let linted = configs.with_all(|all| {
+        let settings = Settings::new(configs, all, needs, opts);
+        let run = Run {
+            settings: &settings,
+            opts,
+            pool: &pool,
+        };
+        run.yaml(&mut found, &mut context, piped)
     });
-    let (files, records): (Vec<_>, Vec<_>) = linted.into_iter().unzip();
-    let cache_stats = cache.save(&jobs, records);
     let tf = terraform::Inputs {
         dirs: &found.modules,
         named: &found.named_modules,
         var_files: &found.named_var_files,
         stdin: &stdin_tf,
-        context: if set.reads_terraform_facts() {
+        context: if reads_tf_facts {
             &context.modules
         } else {
             &[]
         },
     };
-    let (mut modules, tf_facts) = pool.install(|| terraform::lint_modules(&tf, &set, cfg, opts));
-    let mut result = skipped(&found, &set, cfg, opts);
-    result.cache = Box::new(cache_stats);
-    let reading_key_vault = cross::reading_key_vault(&jobs, &files, &mut projects);
-    let indexed = absorb_files(&mut result, &jobs, files);
-    if index.is_some() {
-        cross::key_vault_read_elsewhere(
-            &mut modules.diagnostics,
-            &reading_key_vault,
-            &mut projects,
-        );
-        let mut part =
-            pool.install(|| cross::lint(indexed, tf_facts, &mut projects, &set, cfg, opts));
-        sort_and_dedup(&mut part.diagnostics);
-        result.absorb(part);
+    let limits = terraform_limits(&tf, configs);
+    let loaded = pool.install(|| terraform::load(&tf, &limits, opts));
+    // The configs of the Terraform loaded (a called module may be outside what was named)
+    // join the others; the indices given so far stay.
+    if let Some(l) = &loaded {
+        for path in l.paths() {
+            configs.of_file(Path::new(path));
+        }
     }
-    sort_and_dedup(&mut modules.diagnostics);
-    result.absorb(modules);
-    // Parts were de-duplicated on their own: two inputs shown under one name (standard input
-    // named like a file) keep their findings apart.
-    result
-        .diagnostics
-        .sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
-    Ok(result)
+    if let Some(e) = configs.error() {
+        return Err(e);
+    }
+    Ok(configs.with_all(|all| {
+        let settings = Settings::new(configs, all, needs, opts);
+        let run = Run {
+            settings: &settings,
+            opts,
+            pool: &pool,
+        };
+        run.rest(linted, loaded)
+    }))
 }
 
-/// The namespace of objects that name none, when the manifests' facts are extracted and the
-/// cross-file index built (`None`: they are not: no rule reads them, `--no-context`, or
-/// parse-only).
-fn default_namespace<'o>(set: &RuleSet<'_>, cfg: &'o Config, opts: &'o Options) -> Option<&'o str> {
-    (set.reads_manifest_facts() && !opts.parse_only && opts.context != Context::Off).then(|| {
-        opts.namespace
-            .as_deref()
-            .or(cfg.file.namespace.as_deref())
-            .unwrap_or("default")
+/// The limits the Terraform load works within: the strictest of the configs of the modules
+/// and files named (the defaults without any). Module instances are counted for the run as a
+/// whole, and a called module is loaded before anyone knows whose config it falls under.
+fn terraform_limits(tf: &terraform::Inputs<'_>, configs: &Configs<'_>) -> Limits {
+    let mut used: Vec<usize> = tf.dirs.iter().map(|d| configs.of_dir(d)).collect();
+    used.extend(tf.stdin.iter().map(|s| configs.of_file(Path::new(&s.name))));
+    used.sort_unstable();
+    used.dedup();
+    configs.with_all(|all| {
+        let mut limits = used
+            .first()
+            .map_or_else(Limits::default, |&i| all[i].limits);
+        for l in used.iter().map(|&i| all[i].limits) {
+            limits.terraform_file_size = limits.terraform_file_size.min(l.terraform_file_size);
+            limits.module_instances = limits.module_instances.min(l.module_instances);
+        }
+        limits
     })
 }
 
-/// AKS001 and AKS006 for what discovery found but did not lint.
-fn skipped(
-    found: &discover::Discovered,
-    set: &RuleSet<'_>,
-    cfg: &Config,
-    opts: &Options,
-) -> LintResult {
+/// One stage of a run, with the settings of every config known when it starts.
+struct Run<'r, 'c> {
+    settings: &'r Settings<'c>,
+    opts: &'r Options,
+    pool: &'r rayon::ThreadPool,
+}
+
+/// What the YAML/JSON stage leaves for the rest of the run.
+struct Linted {
+    jobs: Vec<Job>,
+    files: Vec<yaml::FileOutput>,
+    projects: Projects,
+    /// What discovery skipped, and how the cache served.
+    result: LintResult,
+}
+
+impl Run<'_, '_> {
+    /// Lints the YAML/JSON files found (taken from `found`), those of the project context
+    /// (taken from `context`) and standard input.
+    fn yaml(
+        &self,
+        found: &mut discover::Discovered,
+        context: &mut context::ProjectContext,
+        piped: Vec<Job>,
+    ) -> Linted {
+        let (settings, opts) = (self.settings, self.opts);
+        let mut walked = std::mem::take(&mut found.walked);
+        walked.extend(std::mem::take(&mut context.walked));
+        let reported = found.files.len();
+        let mut jobs: Vec<Job> = std::mem::take(&mut found.files)
+            .into_iter()
+            .chain(std::mem::take(&mut context.files))
+            .map(Job::File)
+            .collect();
+        jobs.extend(piped);
+        let of_job: Vec<usize> = jobs.iter().map(|j| settings.of_job(j)).collect();
+        // Standard input and the named files are reported; the rest is context.
+        let is_reported = |i: usize, j: &Job| i < reported || matches!(j, Job::Stdin { .. });
+        for (i, j) in jobs.iter().enumerate() {
+            if is_reported(i, j) {
+                settings.note_use(of_job[i], job_name(j));
+            }
+        }
+        let mut projects = Projects::new(walked);
+        let cache = Cache::open(&jobs, &of_job, &mut projects, settings, opts);
+        let linted: Vec<(yaml::FileOutput, cache::Record)> = self.pool.install(|| {
+            jobs.par_iter()
+                .enumerate()
+                .map(|(i, j)| {
+                    let c = of_job[i];
+                    let part = yaml::Part {
+                        reported: is_reported(i, j),
+                        index: settings.index(c),
+                    };
+                    cache.lint_file(i, j, part, |read| {
+                        yaml::lint_read(j, read, part, settings.set(c), settings.cfg(c), opts)
+                    })
+                })
+                .collect()
+        });
+        let (files, records): (Vec<_>, Vec<_>) = linted.into_iter().unzip();
+        let cache_stats = cache.save(&jobs, records);
+        let mut result = skipped(found, settings, opts);
+        result.cache = Box::new(cache_stats);
+        Linted {
+            jobs,
+            files,
+            projects,
+            result,
+        }
+    }
+
+    /// The Terraform, then the cross-file rules, then the sort.
+    fn rest(&self, linted: Linted, loaded: Option<terraform::Loaded>) -> LintResult {
+        let (settings, opts) = (self.settings, self.opts);
+        let Linted {
+            jobs,
+            files,
+            mut projects,
+            mut result,
+        } = linted;
+        let (mut modules, tf_facts) = self
+            .pool
+            .install(|| terraform::lint_modules(loaded, settings, opts));
+        let reading_key_vault = cross::reading_key_vault(&jobs, &files, &mut projects);
+        let indexed = absorb_files(&mut result, &jobs, files);
+        if settings.indexing() {
+            cross::key_vault_read_elsewhere(
+                &mut modules.diagnostics,
+                &reading_key_vault,
+                &mut projects,
+            );
+            let mut part = self
+                .pool
+                .install(|| cross::lint(indexed, tf_facts, &mut projects, settings, opts));
+            sort_and_dedup(&mut part.diagnostics);
+            result.absorb(part);
+        }
+        sort_and_dedup(&mut modules.diagnostics);
+        result.absorb(modules);
+        // Parts were de-duplicated on their own: two inputs shown under one name (standard
+        // input named like a file) keep their findings apart.
+        result
+            .diagnostics
+            .sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        result
+    }
+}
+
+/// The name an input is shown under.
+fn job_name(job: &Job) -> &str {
+    match job {
+        Job::File(f) => &f.display,
+        Job::Stdin { name, .. } => name,
+    }
+}
+
+/// AKS001 and AKS006 for what discovery found but did not lint, each with its own config.
+fn skipped(found: &discover::Discovered, settings: &Settings<'_>, opts: &Options) -> LintResult {
     let mut result = LintResult::default();
     if !opts.parse_only {
         for (file, skipped) in &found.skipped {
+            let c = settings.of(Path::new(file));
             let empty = FileText::new(file, "");
             result.diagnostics.extend(finish::finish(
                 &empty,
                 vec![skip_finding(skipped)],
                 &mut [],
-                set,
-                cfg,
+                settings.set(c),
+                settings.cfg(c),
                 false,
             ));
         }

@@ -177,7 +177,8 @@ mod tests {
         let opts = Options::default();
         let rules = Rules::new();
         let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("testdata");
-        let found = discover::discover(&[root], &cfg, false, 0).unwrap();
+        let one = crate::configs::Configs::one(&cfg);
+        let found = discover::discover(&[root], &one, false, 0).unwrap();
         let (mut facts_seen, mut findings_seen) = (0, 0);
         for f in found.files.iter().filter(|f| f.kind != FileKind::Terraform) {
             let job = Job::File(f.clone());

@@ -27,9 +27,9 @@ mod key;
 mod store;
 
 use super::input;
+use super::settings::Settings;
 use super::yaml::{FileOutput, Part};
 use super::{Job, Options, context::Projects};
-use crate::config::Config;
 use crate::diagnostic::{CacheStats, Finding, LintResult};
 use crate::discover::FileJob;
 use entry::Rules;
@@ -45,11 +45,14 @@ pub(super) struct Cache {
     /// Each job's project, by index in `projects` (`None`: not cached).
     of_job: Vec<Option<usize>>,
     projects: Vec<Project>,
-    settings: Hash,
+    /// Each job's config (see [`super::settings`]).
+    config_of_job: Vec<usize>,
+    /// Per config: the settings its files' entries are made with, and its size cap.
+    settings: Vec<Hash>,
+    file_size: Vec<u64>,
     build: String,
     rules: Rules,
     keep_sources: bool,
-    file_size: u64,
 }
 
 /// One project's cache, as read.
@@ -104,14 +107,14 @@ impl Record {
 
 impl Cache {
     /// The caches of the jobs' projects, read (none unless `opts.cache`, nor for
-    /// `--parse-only`, which measures parsing). `index`: the namespace of the cross-file index
-    /// (`None`: no index).
+    /// `--parse-only`, which measures parsing). `config_of_job`: each job's config in
+    /// `settings`, whose text, root and index namespace key the job's entry.
     pub fn open(
         jobs: &[Job],
+        config_of_job: &[usize],
         projects: &mut Projects,
-        cfg: &Config,
+        settings: &Settings<'_>,
         opts: &Options,
-        index: Option<&str>,
     ) -> Cache {
         let enabled = opts.cache && !opts.parse_only;
         let build = enabled.then(key::build).flatten();
@@ -148,11 +151,16 @@ impl Cache {
         Cache {
             of_job,
             projects,
-            settings: key::settings(cfg, index),
+            config_of_job: config_of_job.to_vec(),
+            settings: (0..settings.count())
+                .map(|i| key::settings(settings.cfg(i), settings.index(i)))
+                .collect(),
+            file_size: (0..settings.count())
+                .map(|i| settings.cfg(i).limits.file_size)
+                .collect(),
             build,
             rules: Rules::new(),
             keep_sources: opts.keep_sources,
-            file_size: cfg.limits.file_size,
         }
     }
 
@@ -166,8 +174,10 @@ impl Cache {
         part: Part<'_>,
         lint: impl FnOnce(Result<Vec<u8>, Box<Finding>>) -> FileOutput,
     ) -> (FileOutput, Record) {
+        let c = self.config_of_job[i];
+        let (settings, file_size) = (self.settings[c], self.file_size[c]);
         let (Some(p), Job::File(f)) = (self.of_job[i], job) else {
-            return (lint(input::read(job, self.file_size)), Record::NONE);
+            return (lint(input::read(job, file_size)), Record::NONE);
         };
         let project = &self.projects[p];
         // The stat is taken before the bytes are read: a change after it shows in the next
@@ -177,16 +187,16 @@ impl Cache {
             .filter(|m| m.is_file())
             .and_then(|m| Stat::of(&m));
         let Some(stat) = stat else {
-            let out = lint(input::read(job, self.file_size));
+            let out = lint(input::read(job, file_size));
             return (out, record(Outcome::Miss, Change::Drop));
         };
         let mut bytes = None;
         let mut outcome = Outcome::Miss;
-        let entry = (project.store.get(&f.display)).filter(|e| e.origin.settings == self.settings);
+        let entry = (project.store.get(&f.display)).filter(|e| e.origin.settings == settings);
         if let Some(e) = entry {
             let trusted = e.origin.stat == stat && !e.origin.racy;
             if !trusted && e.origin.stat.len == stat.len {
-                match input::read(job, self.file_size) {
+                match input::read(job, file_size) {
                     Ok(b) => bytes = Some(b),
                     Err(why) => return (lint(Err(why)), record(Outcome::Miss, Change::Drop)),
                 }
@@ -195,7 +205,9 @@ impl Cache {
                 trusted || (bytes.as_deref()).is_some_and(|b| key::hash(b) == e.origin.content);
             if valid && part.reported && e.report.is_none() {
                 outcome = Outcome::Partial;
-            } else if valid && let Some(out) = self.restore(project, e, job, f, part, &mut bytes) {
+            } else if valid
+                && let Some(out) = self.restore(project, e, (job, file_size), f, part, &mut bytes)
+            {
                 if trusted {
                     return (out, record(Outcome::Hit, Change::Keep));
                 }
@@ -213,7 +225,7 @@ impl Cache {
         }
         let read = match bytes {
             Some(b) => Ok(b),
-            None => input::read(job, self.file_size),
+            None => input::read(job, file_size),
         };
         let content = read.as_deref().ok().map(key::hash);
         let read_at = SystemTime::now();
@@ -224,7 +236,7 @@ impl Cache {
                     stat,
                     racy: stat.racy(read_at),
                     content,
-                    settings: self.settings,
+                    settings,
                 };
                 new_entry(&out, f, part, origin)
             }
@@ -240,7 +252,7 @@ impl Cache {
         &self,
         project: &Project,
         e: &Entry,
-        job: &Job,
+        (job, file_size): (&Job, u64),
         f: &FileJob,
         part: Part<'_>,
         bytes: &mut Option<Vec<u8>>,
@@ -257,7 +269,7 @@ impl Cache {
             if self.keep_sources && !result.diagnostics.is_empty() {
                 let b = match bytes {
                     Some(b) => b,
-                    None => bytes.insert(input::read(job, self.file_size).ok()?),
+                    None => bytes.insert(input::read(job, file_size).ok()?),
                 };
                 if key::hash(b) != e.origin.content {
                     return None;

@@ -157,48 +157,88 @@ fn instances_of<'m>(
     walk
 }
 
-/// Indexes and checks every instance, root by root: each root's tree is indexed, then checked
-/// with its modules still parsed; the verdicts that read the whole index wait for it (see
-/// [`crate::rules::TfCtx::with_index`]) and are judged once every root is indexed. Gives how
-/// many resources there were, and the findings by the file they are in (AKS002 at the calls
-/// the instance cap stopped, and at a root it left no room for).
+/// One config's rules over the project: its rule set and config, and which roots it checks
+/// (those that reach a module holding one of its files).
+pub(super) struct Rules<'a, 'c> {
+    pub set: &'a RuleSet<'c>,
+    pub cfg: &'a Config,
+    pub roots: Vec<bool>,
+}
+
+/// The module directories the `i`th root reaches through local calls (itself included), from
+/// the outlines: no tree is parsed.
+pub(super) fn reach(project: &Project, i: usize) -> BTreeSet<PathBuf> {
+    let mut out = BTreeSet::new();
+    let mut todo = vec![project.roots[i].clone()];
+    while let Some(dir) = todo.pop() {
+        let Some(outline) = project.modules.get(&dir) else {
+            continue;
+        };
+        if !out.insert(dir) {
+            continue;
+        }
+        todo.extend(
+            outline
+                .calls
+                .iter()
+                .filter_map(|c| c.local_path.as_deref().map(normalize)),
+        );
+    }
+    out
+}
+
+/// Indexes and checks every instance, root by root: each root's tree is indexed once, then
+/// checked with the rules of each config that checks it, its modules still parsed; the verdicts
+/// that read the whole index wait for it (see [`crate::rules::TfCtx::with_index`]) and are
+/// judged once every root is indexed. Gives how many resources there were, the findings of
+/// each of `rules` by the file they are in (AKS002 at the calls the instance cap stopped, and at
+/// a root it left no room for) and, with `collect`, the facts the cross-layer rules read.
 pub(super) fn check_roots<'c>(
     project: &Project,
     trees: &Trees,
-    set: &RuleSet<'c>,
-    cfg: &Config,
+    rules: &[Rules<'_, 'c>],
+    collect: bool,
 ) -> Checked {
     let parts: Vec<Root<'c>> = (0..project.roots.len())
         .into_par_iter()
-        .map(|r| check_root(project, trees, r, set, cfg))
+        .map(|r| check_root(project, trees, r, rules, collect))
         .collect();
     let mut index = TfIndex::default();
-    let mut all = Checked::default();
+    let mut all = Checked {
+        findings: rules.iter().map(|_| Vec::new()).collect(),
+        ..Checked::default()
+    };
     let mut waiting = Vec::new();
     for part in parts {
         index.extend(part.index);
-        all.objects += part.checked.objects;
-        all.findings.extend(part.checked.findings);
-        all.facts.extend(part.checked.facts);
+        all.objects += part.objects;
+        all.facts.extend(part.facts);
+        for (k, found) in part.findings {
+            all.findings[k].extend(found);
+        }
         waiting.extend(part.waiting);
     }
-    for w in waiting {
+    for (k, w) in waiting {
         let on = TfInstance {
             majors: w.majors,
             address_prefix: &w.prefix,
         };
-        let own = set.judge(w.deferred, &index, &on);
-        name_findings(own, w.kind, &w.address, &w.file, cfg, &mut all.findings);
+        let own = rules[k].set.judge(w.deferred, &index, &on);
+        let out = &mut all.findings[k];
+        name_findings(own, w.kind, &w.address, &w.file, rules[k].cfg, out);
     }
     all
 }
 
-/// What one root's task gives: its part of the index, what checking its instances found, and
-/// the resources whose verdicts wait for the whole index.
+/// What one root's task gives: its part of the index, its resources and facts, what checking
+/// its instances found for each config that checks it, and the resources whose verdicts wait for
+/// the whole index (with the config they are for).
 struct Root<'c> {
     index: TfIndex,
-    checked: Checked,
-    waiting: Vec<Waiting<'c>>,
+    objects: usize,
+    facts: TfFacts,
+    findings: Vec<(usize, Vec<(String, Finding)>)>,
+    waiting: Vec<(usize, Waiting<'c>)>,
 }
 
 /// A resource whose rules left verdicts for the whole index, with what naming their findings
@@ -212,63 +252,82 @@ struct Waiting<'c> {
     deferred: Vec<Deferred<'c>>,
 }
 
-/// Indexes, then checks, the tree of the `r`th root: two walks over the same parsed modules,
-/// each with scopes of its own.
+/// Indexes, then checks, the tree of the `r`th root: a walk over the parsed modules for the
+/// index, then one for each config that checks the root (at least one, which counts the
+/// resources and collects the facts), each with scopes of its own.
 fn check_root<'c>(
     project: &Project,
     trees: &Trees,
     r: usize,
-    set: &RuleSet<'c>,
-    cfg: &Config,
+    rules: &[Rules<'_, 'c>],
+    collect: bool,
 ) -> Root<'c> {
     let modules = reached(project, trees, r);
-    let mut index = TfIndex::default();
+    let mut root = Root {
+        index: TfIndex::default(),
+        objects: 0,
+        facts: TfFacts::default(),
+        findings: Vec::new(),
+        waiting: Vec::new(),
+    };
     for i in instances_of(project, &modules, r).out {
-        index.add_module(&i.scope, &i.prefix);
+        root.index.add_module(&i.scope, &i.prefix);
     }
-    let cap = cfg.limits.module_instances;
-    let collect = set.reads_terraform_facts();
-    let mut checked = Checked::default();
-    let mut waiting = Vec::new();
-    let walk = instances_of(project, &modules, r);
-    for inst in &walk.out {
-        for res in inst.scope.resources() {
-            checked.objects += 1;
-            check_resource(&res, inst, set, cfg, &mut checked.findings, &mut waiting);
-            if collect {
-                let address = format!("{}{}", inst.prefix, res.address);
-                facts::of(&res, address, inst.majors, &mut checked.facts);
+    let cap = project.module_instances;
+    let mut checking: Vec<Option<usize>> = (0..rules.len())
+        .filter(|&k| rules[k].roots[r])
+        .map(Some)
+        .collect();
+    if checking.is_empty() {
+        checking.push(None);
+    }
+    for (n, k) in checking.into_iter().enumerate() {
+        let first = n == 0;
+        let mut found = Vec::new();
+        let walk = instances_of(project, &modules, r);
+        for inst in &walk.out {
+            for res in inst.scope.resources() {
+                if first {
+                    root.objects += 1;
+                }
+                if let Some(k) = k {
+                    let waiting = &mut Vec::new();
+                    check_resource(&res, inst, &rules[k], &mut found, waiting);
+                    root.waiting.extend(waiting.drain(..).map(|w| (k, w)));
+                }
+                if collect && first {
+                    let address = format!("{}{}", inst.prefix, res.address);
+                    facts::of(&res, address, inst.majors, &mut root.facts);
+                }
+            }
+            // The caps evaluation hit, for this instance's scope, once the rules are done.
+            for (at, cap) in inst.scope.capped() {
+                let f = linter::value_capped(at.span, cap);
+                found.push((at.file.to_string(), f));
             }
         }
-        // The caps evaluation hit, for this instance's scope, once the rules are done.
-        for (at, cap) in inst.scope.capped() {
-            let f = linter::value_capped(at.span, cap);
-            checked.findings.push((at.file.to_string(), f));
+        let Some(k) = k else { continue };
+        for (file, span) in walk.capped {
+            let f = linter::module_instances(Some(span), cap);
+            found.push((file.to_string(), f));
         }
+        if walk.out.is_empty()
+            && let Some(f) = project.modules[&project.roots[r]].files.first()
+        {
+            let cap = linter::module_instances(None, cap);
+            found.push((f.name.to_string(), cap));
+        }
+        root.findings.push((k, found));
     }
-    for (file, span) in walk.capped {
-        let f = linter::module_instances(Some(span), cap);
-        checked.findings.push((file.to_string(), f));
-    }
-    if walk.out.is_empty()
-        && let Some(f) = project.modules[&project.roots[r]].files.first()
-    {
-        let cap = linter::module_instances(None, cap);
-        checked.findings.push((f.name.to_string(), cap));
-    }
-    Root {
-        index,
-        checked,
-        waiting,
-    }
+    root
 }
 
-/// What checking the instances gives: how many resources there were, the findings by the file
-/// they are in, and the facts the cross-layer rules read.
+/// What checking the instances gives: how many resources there were, the findings of each
+/// config's rules by the file they are in, and the facts the cross-layer rules read.
 #[derive(Default)]
 pub(super) struct Checked {
     pub objects: usize,
-    pub findings: Vec<(String, Finding)>,
+    pub findings: Vec<Vec<(String, Finding)>>,
     pub facts: TfFacts,
 }
 
@@ -278,11 +337,11 @@ pub(super) struct Checked {
 fn check_resource<'c>(
     res: &Resource<'_>,
     inst: &Instance<'_>,
-    set: &RuleSet<'c>,
-    cfg: &Config,
+    rules: &Rules<'_, 'c>,
     out: &mut Vec<(String, Finding)>,
     waiting: &mut Vec<Waiting<'c>>,
 ) {
+    let (set, cfg) = (rules.set, rules.cfg);
     let Some(kind) = AzureKind::of_type(res.kind) else {
         return;
     };

@@ -8,7 +8,7 @@
 
 use super::Options;
 use super::trees::Trees;
-use crate::config::Config;
+use crate::config::Limits;
 use crate::diagnostic::Finding;
 use crate::discover::{display, normalize};
 use crate::rules::linter;
@@ -34,6 +34,8 @@ pub(super) struct Project {
     /// How many module instances each root may make (same order; `[limits] module-instances`
     /// shared among them).
     pub budgets: Vec<usize>,
+    /// `[limits] module-instances` (for the finding at a root it left no room for).
+    pub module_instances: usize,
     /// Module directories that could not be read (display path, AKS001).
     unreadable: Vec<(String, Finding)>,
     /// Calls that close a cycle of module calls (the file holding the call, AKS001).
@@ -57,6 +59,11 @@ impl Project {
     /// Whether findings in this file are reported (it is no context file).
     pub fn in_scope(&self, file: &str) -> bool {
         !self.context_files.contains(file)
+    }
+
+    /// The module directories that could not be read, as shown.
+    pub fn unreadable_dirs(&self) -> impl Iterator<Item = &str> {
+        self.unreadable.iter().map(|(dir, _)| dir.as_str())
     }
 
     /// The text of a loaded file.
@@ -111,9 +118,9 @@ pub(crate) struct Inputs<'a> {
 
 /// Loads the project of the scanned modules, their children and (for a module named alone) its
 /// callers, then gives the roots their `--var-file`s and each module its named `.tfvars`.
-pub(super) fn load(inputs: &Inputs<'_>, cfg: &Config, opts: &Options, trees: &Trees) -> Project {
+pub(super) fn load(inputs: &Inputs<'_>, run: &Limits, opts: &Options, trees: &Trees) -> Project {
     let limits = TfLimits {
-        file_size: cfg.limits.terraform_file_size,
+        file_size: run.terraform_file_size,
     };
     let plain = LoadOptions {
         limits,
@@ -165,7 +172,7 @@ pub(super) fn load(inputs: &Inputs<'_>, cfg: &Config, opts: &Options, trees: &Tr
         .filter(|(d, _)| !scanned.contains(*d))
         .flat_map(|(_, m)| m.files.iter().map(|f| f.name.to_string()))
         .collect();
-    let graph = super::graph::analyse(&modules, cfg.limits.module_instances);
+    let graph = super::graph::analyse(&modules, run.module_instances);
     // `--var-file` is for the roots of what was named (and the callers found for it), not for
     // the rest of the project read for context.
     let named_roots: Vec<PathBuf> = graph
@@ -187,6 +194,7 @@ pub(super) fn load(inputs: &Inputs<'_>, cfg: &Config, opts: &Options, trees: &Tr
         context_files,
         roots: graph.roots,
         budgets: graph.budgets,
+        module_instances: run.module_instances,
         unreadable,
         cycles: graph.cycles,
     }

@@ -17,46 +17,101 @@ mod load;
 mod trees;
 
 use super::Options;
-use super::dispatch::RuleSet;
 use super::finish::{FileText, finish};
-use crate::config::Config;
+use super::settings::Settings;
+use crate::config::Limits;
 use crate::diagnostic::{Diagnostic, Finding, LintResult};
 use crate::index::terraform::TfFacts;
 use crate::suppress;
 use crate::terraform::SourceKind;
 use load::Project;
 pub(super) use load::{Inputs, StdinFile};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 pub use trees::BUDGET as TREE_BUDGET;
 
-/// Lints the Terraform the run names: module directories, `.tfvars`, standard input.
+/// The Terraform the run names, loaded: each module as an outline, and the cache of their trees.
+pub(super) struct Loaded {
+    trees: trees::Trees,
+    project: Project,
+}
+
+impl Loaded {
+    /// Every loaded file, and every module directory that could not be read: what a finding
+    /// may name (the run looks up each one's config before it builds its settings).
+    pub fn paths(&self) -> impl Iterator<Item = &str> {
+        let files = self.project.files().map(|f| &*f.name);
+        files.chain(self.project.unreadable_dirs())
+    }
+}
+
+/// Loads the Terraform the run names (module directories, `.tfvars`, standard input), the
+/// children they call and their context, within the run's limits; `None` when there is none.
+pub(super) fn load(inputs: &Inputs<'_>, limits: &Limits, opts: &Options) -> Option<Loaded> {
+    if inputs.dirs.is_empty() && inputs.stdin.is_empty() && inputs.context.is_empty() {
+        return None;
+    }
+    let trees = trees::Trees::new(opts.terraform_trees.unwrap_or(TREE_BUDGET));
+    let project = load::load(inputs, limits, opts, &trees);
+    Some(Loaded { trees, project })
+}
+
+/// Lints the loaded Terraform. Its modules are evaluated together (a child with its caller's
+/// arguments) and indexed once; each root is checked with the rules of every config that
+/// applies to a file of the report scope it reaches, and a finding is kept from the check of
+/// its own file's config.
 pub(super) fn lint_modules(
-    inputs: &Inputs<'_>,
-    set: &RuleSet<'_>,
-    cfg: &Config,
+    loaded: Option<Loaded>,
+    settings: &Settings<'_>,
     opts: &Options,
 ) -> (LintResult, TfFacts) {
     let mut out = LintResult::default();
-    if inputs.dirs.is_empty() && inputs.stdin.is_empty() && inputs.context.is_empty() {
+    let Some(Loaded { trees, project }) = loaded else {
         return (out, TfFacts::default());
-    }
-    let trees = trees::Trees::new(opts.terraform_trees.unwrap_or(TREE_BUDGET));
-    let project = load::load(inputs, cfg, opts, &trees);
+    };
     for m in project.scanned() {
         for f in m.files.iter().filter(|f| f.kind != SourceKind::Lock) {
             out.files += 1;
             out.bytes += f.text.len() as u64;
         }
     }
+    // Each config's module directories: those holding a file of the report scope it applies to.
+    let mut dirs_of: BTreeMap<usize, BTreeSet<&Path>> = BTreeMap::new();
+    for (dir, m) in &project.modules {
+        for f in m.files.iter().filter(|f| project.in_scope(&f.name)) {
+            let c = settings.of(Path::new(&*f.name));
+            if f.kind != SourceKind::Lock {
+                settings.note_use(c, &f.name);
+            }
+            dirs_of.entry(c).or_default().insert(dir);
+        }
+    }
     let mut by_file: BTreeMap<String, Vec<Finding>> = BTreeMap::new();
     let mut tf = TfFacts::default();
-    if set.checks() {
-        let checked = check::check_roots(&project, &trees, set, cfg);
+    if settings.checks() {
+        let reach: Vec<BTreeSet<PathBuf>> = (0..project.roots.len())
+            .map(|r| check::reach(&project, r))
+            .collect();
+        let rules: Vec<check::Rules<'_, '_>> = dirs_of
+            .iter()
+            .map(|(&c, dirs)| check::Rules {
+                set: settings.set(c),
+                cfg: settings.cfg(c),
+                roots: reach
+                    .iter()
+                    .map(|reached| reached.iter().any(|d| dirs.contains(d.as_path())))
+                    .collect(),
+            })
+            .collect();
+        let collect = settings.reads_terraform_facts();
+        let checked = check::check_roots(&project, &trees, &rules, collect);
         out.objects = checked.objects;
-        for (file, f) in checked.findings {
-            if project.in_scope(&file) {
-                by_file.entry(file).or_default().push(f);
+        for (&c, found) in dirs_of.keys().zip(checked.findings) {
+            for (file, f) in found {
+                if project.in_scope(&file) && settings.of(Path::new(&file)) == c {
+                    by_file.entry(file).or_default().push(f);
+                }
             }
         }
         tf = facts::resolve(
@@ -65,15 +120,16 @@ pub(super) fn lint_modules(
             |file| project.in_scope(file),
         );
     }
-    out.diagnostics = finish_files(&project, by_file, set, cfg, opts, &mut out.sources);
+    out.diagnostics = finish_files(&project, by_file, settings, opts, &mut out.sources);
     for (file, f) in project.problems() {
         let text = project.text_of(&file).unwrap_or("");
+        let c = settings.of(Path::new(&file));
         out.diagnostics.extend(finish(
             &FileText::new(&file, text),
             vec![f],
             &mut [],
-            set,
-            cfg,
+            settings.set(c),
+            settings.cfg(c),
             false,
         ));
     }
@@ -86,8 +142,7 @@ pub(super) fn lint_modules(
 fn finish_files(
     project: &Project,
     mut by_file: BTreeMap<String, Vec<Finding>>,
-    set: &RuleSet<'_>,
-    cfg: &Config,
+    settings: &Settings<'_>,
     opts: &Options,
     sources: &mut BTreeMap<String, Arc<str>>,
 ) -> Vec<Diagnostic> {
@@ -105,7 +160,15 @@ fn finish_files(
         }
         let file = FileText::new(&f.name, &f.text);
         let mut sups = suppress::from_hcl_comments(&f.text, &f.comments);
-        let diags = finish(&file, mine, &mut sups, set, cfg, false);
+        let c = settings.of(Path::new(&*f.name));
+        let diags = finish(
+            &file,
+            mine,
+            &mut sups,
+            settings.set(c),
+            settings.cfg(c),
+            false,
+        );
         if opts.keep_sources && !diags.is_empty() {
             sources.insert(f.name.to_string(), f.text.clone());
         }
