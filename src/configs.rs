@@ -11,6 +11,7 @@
 
 use crate::config::{self, Config, FILE_NAME, Overrides};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::ffi::OsString;
 use std::path::{Component, Path, PathBuf};
 use std::sync::{Arc, Mutex, PoisonError};
 
@@ -26,8 +27,11 @@ pub struct Configs<'a> {
 struct State {
     /// The loaded configs; 0 is the defaults (for paths under none).
     loaded: Vec<Arc<Config>>,
-    /// Directory as written → the config that applies to its files. Looked up, never iterated.
+    /// Directory, normalized → the config that applies to its files. Looked up, never iterated.
     dirs: HashMap<PathBuf, usize>,
+    /// The same, by the directory's spelling as asked (its bytes: hashed without parsing
+    /// components), so that the files of one directory are looked up at the cost of one hash.
+    spelled: HashMap<OsString, usize>,
     /// Config files that did not load → why.
     errors: BTreeMap<PathBuf, String>,
     /// What each config was used for (for `--verbose`); the configs of the named paths are
@@ -88,9 +92,13 @@ impl<'a> Configs<'a> {
         if self.one.is_some() {
             return 0;
         }
-        let dir = crate::discover::normalize(dir);
         let mut state = self.state();
-        self.nearest_in(&mut state, &dir)
+        if let Some(&i) = state.spelled.get(dir.as_os_str()) {
+            return i;
+        }
+        let i = self.nearest_in(&mut state, &crate::discover::normalize(dir));
+        state.spelled.insert(dir.as_os_str().to_owned(), i);
+        i
     }
 
     fn nearest_in(&self, state: &mut State, dir: &Path) -> usize {

@@ -122,14 +122,7 @@ pub fn lint_with(
     let mut found = discover::discover(&paths, configs, opts.force_exclude, threads)?;
     // The configs of what is reported decide whether the index is built (and the project read
     // for context); with those of the context, whether Terraform's facts are extracted.
-    let mut used: BTreeSet<usize> = paths.iter().map(|p| configs.of_named(p)).collect();
-    used.extend(found.files.iter().map(|f| configs.of_file(&f.path)));
-    used.extend(found.modules.iter().map(|d| configs.of_dir(d)));
-    for i in inputs {
-        if let Input::Stdin { name, .. } = i {
-            used.insert(configs.of_file(stdin_path(name).unwrap_or(Path::new(name))));
-        }
-    }
+    let mut used = reported_configs(inputs, &paths, &found, configs);
     let sets_of = |used: &BTreeSet<usize>, parse_only: bool| {
         configs.with_all(|all| {
             let sets: Vec<RuleSet<'_>> = used
@@ -145,11 +138,7 @@ pub fn lint_with(
     let (indexing, _) = sets_of(&used, opts.parse_only);
     let mut context = match (indexing, opts.context) {
         (true, Context::Project) => {
-            let stdin = inputs.iter().find_map(|i| match i {
-                Input::Stdin { name, .. } => stdin_path(name),
-                Input::Path(_) => None,
-            });
-            context::project_context(&paths, stdin, &found, configs, threads)?
+            context::project_context(&paths, stdin_file(inputs), &found, configs, threads)?
         }
         _ => Default::default(),
     };
@@ -212,6 +201,25 @@ pub fn lint_with(
         };
         run.rest(linted, loaded)
     }))
+}
+
+/// The configs of what a run reports: the named paths', the files and modules found under
+/// them, and standard input's (by the name it is shown under).
+fn reported_configs(
+    inputs: &[Input],
+    paths: &[PathBuf],
+    found: &discover::Discovered,
+    configs: &Configs<'_>,
+) -> BTreeSet<usize> {
+    let mut used: BTreeSet<usize> = paths.iter().map(|p| configs.of_named(p)).collect();
+    used.extend(found.files.iter().map(|f| configs.of_file(&f.path)));
+    used.extend(found.modules.iter().map(|d| configs.of_dir(d)));
+    for i in inputs {
+        if let Input::Stdin { name, .. } = i {
+            used.insert(configs.of_file(stdin_path(name).unwrap_or(Path::new(name))));
+        }
+    }
+    used
 }
 
 /// The limits the Terraform load works within: the strictest of the configs of the modules
@@ -433,6 +441,14 @@ fn skip_finding(s: &Skipped) -> crate::diagnostic::Finding {
         }
         Skipped::HelmChart { files, chart } => linter::helm_chart(*files, chart),
     }
+}
+
+/// The file standard input stands for, if any (see [`stdin_path`]).
+fn stdin_file(inputs: &[Input]) -> Option<&Path> {
+    inputs.iter().find_map(|i| match i {
+        Input::Stdin { name, .. } => stdin_path(name),
+        Input::Path(_) => None,
+    })
 }
 
 /// Standard input's name as a path, when it names a file or a file in an existing directory
