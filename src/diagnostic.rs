@@ -37,6 +37,15 @@ pub struct Diagnostic {
     pub source: Option<String>,
     pub help: Option<String>,
     pub related: Vec<Related>,
+    /// Where in the object the finding is, independent of lines: the YAML key path
+    /// (`spec.template.spec.containers[web].securityContext.privileged`), the Terraform key at
+    /// the span (`sku_tier`); `None` when nothing names the place (a file-level finding).
+    pub locator: Option<String>,
+    /// The finding's identity across edits (see [`crate::fingerprint`]); empty until the engine
+    /// has computed it at the end of the run.
+    pub fingerprint: String,
+    /// The path the fingerprint names: project-relative, with `/` (or the helm template).
+    pub fingerprint_path: String,
 }
 
 impl Diagnostic {
@@ -52,6 +61,7 @@ impl Diagnostic {
             self.end,
             &self.help,
             &self.related,
+            &self.locator,
         )
     }
 }
@@ -76,6 +86,9 @@ pub struct Finding {
     /// The span's positions, when they were resolved before the file's text was dropped (the
     /// findings of cross-file rules).
     pub positions: Option<(Pos, Pos)>,
+    /// The key path of the span, when it was resolved while the tree was alive (see
+    /// [`Diagnostic::locator`]).
+    pub locator: Option<String>,
 }
 
 impl Finding {
@@ -91,6 +104,7 @@ impl Finding {
             related: Vec::new(),
             file: None,
             positions: None,
+            locator: None,
         }
     }
 

@@ -14,6 +14,7 @@ pub mod config;
 pub mod diagnostic;
 pub mod discover;
 pub mod engine;
+pub mod fingerprint;
 pub mod index;
 pub mod init;
 pub mod k8s;

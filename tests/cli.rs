@@ -289,7 +289,9 @@ fn json_contract_shape() {
             "object",
             "source",
             "help",
-            "related"
+            "related",
+            "locator",
+            "fingerprint"
         ]
     );
     let dup = v["diagnostics"]

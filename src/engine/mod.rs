@@ -14,11 +14,13 @@
 //! | Terraform: load → index → check | [`terraform`] |
 //! | the cross-file rules, on the index of every file | [`cross`] |
 //! | suppressions, config filter, positions — the same for every file | [`finish`] |
+//! | each finding's fingerprint, its path relative to its project | [`fingerprints`] |
 
 mod cache;
 mod context;
 mod cross;
 mod dispatch;
+mod fingerprints;
 mod finish;
 mod input;
 mod terraform;
@@ -172,6 +174,7 @@ pub fn lint(inputs: &[Input], cfg: &Config, opts: &Options) -> Result<LintResult
     result
         .diagnostics
         .sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    fingerprints::assign(&mut result.diagnostics, &mut projects);
     Ok(result)
 }
 

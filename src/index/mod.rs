@@ -31,6 +31,9 @@ pub struct Anchor {
     pub span: Span,
     pub start: Pos,
     pub end: Pos,
+    /// Its key path in the document (see [`crate::yaml::path`]), the locator of the
+    /// fingerprints of findings reported here; `None` in Terraform.
+    pub path: Option<String>,
 }
 
 /// What the index holds of one file.
@@ -81,6 +84,15 @@ impl FileFacts {
                 a.file = file.clone();
             }
         }
+    }
+}
+
+impl ObjectFacts {
+    /// Every anchor of the object, its own first.
+    pub fn anchors_mut(&mut self) -> Vec<&mut Anchor> {
+        let mut anchors = vec![&mut self.anchor];
+        self.what.anchors(&mut anchors);
+        anchors
     }
 }
 
@@ -144,6 +156,10 @@ impl What {
                 no_ingress_rules: _,
                 no_egress_rules: _,
             }) => out.push(selector_anchor),
+            What::ServiceAccount(AccountFacts {
+                client_id,
+                automount: _,
+            }) => out.extend(client_id.as_mut()),
             What::Service(ServiceFacts {
                 selector: _,
                 targets: _,
@@ -152,10 +168,6 @@ impl What {
                 engine: _,
                 clusterwide: _,
                 rules: _,
-            })
-            | What::ServiceAccount(AccountFacts {
-                client_id: _,
-                automount: _,
             })
             | What::SecretProviderClass(SpcFacts {
                 provider: _,

@@ -59,6 +59,8 @@ struct StoredDiagnostic<'a> {
     source: Option<Cow<'a, str>>,
     help: Option<Cow<'a, str>>,
     related: Vec<StoredRelated<'a>>,
+    /// The key path (the fingerprint is computed again from it: it names the project's path).
+    locator: Option<Cow<'a, str>>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -97,6 +99,7 @@ pub(super) fn encode_report(result: &LintResult, file: &str) -> Option<Vec<u8>> 
                     message: Cow::Borrowed(&r.message),
                 })
                 .collect(),
+            locator: d.locator.as_deref().map(Cow::Borrowed),
         });
     }
     let report = Report {
@@ -138,6 +141,9 @@ pub(super) fn decode_report(bytes: &[u8], file: &str, rules: &Rules) -> Option<L
                     message: r.message.into_owned(),
                 })
                 .collect(),
+            locator: d.locator.map(Cow::into_owned),
+            fingerprint: String::new(),
+            fingerprint_path: String::new(),
         });
     }
     Some(LintResult {
@@ -240,6 +246,9 @@ mod tests {
             source: None,
             help: None,
             related: Vec::new(),
+            locator: None,
+            fingerprint: String::new(),
+            fingerprint_path: String::new(),
         });
         let blob = encode_report(&result, "a.yaml").unwrap();
         assert!(decode_report(&blob, "a.yaml", &rules).is_none());
