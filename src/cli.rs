@@ -13,6 +13,8 @@ Examples:
   akslint --output sarif=akslint.sarif        text on the terminal, SARIF for upload
   akslint --select AKS4 --ignore AKS414     only the workload rules, one left out
   akslint explain AKS402                    a rule's documentation
+  akslint baseline                          record today's findings in .akslint-baseline.json
+  akslint --baseline .akslint-baseline.json report only findings not recorded there
 
 Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it; 2 a usage or config error.
 Configuration: akslint.toml, found from the current directory upward (or --config).";
@@ -52,8 +54,25 @@ pub enum Command {
     },
     /// Print the JSON Schema of `akslint.toml`.
     Schema,
+    /// Record today's findings in a baseline (`.akslint-baseline.json` at the project root, or
+    /// where `--baseline` or the config's `baseline` says), which `check --baseline` does not
+    /// report again. Takes `check`'s options (what to lint, which rules, the config).
+    Baseline(Box<BaselineArgs>),
     /// Print a shell completion script (`akslint completions bash > ~/.local/share/bash-completion/completions/akslint`).
     Completions { shell: clap_complete::Shell },
+}
+
+#[derive(Debug, clap::Args)]
+pub struct BaselineArgs {
+    /// Replace an existing baseline with today's findings.
+    #[arg(long, conflicts_with = "update")]
+    pub force: bool,
+    /// Only remove the entries of the existing baseline that were fixed (a ratchet: nothing is
+    /// added). Entries of paths or rules this run did not judge stay.
+    #[arg(long)]
+    pub update: bool,
+    #[command(flatten)]
+    pub check: CheckArgs,
 }
 
 /// When to colour the text output.
@@ -113,6 +132,10 @@ pub struct CheckArgs {
     /// Configuration file (default: `akslint.toml` from the current directory upward).
     #[arg(long)]
     pub config: Option<PathBuf>,
+    /// Report only findings not in this baseline (written by `akslint baseline`; default: the
+    /// config's `baseline`). The exit code counts what is reported.
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
     /// The name under which standard input is reported.
     #[arg(long, default_value = "<stdin>")]
     pub stdin_filename: String,
@@ -191,6 +214,7 @@ pub fn with_default_command(args: Vec<std::ffi::OsString>) -> Vec<std::ffi::OsSt
         "completions",
         "init",
         "schema",
+        "baseline",
         "help",
         "-h",
         "--help",
@@ -206,7 +230,15 @@ pub fn with_default_command(args: Vec<std::ffi::OsString>) -> Vec<std::ffi::OsSt
 }
 
 /// The subcommands, for "did you mean" when a path that does not exist looks like one.
-pub const SUBCOMMANDS: [&str; 6] = ["check", "rules", "explain", "completions", "init", "schema"];
+pub const SUBCOMMANDS: [&str; 7] = [
+    "check",
+    "rules",
+    "explain",
+    "completions",
+    "init",
+    "schema",
+    "baseline",
+];
 
 /// A subcommand that `arg` (a path that does not exist) was probably meant to be: one typo away
 /// (an edit distance of at most 2), or a word linters use for checking.

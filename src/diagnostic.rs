@@ -4,7 +4,7 @@
 use crate::meta::RuleMeta;
 pub use crate::meta::Severity;
 use crate::source::{Pos, Span};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
 /// A secondary location ("first occurrence here").
@@ -135,6 +135,21 @@ pub struct LintResult {
     pub sources: BTreeMap<String, Arc<str>>,
     /// How the run used the cache (all zero without one; boxed: a result is made per file).
     pub cache: Box<CacheStats>,
+    /// What the run judged (see [`Judged`]; boxed, as `cache` is).
+    pub judged: Box<Judged>,
+}
+
+/// What a run judged, for a baseline: an entry it no longer finds is called stale only when its
+/// path was judged (a run on some files never calls the others' entries stale).
+#[derive(Debug, Default)]
+pub struct Judged {
+    /// The files whose findings are reported, as shown.
+    pub files: Vec<String>,
+    /// The helm `# Source:` templates of their documents.
+    pub templates: BTreeSet<String>,
+    /// Both as fingerprints name them (project-relative paths, templates), filled at the end of
+    /// the run.
+    pub paths: BTreeSet<String>,
 }
 
 /// How a run used the caches of its projects (`AKSLINT_CACHE_STATS=1` shows it on standard
@@ -187,6 +202,8 @@ impl LintResult {
         self.objects += part.objects;
         self.bytes += part.bytes;
         self.sources.extend(part.sources);
+        self.judged.files.extend(part.judged.files);
+        self.judged.templates.extend(part.judged.templates);
     }
 
     /// How many diagnostics have this severity.

@@ -9,6 +9,7 @@
 // Output is the CLI's business: the library returns results and never prints.
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod baseline;
 pub mod cli;
 pub mod config;
 pub mod diagnostic;

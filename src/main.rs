@@ -1,5 +1,6 @@
 use akslint::cli::{
-    CheckArgs, Cli, ColorChoice, Command, FailOn, meant_subcommand, with_default_command,
+    BaselineArgs, CheckArgs, Cli, ColorChoice, Command, FailOn, meant_subcommand,
+    with_default_command,
 };
 use akslint::config::{Config, Overrides};
 use akslint::diagnostic::Severity;
@@ -17,6 +18,7 @@ fn main() -> ExitCode {
         Command::Explain { rule } => explain(&rule),
         Command::Init { force, schema } => init(force, schema),
         Command::Schema => print_out(akslint::init::SCHEMA),
+        Command::Baseline(args) => baseline(*args),
         Command::Completions { shell } => {
             let mut out = Vec::new();
             clap_complete::generate(shell, &mut Cli::command(), "akslint", &mut out);
@@ -30,7 +32,123 @@ fn usage_error(msg: impl std::fmt::Display) -> ExitCode {
     ExitCode::from(2)
 }
 
+/// A lint run as `check` makes it: its config, what it found, and how standard output is.
+struct Run {
+    cfg: Config,
+    report: akslint::diagnostic::LintResult,
+    terminal: bool,
+    color: bool,
+}
+
 fn check(args: CheckArgs) -> ExitCode {
+    let Run {
+        cfg,
+        mut report,
+        terminal,
+        color,
+    } = match run(&args) {
+        Ok(r) => r,
+        Err(code) => return code,
+    };
+    if args.parse_only {
+        return ExitCode::SUCCESS;
+    }
+    if let Some(path) = baseline_path(&args, &cfg) {
+        let b = match akslint::baseline::Baseline::load(&path) {
+            Ok(b) => b,
+            Err(e) => {
+                return usage_error(format!("--baseline {e} (`akslint baseline` writes one)"));
+            }
+        };
+        let out = b.filter(&mut report.diagnostics, &report.judged, |id| {
+            cfg.enabled(id)
+        });
+        if args.verbose {
+            eprintln!("akslint: {} findings in the baseline not shown", out.known);
+        }
+        if out.stale > 0 {
+            eprintln!(
+                "akslint: {} baseline {} no longer found (fixed?); `akslint baseline --update` removes {}",
+                out.stale,
+                if out.stale == 1 {
+                    "finding"
+                } else {
+                    "findings"
+                },
+                if out.stale == 1 { "it" } else { "them" },
+            );
+        }
+    }
+    let threshold = match args.fail_on {
+        FailOn::Error => Some(Severity::Error),
+        FailOn::Warning => Some(Severity::Warning),
+        FailOn::Note => Some(Severity::Note),
+        FailOn::Never => None,
+    };
+    if let Err(code) = write_outputs(&args, &report, &cfg, color, terminal, threshold) {
+        return code;
+    }
+    let failed = threshold.is_some_and(|t| report.diagnostics.iter().any(|d| d.severity >= t));
+    if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// The baseline a check reads: `--baseline`, else the config's `baseline` (relative to it).
+fn baseline_path(args: &CheckArgs, cfg: &Config) -> Option<std::path::PathBuf> {
+    args.baseline
+        .clone()
+        .or_else(|| cfg.file.baseline.as_ref().map(|b| cfg.root.join(b)))
+}
+
+/// `akslint baseline`: writes today's findings (never over a baseline without `--force`), or
+/// with `--update` removes the fixed entries of the existing one.
+fn baseline(args: BaselineArgs) -> ExitCode {
+    use akslint::baseline::{Baseline, FILE_NAME};
+    let Run { cfg, report, .. } = match run(&args.check) {
+        Ok(r) => r,
+        Err(code) => return code,
+    };
+    let path = baseline_path(&args.check, &cfg).unwrap_or_else(|| {
+        let cwd = std::env::current_dir().unwrap_or_default();
+        match engine::project_root(std::path::Path::new(".")) {
+            Some(root) if root != cwd => root.join(FILE_NAME),
+            _ => FILE_NAME.into(),
+        }
+    });
+    let exists = path.exists();
+    let (new, what) = if args.update {
+        let old = match Baseline::load(&path) {
+            Ok(b) => b,
+            Err(e) => return usage_error(format!("--update: {e}")),
+        };
+        let new = old.ratchet(&report.diagnostics, &report.judged, |id| cfg.enabled(id));
+        let gone = old.len() - new.len();
+        (new, format!("{gone} fixed removed, "))
+    } else if exists && !args.force {
+        return usage_error(format!(
+            "{} exists; `akslint baseline --update` removes the fixed entries, `--force` records today's findings instead",
+            path.display()
+        ));
+    } else {
+        (Baseline::of(&report.diagnostics), String::new())
+    };
+    if let Err(e) = std::fs::write(&path, new.to_json()) {
+        return usage_error(format!("{}: {e}", path.display()));
+    }
+    eprintln!(
+        "akslint: wrote {} ({what}{} findings in {} entries)",
+        path.display(),
+        new.len(),
+        new.entries.len()
+    );
+    ExitCode::SUCCESS
+}
+
+/// Lints what `args` name, with the config they find.
+fn run(args: &CheckArgs) -> Result<Run, ExitCode> {
     let cwd = std::env::current_dir().unwrap_or_default();
     let config_path = args.config.clone().or_else(|| Config::discover(&cwd));
     let overrides = Overrides {
@@ -39,12 +157,12 @@ fn check(args: CheckArgs) -> ExitCode {
         ignore: args.ignore.clone(),
     };
     if let Err(e) = overrides.validate() {
-        return usage_error(e);
+        return Err(usage_error(e));
     }
     let cfg = match Config::load_with(config_path.as_deref(), std::path::Path::new(""), &overrides)
     {
         Ok(c) => c,
-        Err(e) => return usage_error(e),
+        Err(e) => return Err(usage_error(e)),
     };
     if args.verbose {
         match &config_path {
@@ -55,10 +173,7 @@ fn check(args: CheckArgs) -> ExitCode {
             ),
         }
     }
-    let inputs = match inputs(&args, &cfg) {
-        Ok(i) => i,
-        Err(code) => return code,
-    };
+    let inputs = inputs(args, &cfg)?;
     let stdout = std::io::stdout();
     let terminal = stdout.is_terminal();
     let color = match (args.no_color, args.color) {
@@ -84,34 +199,25 @@ fn check(args: CheckArgs) -> ExitCode {
         terraform_trees: None,
     };
     if let Some(missing) = opts.var_files.iter().find(|p| !p.is_file()) {
-        return usage_error(format!("--var-file {}: no such file", missing.display()));
+        return Err(usage_error(format!(
+            "--var-file {}: no such file",
+            missing.display()
+        )));
     }
     let report = match engine::lint(&inputs, &cfg, &opts) {
         Ok(r) => r,
-        Err(e) => return usage_error(e),
+        Err(e) => return Err(usage_error(e)),
     };
     // Undocumented: how the cache served, for tests and the benchmark.
     if std::env::var_os("AKSLINT_CACHE_STATS").is_some() {
         eprintln!("{}", report.cache);
     }
-    if args.parse_only {
-        return ExitCode::SUCCESS;
-    }
-    let threshold = match args.fail_on {
-        FailOn::Error => Some(Severity::Error),
-        FailOn::Warning => Some(Severity::Warning),
-        FailOn::Note => Some(Severity::Note),
-        FailOn::Never => None,
-    };
-    if let Err(code) = write_outputs(&args, &report, &cfg, color, terminal, threshold) {
-        return code;
-    }
-    let failed = threshold.is_some_and(|t| report.diagnostics.iter().any(|d| d.severity >= t));
-    if failed {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    }
+    Ok(Run {
+        cfg,
+        report,
+        terminal,
+        color,
+    })
 }
 
 /// The inputs of a check: the named paths (a name that is no path but looks like a subcommand is a

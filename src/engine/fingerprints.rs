@@ -4,16 +4,24 @@
 //! so that a run from anywhere in the repository, cached or not, gives the same fingerprints.
 
 use super::context::Projects;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::LintResult;
 use crate::fingerprint;
 use std::collections::HashMap;
 use std::path::{Component, Path};
 
 /// Sets each diagnostic's fingerprint and the path it names: helm's template for rendered
-/// output, else the file's path in its project.
-pub(super) fn assign(diags: &mut [Diagnostic], projects: &mut Projects) {
+/// output, else the file's path in its project; and the paths the run judged, named alike.
+pub(super) fn assign(result: &mut LintResult, projects: &mut Projects) {
     let mut paths: HashMap<String, String> = HashMap::new();
-    for d in diags {
+    let judged = &mut result.judged;
+    for file in &judged.files {
+        let path = paths
+            .entry(file.clone())
+            .or_insert_with(|| project_path(file, projects));
+        judged.paths.insert(path.clone());
+    }
+    judged.paths.extend(judged.templates.iter().cloned());
+    for d in &mut result.diagnostics {
         let path = match &d.source {
             Some(template) => template.clone(),
             None => paths

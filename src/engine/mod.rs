@@ -37,7 +37,7 @@ use finish::FileText;
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 
-pub use context::Context;
+pub use context::{Context, project_root};
 
 /// What to lint.
 #[derive(Debug, Clone)]
@@ -174,7 +174,7 @@ pub fn lint(inputs: &[Input], cfg: &Config, opts: &Options) -> Result<LintResult
     result
         .diagnostics
         .sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
-    fingerprints::assign(&mut result.diagnostics, &mut projects);
+    fingerprints::assign(&mut result, &mut projects);
     Ok(result)
 }
 
@@ -200,6 +200,7 @@ fn skipped(
     let mut result = LintResult::default();
     if !opts.parse_only {
         for (file, skipped) in &found.skipped {
+            result.judged.files.push(file.clone());
             let empty = FileText::new(file, "");
             result.diagnostics.extend(finish::finish(
                 &empty,
@@ -232,6 +233,12 @@ fn absorb_files<'j>(
             });
         }
         let mut part = file.result;
+        if file.reported {
+            part.judged.files.push(match job {
+                Job::File(f) => f.display.clone(),
+                Job::Stdin { name, .. } => name.clone(),
+            });
+        }
         sort_and_dedup(&mut part.diagnostics);
         result.absorb(part);
     }

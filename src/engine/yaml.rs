@@ -205,6 +205,12 @@ fn lint_text(
             objects,
             ..LintResult::default()
         };
+        let templates = parsed
+            .docs
+            .iter()
+            .flatten()
+            .filter_map(|d| d.helm_source.clone());
+        out.result.judged.templates.extend(templates);
     }
     if let (true, Some(x)) = (held, &extractor) {
         x.hold(&mut sups);
