@@ -169,7 +169,7 @@ impl Baseline {
         let stale = self
             .entries
             .iter()
-            .filter(|e| judged.paths.contains(&e.path) && selected(&e.rule))
+            .filter(|e| judged.covers(&e.path) && selected(&e.rule))
             .map(|e| left[e.fingerprint.as_str()] as usize)
             .sum();
         Outcome {
@@ -195,7 +195,7 @@ impl Baseline {
             .entries
             .iter()
             .filter_map(|e| {
-                if !(judged.paths.contains(&e.path) && selected(&e.rule)) {
+                if !(judged.covers(&e.path) && selected(&e.rule)) {
                     return Some(e.clone());
                 }
                 let n = e
@@ -279,6 +279,21 @@ mod tests {
         let r = b.ratchet(&[diag("zz", "a.yaml")], &judged(&["a.yaml"]), |_| true);
         assert_eq!(r.entries.len(), 1);
         assert_eq!(r.entries[0].fingerprint, "bb");
+    }
+
+    #[test]
+    fn a_walked_directory_covers_what_is_below_it() {
+        let j = Judged {
+            dir_paths: vec!["k8s".into()],
+            ..Judged::default()
+        };
+        assert!(j.covers("k8s/a.yaml") && j.covers("k8s/x/b.yaml"));
+        assert!(!j.covers("k8s2/a.yaml") && !j.covers("k8s"));
+        let all = Judged {
+            dir_paths: vec![String::new()],
+            ..Judged::default()
+        };
+        assert!(all.covers("chart/templates/web.yaml"));
     }
 
     #[test]

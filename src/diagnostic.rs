@@ -147,9 +147,27 @@ pub struct Judged {
     pub files: Vec<String>,
     /// The helm `# Source:` templates of their documents.
     pub templates: BTreeSet<String>,
-    /// Both as fingerprints name them (project-relative paths, templates), filled at the end of
-    /// the run.
+    /// The directories named (walked whole: a file gone from them was judged too), as shown.
+    pub dirs: Vec<String>,
+    /// The files and templates as fingerprints name them (project-relative paths, templates),
+    /// filled at the end of the run…
     pub paths: BTreeSet<String>,
+    /// …and the directories (`""`: a whole project or everything under the current directory).
+    pub dir_paths: Vec<String>,
+}
+
+impl Judged {
+    /// Whether the run judged `path` (a fingerprint's path): a file or template it reported on,
+    /// or any path under a directory it walked.
+    pub fn covers(&self, path: &str) -> bool {
+        self.paths.contains(path)
+            || self.dir_paths.iter().any(|d| {
+                d.is_empty()
+                    || path
+                        .strip_prefix(d.as_str())
+                        .is_some_and(|rest| rest.starts_with('/'))
+            })
+    }
 }
 
 /// How a run used the caches of its projects (`AKSLINT_CACHE_STATS=1` shows it on standard

@@ -305,3 +305,42 @@ fn terraform_findings_have_fingerprints_too() {
     assert!(findings(&o).is_empty(), "{}", out(&o));
     assert_eq!(o.status.code(), Some(0));
 }
+
+#[test]
+fn a_deleted_file_leaves_stale_entries_when_its_directory_was_walked() {
+    let p = project(&[
+        ("k8s/a.yaml", deployment("a", &[container("app", true)])),
+        ("k8s/b.yaml", deployment("b", &[container("app", true)])),
+        ("other/c.yaml", deployment("c", &[container("app", true)])),
+    ]);
+    let d = p.path();
+    assert_eq!(akslint(d, &["baseline"]).status.code(), Some(0));
+    std::fs::remove_file(d.join("k8s/b.yaml")).unwrap();
+    std::fs::remove_file(d.join("other/c.yaml")).unwrap();
+    // `k8s/` was walked: b.yaml's entry is stale; other/ was not.
+    let o = check(d, &["k8s"]);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(
+        err(&o).contains("1 baseline finding no longer found"),
+        "{}",
+        err(&o)
+    );
+    let o = check(d, &["k8s/a.yaml"]);
+    assert!(!err(&o).contains("baseline"), "{}", err(&o));
+    let o = check(d, &[]);
+    assert!(
+        err(&o).contains("2 baseline findings no longer found"),
+        "{}",
+        err(&o)
+    );
+    assert_eq!(
+        akslint(d, &["baseline", "--update", "k8s"]).status.code(),
+        Some(0)
+    );
+    let entries = baseline_json(d)["findings"].as_array().unwrap().clone();
+    let paths: Vec<&str> = entries
+        .iter()
+        .map(|e| e["path"].as_str().unwrap())
+        .collect();
+    assert_eq!(paths, ["k8s/a.yaml", "other/c.yaml"]);
+}

@@ -21,6 +21,7 @@ pub(super) fn assign(result: &mut LintResult, projects: &mut Projects) {
         judged.paths.insert(path.clone());
     }
     judged.paths.extend(judged.templates.iter().cloned());
+    judged.dir_paths = judged.dirs.iter().map(|d| dir_path(d, projects)).collect();
     for d in &mut result.diagnostics {
         let path = match &d.source {
             Some(template) => template.clone(),
@@ -45,6 +46,19 @@ fn project_path(file: &str, projects: &mut Projects) -> String {
             .strip_prefix(&root)
             .ok()
             .map(Path::to_path_buf)
+    });
+    match in_project {
+        Some(rel) => slashed(&rel),
+        None => slashed(p),
+    }
+}
+
+/// A directory relative to its project's root (`""` for the root itself), or as shown.
+fn dir_path(dir: &str, projects: &mut Projects) -> String {
+    let p = Path::new(dir);
+    let in_project = projects.root(&p.join("_")).and_then(|root| {
+        let canon = std::fs::canonicalize(p).ok()?;
+        canon.strip_prefix(&root).ok().map(Path::to_path_buf)
     });
     match in_project {
         Some(rel) => slashed(&rel),

@@ -153,6 +153,11 @@ pub fn lint(inputs: &[Input], cfg: &Config, opts: &Options) -> Result<LintResult
     };
     let (mut modules, tf_facts) = pool.install(|| terraform::lint_modules(&tf, &set, cfg, opts));
     let mut result = skipped(&found, &set, cfg, opts);
+    result.judged.dirs = paths
+        .iter()
+        .filter(|p| p.is_dir())
+        .map(|p| discover::display(p))
+        .collect();
     result.cache = Box::new(cache_stats);
     let reading_key_vault = cross::reading_key_vault(&jobs, &files, &mut projects);
     let indexed = absorb_files(&mut result, &jobs, files);
