@@ -344,3 +344,36 @@ fn a_deleted_file_leaves_stale_entries_when_its_directory_was_walked() {
         .collect();
     assert_eq!(paths, ["k8s/a.yaml", "other/c.yaml"]);
 }
+
+/// A finding about a suppression has the same fingerprint whether it is settled with its file
+/// (`--no-context`) or after the cross-file rules (its text and tree gone by then).
+#[test]
+fn suppression_findings_match_with_and_without_context() {
+    let text = deployment("web", &[container("app", false)]).replace(
+        "privileged: false",
+        "privileged: false  # akslint-ignore: AKS401 -- reviewed",
+    );
+    let p = project(&[("app.yaml", text)]);
+    let d = p.path();
+    write(
+        d,
+        "akslint.toml",
+        "select = [\"AKS401\", \"AKS003\", \"AKS303\"]\n",
+    );
+    let of = |args: &[&str]| {
+        let mut all = vec!["check", "--format", "json", "--fail-on", "never"];
+        all.extend_from_slice(args);
+        let v: serde_json::Value = serde_json::from_slice(&akslint(d, &all).stdout).unwrap();
+        v["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|d| d["rule"] == "AKS003")
+            .map(|d| (d["locator"].clone(), d["fingerprint"].clone()))
+            .collect::<Vec<_>>()
+    };
+    let with = of(&[]);
+    assert_eq!(with.len(), 1, "{with:?}");
+    assert_eq!(with[0].0, "suppression AKS401");
+    assert_eq!(with, of(&["--no-context"]));
+}
