@@ -7,62 +7,81 @@ use super::context::Projects;
 use crate::diagnostic::LintResult;
 use crate::fingerprint;
 use std::collections::HashMap;
-use std::path::{Component, Path};
+use std::path::{Component, Path, PathBuf};
 
 /// Sets each diagnostic's fingerprint and the path it names: helm's template for rendered
 /// output, else the file's path in its project; and the paths the run judged, named alike.
 pub(super) fn assign(result: &mut LintResult, projects: &mut Projects) {
-    let mut paths: HashMap<String, String> = HashMap::new();
+    let mut names = Names {
+        projects,
+        dirs: HashMap::new(),
+        files: HashMap::new(),
+    };
     let judged = &mut result.judged;
     for file in &judged.files {
-        let path = paths
-            .entry(file.clone())
-            .or_insert_with(|| project_path(file, projects));
-        judged.paths.insert(path.clone());
+        judged.paths.insert(names.file(file).to_string());
     }
     judged.paths.extend(judged.templates.iter().cloned());
-    judged.dir_paths = judged.dirs.iter().map(|d| dir_path(d, projects)).collect();
+    judged.dir_paths = judged
+        .dirs
+        .iter()
+        .map(|d| {
+            names
+                .dir(Path::new(d))
+                .map_or_else(|| slashed(Path::new(d)), str::to_string)
+        })
+        .collect();
     for d in &mut result.diagnostics {
         let path = match &d.source {
             Some(template) => template.clone(),
-            None => paths
-                .entry(d.file.clone())
-                .or_insert_with(|| project_path(&d.file, projects))
-                .clone(),
+            None => names.file(&d.file).to_string(),
         };
         d.fingerprint = fingerprint::of(d.rule, &path, d.object.as_deref(), d.locator.as_deref());
         d.fingerprint_path = path;
     }
 }
 
-/// `file` relative to its project's root, with `/`; as shown (with `/`) when it is under no root
-/// or cannot be resolved (standard input).
-fn project_path(file: &str, projects: &mut Projects) -> String {
-    let p = Path::new(file);
-    let in_project = projects.root(p).and_then(|root| {
-        let dir = p.parent().filter(|d| !d.as_os_str().is_empty());
-        let dir = std::fs::canonicalize(dir.unwrap_or(Path::new("."))).ok()?;
-        dir.join(p.file_name()?)
-            .strip_prefix(&root)
-            .ok()
-            .map(Path::to_path_buf)
-    });
-    match in_project {
-        Some(rel) => slashed(&rel),
-        None => slashed(p),
-    }
+/// Paths as fingerprints name them, each directory resolved once.
+struct Names<'p> {
+    projects: &'p mut Projects,
+    /// Directory as shown → relative to its project's root (`None`: under no root).
+    dirs: HashMap<PathBuf, Option<String>>,
+    /// File as shown → its name.
+    files: HashMap<String, String>,
 }
 
-/// A directory relative to its project's root (`""` for the root itself), or as shown.
-fn dir_path(dir: &str, projects: &mut Projects) -> String {
-    let p = Path::new(dir);
-    let in_project = projects.root(&p.join("_")).and_then(|root| {
-        let canon = std::fs::canonicalize(p).ok()?;
-        canon.strip_prefix(&root).ok().map(Path::to_path_buf)
-    });
-    match in_project {
-        Some(rel) => slashed(&rel),
-        None => slashed(p),
+impl Names<'_> {
+    /// `file` relative to its project's root, with `/`; as shown (with `/`) when it is under no
+    /// root or cannot be resolved (standard input).
+    fn file(&mut self, file: &str) -> &str {
+        if !self.files.contains_key(file) {
+            let p = Path::new(file);
+            let dir = p.parent().unwrap_or(Path::new(""));
+            let name = match (self.dir(dir), p.file_name()) {
+                (Some(""), Some(n)) => n.to_string_lossy().into_owned(),
+                (Some(d), Some(n)) => format!("{d}/{}", n.to_string_lossy()),
+                _ => slashed(p),
+            };
+            self.files.insert(file.to_string(), name);
+        }
+        &self.files[file]
+    }
+
+    /// A directory relative to its project's root (`""` for the root itself).
+    fn dir(&mut self, dir: &Path) -> Option<&str> {
+        if !self.dirs.contains_key(dir) {
+            let rel = self.projects.root(&dir.join("_")).and_then(|root| {
+                let shown = if dir.as_os_str().is_empty() {
+                    Path::new(".")
+                } else {
+                    dir
+                };
+                let canon = std::fs::canonicalize(shown).ok()?;
+                canon.strip_prefix(&root).ok().map(slashed)
+            });
+            self.dirs.insert(dir.to_path_buf(), rel);
+        }
+        self.dirs[dir].as_deref()
     }
 }
 
