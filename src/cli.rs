@@ -55,8 +55,8 @@ pub enum Command {
     /// Print the JSON Schema of `akslint.toml`.
     Schema,
     /// Record today's findings in a baseline (`.akslint-baseline.json` at the project root, or
-    /// where `--baseline` or the config's `baseline` says), which `check --baseline` does not
-    /// report again. Takes `check`'s options (what to lint, which rules, the config).
+    /// where `--baseline` or the config's `baseline` says), which `check` then does not report
+    /// again.
     Baseline(Box<BaselineArgs>),
     /// Print a shell completion script (`akslint completions bash > ~/.local/share/bash-completion/completions/akslint`).
     Completions { shell: clap_complete::Shell },
@@ -72,7 +72,7 @@ pub struct BaselineArgs {
     #[arg(long)]
     pub update: bool,
     #[command(flatten)]
-    pub check: CheckArgs,
+    pub lint: LintArgs,
 }
 
 /// When to colour the text output.
@@ -119,21 +119,43 @@ pub enum FailOn {
     Never,
 }
 
+/// `check`: what to lint (as `baseline` takes it) and how to report it.
 #[derive(Debug, clap::Args)]
 pub struct CheckArgs {
-    /// Files and directories to lint; `-` for standard input. Default: the current directory.
-    pub paths: Vec<PathBuf>,
     /// Output format.
     #[arg(long, short = 'f', value_enum, default_value = "text")]
     pub format: Format,
     /// Exit 1 when a finding at or above this severity remains.
     #[arg(long, value_enum, default_value = "warning")]
     pub fail_on: FailOn,
+    /// Write the report in another format too, to a file (`-`: standard output instead of
+    /// `--format`); repeatable: one run writes SARIF for upload and prints text for people.
+    #[arg(long, value_name = "FORMAT=PATH", value_parser = output_spec)]
+    pub output: Vec<OutputSpec>,
+    /// After the report, count the findings per rule (on standard error for machine formats).
+    #[arg(long)]
+    pub statistics: bool,
+    /// Colour the text output: `auto` on a terminal unless `NO_COLOR` is set.
+    #[arg(long, value_enum, default_value = "auto")]
+    pub color: ColorChoice,
+    /// Never colour the text output (the same as `--color never`).
+    #[arg(long)]
+    pub no_color: bool,
+    #[command(flatten)]
+    pub lint: LintArgs,
+}
+
+/// What to lint, with which config and rules: `check`'s and `baseline`'s options.
+#[derive(Debug, clap::Args)]
+pub struct LintArgs {
+    /// Files and directories to lint; `-` for standard input. Default: the current directory.
+    pub paths: Vec<PathBuf>,
     /// Configuration file (default: `akslint.toml` from the current directory upward).
     #[arg(long)]
     pub config: Option<PathBuf>,
-    /// Report only findings not in this baseline (written by `akslint baseline`; default: the
-    /// config's `baseline`). The exit code counts what is reported.
+    /// The baseline: `check` reports only findings not in it, and its exit code counts those;
+    /// `baseline` writes it. Default: the config's `baseline` (for `baseline`: else
+    /// `.akslint-baseline.json` at the project root).
     #[arg(long, value_name = "FILE")]
     pub baseline: Option<PathBuf>,
     /// The name under which standard input is reported.
@@ -146,10 +168,6 @@ pub struct CheckArgs {
     /// Worker threads (default: one per core; at most 256).
     #[arg(long, value_parser = threads)]
     pub threads: Option<usize>,
-    /// Write the report in another format too, to a file (`-`: standard output instead of
-    /// `--format`); repeatable: one run writes SARIF for upload and prints text for people.
-    #[arg(long, value_name = "FORMAT=PATH", value_parser = output_spec)]
-    pub output: Vec<OutputSpec>,
     /// Run only these rules (IDs, names or ID prefixes; comma-separated or repeated), instead of
     /// the config's `select`.
     #[arg(long, value_delimiter = ',', value_name = "RULE")]
@@ -160,15 +178,6 @@ pub struct CheckArgs {
     /// Do not run these rules (added to the config's `ignore`).
     #[arg(long, value_delimiter = ',', value_name = "RULE")]
     pub ignore: Vec<String>,
-    /// After the report, count the findings per rule (on standard error for machine formats).
-    #[arg(long)]
-    pub statistics: bool,
-    /// Colour the text output: `auto` on a terminal unless `NO_COLOR` is set.
-    #[arg(long, value_enum, default_value = "auto")]
-    pub color: ColorChoice,
-    /// Never colour the text output (the same as `--color never`).
-    #[arg(long)]
-    pub no_color: bool,
     /// The namespace of objects that name none (default: `namespace` in akslint.toml, else
     /// `default`), as `kubectl apply -n` would place them.
     #[arg(long, value_name = "NAME")]

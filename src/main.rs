@@ -1,5 +1,5 @@
 use akslint::cli::{
-    BaselineArgs, CheckArgs, Cli, ColorChoice, Command, FailOn, meant_subcommand,
+    BaselineArgs, CheckArgs, Cli, ColorChoice, Command, FailOn, LintArgs, meant_subcommand,
     with_default_command,
 };
 use akslint::config::{Config, Overrides};
@@ -46,14 +46,14 @@ fn check(args: CheckArgs) -> ExitCode {
         mut report,
         terminal,
         color,
-    } = match run(&args) {
+    } = match run(&args.lint, Some(&args)) {
         Ok(r) => r,
         Err(code) => return code,
     };
-    if args.parse_only {
+    if args.lint.parse_only {
         return ExitCode::SUCCESS;
     }
-    if let Some(path) = baseline_path(&args, &cfg) {
+    if let Some(path) = baseline_path(&args.lint, &cfg) {
         let b = match akslint::baseline::Baseline::load(&path) {
             Ok(b) => b,
             Err(e) => {
@@ -63,7 +63,7 @@ fn check(args: CheckArgs) -> ExitCode {
         let out = b.filter(&mut report.diagnostics, &report.judged, |id| {
             cfg.enabled(id)
         });
-        if args.verbose {
+        if args.lint.verbose {
             eprintln!("akslint: {} findings in the baseline not shown", out.known);
         }
         if out.stale > 0 {
@@ -97,7 +97,7 @@ fn check(args: CheckArgs) -> ExitCode {
 }
 
 /// The baseline a check reads: `--baseline`, else the config's `baseline` (relative to it).
-fn baseline_path(args: &CheckArgs, cfg: &Config) -> Option<std::path::PathBuf> {
+fn baseline_path(args: &LintArgs, cfg: &Config) -> Option<std::path::PathBuf> {
     args.baseline
         .clone()
         .or_else(|| cfg.file.baseline.as_ref().map(|b| cfg.root.join(b)))
@@ -107,11 +107,11 @@ fn baseline_path(args: &CheckArgs, cfg: &Config) -> Option<std::path::PathBuf> {
 /// with `--update` removes the fixed entries of the existing one.
 fn baseline(args: BaselineArgs) -> ExitCode {
     use akslint::baseline::{Baseline, FILE_NAME};
-    let Run { cfg, report, .. } = match run(&args.check) {
+    let Run { cfg, report, .. } = match run(&args.lint, None) {
         Ok(r) => r,
         Err(code) => return code,
     };
-    let path = baseline_path(&args.check, &cfg).unwrap_or_else(|| {
+    let path = baseline_path(&args.lint, &cfg).unwrap_or_else(|| {
         let cwd = std::env::current_dir().unwrap_or_default();
         match engine::project_root(std::path::Path::new(".")) {
             Some(root) if root != cwd => root.join(FILE_NAME),
@@ -147,8 +147,9 @@ fn baseline(args: BaselineArgs) -> ExitCode {
     ExitCode::SUCCESS
 }
 
-/// Lints what `args` name, with the config they find.
-fn run(args: &CheckArgs) -> Result<Run, ExitCode> {
+/// Lints what `args` name, with the config they find; `report`: how `check` reports (`None` for
+/// `baseline`, which shows no findings).
+fn run(args: &LintArgs, report: Option<&CheckArgs>) -> Result<Run, ExitCode> {
     let cwd = std::env::current_dir().unwrap_or_default();
     let config_path = args.config.clone().or_else(|| Config::discover(&cwd));
     let overrides = Overrides {
@@ -176,13 +177,14 @@ fn run(args: &CheckArgs) -> Result<Run, ExitCode> {
     let inputs = inputs(args, &cfg)?;
     let stdout = std::io::stdout();
     let terminal = stdout.is_terminal();
-    let color = match (args.no_color, args.color) {
+    let color = report.is_some_and(|r| match (r.no_color, r.color) {
         (true, _) | (_, ColorChoice::Never) => false,
         (false, ColorChoice::Always) => true,
         (false, ColorChoice::Auto) => terminal && std::env::var_os("NO_COLOR").is_none(),
-    };
-    let wants_text =
-        args.format == Format::Text || args.output.iter().any(|o| o.format == Format::Text);
+    });
+    let wants_text = report.is_some_and(|r| {
+        r.format == Format::Text || r.output.iter().any(|o| o.format == Format::Text)
+    });
     let opts = Options {
         parse_only: args.parse_only,
         threads: args.threads,
@@ -222,7 +224,7 @@ fn run(args: &CheckArgs) -> Result<Run, ExitCode> {
 
 /// The inputs of a check: the named paths (a name that is no path but looks like a subcommand is a
 /// usage error that says so), or standard input for `-`.
-fn inputs(args: &CheckArgs, cfg: &Config) -> Result<Vec<Input>, ExitCode> {
+fn inputs(args: &LintArgs, cfg: &Config) -> Result<Vec<Input>, ExitCode> {
     let paths = if args.paths.is_empty() {
         vec![".".into()]
     } else {
