@@ -118,6 +118,12 @@ fn baseline(args: BaselineArgs) -> ExitCode {
             _ => FILE_NAME.into(),
         }
     });
+    // Shown relative to the current directory when it is below it.
+    let cwd = std::env::current_dir().unwrap_or_default();
+    let path = match path.strip_prefix(&cwd) {
+        Ok(rel) if !rel.as_os_str().is_empty() => rel.to_path_buf(),
+        _ => path,
+    };
     let exists = path.exists();
     let (new, what) = if args.update {
         let old = match Baseline::load(&path) {
