@@ -110,6 +110,7 @@ fn lint(name: &str, bytes: &[u8]) -> (LintResult, Vec<u8>) {
         Format::Junit,
         Format::Checkstyle,
         Format::Azure,
+        Format::Gitlab,
     ] {
         report::write(format, &result, config(), &style, &mut out).expect("writing to memory");
     }
@@ -161,11 +162,17 @@ fn check_diagnostic(d: &Diagnostic, name: &str, text: &str, lines: &LineIndex) {
         assert!(r.message.chars().count() <= MAX_TEXT, "{what}: too long");
     }
     assert!(!d.message.is_empty(), "{what}: an empty message");
+    assert!(
+        d.fingerprint.len() == 32 && d.fingerprint.bytes().all(|b| b.is_ascii_hexdigit()),
+        "{what}: fingerprint {:?}",
+        d.fingerprint
+    );
     for t in [
         Some(&d.message),
         d.object.as_ref(),
         d.source.as_ref(),
         d.help.as_ref(),
+        d.locator.as_ref(),
     ]
     .into_iter()
     .flatten()

@@ -2,7 +2,8 @@
 # Validate the CI formats with the parsers their consumers use (installed by
 # scripts/install-tools.sh into .tools/venv): JUnit XML through junitparser (what many CI
 # uploaders read), checkstyle through Python's XML parser against the checkstyle layout, and Azure
-# Pipelines logging commands against the agent's command grammar. Each file is also held to the
+# Pipelines logging commands against the agent's command grammar, GitLab Code Quality against the
+# fields GitLab reads (and SARIF's partialFingerprints against JSON's fingerprints). Each file is also held to the
 # JSON report of the same run: as many findings, and (JUnit) as many failures as findings at or
 # above --fail-on. Then every akslint.toml of the repository (and `akslint init`'s) against
 # schemas/akslint.schema.json with jsonschema, as an editor would check it.
@@ -23,7 +24,8 @@ trap 'rm -rf "$tmp"' EXIT
 
 "$bin" check --fail-on warning --format json \
   --output junit="$tmp/report.xml" --output checkstyle="$tmp/checkstyle.xml" \
-  --output azure="$tmp/azure.log" "$@" >"$tmp/report.json" || [[ $? == 1 ]]
+  --output azure="$tmp/azure.log" --output gitlab="$tmp/gitlab.json" \
+  --output sarif="$tmp/report.sarif" "$@" >"$tmp/report.json" || [[ $? == 1 ]]
 
 AKSLINT_ROOT=$root AKSLINT_BIN=$bin "$py" - "$tmp" <<'PY'
 import json, re, sys, xml.etree.ElementTree as ET
@@ -85,6 +87,39 @@ for l in issues:
 if len(issues) != len(findings):
     problems.append(f"azure: {len(issues)} commands, {len(findings)} findings")
 
+# GitLab Code Quality: an array of {description, check_name, fingerprint, severity,
+# location: {path, lines: {begin}}}, as GitLab's report parser requires; fingerprints unique.
+quality = json.load(open(f"{tmp}/gitlab.json"))
+if not isinstance(quality, list):
+    problems.append("gitlab: not an array")
+    quality = []
+severities = {"info", "minor", "major", "critical", "blocker"}
+want_severity = {"error": "critical", "warning": "major", "note": "minor"}
+for q, d in zip(quality, findings):
+    if not (isinstance(q.get("description"), str) and q["description"]):
+        problems.append(f"gitlab: description {q.get('description')!r}")
+    if not re.fullmatch(r"AKS\d{3}", str(q.get("check_name"))):
+        problems.append(f"gitlab: check_name {q.get('check_name')!r}")
+    if not re.fullmatch(r"[0-9a-f]{32}", str(q.get("fingerprint"))):
+        problems.append(f"gitlab: fingerprint {q.get('fingerprint')!r}")
+    if q.get("severity") not in severities or q["severity"] != want_severity[d["severity"]]:
+        problems.append(f"gitlab: severity {q.get('severity')!r} for {d['severity']}")
+    loc = q.get("location") or {}
+    begin = (loc.get("lines") or {}).get("begin")
+    if not (isinstance(loc.get("path"), str) and loc["path"]):
+        problems.append(f"gitlab: path {loc.get('path')!r}")
+    if not (isinstance(begin, int) and begin >= 1):
+        problems.append(f"gitlab: lines.begin {begin!r}")
+if len(quality) != len(findings):
+    problems.append(f"gitlab: {len(quality)} issues, {len(findings)} findings")
+if len({q.get("fingerprint") for q in quality}) != len(quality):
+    problems.append("gitlab: fingerprints repeat")
+
+# SARIF: each result's partialFingerprints is the JSON report's fingerprint.
+results = json.load(open(f"{tmp}/report.sarif"))["runs"][0]["results"]
+if [r.get("partialFingerprints", {}).get("akslint/v1") for r in results] != [d["fingerprint"] for d in findings]:
+    problems.append("sarif: partialFingerprints differ from the JSON report's fingerprints")
+
 # Configs: every akslint.toml in the repository, and the one `akslint init` writes.
 import glob, os, subprocess, tomllib, jsonschema
 root = os.environ["AKSLINT_ROOT"]
@@ -101,7 +136,8 @@ for c in configs:
 for p in problems[:20]:
     print(p)
 print(f"validate-formats: {len(findings)} findings; junit {cases} cases / {failures} failures, "
-      f"checkstyle {errors} errors, azure {len(issues)} commands, {len(configs)} configs: "
+      f"checkstyle {errors} errors, azure {len(issues)} commands, gitlab {len(quality)} issues, "
+      f"{len(configs)} configs: "
       + ("ok" if not problems else f"{len(problems)} problem(s)"))
 sys.exit(1 if problems else 0)
 PY

@@ -13,6 +13,8 @@ Examples:
   akslint --output sarif=akslint.sarif        text on the terminal, SARIF for upload
   akslint --select AKS4 --ignore AKS414     only the workload rules, one left out
   akslint explain AKS402                    a rule's documentation
+  akslint baseline                          record today's findings in .akslint-baseline.json
+  akslint --baseline .akslint-baseline.json report only findings not recorded there
 
 Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it; 2 a usage or config error.
 Configuration: each file's nearest akslint.toml, in its directory or above (--config: one for all).";
@@ -52,8 +54,25 @@ pub enum Command {
     },
     /// Print the JSON Schema of `akslint.toml`.
     Schema,
+    /// Record today's findings in a baseline (`.akslint-baseline.json` at the project root, or
+    /// where `--baseline` or the config's `baseline` says), which `check` then does not report
+    /// again.
+    Baseline(Box<BaselineArgs>),
     /// Print a shell completion script (`akslint completions bash > ~/.local/share/bash-completion/completions/akslint`).
     Completions { shell: clap_complete::Shell },
+}
+
+#[derive(Debug, clap::Args)]
+pub struct BaselineArgs {
+    /// Replace an existing baseline with today's findings.
+    #[arg(long, conflicts_with = "update")]
+    pub force: bool,
+    /// Only remove the entries of the existing baseline that were fixed (a ratchet: nothing is
+    /// added). Entries of paths or rules this run did not judge stay.
+    #[arg(long)]
+    pub update: bool,
+    #[command(flatten)]
+    pub lint: LintArgs,
 }
 
 /// When to colour the text output.
@@ -100,20 +119,46 @@ pub enum FailOn {
     Never,
 }
 
+/// `check`: what to lint (as `baseline` takes it) and how to report it.
 #[derive(Debug, clap::Args)]
 pub struct CheckArgs {
-    /// Files and directories to lint; `-` for standard input. Default: the current directory.
-    pub paths: Vec<PathBuf>,
     /// Output format.
     #[arg(long, short = 'f', value_enum, default_value = "text")]
     pub format: Format,
     /// Exit 1 when a finding at or above this severity remains.
     #[arg(long, value_enum, default_value = "warning")]
     pub fail_on: FailOn,
+    /// Write the report in another format too, to a file (`-`: standard output instead of
+    /// `--format`); repeatable: one run writes SARIF for upload and prints text for people.
+    #[arg(long, value_name = "FORMAT=PATH", value_parser = output_spec)]
+    pub output: Vec<OutputSpec>,
+    /// After the report, count the findings per rule (on standard error for machine formats).
+    #[arg(long)]
+    pub statistics: bool,
+    /// Colour the text output: `auto` on a terminal unless `NO_COLOR` is set.
+    #[arg(long, value_enum, default_value = "auto")]
+    pub color: ColorChoice,
+    /// Never colour the text output (the same as `--color never`).
+    #[arg(long)]
+    pub no_color: bool,
+    #[command(flatten)]
+    pub lint: LintArgs,
+}
+
+/// What to lint, with which config and rules: `check`'s and `baseline`'s options.
+#[derive(Debug, clap::Args)]
+pub struct LintArgs {
+    /// Files and directories to lint; `-` for standard input. Default: the current directory.
+    pub paths: Vec<PathBuf>,
     /// Configuration file for every path (default: each file's nearest `akslint.toml`, in its
     /// directory or above).
     #[arg(long)]
     pub config: Option<PathBuf>,
+    /// The baseline: `check` reports only findings not in it, and its exit code counts those;
+    /// `baseline` writes it. Default: the config's `baseline` (for `baseline`: else
+    /// `.akslint-baseline.json` at the project root).
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
     /// The name under which standard input is reported.
     #[arg(long, default_value = "<stdin>")]
     pub stdin_filename: String,
@@ -124,10 +169,6 @@ pub struct CheckArgs {
     /// Worker threads (default: one per core; at most 256).
     #[arg(long, value_parser = threads)]
     pub threads: Option<usize>,
-    /// Write the report in another format too, to a file (`-`: standard output instead of
-    /// `--format`); repeatable: one run writes SARIF for upload and prints text for people.
-    #[arg(long, value_name = "FORMAT=PATH", value_parser = output_spec)]
-    pub output: Vec<OutputSpec>,
     /// Run only these rules (IDs, names or ID prefixes; comma-separated or repeated), instead of
     /// the config's `select`.
     #[arg(long, value_delimiter = ',', value_name = "RULE")]
@@ -138,15 +179,6 @@ pub struct CheckArgs {
     /// Do not run these rules (added to the config's `ignore`).
     #[arg(long, value_delimiter = ',', value_name = "RULE")]
     pub ignore: Vec<String>,
-    /// After the report, count the findings per rule (on standard error for machine formats).
-    #[arg(long)]
-    pub statistics: bool,
-    /// Colour the text output: `auto` on a terminal unless `NO_COLOR` is set.
-    #[arg(long, value_enum, default_value = "auto")]
-    pub color: ColorChoice,
-    /// Never colour the text output (the same as `--color never`).
-    #[arg(long)]
-    pub no_color: bool,
     /// The namespace of objects that name none (default: `namespace` in akslint.toml, else
     /// `default`), as `kubectl apply -n` would place them.
     #[arg(long, value_name = "NAME")]
@@ -192,6 +224,7 @@ pub fn with_default_command(args: Vec<std::ffi::OsString>) -> Vec<std::ffi::OsSt
         "completions",
         "init",
         "schema",
+        "baseline",
         "help",
         "-h",
         "--help",
@@ -207,7 +240,15 @@ pub fn with_default_command(args: Vec<std::ffi::OsString>) -> Vec<std::ffi::OsSt
 }
 
 /// The subcommands, for "did you mean" when a path that does not exist looks like one.
-pub const SUBCOMMANDS: [&str; 6] = ["check", "rules", "explain", "completions", "init", "schema"];
+pub const SUBCOMMANDS: [&str; 7] = [
+    "check",
+    "rules",
+    "explain",
+    "completions",
+    "init",
+    "schema",
+    "baseline",
+];
 
 /// A subcommand that `arg` (a path that does not exist) was probably meant to be: one typo away
 /// (an edit distance of at most 2), or a word linters use for checking.

@@ -34,6 +34,9 @@ pub struct ConfigFile {
     /// when only some are named (a `.git` directory marks a root too).
     #[serde(default)]
     pub root: bool,
+    /// The baseline `akslint check` reads (relative to the config file): findings in it are not
+    /// reported; `akslint baseline` writes it there. `--baseline` overrides it.
+    pub baseline: Option<String>,
     /// Severity per rule selector, or `off` (the rule does not run).
     #[serde(default)]
     pub severity: BTreeMap<String, Level>,

@@ -196,6 +196,17 @@ impl<'a> Configs<'a> {
         f(&cfg)
     }
 
+    /// Whether every config the run used (for a named path or a reported file) selects the rule
+    /// `id`: a baseline entry is judged only then (an entry under a config that leaves its rule
+    /// out is never called stale, nor removed by `--update`).
+    pub fn all_used_select(&self, id: &str) -> bool {
+        if let Some(c) = self.one {
+            return c.enabled(id);
+        }
+        let state = self.state();
+        state.used.keys().all(|&i| state.loaded[i].enabled(id))
+    }
+
     /// Notes that the file shown as `file` was judged with config `i` (each file once).
     pub fn note_use(&self, i: usize, file: &str) {
         let mut state = self.state();

@@ -4,7 +4,7 @@
 use crate::meta::RuleMeta;
 pub use crate::meta::Severity;
 use crate::source::{Pos, Span};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
 /// A secondary location ("first occurrence here").
@@ -37,6 +37,15 @@ pub struct Diagnostic {
     pub source: Option<String>,
     pub help: Option<String>,
     pub related: Vec<Related>,
+    /// Where in the object the finding is, independent of lines: the YAML key path
+    /// (`spec.template.spec.containers[web].securityContext.privileged`), the Terraform key at
+    /// the span (`sku_tier`); `None` when nothing names the place (a file-level finding).
+    pub locator: Option<String>,
+    /// The finding's identity across edits (see [`crate::fingerprint`]); empty until the engine
+    /// has computed it at the end of the run.
+    pub fingerprint: String,
+    /// The path the fingerprint names: project-relative, with `/` (or the helm template).
+    pub fingerprint_path: String,
 }
 
 impl Diagnostic {
@@ -52,6 +61,7 @@ impl Diagnostic {
             self.end,
             &self.help,
             &self.related,
+            &self.locator,
         )
     }
 }
@@ -76,6 +86,9 @@ pub struct Finding {
     /// The span's positions, when they were resolved before the file's text was dropped (the
     /// findings of cross-file rules).
     pub positions: Option<(Pos, Pos)>,
+    /// The key path of the span, when it was resolved while the tree was alive (see
+    /// [`Diagnostic::locator`]).
+    pub locator: Option<String>,
 }
 
 impl Finding {
@@ -91,6 +104,7 @@ impl Finding {
             related: Vec::new(),
             file: None,
             positions: None,
+            locator: None,
         }
     }
 
@@ -121,6 +135,39 @@ pub struct LintResult {
     pub sources: BTreeMap<String, Arc<str>>,
     /// How the run used the cache (all zero without one; boxed: a result is made per file).
     pub cache: Box<CacheStats>,
+    /// What the run judged (see [`Judged`]; boxed, as `cache` is).
+    pub judged: Box<Judged>,
+}
+
+/// What a run judged, for a baseline: an entry it no longer finds is called stale only when its
+/// path was judged (a run on some files never calls the others' entries stale).
+#[derive(Debug, Default)]
+pub struct Judged {
+    /// The files whose findings are reported, as shown.
+    pub files: Vec<String>,
+    /// The helm `# Source:` templates of their documents.
+    pub templates: BTreeSet<String>,
+    /// The directories named (walked whole: a file gone from them was judged too), as shown.
+    pub dirs: Vec<String>,
+    /// The files and templates as fingerprints name them (project-relative paths, templates),
+    /// filled at the end of the run…
+    pub paths: BTreeSet<String>,
+    /// …and the directories (`""`: a whole project or everything under the current directory).
+    pub dir_paths: Vec<String>,
+}
+
+impl Judged {
+    /// Whether the run judged `path` (a fingerprint's path): a file or template it reported on,
+    /// or any path under a directory it walked.
+    pub fn covers(&self, path: &str) -> bool {
+        self.paths.contains(path)
+            || self.dir_paths.iter().any(|d| {
+                d.is_empty()
+                    || path
+                        .strip_prefix(d.as_str())
+                        .is_some_and(|rest| rest.starts_with('/'))
+            })
+    }
 }
 
 /// How a run used the caches of its projects (`AKSLINT_CACHE_STATS=1` shows it on standard
@@ -173,6 +220,8 @@ impl LintResult {
         self.objects += part.objects;
         self.bytes += part.bytes;
         self.sources.extend(part.sources);
+        self.judged.files.extend(part.judged.files);
+        self.judged.templates.extend(part.judged.templates);
     }
 
     /// How many diagnostics have this severity.

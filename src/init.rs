@@ -23,6 +23,10 @@ const TEMPLATE: &str = r#"# akslint configuration (README.md, "Configuration", d
 # without saying so; set this in a monorepo's subprojects).
 # root = true
 
+# Findings recorded by `akslint baseline` (relative to this file) are not reported: only new
+# ones are. `akslint baseline --update` removes the entries that were fixed.
+# baseline = ".akslint-baseline.json"
+
 # Rules to run (IDs, names or ID prefixes) and rules not to run. Default: every rule.
 # select = ["AKS1", "AKS3", "AKS4", "AKS5"]
 # ignore = ["AKS414"]

@@ -10,12 +10,14 @@
 // Output is the CLI's business: the library returns results and never prints.
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod baseline;
 pub mod cli;
 pub mod config;
 pub mod configs;
 pub mod diagnostic;
 pub mod discover;
 pub mod engine;
+pub mod fingerprint;
 pub mod index;
 pub mod init;
 pub mod k8s;

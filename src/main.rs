@@ -1,5 +1,6 @@
 use akslint::cli::{
-    CheckArgs, Cli, ColorChoice, Command, FailOn, meant_subcommand, with_default_command,
+    BaselineArgs, CheckArgs, Cli, ColorChoice, Command, FailOn, LintArgs, meant_subcommand,
+    with_default_command,
 };
 use akslint::config::{Config, Overrides};
 use akslint::configs::Configs;
@@ -18,6 +19,7 @@ fn main() -> ExitCode {
         Command::Explain { rule } => explain(&rule),
         Command::Init { force, schema } => init(force, schema),
         Command::Schema => print_out(akslint::init::SCHEMA),
+        Command::Baseline(args) => baseline(*args),
         Command::Completions { shell } => {
             let mut out = Vec::new();
             clap_complete::generate(shell, &mut Cli::command(), "akslint", &mut out);
@@ -31,43 +33,188 @@ fn usage_error(msg: impl std::fmt::Display) -> ExitCode {
     ExitCode::from(2)
 }
 
-fn check(args: CheckArgs) -> ExitCode {
+/// A lint run as `check` makes it: what it found, and how standard output is.
+struct Run {
+    report: akslint::diagnostic::LintResult,
+    terminal: bool,
+    color: bool,
+}
+
+/// The configs of a run: `--config` for every path, else each path's nearest akslint.toml.
+fn configs<'a>(args: &LintArgs, forced: &'a mut Option<Config>) -> Result<Configs<'a>, ExitCode> {
     let overrides = Overrides {
         select: args.select.clone(),
         extend_select: args.extend_select.clone(),
         ignore: args.ignore.clone(),
     };
     if let Err(e) = overrides.validate() {
-        return usage_error(e);
+        return Err(usage_error(e));
     }
-    // `--config` applies to every path; else each path's nearest akslint.toml does.
-    let forced = match &args.config {
-        Some(p) => match Config::load_with(Some(p), std::path::Path::new(""), &overrides) {
-            Ok(c) => Some(c),
-            Err(e) => return usage_error(e),
-        },
-        None => None,
-    };
-    let configs = match &forced {
-        Some(c) => Configs::one(c),
-        None => match Configs::nearest(overrides) {
-            Ok(c) => c,
-            Err(e) => return usage_error(e),
-        },
-    };
-    let inputs = match inputs(&args, &configs) {
-        Ok(i) => i,
+    if let Some(p) = &args.config {
+        match Config::load_with(Some(p), std::path::Path::new(""), &overrides) {
+            Ok(c) => *forced = Some(c),
+            Err(e) => return Err(usage_error(e)),
+        }
+    }
+    match forced {
+        Some(c) => Ok(Configs::one(c)),
+        None => Configs::nearest(overrides).map_err(usage_error),
+    }
+}
+
+/// The config that stands for the run where one must (SARIF's rule help base, the baseline
+/// key): `--config`, else the one that applies to the first path named.
+fn run_config<R>(args: &LintArgs, configs: &Configs<'_>, f: impl FnOnce(&Config) -> R) -> R {
+    let first = args.paths.first().cloned().unwrap_or_else(|| ".".into());
+    configs.with_config_of(&first, f)
+}
+
+fn check(args: CheckArgs) -> ExitCode {
+    let mut forced = None;
+    let configs = match configs(&args.lint, &mut forced) {
+        Ok(c) => c,
         Err(code) => return code,
     };
+    let Run {
+        mut report,
+        terminal,
+        color,
+    } = match run(&args.lint, &configs, Some(&args)) {
+        Ok(r) => r,
+        Err(code) => return code,
+    };
+    if args.lint.parse_only {
+        return ExitCode::SUCCESS;
+    }
+    if let Some(path) = run_config(&args.lint, &configs, |cfg| baseline_path(&args.lint, cfg)) {
+        let b = match akslint::baseline::Baseline::load(&path) {
+            Ok(b) => b,
+            Err(e) => {
+                return usage_error(format!("--baseline {e} (`akslint baseline` writes one)"));
+            }
+        };
+        let out = b.filter(&mut report.diagnostics, &report.judged, |id| {
+            configs.all_used_select(id)
+        });
+        if args.lint.verbose {
+            eprintln!("akslint: {} findings in the baseline not shown", out.known);
+        }
+        if out.stale > 0 {
+            eprintln!(
+                "akslint: {} baseline {} no longer found (fixed?); `akslint baseline --update` removes {}",
+                out.stale,
+                if out.stale == 1 {
+                    "finding"
+                } else {
+                    "findings"
+                },
+                if out.stale == 1 { "it" } else { "them" },
+            );
+        }
+    }
+    let threshold = match args.fail_on {
+        FailOn::Error => Some(Severity::Error),
+        FailOn::Warning => Some(Severity::Warning),
+        FailOn::Note => Some(Severity::Note),
+        FailOn::Never => None,
+    };
+    let written = run_config(&args.lint, &configs, |cfg| {
+        write_outputs(&args, &report, cfg, color, terminal, threshold)
+    });
+    if let Err(code) = written {
+        return code;
+    }
+    let failed = threshold.is_some_and(|t| report.diagnostics.iter().any(|d| d.severity >= t));
+    if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// The baseline a check reads: `--baseline`, else the config's `baseline` (relative to it).
+fn baseline_path(args: &LintArgs, cfg: &Config) -> Option<std::path::PathBuf> {
+    args.baseline
+        .clone()
+        .or_else(|| cfg.file.baseline.as_ref().map(|b| cfg.root.join(b)))
+}
+
+/// `akslint baseline`: writes today's findings (never over a baseline without `--force`), or
+/// with `--update` removes the fixed entries of the existing one.
+fn baseline(args: BaselineArgs) -> ExitCode {
+    use akslint::baseline::{Baseline, FILE_NAME};
+    let mut forced = None;
+    let configs = match configs(&args.lint, &mut forced) {
+        Ok(c) => c,
+        Err(code) => return code,
+    };
+    let Run { report, .. } = match run(&args.lint, &configs, None) {
+        Ok(r) => r,
+        Err(code) => return code,
+    };
+    let path = run_config(&args.lint, &configs, |cfg| baseline_path(&args.lint, cfg));
+    let path = path.unwrap_or_else(|| {
+        let cwd = std::env::current_dir().unwrap_or_default();
+        match engine::project_root(std::path::Path::new(".")) {
+            Some(root) if root != cwd => root.join(FILE_NAME),
+            _ => FILE_NAME.into(),
+        }
+    });
+    // Shown relative to the current directory when it is below it.
+    let cwd = std::env::current_dir().unwrap_or_default();
+    let path = match path.strip_prefix(&cwd) {
+        Ok(rel) if !rel.as_os_str().is_empty() => rel.to_path_buf(),
+        _ => path,
+    };
+    let exists = path.exists();
+    let (new, what) = if args.update {
+        let old = match Baseline::load(&path) {
+            Ok(b) => b,
+            Err(e) => return usage_error(format!("--update: {e}")),
+        };
+        let new = old.ratchet(&report.diagnostics, &report.judged, |id| {
+            configs.all_used_select(id)
+        });
+        let gone = old.len() - new.len();
+        (new, format!("{gone} fixed removed, "))
+    } else if exists && !args.force {
+        return usage_error(format!(
+            "{} exists; `akslint baseline --update` removes the fixed entries, `--force` records today's findings instead",
+            path.display()
+        ));
+    } else {
+        (Baseline::of(&report.diagnostics), String::new())
+    };
+    if let Err(e) = std::fs::write(&path, new.to_json()) {
+        return usage_error(format!("{}: {e}", path.display()));
+    }
+    eprintln!(
+        "akslint: wrote {} ({what}{} findings in {} entries)",
+        path.display(),
+        new.len(),
+        new.entries.len()
+    );
+    ExitCode::SUCCESS
+}
+
+/// Lints what `args` name, each file with its config; `report`: how `check` reports (`None`
+/// for `baseline`, which shows no findings).
+fn run(
+    args: &LintArgs,
+    configs: &Configs<'_>,
+    report: Option<&CheckArgs>,
+) -> Result<Run, ExitCode> {
+    let inputs = inputs(args, configs)?;
     let stdout = std::io::stdout();
     let terminal = stdout.is_terminal();
-    let color = match (args.no_color, args.color) {
+    let color = report.is_some_and(|r| match (r.no_color, r.color) {
         (true, _) | (_, ColorChoice::Never) => false,
         (false, ColorChoice::Always) => true,
         (false, ColorChoice::Auto) => terminal && std::env::var_os("NO_COLOR").is_none(),
-    };
-    let wants_text =
-        args.format == Format::Text || args.output.iter().any(|o| o.format == Format::Text);
+    });
+    let wants_text = report.is_some_and(|r| {
+        r.format == Format::Text || r.output.iter().any(|o| o.format == Format::Text)
+    });
     let opts = Options {
         parse_only: args.parse_only,
         threads: args.threads,
@@ -84,11 +231,14 @@ fn check(args: CheckArgs) -> ExitCode {
         terraform_trees: None,
     };
     if let Some(missing) = opts.var_files.iter().find(|p| !p.is_file()) {
-        return usage_error(format!("--var-file {}: no such file", missing.display()));
+        return Err(usage_error(format!(
+            "--var-file {}: no such file",
+            missing.display()
+        )));
     }
-    let report = match engine::lint_with(&inputs, &configs, &opts) {
+    let report = match engine::lint_with(&inputs, configs, &opts) {
         Ok(r) => r,
-        Err(e) => return usage_error(e),
+        Err(e) => return Err(usage_error(e)),
     };
     if args.verbose {
         for line in configs.usage() {
@@ -99,35 +249,16 @@ fn check(args: CheckArgs) -> ExitCode {
     if std::env::var_os("AKSLINT_CACHE_STATS").is_some() {
         eprintln!("{}", report.cache);
     }
-    if args.parse_only {
-        return ExitCode::SUCCESS;
-    }
-    let threshold = match args.fail_on {
-        FailOn::Error => Some(Severity::Error),
-        FailOn::Warning => Some(Severity::Warning),
-        FailOn::Note => Some(Severity::Note),
-        FailOn::Never => None,
-    };
-    // The config that stands for the run (SARIF's rule help base): `--config`, else the one
-    // that applies to the first path named.
-    let first = args.paths.first().cloned().unwrap_or_else(|| ".".into());
-    let written = configs.with_config_of(&first, |cfg| {
-        write_outputs(&args, &report, cfg, color, terminal, threshold)
-    });
-    if let Err(code) = written {
-        return code;
-    }
-    let failed = threshold.is_some_and(|t| report.diagnostics.iter().any(|d| d.severity >= t));
-    if failed {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    }
+    Ok(Run {
+        report,
+        terminal,
+        color,
+    })
 }
 
 /// The inputs of a check: the named paths (a name that is no path but looks like a subcommand is a
 /// usage error that says so), or standard input for `-`.
-fn inputs(args: &CheckArgs, configs: &Configs<'_>) -> Result<Vec<Input>, ExitCode> {
+fn inputs(args: &LintArgs, configs: &Configs<'_>) -> Result<Vec<Input>, ExitCode> {
     let paths = if args.paths.is_empty() {
         vec![".".into()]
     } else {

@@ -372,6 +372,7 @@ pub fn unused(sups: &[Suppression], ran: impl Fn(&str) -> bool) -> Vec<Finding> 
             if let Some(id) = n.id.filter(|id| !n.used && ran(id)) {
                 let mut f = linter::unused_suppression(s.span, id);
                 f.positions = s.positions;
+                f.locator = Some(locator(&n.text));
                 out.push(f);
             }
         }
@@ -385,18 +386,31 @@ pub fn invalid(sups: &[Suppression]) -> Vec<Finding> {
     for s in sups {
         for n in &s.rules {
             if n.id.is_none() {
-                out.push(linter::unknown_rule(s.span, &n.text));
+                let mut f = linter::unknown_rule(s.span, &n.text);
+                f.locator = Some(locator(&n.text));
+                out.push(f);
             }
         }
         if s.rules.is_empty() {
-            out.push(linter::no_rule_named(s.span));
+            let mut f = linter::no_rule_named(s.span);
+            f.locator = Some(locator(""));
+            out.push(f);
         }
         if s.is_comment && s.reason.is_none() {
             let named: Vec<&str> = s.rules.iter().map(|n| n.text.as_str()).collect();
-            out.push(linter::no_reason(s.span, &named.join(", ")));
+            let mut f = linter::no_reason(s.span, &named.join(", "));
+            f.locator = Some(locator(&named.join(",")));
+            out.push(f);
         }
     }
     out
+}
+
+/// The locator of a finding about a suppression (see [`crate::fingerprint`]): what it names,
+/// the same whether the finding is settled with the file or after the cross-file rules (when
+/// the file's text and tree are gone).
+fn locator(named: &str) -> String {
+    format!("suppression {named}").trim_end().to_string()
 }
 
 #[cfg(test)]

@@ -164,6 +164,7 @@ fn golden_outputs() {
         "junit",
         "checkstyle",
         "azure",
+        "gitlab",
     ] {
         let o = akslint(
             &[
@@ -289,7 +290,9 @@ fn json_contract_shape() {
             "object",
             "source",
             "help",
-            "related"
+            "related",
+            "locator",
+            "fingerprint"
         ]
     );
     let dup = v["diagnostics"]
@@ -628,6 +631,10 @@ fn typos_and_completions() {
         let o = akslint(&["completions", shell], &r, None);
         assert_eq!(o.status.code(), Some(0), "{shell}");
         assert!(stdout(&o).contains("--fail-on"), "{shell}");
+        // PowerShell's script completes options, not their values.
+        if shell != "powershell" {
+            assert!(stdout(&o).contains("gitlab"), "{shell}: formats completed");
+        }
     }
     let help = stdout(&akslint(&["--help"], &r, None));
     assert!(
@@ -668,4 +675,55 @@ fn force_exclude_applies_exclude_to_named_files() {
         String::from_utf8_lossy(&o.stderr).contains("akslint: config akslint.toml")
             || String::from_utf8_lossy(&o.stderr).contains("akslint.toml")
     );
+}
+
+/// GitLab Code Quality: the fields GitLab reads, severities mapped, fingerprints the JSON
+/// report's and never repeated (the same finding twice gets a second fingerprint of its own).
+#[test]
+fn gitlab_code_quality() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::write(
+        d.join("akslint.toml"),
+        "select = [\"AKS401\", \"AKS004\"]\n",
+    )
+    .unwrap();
+    // Two rendered files of one template: the same finding twice.
+    let rendered = format!("---\n# Source: chart/templates/pod.yaml\n{POD}");
+    std::fs::write(d.join("a.yaml"), &rendered).unwrap();
+    std::fs::write(d.join("b.yaml"), &rendered).unwrap();
+    let o = akslint(
+        &[
+            "check",
+            "--format",
+            "gitlab",
+            "--output",
+            "json=report.json",
+        ],
+        d,
+        None,
+    );
+    assert_eq!(
+        o.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let issues: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let issues = issues.as_array().unwrap();
+    let json: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(d.join("report.json")).unwrap()).unwrap();
+    let findings = json["diagnostics"].as_array().unwrap();
+    assert_eq!(issues.len(), 2);
+    assert_eq!(findings[0]["fingerprint"], findings[1]["fingerprint"]);
+    assert_eq!(issues[0]["fingerprint"], findings[0]["fingerprint"]);
+    assert_ne!(issues[1]["fingerprint"], issues[0]["fingerprint"]);
+    for (i, q) in issues.iter().enumerate() {
+        assert_eq!(q["check_name"], "AKS401");
+        assert_eq!(q["severity"], "critical");
+        assert_eq!(q["location"]["lines"]["begin"], 11);
+        assert_eq!(q["location"]["path"], ["a.yaml", "b.yaml"][i]);
+        assert!(q["description"].as_str().unwrap().contains("privileged"));
+        assert_eq!(q["fingerprint"].as_str().unwrap().len(), 32);
+    }
 }

@@ -82,6 +82,10 @@ pub enum Skipped {
 }
 
 pub fn classify(path: &Path) -> Option<FileKind> {
+    // akslint's own baseline is no manifest.
+    if path.file_name() == Some(crate::baseline::FILE_NAME.as_ref()) {
+        return None;
+    }
     let ext = path.extension()?.to_str()?.to_ascii_lowercase();
     match ext.as_str() {
         "yaml" | "yml" => Some(FileKind::Yaml),

@@ -96,6 +96,12 @@ pub(super) fn project_context(
     })
 }
 
+/// The project root of a path (a directory, or a file's directory), canonical: the nearest
+/// directory upward with `.git` or an `akslint.toml` with `root = true`.
+pub fn project_root(path: &Path) -> Option<PathBuf> {
+    Projects::default().root_of(path)
+}
+
 /// Files made canonical through their directory, each directory resolved once.
 #[derive(Default)]
 struct CanonicalDirs(BTreeMap<PathBuf, Option<PathBuf>>);

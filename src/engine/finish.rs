@@ -75,6 +75,11 @@ fn resolve(file: &FileText<'_>, f: Finding, set: &RuleSet<'_>) -> Diagnostic {
         )
     };
     let severity = set.severity(&f);
+    // The tree is gone (Terraform keeps none here): the key written at the span.
+    let locator = f.locator.or_else(|| {
+        f.span
+            .and_then(|s| crate::fingerprint::key_at(file.text, s.start as usize))
+    });
     let (start, end) = match f.positions {
         Some(p) => p,
         None => f.span.map(pos).unwrap_or_default(),
@@ -106,6 +111,9 @@ fn resolve(file: &FileText<'_>, f: Finding, set: &RuleSet<'_>) -> Diagnostic {
         source: f.source.map(capped),
         help: f.help.map(capped),
         related,
+        locator: locator.map(capped),
+        fingerprint: String::new(),
+        fingerprint_path: String::new(),
     }
 }
 

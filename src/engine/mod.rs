@@ -15,11 +15,13 @@
 //! | Terraform: load → index → check | [`terraform`] |
 //! | the cross-file rules, on the index of every file | [`cross`] |
 //! | suppressions, config filter, positions — the same for every file | [`finish`] |
+//! | each finding's fingerprint, its path relative to its project | [`fingerprints`] |
 
 mod cache;
 mod context;
 mod cross;
 mod dispatch;
+mod fingerprints;
 mod finish;
 mod input;
 mod settings;
@@ -40,7 +42,7 @@ use settings::Settings;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-pub use context::Context;
+pub use context::{Context, project_root};
 
 /// What to lint.
 #[derive(Debug, Clone)]
@@ -199,7 +201,9 @@ pub fn lint_with(
             opts,
             pool: &pool,
         };
-        run.rest(linted, loaded)
+        // Directories named are judged whole (a baseline's entries under them can be stale).
+        let dirs = paths.iter().filter(|p| p.is_dir());
+        run.rest(linted, loaded, dirs.map(|p| discover::display(p)).collect())
     }))
 }
 
@@ -315,7 +319,12 @@ impl Run<'_, '_> {
     }
 
     /// The Terraform, then the cross-file rules, then the sort.
-    fn rest(&self, linted: Linted, loaded: Option<terraform::Loaded>) -> LintResult {
+    fn rest(
+        &self,
+        linted: Linted,
+        loaded: Option<terraform::Loaded>,
+        judged_dirs: Vec<String>,
+    ) -> LintResult {
         let (settings, opts) = (self.settings, self.opts);
         let Linted {
             jobs,
@@ -347,6 +356,8 @@ impl Run<'_, '_> {
         result
             .diagnostics
             .sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        result.judged.dirs = judged_dirs;
+        fingerprints::assign(&mut result, &mut projects);
         result
     }
 }
@@ -365,6 +376,7 @@ fn skipped(found: &discover::Discovered, settings: &Settings<'_>, opts: &Options
     if !opts.parse_only {
         for (file, skipped) in &found.skipped {
             let c = settings.of(Path::new(file));
+            result.judged.files.push(file.clone());
             let empty = FileText::new(file, "");
             result.diagnostics.extend(finish::finish(
                 &empty,
@@ -397,6 +409,12 @@ fn absorb_files<'j>(
             });
         }
         let mut part = file.result;
+        if file.reported {
+            part.judged.files.push(match job {
+                Job::File(f) => f.display.clone(),
+                Job::Stdin { name, .. } => name.clone(),
+            });
+        }
         sort_and_dedup(&mut part.diagnostics);
         result.absorb(part);
     }

@@ -191,11 +191,12 @@ fn lint_text(
     }
     let mut sups = suppress::from_comments(text, &parsed.comments, &file.lines);
     let Check {
-        findings,
+        mut findings,
         mut facts,
         objects,
         ..
     } = check;
+    locate(&mut findings, &parsed);
     let held = !facts.objects.is_empty();
     if part.reported {
         out.result = LintResult {
@@ -204,6 +205,12 @@ fn lint_text(
             objects,
             ..LintResult::default()
         };
+        let templates = parsed
+            .docs
+            .iter()
+            .flatten()
+            .filter_map(|d| d.helm_source.clone());
+        out.result.judged.templates.extend(templates);
     }
     if let (true, Some(x)) = (held, &extractor) {
         x.hold(&mut sups);
@@ -270,6 +277,24 @@ impl Check<'_, '_> {
         if self.reported {
             self.objects += objects.len();
         }
+    }
+}
+
+/// Names each finding's place in its document, as a key path (see [`yaml::path`]), while the
+/// trees are alive: the locator of its fingerprint.
+fn locate(findings: &mut [Finding], parsed: &YamlFile<'_>) {
+    let docs: Vec<&Document<'_>> = parsed.docs.iter().flatten().collect();
+    for f in findings.iter_mut().filter(|f| f.locator.is_none()) {
+        let Some(at) = f.span.map(|s| s.start) else {
+            continue;
+        };
+        // Documents are in the order of the text.
+        let i = docs.partition_point(|d| d.span.end <= at);
+        f.locator = docs
+            .get(i)
+            .filter(|d| d.span.start <= at)
+            .and_then(|d| yaml::path::at(d, at))
+            .filter(|p| !p.is_empty());
     }
 }
 

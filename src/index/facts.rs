@@ -38,6 +38,7 @@ impl Extractor<'_> {
             span,
             start: self.lines.pos(self.text, span.start as usize),
             end: self.lines.pos(self.text, span.end as usize),
+            path: None,
         }
     }
 
@@ -62,7 +63,7 @@ impl Extractor<'_> {
             Some(w) => What::Workload(Box::new(self.workload(w))),
             None => self.other(obj)?,
         };
-        Some(ObjectFacts {
+        let mut facts = ObjectFacts {
             kind: obj.kind.to_string(),
             name: obj.name.unwrap_or("<unnamed>").to_string(),
             namespace: obj.namespace.unwrap_or(self.default_namespace).to_string(),
@@ -72,7 +73,11 @@ impl Extractor<'_> {
             anchor: self.anchor(obj.anchor()),
             suppressions,
             what,
-        })
+        };
+        for a in facts.anchors_mut() {
+            a.path = crate::yaml::path::at(obj.doc, a.span.start).filter(|p| !p.is_empty());
+        }
+        Some(facts)
     }
 
     fn other(&self, obj: &Object<'_, '_>) -> Option<What> {

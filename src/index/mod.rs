@@ -31,6 +31,9 @@ pub struct Anchor {
     pub span: Span,
     pub start: Pos,
     pub end: Pos,
+    /// Its key path in the document (see [`crate::yaml::path`]), the locator of the
+    /// fingerprints of findings reported here; `None` in Terraform.
+    pub path: Option<String>,
 }
 
 /// What the index holds of one file.
@@ -81,6 +84,15 @@ impl FileFacts {
                 a.file = file.clone();
             }
         }
+    }
+}
+
+impl ObjectFacts {
+    /// Every anchor of the object, its own first.
+    pub fn anchors_mut(&mut self) -> Vec<&mut Anchor> {
+        let mut anchors = vec![&mut self.anchor];
+        self.what.anchors(&mut anchors);
+        anchors
     }
 }
 

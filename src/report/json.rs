@@ -1,7 +1,10 @@
 //! The JSON contract, version 1:
 //! `{"version": 1, "diagnostics": [{"rule", "name", "severity", "message", "file", "line",
-//! "column", "end_line", "end_column", "object", "source", "help", "related"}], "summary":
-//! {"files", "objects", "by_severity"}}`. File-level findings have line/column 0.
+//! "column", "end_line", "end_column", "object", "source", "help", "related", "locator",
+//! "fingerprint"}], "summary": {"files", "objects", "by_severity"}}`. File-level findings have
+//! line/column 0. `fingerprint` (32 hex digits) names the finding across edits (see
+//! [`crate::fingerprint`]); `locator` is the key path in the object it is made of. Both were
+//! added to version 1 (a reader of version 1 ignores keys it does not know).
 //! Written straight from borrowed structs: no intermediate JSON tree.
 
 use crate::diagnostic::LintResult;
@@ -47,6 +50,8 @@ struct Item<'a> {
     source: Option<&'a str>,
     help: Option<&'a str>,
     related: Vec<RelatedItem<'a>>,
+    locator: Option<&'a str>,
+    fingerprint: &'a str,
 }
 
 #[derive(Serialize)]
@@ -83,6 +88,8 @@ fn diagnostics<S: Serializer>(diags: &&[Diagnostic], s: S) -> Result<S::Ok, S::E
                     message: &r.message,
                 })
                 .collect(),
+            locator: d.locator.as_deref(),
+            fingerprint: &d.fingerprint,
         })?;
     }
     seq.end()

@@ -6,6 +6,7 @@ mod checkstyle;
 mod compact;
 mod frame;
 mod github;
+mod gitlab;
 mod json;
 mod junit;
 mod sarif;
@@ -35,6 +36,8 @@ pub enum Format {
     Checkstyle,
     /// Azure Pipelines `##vso[task.logissue]` logging commands.
     Azure,
+    /// GitLab Code Quality JSON (`artifacts:reports:codequality`), with each finding's fingerprint.
+    Gitlab,
 }
 
 pub struct Style {
@@ -61,6 +64,7 @@ pub fn write(
         Format::Junit => junit::write(report, style, out),
         Format::Checkstyle => checkstyle::write(report, out),
         Format::Azure => azure::write(report, out),
+        Format::Gitlab => gitlab::write(report, out),
     }
 }
 

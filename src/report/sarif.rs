@@ -1,5 +1,6 @@
 //! SARIF 2.1.0: rules with descriptions and help from `rules/`, physical regions (columns in
-//! Unicode code points), logical locations naming the object. File-level findings carry no region.
+//! Unicode code points), logical locations naming the object, `partialFingerprints`
+//! (`akslint/v1`: the finding's fingerprint). File-level findings carry no region.
 //! Streamed, as JSON is: a result is built, written and dropped before the next.
 
 use crate::config::Config;
@@ -149,6 +150,10 @@ fn result(d: &Diagnostic, index: &BTreeMap<&'static str, usize>) -> Value {
     if let Some(&i) = index.get(d.rule) {
         r["ruleIndex"] = json!(i);
     }
+    if !d.fingerprint.is_empty() {
+        // GitHub code scanning matches alerts across runs by it.
+        r["partialFingerprints"] = json!({"akslint/v1": d.fingerprint});
+    }
     if let Some(s) = &d.source {
         r["properties"] = json!({"helmSource": s});
     }
@@ -236,6 +241,9 @@ mod tests {
             source: None,
             help: Some("remove it".into()),
             related: Vec::new(),
+            locator: None,
+            fingerprint: "0123456789abcdef0123456789abcdef".into(),
+            fingerprint_path: "k8s/pod.yaml".into(),
         };
         let report = LintResult {
             diagnostics: vec![d; 1_000],

@@ -290,6 +290,7 @@ impl<'a> IndexCtx<'a> {
         let mut f = Finding::new(self.sink.rule, Some(at.span), message).help(help);
         f.file = Some(at.file.clone());
         f.positions = Some((at.start, at.end));
+        f.locator.clone_from(&at.path);
         f.object = Some(object.label.clone());
         f.source = object.source.clone();
         let mut files: Vec<Arc<str>> = vec![object.anchor.file.clone(), at.file.clone()];

@@ -1,7 +1,8 @@
 //! Where in a document a byte offset lies, as a key path from the root:
 //! `spec.template.spec.containers[web].securityContext.privileged`. A sequence item that is a
 //! mapping with a `name` is named by it (`containers[web]`: the same container however the list is
-//! ordered), any other by its index (`args[2]`). Lines, columns and the text around do not enter
+//! ordered), an object of a `List` by its `metadata.name` (`items[web]`), any other by its index
+//! (`args[2]`). Lines, columns and the text around do not enter
 //! it, so it names a finding's place across edits that move it (baseline fingerprints).
 
 use super::tree::{Document, NodeId, NodeKind};
@@ -37,7 +38,10 @@ pub fn at(doc: &Document<'_>, offset: u32) -> Option<String> {
                 let name = doc
                     .resolve(item)
                     .filter(|&r| doc.is_map(r))
-                    .and_then(|r| doc.get(r, "name"))
+                    .and_then(|r| {
+                        doc.get(r, "name")
+                            .or_else(|| doc.get_at(r, &["metadata", "name"]))
+                    })
                     .and_then(|n| doc.str(n))
                     .filter(|n| !n.contains(['[', ']', '.']));
                 match name {
@@ -90,6 +94,15 @@ mod tests {
         assert_eq!(
             path_of(POD, "name: web").as_deref(),
             Some("spec.containers[web].name")
+        );
+    }
+
+    #[test]
+    fn objects_of_a_list_are_named_by_their_metadata() {
+        let list = "kind: List\nitems:\n  - kind: Pod\n    metadata: {name: a}\n    spec: {hostPID: true}\n  - kind: Pod\n    metadata: {name: b}\n    spec: {hostNetwork: true}\n";
+        assert_eq!(
+            path_of(list, "hostNetwork").as_deref(),
+            Some("items[b].spec.hostNetwork")
         );
     }
 

@@ -3,7 +3,7 @@
 //! not stored in them (every finding and anchor of a file is in that file): it is the entry's
 //! key, named again when a blob is decoded.
 
-use crate::diagnostic::{Diagnostic, LintResult, Related, Severity};
+use crate::diagnostic::{Diagnostic, Judged, LintResult, Related, Severity};
 use crate::index::FileFacts;
 use crate::meta::RuleMeta;
 use crate::source::{Pos, Span};
@@ -44,6 +44,8 @@ struct Report<'a> {
     files: u64,
     objects: u64,
     bytes: u64,
+    /// The helm templates of its documents (what a baseline's stale entries are judged by).
+    templates: Vec<Cow<'a, str>>,
 }
 
 /// A [`Diagnostic`] without its file; its rule by ID.
@@ -59,6 +61,8 @@ struct StoredDiagnostic<'a> {
     source: Option<Cow<'a, str>>,
     help: Option<Cow<'a, str>>,
     related: Vec<StoredRelated<'a>>,
+    /// The key path (the fingerprint is computed again from it: it names the project's path).
+    locator: Option<Cow<'a, str>>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -97,6 +101,7 @@ pub(super) fn encode_report(result: &LintResult, file: &str) -> Option<Vec<u8>> 
                     message: Cow::Borrowed(&r.message),
                 })
                 .collect(),
+            locator: d.locator.as_deref().map(Cow::Borrowed),
         });
     }
     let report = Report {
@@ -104,6 +109,12 @@ pub(super) fn encode_report(result: &LintResult, file: &str) -> Option<Vec<u8>> 
         files: result.files as u64,
         objects: result.objects as u64,
         bytes: result.bytes,
+        templates: result
+            .judged
+            .templates
+            .iter()
+            .map(|t| Cow::Borrowed(t.as_str()))
+            .collect(),
     };
     postcard::to_allocvec(&report).ok()
 }
@@ -112,6 +123,10 @@ pub(super) fn encode_report(result: &LintResult, file: &str) -> Option<Vec<u8>> 
 /// name a rule this build does not have.
 pub(super) fn decode_report(bytes: &[u8], file: &str, rules: &Rules) -> Option<LintResult> {
     let report: Report<'_> = whole(bytes)?;
+    let mut judged = Box::<Judged>::default();
+    judged
+        .templates
+        .extend(report.templates.into_iter().map(Cow::into_owned));
     let mut diagnostics = Vec::with_capacity(report.diagnostics.len());
     for d in report.diagnostics {
         let rule = rules.0.get(&*d.rule)?;
@@ -138,6 +153,9 @@ pub(super) fn decode_report(bytes: &[u8], file: &str, rules: &Rules) -> Option<L
                     message: r.message.into_owned(),
                 })
                 .collect(),
+            locator: d.locator.map(Cow::into_owned),
+            fingerprint: String::new(),
+            fingerprint_path: String::new(),
         });
     }
     Some(LintResult {
@@ -145,6 +163,7 @@ pub(super) fn decode_report(bytes: &[u8], file: &str, rules: &Rules) -> Option<L
         files: usize::try_from(report.files).ok()?,
         objects: usize::try_from(report.objects).ok()?,
         bytes: report.bytes,
+        judged,
         ..LintResult::default()
     })
 }
@@ -198,6 +217,7 @@ mod tests {
                 (back.files, back.objects, back.bytes),
                 (out.result.files, out.result.objects, out.result.bytes)
             );
+            assert_eq!(back.judged.templates, out.result.judged.templates);
             findings_seen += back.diagnostics.len();
             if let Some((name, facts)) = &out.facts {
                 let blob = encode_facts(facts).unwrap();
@@ -241,6 +261,9 @@ mod tests {
             source: None,
             help: None,
             related: Vec::new(),
+            locator: None,
+            fingerprint: String::new(),
+            fingerprint_path: String::new(),
         });
         let blob = encode_report(&result, "a.yaml").unwrap();
         assert!(decode_report(&blob, "a.yaml", &rules).is_none());

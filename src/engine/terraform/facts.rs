@@ -27,6 +27,7 @@ pub(super) fn of(res: &Resource<'_>, address: String, majors: Majors, facts: &mu
         span: res.span(),
         start: Pos::default(),
         end: Pos::default(),
+        path: None,
     };
     let dir = Path::new(&*res.file)
         .parent()

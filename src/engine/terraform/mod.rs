@@ -121,6 +121,8 @@ pub(super) fn lint_modules(
         );
     }
     out.diagnostics = finish_files(&project, by_file, settings, opts, &mut out.sources);
+    let judged = project.files().filter(|f| project.in_scope(&f.name));
+    out.judged.files.extend(judged.map(|f| f.name.to_string()));
     for (file, f) in project.problems() {
         let text = project.text_of(&file).unwrap_or("");
         let c = settings.of(Path::new(&file));
