@@ -9,27 +9,7 @@ mod common;
 
 use std::collections::BTreeMap;
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
-
-fn akslint(args: &[&str], cwd: &Path, stdin: Option<&str>) -> Output {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_akslint"));
-    cmd.args(args)
-        .current_dir(cwd)
-        .env("NO_COLOR", "1")
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .stdin(if stdin.is_some() {
-            Stdio::piped()
-        } else {
-            Stdio::null()
-        });
-    let mut child = cmd.spawn().unwrap();
-    if let Some(s) = stdin {
-        use std::io::Write;
-        child.stdin.take().unwrap().write_all(s.as_bytes()).unwrap();
-    }
-    child.wait_with_output().unwrap()
-}
+use std::process::{Command, Output};
 
 fn write(dir: &Path, files: &[(&str, &str)]) {
     for (name, text) in files {
@@ -103,14 +83,14 @@ fn the_projects_config_applies_from_another_directory() {
     );
     let elsewhere = tempfile::tempdir().unwrap();
     let abs = d.to_str().unwrap();
-    let o = akslint(
+    let o = common::akslint(
         &["check", "--format", "compact", abs],
         elsewhere.path(),
         None,
     );
     assert_eq!(findings(&o, &d), ["app.yaml:10 AKS401"]);
     // Relative, with `..`: the same config, the same globs.
-    let o = akslint(
+    let o = common::akslint(
         &["check", "--format", "compact", ".."],
         &d.join("gen"),
         None,
@@ -124,10 +104,10 @@ fn a_nested_config_replaces_its_parent_for_its_subtree() {
     let d = dir.path();
     nested_tree(d);
     let want = ["nested/deeper/low.yaml:8 AKS403", "top.yaml:10 AKS401"];
-    let o = akslint(&["check", "--format", "compact", "."], d, None);
+    let o = common::akslint(&["check", "--format", "compact", "."], d, None);
     assert_eq!(findings(&o, d), want);
     // Named files, and from inside the nested folder: the same configs.
-    let o = akslint(
+    let o = common::akslint(
         &[
             "check",
             "--format",
@@ -139,14 +119,14 @@ fn a_nested_config_replaces_its_parent_for_its_subtree() {
         None,
     );
     assert_eq!(findings(&o, d), want);
-    let o = akslint(
+    let o = common::akslint(
         &["check", "--format", "compact", "."],
         &d.join("nested"),
         None,
     );
     assert_eq!(findings(&o, d), ["deeper/low.yaml:8 AKS403"]);
     // The command line's selection applies to every config.
-    let o = akslint(
+    let o = common::akslint(
         &["check", "--format", "compact", "--ignore", "AKS403", "."],
         d,
         None,
@@ -160,7 +140,7 @@ fn config_overrides_every_nearest_config() {
     let d = dir.path();
     nested_tree(d);
     write(d, &[("other.toml", "select = [\"AKS401\"]\n")]);
-    let o = akslint(
+    let o = common::akslint(
         &[
             "check",
             "--format",
@@ -176,7 +156,7 @@ fn config_overrides_every_nearest_config() {
         findings(&o, d),
         ["nested/deeper/low.yaml:10 AKS401", "top.yaml:10 AKS401"]
     );
-    let o = akslint(
+    let o = common::akslint(
         &["check", "--verbose", "--config", "other.toml", "."],
         d,
         None,
@@ -210,7 +190,7 @@ fn a_nested_configs_globs_are_relative_to_it() {
             ("vendor/top.yaml", &pod("a")),
         ],
     );
-    let o = akslint(&["check", "--format", "compact", "."], d, None);
+    let o = common::akslint(&["check", "--format", "compact", "."], d, None);
     assert_eq!(
         findings(&o, d),
         [
@@ -221,7 +201,7 @@ fn a_nested_configs_globs_are_relative_to_it() {
         ]
     );
     // `--force-exclude` applies a named file's own config's `exclude`.
-    let o = akslint(
+    let o = common::akslint(
         &[
             "check",
             "--format",
@@ -248,7 +228,7 @@ fn a_broken_nested_config_is_an_error_naming_it() {
             "select = [\"AKS403\"]\nselcet = []\n",
         )],
     );
-    let o = akslint(&["check", "."], d, None);
+    let o = common::akslint(&["check", "."], d, None);
     assert_eq!(o.status.code(), Some(2));
     let err = stderr(&o);
     assert!(
@@ -257,7 +237,7 @@ fn a_broken_nested_config_is_an_error_naming_it() {
     );
     assert!(o.stdout.is_empty(), "nothing is reported");
     // A folder the run does not reach does not matter.
-    let o = akslint(&["check", "top.yaml"], d, None);
+    let o = common::akslint(&["check", "top.yaml"], d, None);
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
 }
 
@@ -279,7 +259,7 @@ fn standard_input_takes_the_config_of_its_name() {
         ("buffer.yaml", "buffer.yaml:10 AKS401"),
         ("<stdin>", "<stdin>:10 AKS401"),
     ] {
-        let o = akslint(
+        let o = common::akslint(
             &[
                 "check",
                 "--format",
@@ -308,7 +288,7 @@ fn verbose_says_which_config_applied_where() {
         ],
     );
     write(d, &[("nested/deeper/d.yaml", &pod("d"))]);
-    let o = akslint(&["check", "--verbose", "."], d, None);
+    let o = common::akslint(&["check", "--verbose", "."], d, None);
     let err = stderr(&o);
     assert!(
         err.contains("akslint: config akslint.toml applies to 1 file: top.yaml\n"),
@@ -320,14 +300,14 @@ fn verbose_says_which_config_applied_where() {
     );
     let none = tempfile::tempdir().unwrap();
     write(none.path(), &[("a.yaml", &pod("a"))]);
-    let o = akslint(&["check", "--verbose", "."], none.path(), None);
+    let o = common::akslint(&["check", "--verbose", "."], none.path(), None);
     assert!(
         stderr(&o).contains("akslint: no akslint.toml (the defaults) applies to 1 file: a.yaml"),
         "{}",
         stderr(&o)
     );
     std::fs::remove_file(none.path().join("a.yaml")).unwrap();
-    let o = akslint(&["check", "--verbose", "."], none.path(), None);
+    let o = common::akslint(&["check", "--verbose", "."], none.path(), None);
     assert!(
         stderr(&o).contains("akslint: no akslint.toml (the defaults) applies to no file"),
         "{}",
@@ -363,17 +343,17 @@ fn cross_file_rules_see_the_whole_project_under_each_config() {
         "team-b.yaml:2 AKS301",
         "team-b.yaml:2 AKS302",
     ];
-    let o = akslint(&["check", "--format", "compact", "."], d, None);
+    let o = common::akslint(&["check", "--format", "compact", "."], d, None);
     assert_eq!(findings(&o, d), want);
     // Naming one file: the rest of the project is still its context.
-    let o = akslint(&["check", "--format", "compact", "app.yaml"], d, None);
+    let o = common::akslint(&["check", "--format", "compact", "app.yaml"], d, None);
     assert_eq!(findings(&o, d), Vec::<String>::new());
     // The cache (at the project root) serves each file under its own config's settings: a
     // second run is the same, and a change of the nested config changes its files' findings.
-    let o = akslint(&["check", "--format", "compact", "."], d, None);
+    let o = common::akslint(&["check", "--format", "compact", "."], d, None);
     assert_eq!(findings(&o, d), want);
     write(d, &[("policies/akslint.toml", "select = [\"AKS403\"]\n")]);
-    let o = akslint(&["check", "--format", "compact", "."], d, None);
+    let o = common::akslint(&["check", "--format", "compact", "."], d, None);
     assert_eq!(
         findings(&o, d),
         [
@@ -402,7 +382,7 @@ fn output_is_the_same_on_one_and_two_threads() {
         );
     }
     let run = |threads: &str| {
-        let o = akslint(
+        let o = common::akslint(
             &[
                 "check",
                 "--format",
@@ -432,7 +412,7 @@ fn output_is_the_same_on_one_and_two_threads() {
 #[test]
 fn testdata_honours_each_folders_config() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let o = akslint(
+    let o = common::akslint(
         &[
             "check",
             "--format",
@@ -547,7 +527,7 @@ fn sarif_docs_url_comes_from_the_named_projects_config() {
         ],
     );
     let elsewhere = tempfile::tempdir().unwrap();
-    let o = akslint(
+    let o = common::akslint(
         &["check", "--format", "sarif", d.to_str().unwrap()],
         elsewhere.path(),
         None,

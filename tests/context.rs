@@ -4,28 +4,10 @@
 //! file, `--no-context` silences the cross-file rules, `--namespace` places the objects that name
 //! none, separate projects keep separate indexes, and suppressions reach cross-file findings.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+mod common;
 
-fn akslint(args: &[&str], cwd: &Path, stdin: Option<&str>) -> Output {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_akslint"));
-    cmd.args(args)
-        .current_dir(cwd)
-        .env("NO_COLOR", "1")
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .stdin(if stdin.is_some() {
-            Stdio::piped()
-        } else {
-            Stdio::null()
-        });
-    let mut child = cmd.spawn().unwrap();
-    if let Some(s) = stdin {
-        use std::io::Write;
-        child.stdin.take().unwrap().write_all(s.as_bytes()).unwrap();
-    }
-    child.wait_with_output().unwrap()
-}
+use std::path::{Path, PathBuf};
+use std::process::Output;
 
 /// `file:line rule` of each finding (compact output), in output order.
 fn findings(o: &Output) -> Vec<String> {
@@ -66,7 +48,7 @@ fn write(dir: &Path, files: &[(&str, &str)]) {
 
 #[test]
 fn a_named_file_is_judged_with_its_project() {
-    let o = akslint(
+    let o = common::akslint(
         &["check", "--format", "compact", "orders.yaml"],
         &shop(),
         None,
@@ -88,7 +70,7 @@ fn a_named_file_is_judged_with_its_project() {
 
 #[test]
 fn no_context_silences_the_cross_file_rules() {
-    let o = akslint(
+    let o = common::akslint(
         &[
             "check",
             "--format",
@@ -108,14 +90,14 @@ fn a_finding_is_reported_where_its_object_is_when_another_contributor_is_named()
     // rbac.yaml holds the ServiceAccount `payments` without a client ID: the Deployment that
     // uses it, in orders.yaml, is where AKS116 points. AKS411 is silent for `orders`: the
     // RoleBinding of rbac.yaml gives it a reason to call the API.
-    let o = akslint(
+    let o = common::akslint(
         &["check", "--format", "compact", "rbac.yaml"],
         &shop(),
         None,
     );
     assert_eq!(findings(&o), ["orders.yaml:60 AKS116"]);
     // Naming reports.yaml alone: its namespace has no policy anywhere in the project.
-    let o = akslint(
+    let o = common::akslint(
         &["check", "--format", "compact", "reports.yaml"],
         &shop(),
         None,
@@ -134,12 +116,12 @@ fn a_finding_is_reported_where_its_object_is_when_another_contributor_is_named()
 #[test]
 fn standard_input_named_after_a_file_of_the_project_replaces_it() {
     let text = std::fs::read_to_string(shop().join("orders.yaml")).unwrap();
-    let named = akslint(
+    let named = common::akslint(
         &["check", "--format", "compact", "orders.yaml"],
         &shop(),
         None,
     );
-    let piped = akslint(
+    let piped = common::akslint(
         &[
             "check",
             "--format",
@@ -155,7 +137,7 @@ fn standard_input_named_after_a_file_of_the_project_replaces_it() {
     // The buffer is judged as edited, not as saved: once the Deployment runs as `orders`
     // (annotated), the ServiceAccount `payments` no longer matters.
     let edited = text.replace("serviceAccountName: payments", "serviceAccountName: orders");
-    let piped = akslint(
+    let piped = common::akslint(
         &[
             "check",
             "--format",
@@ -172,7 +154,7 @@ fn standard_input_named_after_a_file_of_the_project_replaces_it() {
 
 #[test]
 fn text_output_frames_findings_in_files_read_for_context() {
-    let o = akslint(&["check", "orders.yaml"], &shop(), None);
+    let o = common::akslint(&["check", "orders.yaml"], &shop(), None);
     let text = String::from_utf8(o.stdout).unwrap();
     let at = text
         .find("policies.yaml:31:3")
@@ -201,7 +183,7 @@ fn objects_without_a_namespace_go_where_the_run_places_them() {
             ("policy.yaml", DENY_TEAM_A),
         ],
     );
-    let o = akslint(&["check", "--format", "compact", "."], d, None);
+    let o = common::akslint(&["check", "--format", "compact", "."], d, None);
     assert_eq!(
         findings(&o),
         [
@@ -211,7 +193,7 @@ fn objects_without_a_namespace_go_where_the_run_places_them() {
         ],
         "in `default`, away from the policy"
     );
-    let o = akslint(
+    let o = common::akslint(
         &["check", "--format", "compact", "--namespace", "team-a", "."],
         d,
         None,
@@ -224,7 +206,7 @@ fn objects_without_a_namespace_go_where_the_run_places_them() {
             &format!("namespace = \"team-a\"\n{COVERAGE}"),
         )],
     );
-    let o = akslint(&["check", "--format", "compact", "."], d, None);
+    let o = common::akslint(&["check", "--format", "compact", "."], d, None);
     assert_eq!(findings(&o), Vec::<String>::new());
 }
 
@@ -242,13 +224,13 @@ fn projects_keep_their_own_index() {
         ],
     );
     // No root: what is named is one project, and the policy of a/ covers the app of b/.
-    let o = akslint(&["check", "--format", "compact", "a", "b"], d, None);
+    let o = common::akslint(&["check", "--format", "compact", "a", "b"], d, None);
     assert_eq!(findings(&o), Vec::<String>::new());
     // Two roots: two projects, two clusters. (Each root's config applies to its files, in
     // place of the one above: it selects the same rules.)
     let root = format!("root = true\n{COVERAGE}");
     write(d, &[("a/akslint.toml", &root), ("b/akslint.toml", &root)]);
-    let o = akslint(&["check", "--format", "compact", "a", "b"], d, None);
+    let o = common::akslint(&["check", "--format", "compact", "a", "b"], d, None);
     assert_eq!(
         findings(&o),
         [
@@ -258,7 +240,7 @@ fn projects_keep_their_own_index() {
         ]
     );
     // Naming b/app.yaml alone reads b/ (its root), not a/.
-    let o = akslint(&["check", "--format", "compact", "b/app.yaml"], d, None);
+    let o = common::akslint(&["check", "--format", "compact", "b/app.yaml"], d, None);
     assert_eq!(findings(&o).len(), 3);
 }
 
@@ -284,11 +266,11 @@ fn suppressions_reach_cross_file_findings_and_are_judged_after_them() {
             ("other.yaml", &format!("{unused}{DENY_TEAM_A}")),
         ],
     );
-    let o = akslint(&["check", "--format", "compact", "."], d, None);
+    let o = common::akslint(&["check", "--format", "compact", "."], d, None);
     assert_eq!(findings(&o), ["other.yaml:1 AKS003"]);
     // Named alone, app.yaml keeps its suppressions used (no AKS003), and other.yaml is not
     // reported.
-    let o = akslint(&["check", "--format", "compact", "app.yaml"], d, None);
+    let o = common::akslint(&["check", "--format", "compact", "app.yaml"], d, None);
     assert_eq!(findings(&o), Vec::<String>::new());
 }
 
@@ -311,13 +293,13 @@ fn cross_layer_findings_join_a_named_manifest_and_the_projects_terraform() {
         ],
     );
     // The manifest named alone: the project's Terraform is read for context.
-    let o = akslint(&["check", "--format", "compact", "k8s/app.yaml"], d, None);
+    let o = common::akslint(&["check", "--format", "compact", "k8s/app.yaml"], d, None);
     assert_eq!(findings(&o), ["k8s/app.yaml:10 AKS122"]);
     // The Terraform named alone: the cluster contributed, so the finding is shown at the pod.
-    let o = akslint(&["check", "--format", "compact", "infra"], d, None);
+    let o = common::akslint(&["check", "--format", "compact", "infra"], d, None);
     assert_eq!(findings(&o), ["k8s/app.yaml:10 AKS122"]);
     // Neither reads the other without context.
-    let o = akslint(
+    let o = common::akslint(
         &[
             "check",
             "--format",
@@ -337,7 +319,7 @@ fn cross_layer_findings_join_a_named_manifest_and_the_projects_terraform() {
             &CLUSTER_WI_OFF.replace("\"main\"", "\"other\""),
         )],
     );
-    let o = akslint(&["check", "--format", "compact", "."], d, None);
+    let o = common::akslint(&["check", "--format", "compact", "."], d, None);
     assert_eq!(findings(&o), Vec::<String>::new());
     write(
         d,
@@ -346,7 +328,7 @@ fn cross_layer_findings_join_a_named_manifest_and_the_projects_terraform() {
             "root = true\nselect = [\"AKS122\"]\n\n[[cluster]]\naddress = \"azurerm_kubernetes_cluster.other\"\nmanifests = [\"k8s/**\"]\n",
         )],
     );
-    let o = akslint(&["check", "--format", "compact", "k8s/app.yaml"], d, None);
+    let o = common::akslint(&["check", "--format", "compact", "k8s/app.yaml"], d, None);
     assert_eq!(findings(&o), ["k8s/app.yaml:10 AKS122"]);
 }
 
@@ -365,10 +347,10 @@ fn key_vault_through_external_secrets_silences_aks511_in_its_project_only() {
             ("b/main.tf", CLUSTER_WI_OFF),
         ],
     );
-    let o = akslint(&["check", "--format", "compact", "a", "b"], d, None);
+    let o = common::akslint(&["check", "--format", "compact", "a", "b"], d, None);
     assert_eq!(findings(&o), ["b/main.tf:1 AKS511"]);
     // Without the manifests (no context), the exception is not known: both are reported.
-    let o = akslint(
+    let o = common::akslint(
         &["check", "--format", "compact", "--no-context", "a", "b"],
         d,
         None,

@@ -6,6 +6,7 @@ use akslint::config::Config;
 use akslint::diagnostic::Diagnostic;
 use akslint::engine::{self, Input, Options};
 use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
 
 /// Lints paths with the config of `config_dir/akslint.toml` (or the default one).
 pub fn lint(paths: &[PathBuf], config_dir: &Path) -> Vec<Diagnostic> {
@@ -82,4 +83,25 @@ pub fn shared_dir(test: &str) -> Option<PathBuf> {
         dir.display()
     );
     None
+}
+
+/// Runs the akslint binary in `cwd` (colour off), with `stdin` on its standard input.
+pub fn akslint(args: &[&str], cwd: &Path, stdin: Option<&str>) -> Output {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_akslint"));
+    cmd.args(args)
+        .current_dir(cwd)
+        .env("NO_COLOR", "1")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .stdin(if stdin.is_some() {
+            Stdio::piped()
+        } else {
+            Stdio::null()
+        });
+    let mut child = cmd.spawn().unwrap();
+    if let Some(s) = stdin {
+        use std::io::Write;
+        child.stdin.take().unwrap().write_all(s.as_bytes()).unwrap();
+    }
+    child.wait_with_output().unwrap()
 }
