@@ -1,5 +1,5 @@
 //! The Terraform pipeline. A directory is a module: the scanned module directories and the local
-//! children they call are loaded together ([`load`]); every module instance is evaluated from a
+//! children they call are loaded together ([`mod@load`]); every module instance is evaluated from a
 //! root (a scanned module no scanned module calls), children with their caller's arguments,
 //! never standalone; each resource meets the rules that judge its Azure kind, and the facts of
 //! all instances form the [`crate::terraform::TfIndex`], which the verdicts that read it wait for
