@@ -310,6 +310,8 @@ mod tests {
             ["AKS205", "AKS206"]
         );
         assert!(!set.kinds.contains_key("ConfigMap"));
+        assert_eq!(ids(set.blocks.get(&BlockKind::RootOutput)), ["AKS107"]);
+        assert_eq!(ids(set.blocks.get(&BlockKind::LocalFile)), ["AKS107"]);
         let none = RuleSet::new(&cfg, true);
         assert!(none.workloads.is_empty() && none.kinds.is_empty() && none.azure.is_empty());
         assert!(none.blocks.is_empty());
