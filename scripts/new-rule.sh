@@ -196,7 +196,8 @@ use crate::rules::azurerm::{Setting, report_attr, shown};
 use crate::rules::{Rule, TfCtx};
 use crate::terraform::Resource;
 
-// Clusters that certainly exist. Other kinds: NodePool, Registry, KeyVault (AzureKind).
+// Clusters that certainly exist. Other kinds: NodePool, Registry, KeyVault (AzureKind); blocks
+// that are not Azure resources: Block(RootOutput), Block(LocalFile) (BlockKind).
 declare_rule!($type, "$id", [Azure(Cluster)]);
 
 const NAME: &str = "TODO";

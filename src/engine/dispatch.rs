@@ -1,6 +1,7 @@
 //! The rules of one run: those the config enables, with their parameters, and the dispatch
-//! tables built once from their interest — a Kubernetes kind, every workload, or an Azure
-//! resource kind → the rules that judge it — so no rule is offered what it does not judge.
+//! tables built once from their interest — a Kubernetes kind, every workload, an Azure
+//! resource kind, or another Terraform block kind → the rules that judge it — so no rule is
+//! offered what it does not judge.
 
 use crate::config::Config;
 use crate::diagnostic::{Finding, Severity};
@@ -8,7 +9,7 @@ use crate::index::Index;
 use crate::k8s::{Object, Workload};
 use crate::meta::CROSS_LAYER;
 use crate::rules::{self, Contributors, IndexCtx, Judge, K8sCtx, Rule, Target, TfCtx, TfIndexIn};
-use crate::terraform::{AzureKind, Majors, Resource, TfIndex};
+use crate::terraform::{AzureKind, BlockKind, Majors, Resource, TfIndex};
 use std::any::Any;
 
 /// Terraform rules with an exception that depends on the manifests of the project.
@@ -43,6 +44,7 @@ pub(super) struct RuleSet<'c> {
     kinds: BTreeMap<&'static str, Vec<Enabled<'c>>>,
     workloads: Vec<Enabled<'c>>,
     azure: BTreeMap<AzureKind, Vec<Enabled<'c>>>,
+    blocks: BTreeMap<BlockKind, Vec<Enabled<'c>>>,
     index: Vec<Enabled<'c>>,
     /// `[severity]` entries of the config, per enabled rule that has one.
     severity: BTreeMap<&'static str, Severity>,
@@ -58,6 +60,7 @@ impl<'c> RuleSet<'c> {
             kinds: BTreeMap::new(),
             workloads: Vec::new(),
             azure: BTreeMap::new(),
+            blocks: BTreeMap::new(),
             index: Vec::new(),
             severity: BTreeMap::new(),
         };
@@ -86,6 +89,7 @@ impl<'c> RuleSet<'c> {
                     }
                     Target::Workloads => set.workloads.push(e),
                     Target::Azure(kind) => set.azure.entry(kind).or_default().push(e),
+                    Target::Block(kind) => set.blocks.entry(kind).or_default().push(e),
                     Target::Index => set.index.push(e),
                 }
             }
@@ -176,8 +180,35 @@ impl<'c> RuleSet<'c> {
         inst: &TfInstance<'_>,
         deferred: &mut Vec<Deferred<'c>>,
     ) -> Vec<Finding> {
+        let rules = self.azure.get(&kind).map_or(&[][..], Vec::as_slice);
+        Self::check_tf(rules, res, inst, deferred)
+    }
+
+    /// Whether a rule judges blocks of `kind` (so the engine need not list them).
+    pub fn judges_blocks(&self, kind: BlockKind) -> bool {
+        self.blocks.contains_key(&kind)
+    }
+
+    /// Runs the rules that judge blocks of `kind` (a root output, a local file) on `block`.
+    pub fn check_block(
+        &self,
+        block: &Resource<'_>,
+        kind: BlockKind,
+        inst: &TfInstance<'_>,
+        deferred: &mut Vec<Deferred<'c>>,
+    ) -> Vec<Finding> {
+        let rules = self.blocks.get(&kind).map_or(&[][..], Vec::as_slice);
+        Self::check_tf(rules, block, inst, deferred)
+    }
+
+    fn check_tf(
+        rules: &[Enabled<'c>],
+        res: &Resource<'_>,
+        inst: &TfInstance<'_>,
+        deferred: &mut Vec<Deferred<'c>>,
+    ) -> Vec<Finding> {
         let mut out = Vec::new();
-        for e in self.azure.get(&kind).into_iter().flatten() {
+        for e in rules {
             let mut waiting = Vec::new();
             let mut cx = TfCtx::new(
                 e.rule.meta(),
@@ -279,8 +310,11 @@ mod tests {
             ["AKS205", "AKS206"]
         );
         assert!(!set.kinds.contains_key("ConfigMap"));
+        assert_eq!(ids(set.blocks.get(&BlockKind::RootOutput)), ["AKS107"]);
+        assert_eq!(ids(set.blocks.get(&BlockKind::LocalFile)), ["AKS107"]);
         let none = RuleSet::new(&cfg, true);
         assert!(none.workloads.is_empty() && none.kinds.is_empty() && none.azure.is_empty());
+        assert!(none.blocks.is_empty());
         assert!(none.enabled("AKS001") && !none.checks());
     }
 }

@@ -3,8 +3,8 @@
 //!
 //! A rule is one module. `declare_rule!(Name, "AKSnnn", [interest])` declares its unit struct,
 //! binds it to `rules/AKSnnn.md` (a missing doc is a compile error: the doc *is* the metadata),
-//! and states what the rule judges — Kubernetes kinds, every workload, or a normalised Azure
-//! resource kind — so the engine offers it only those inputs. `impl Rule` holds the check. The
+//! and states what the rule judges — Kubernetes kinds, every workload, a normalised Azure
+//! resource kind, or another kind of Terraform block (root outputs, local files) — so the engine offers it only those inputs. `impl Rule` holds the check. The
 //! layer's `layer!` list registers it. `scripts/new-rule.sh` writes all of that.
 
 pub mod azurerm;
@@ -24,7 +24,7 @@ use crate::diagnostic::Finding;
 use crate::index::{Anchor, Index, ObjectFacts};
 use crate::k8s::{Object, Workload};
 use crate::source::Span;
-use crate::terraform::{AzureKind, Majors, Resource, TfIndex};
+use crate::terraform::{AzureKind, BlockKind, Majors, Resource, TfIndex};
 use std::any::Any;
 use std::sync::Arc;
 
@@ -39,6 +39,10 @@ pub enum Target {
     /// Terraform resources of this Azure kind that certainly exist (a managed resource whose
     /// `count`/`for_each` is known and non-zero), offered to [`Rule::check_tf`].
     Azure(AzureKind),
+    /// Terraform blocks of this kind that are not Azure resources (a root module's outputs,
+    /// `local_file`s), offered to [`Rule::check_tf`] as a [`Resource`] (an output's `kind` is
+    /// `output`).
+    Block(BlockKind),
     /// The cross-file index of every scanned object, offered once per run to
     /// [`Rule::check_index`].
     Index,
@@ -65,8 +69,8 @@ pub trait Rule: Declared + Sync + Send {
     /// One workload ([`Target::Workloads`]).
     fn check_workload(&self, _w: &Workload<'_, '_>, _cx: &mut K8sCtx<'_>) {}
 
-    /// One Terraform resource of an evaluated module ([`Target::Azure`]). Unknown values must
-    /// never produce a finding.
+    /// One Terraform resource of an evaluated module ([`Target::Azure`]), or a block of a
+    /// [`Target::Block`] kind. Unknown values must never produce a finding.
     fn check_tf(&self, _res: &Resource<'_>, _cx: &mut TfCtx<'_>) {}
 
     /// The cross-file index ([`Target::Index`]), once per run, after every file was read.
@@ -322,10 +326,12 @@ impl<'a> IndexCtx<'a> {
 /// declare_rule!(PrivilegedContainer, "AKS401", [Workloads]);
 /// declare_rule!(BindingToUser, "AKS111", [Kinds(&["RoleBinding", "ClusterRoleBinding"])]);
 /// declare_rule!(AcrAdminUserEnabled, "AKS611", [Azure(Registry)]);
+/// declare_rule!(KubeconfigExported, "AKS107", [Block(RootOutput), Block(LocalFile)]);
 /// declare_rule!(UntrustedRegistry, "AKS603", [Workloads], params = Aks603Params);
 /// ```
 ///
-/// The interest names the variants of [`Target`] and [`AzureKind`] without their paths.
+/// The interest names the variants of [`Target`], [`AzureKind`] and [`BlockKind`] without their
+/// paths.
 #[macro_export]
 macro_rules! declare_rule {
     ($ty:ident, $id:literal, [$($target:expr),* $(,)?] $(, params = $params:ty)?) => {
@@ -351,6 +357,8 @@ macro_rules! declare_rule {
                 use $crate::rules::Target::*;
                 #[allow(unused_imports)]
                 use $crate::terraform::AzureKind::*;
+                #[allow(unused_imports)]
+                use $crate::terraform::BlockKind::*;
                 const INTEREST: &[$crate::rules::Target] = &[$($target),*];
                 INTEREST
             }
@@ -437,7 +445,7 @@ mod tests {
             let interest = r.interest();
             let k8s =
                 |t: &Target| matches!(t, Target::Kinds(_) | Target::Workloads | Target::Index);
-            let tf = |t: &Target| matches!(t, Target::Azure(_));
+            let tf = |t: &Target| matches!(t, Target::Azure(_) | Target::Block(_));
             let ok = match m.target {
                 crate::meta::CROSS_LAYER => interest == [Target::Index],
                 "kubernetes" => !interest.is_empty() && interest.iter().all(k8s),

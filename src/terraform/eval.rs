@@ -53,6 +53,11 @@ impl Env {
         e
     }
 
+    /// Whether `name` is bound (`each`, `count`, an iterator).
+    pub fn is_bound(&self, name: &str) -> bool {
+        self.lookup(name).is_some()
+    }
+
     fn lookup(&self, name: &str) -> Option<&Evaluated> {
         self.bindings
             .iter()

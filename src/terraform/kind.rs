@@ -70,9 +70,41 @@ impl AzureKind {
     }
 }
 
+/// A Terraform block akslint judges that is not an Azure resource: what a configuration hands
+/// out of Terraform (a root module's outputs, files it writes). Like [`AzureKind`], a rule names
+/// the kind it judges and the engine offers it only those blocks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum BlockKind {
+    /// An `output` block of a root module (one no scanned module calls): what `terraform
+    /// output` prints and what other configurations read from the state. A child module's
+    /// outputs reach only its caller.
+    RootOutput,
+    /// A `local_file` or `local_sensitive_file` resource that certainly exists: a file written
+    /// to disk where `terraform apply` runs.
+    LocalFile,
+}
+
+impl BlockKind {
+    /// The kind a resource type declares (outputs are blocks, not resources).
+    pub fn of_type(resource_type: &str) -> Option<BlockKind> {
+        matches!(resource_type, "local_file" | "local_sensitive_file")
+            .then_some(BlockKind::LocalFile)
+    }
+}
+
 #[cfg(test)]
 mod tests {
-    use super::AzureKind;
+    use super::{AzureKind, BlockKind};
+
+    #[test]
+    fn block_kinds() {
+        assert_eq!(
+            BlockKind::of_type("local_sensitive_file"),
+            Some(BlockKind::LocalFile)
+        );
+        assert_eq!(BlockKind::of_type("local_file"), Some(BlockKind::LocalFile));
+        assert_eq!(BlockKind::of_type("azurerm_kubernetes_cluster"), None);
+    }
 
     #[test]
     fn types_and_kinds_round_trip() {

@@ -1,6 +1,6 @@
 //! A directory is a module: its `.tf` files (in lexical order), its `terraform.tfvars` and
 //! `*.auto.tfvars` (then the caller's var-files, later ones winning), its lock file; and what
-//! they declare: resources, data sources, variables, locals, module calls. Outputs are ignored.
+//! they declare: resources, data sources, variables, locals, outputs, module calls.
 //!
 //! Not read: `.tf.json` and `.tfvars.json` (JSON with spans would need a second front end; none
 //! in the corpus is an AKS configuration), `.terraform/` (downloaded modules; not in a module's
@@ -88,6 +88,8 @@ pub struct Module {
     pub files: Vec<SourceFile>,
     pub(crate) resources: Vec<BlockAt>,
     pub(crate) data: Vec<BlockAt>,
+    /// `output "name"` blocks, in file and written order.
+    pub(crate) outputs: Vec<BlockAt>,
     /// Name → `variable` block (the first declaration wins).
     pub(crate) variables: BTreeMap<String, BlockAt>,
     pub(crate) locals: BTreeMap<String, AttrAt>,
@@ -326,6 +328,7 @@ impl Module {
             files,
             resources: Vec::new(),
             data: Vec::new(),
+            outputs: Vec::new(),
             variables: BTreeMap::new(),
             locals: BTreeMap::new(),
             tfvars: BTreeMap::new(),
@@ -367,6 +370,7 @@ impl Module {
         match d {
             Declared::Resource(at) => self.resources.push(at),
             Declared::Data(at) => self.data.push(at),
+            Declared::Output(at) => self.outputs.push(at),
             Declared::Variable(name, at) => {
                 self.variables.insert(name, at);
             }
@@ -437,6 +441,7 @@ impl Module {
 enum Declared {
     Resource(BlockAt),
     Data(BlockAt),
+    Output(BlockAt),
     Variable(String, BlockAt),
     Local(String, AttrAt),
     Call(ModuleCall),
@@ -462,6 +467,10 @@ fn declarations(dir: &Path, fi: u32, f: &SourceFile, body: &Body) -> Vec<(String
             ("data", 2) => {
                 let name = format!("data \"{}\" \"{}\"", label(0), label(1));
                 out.push((name, header, Declared::Data(at)));
+            }
+            ("output", 1) => {
+                let name = format!("output \"{}\"", label(0));
+                out.push((name, header, Declared::Output(at)));
             }
             ("variable", 1) => {
                 let name = format!("variable \"{}\"", label(0));

@@ -3,6 +3,7 @@
 
 use super::eval::{Env, Scope};
 use super::module::{BlockAt, CALL_META, ModuleCall, header_span, span_of};
+use super::refs::Reading;
 use super::value::{Evaluated, Lit, Origin, Value};
 use crate::source::Span;
 use hcl_edit::expr::Expression;
@@ -158,20 +159,20 @@ impl<'a> Node<'a> {
     }
 }
 
-/// One `resource` (or `data`) block of a module, in its scope.
+/// One `resource` (or `data`, or `output`) block of a module, in its scope.
 #[derive(Clone)]
 pub struct Resource<'a> {
-    /// `azurerm_kubernetes_cluster`
+    /// `azurerm_kubernetes_cluster` (`output` for an output block)
     pub kind: &'a str,
     /// `main`
     pub name: &'a str,
-    /// `azurerm_kubernetes_cluster.main` (`data.…` for a data source; without `module.` prefixes:
-    /// the caller adds them).
+    /// `azurerm_kubernetes_cluster.main` (`data.…` for a data source, `output.…` for an output;
+    /// without `module.` prefixes: the caller adds them).
     pub address: String,
     pub file: Arc<str>,
     /// Instances from `count` / `for_each`.
     pub instances: Count,
-    /// The spans of the two labels (type, name).
+    /// The spans of the two labels (type, name); an output's one label twice.
     pub label_spans: [Span; 2],
     header: Span,
     block_span: Span,
@@ -220,6 +221,17 @@ impl<'a> Resource<'a> {
 
     pub fn scope(&self) -> &'a Scope<'a> {
         self.node.scope
+    }
+
+    /// What the attribute `name` reads of other resources, as written (see [`Reading`]);
+    /// `None` when it is not written.
+    pub fn readings(&self, name: &str) -> Option<Vec<Reading>> {
+        let a = self.block.body.get_attribute(name)?;
+        Some(
+            self.node
+                .scope
+                .readings(&a.value, &self.file, &self.node.env),
+        )
     }
 }
 
@@ -300,6 +312,37 @@ impl<'m> Scope<'m> {
             .iter()
             .filter(|at| m.block(**at).labels[0].as_str() == kind)
             .map(|at| self.resource(*at, false))
+            .collect()
+    }
+
+    /// The module's `output` blocks (kind `output`, address `output.name`).
+    pub fn outputs(&self) -> Vec<Resource<'_>> {
+        let m = self.module();
+        m.outputs
+            .iter()
+            .map(|at| {
+                let b = m.block(*at);
+                let file = m.file(at.file).name.clone();
+                let name = b.labels[0].as_str();
+                let label = span_of(&b.labels[0]);
+                Resource {
+                    kind: "output",
+                    name,
+                    address: format!("output.{name}"),
+                    file: file.clone(),
+                    instances: Count::Known(1),
+                    label_spans: [label, label],
+                    header: header_span(b),
+                    block_span: span_of(b),
+                    block: b,
+                    node: Node {
+                        scope: self,
+                        body: &b.body,
+                        file,
+                        env: Env::default(),
+                    },
+                }
+            })
             .collect()
     }
 

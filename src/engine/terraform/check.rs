@@ -1,6 +1,8 @@
 //! Evaluating and checking the Terraform project: every module instance from its root (a child
 //! with its caller's arguments), the index of cross-module facts built from all instances, and
-//! every resource that certainly exists offered to the rules that judge its Azure kind.
+//! every resource that certainly exists offered to the rules that judge its Azure kind (or its
+//! block kind: `local_file`), and the outputs of each root instance to the rules that judge root
+//! outputs (a child's outputs reach only its caller).
 //!
 //! Scopes evaluate lazily and are not shared between threads: each root's tree of module
 //! instances is built in its own task, once for the index (which reads only what it needs) and
@@ -21,7 +23,9 @@ use crate::engine::dispatch::{Deferred, RuleSet, TfInstance};
 use crate::index::terraform::TfFacts;
 use crate::rules::linter;
 use crate::source::Span;
-use crate::terraform::{AzureKind, Count, Majors, Module, Resource, Scope, TfIndex, provider};
+use crate::terraform::{
+    AzureKind, BlockKind, Count, Majors, Module, Resource, Scope, TfIndex, provider,
+};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
@@ -225,7 +229,7 @@ pub(super) fn check_roots<'c>(
         };
         let own = rules[k].set.judge(w.deferred, &index, &on);
         let out = &mut all.findings[k];
-        name_findings(own, w.kind, &w.address, &w.file, rules[k].cfg, out);
+        name_findings(own, &w.kind, &w.address, &w.file, rules[k].cfg, out);
     }
     all
 }
@@ -244,7 +248,7 @@ struct Root<'c> {
 /// A resource whose rules left verdicts for the whole index, with what naming their findings
 /// takes (the resource's trees may be gone by then).
 struct Waiting<'c> {
-    kind: &'static str,
+    kind: String,
     address: String,
     file: Arc<str>,
     majors: Majors,
@@ -300,6 +304,16 @@ fn check_root<'c>(
                     facts::of(&res, address, inst.majors, &mut root.facts);
                 }
             }
+            // The root instance's outputs (the walk's first instance, without a prefix).
+            if let Some(k) = k
+                && inst.prefix.is_empty()
+                && rules[k].set.judges_blocks(BlockKind::RootOutput)
+            {
+                for out in inst.scope.outputs() {
+                    let on = Offer::Block(BlockKind::RootOutput);
+                    offer(&out, on, inst, &rules[k], &mut found, &mut Vec::new());
+                }
+            }
             // The caps evaluation hit, for this instance's scope, once the rules are done.
             for (at, cap) in inst.scope.capped() {
                 let f = linter::value_capped(at.span, cap);
@@ -331,9 +345,15 @@ pub(super) struct Checked {
     pub facts: TfFacts,
 }
 
-/// Offers one resource to the rules that judge its kind, when it certainly exists; names the
-/// resource on its findings and applies `[[per-object]]` ignores. The verdicts left for the
-/// whole index go to `waiting`.
+/// The table a block is offered through.
+#[derive(Clone, Copy)]
+enum Offer {
+    Azure(AzureKind),
+    Block(BlockKind),
+}
+
+/// Offers one resource to the rules that judge its kind (Azure or block), when it certainly
+/// exists; see [`offer`].
 fn check_resource<'c>(
     res: &Resource<'_>,
     inst: &Instance<'_>,
@@ -341,20 +361,38 @@ fn check_resource<'c>(
     out: &mut Vec<(String, Finding)>,
     waiting: &mut Vec<Waiting<'c>>,
 ) {
-    let (set, cfg) = (rules.set, rules.cfg);
-    let Some(kind) = AzureKind::of_type(res.kind) else {
-        return;
+    let kind = match (AzureKind::of_type(res.kind), BlockKind::of_type(res.kind)) {
+        (Some(k), _) => Offer::Azure(k),
+        (None, Some(b)) => Offer::Block(b),
+        (None, None) => return,
     };
     if res.exists() != Some(true) {
         // A resource that may not exist is not judged (rules.md, "unknown presence").
         return;
     }
+    offer(res, kind, inst, rules, out, waiting);
+}
+
+/// Offers a block to the rules of its table; names the block on its findings and applies
+/// `[[per-object]]` ignores. The verdicts left for the whole index go to `waiting`.
+fn offer<'c>(
+    res: &Resource<'_>,
+    kind: Offer,
+    inst: &Instance<'_>,
+    rules: &Rules<'_, 'c>,
+    out: &mut Vec<(String, Finding)>,
+    waiting: &mut Vec<Waiting<'c>>,
+) {
+    let (set, cfg) = (rules.set, rules.cfg);
     let on = TfInstance {
         majors: inst.majors,
         address_prefix: &inst.prefix,
     };
     let mut deferred = Vec::new();
-    let own = set.check_resource(res, kind, &on, &mut deferred);
+    let own = match kind {
+        Offer::Azure(k) => set.check_resource(res, k, &on, &mut deferred),
+        Offer::Block(b) => set.check_block(res, b, &on, &mut deferred),
+    };
     if own.is_empty() && deferred.is_empty() {
         return;
     }
@@ -362,7 +400,7 @@ fn check_resource<'c>(
     name_findings(own, res.kind, &address, &res.file, cfg, out);
     if !deferred.is_empty() {
         waiting.push(Waiting {
-            kind: kind.azurerm_type(),
+            kind: res.kind.to_string(),
             address,
             file: res.file.clone(),
             majors: inst.majors,

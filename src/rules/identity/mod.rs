@@ -8,6 +8,7 @@ mod aks103_azure_rbac_disabled;
 mod aks104_kubernetes_rbac_disabled;
 mod aks105_service_principal_credentials;
 mod aks106_workload_identity_disabled;
+mod aks107_kubeconfig_exported;
 mod aks111_binding_to_user;
 mod aks112_cluster_admin_binding;
 mod aks113_wildcard_rbac;
@@ -28,6 +29,7 @@ super::layer! {
     aks104_kubernetes_rbac_disabled::KubernetesRbacDisabled,
     aks105_service_principal_credentials::ServicePrincipalCredentials,
     aks106_workload_identity_disabled::WorkloadIdentityDisabled,
+    aks107_kubeconfig_exported::KubeconfigExported,
     aks111_binding_to_user::BindingToUser,
     aks112_cluster_admin_binding::ClusterAdminBinding,
     aks113_wildcard_rbac::WildcardRbac,
