@@ -401,6 +401,27 @@ impl Module {
             .filter_map(|f| f.body.as_ref().ok().map(|b| (f, b)))
     }
 
+    /// Whether the module configures providers or state (a `provider` block, or a `backend` or
+    /// `cloud` block in `terraform`): what a configuration that is applied does, and what a
+    /// module made to be called must not (Terraform's module guidance), so a scanned module
+    /// without either is taken for a reusable one whose outputs go to its callers.
+    pub fn configures_providers(&self) -> bool {
+        self.files
+            .iter()
+            .filter(|f| f.kind == SourceKind::Config)
+            .filter_map(|f| f.body.as_ref().ok())
+            .flat_map(|b| b.iter().filter_map(Structure::as_block))
+            .any(|b| match b.ident.as_str() {
+                "provider" => true,
+                "terraform" => b
+                    .body
+                    .iter()
+                    .filter_map(Structure::as_block)
+                    .any(|inner| matches!(inner.ident.as_str(), "backend" | "cloud")),
+                _ => false,
+            })
+    }
+
     pub(crate) fn file(&self, i: u32) -> &SourceFile {
         &self.files[i as usize]
     }

@@ -304,10 +304,14 @@ fn check_root<'c>(
                     facts::of(&res, address, inst.majors, &mut root.facts);
                 }
             }
-            // The root instance's outputs (the walk's first instance, without a prefix).
+            // The root instance's outputs (the walk's first instance, without a prefix), when
+            // the root is applied itself: it configures a provider or a backend. A module
+            // without either is made to be called (Terraform's module guidance): its outputs
+            // go to its callers, not to the people who run it.
             if let Some(k) = k
                 && inst.prefix.is_empty()
                 && rules[k].set.judges_blocks(BlockKind::RootOutput)
+                && inst.scope.module().configures_providers()
             {
                 for out in inst.scope.outputs() {
                     let on = Offer::Block(BlockKind::RootOutput);

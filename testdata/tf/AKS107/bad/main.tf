@@ -1,3 +1,9 @@
+# A configuration that is applied: it configures its provider (outputs of a module without one
+# go to its callers).
+provider "azurerm" {
+  features {}
+}
+
 # Local accounts are left at the provider default (enabled).
 resource "azurerm_kubernetes_cluster" "main" {
   name = "aks-bad"

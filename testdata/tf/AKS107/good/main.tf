@@ -1,3 +1,9 @@
+# A configuration that is applied: it configures its provider (outputs of a module without one
+# go to its callers).
+provider "azurerm" {
+  features {}
+}
+
 resource "azurerm_kubernetes_cluster" "main" {
   name                   = "aks-good"
   local_account_disabled = true

@@ -1,3 +1,9 @@
+# A configuration that is applied: it configures its provider (outputs of a module without one
+# go to its callers).
+provider "azurerm" {
+  features {}
+}
+
 variable "local_account_disabled" {
   type = bool
 }
