@@ -58,6 +58,12 @@ pub enum Command {
     /// where `--baseline` or the config's `baseline` says), which `check` then does not report
     /// again.
     Baseline(Box<BaselineArgs>),
+    /// Run the language server on standard input and output, for editors: the findings of each
+    /// open file as it is typed (`--stdio`, which some clients pass, changes nothing).
+    Lsp {
+        #[arg(long, hide = true)]
+        stdio: bool,
+    },
     /// Print a shell completion script (`akslint completions bash > ~/.local/share/bash-completion/completions/akslint`).
     Completions { shell: clap_complete::Shell },
 }
@@ -225,6 +231,7 @@ pub fn with_default_command(args: Vec<std::ffi::OsString>) -> Vec<std::ffi::OsSt
         "init",
         "schema",
         "baseline",
+        "lsp",
         "help",
         "-h",
         "--help",
@@ -240,7 +247,7 @@ pub fn with_default_command(args: Vec<std::ffi::OsString>) -> Vec<std::ffi::OsSt
 }
 
 /// The subcommands, for "did you mean" when a path that does not exist looks like one.
-pub const SUBCOMMANDS: [&str; 7] = [
+pub const SUBCOMMANDS: [&str; 8] = [
     "check",
     "rules",
     "explain",
@@ -248,6 +255,7 @@ pub const SUBCOMMANDS: [&str; 7] = [
     "init",
     "schema",
     "baseline",
+    "lsp",
 ];
 
 /// A subcommand that `arg` (a path that does not exist) was probably meant to be: one typo away

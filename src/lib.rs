@@ -21,6 +21,7 @@ pub mod fingerprint;
 pub mod index;
 pub mod init;
 pub mod k8s;
+pub mod lsp;
 pub mod meta;
 pub mod report;
 pub mod rules;

@@ -20,6 +20,11 @@ fn main() -> ExitCode {
         Command::Init { force, schema } => init(force, schema),
         Command::Schema => print_out(akslint::init::SCHEMA),
         Command::Baseline(args) => baseline(*args),
+        Command::Lsp { stdio: _ } => match akslint::lsp::run() {
+            Ok(true) => ExitCode::SUCCESS,
+            Ok(false) => ExitCode::from(1),
+            Err(e) => usage_error(e),
+        },
         Command::Completions { shell } => {
             let mut out = Vec::new();
             clap_complete::generate(shell, &mut Cli::command(), "akslint", &mut out);

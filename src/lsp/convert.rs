@@ -1,0 +1,322 @@
+//! The one module that speaks `lsp-types`: the position encoding negotiated with the client,
+//! positions (the engine's 1-based lines and Unicode-scalar columns) as LSP positions, findings
+//! as LSP diagnostics, and `file:` URIs as paths and back. Swapping the types crate (ruff moved
+//! to `gen-lsp-types`) is a change to this module only.
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::source::Pos;
+use lsp_types as lsp;
+use std::path::{Path, PathBuf};
+use std::str::FromStr;
+
+/// How the client counts a position's `character`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Encoding {
+    Utf8,
+    Utf16,
+    Utf32,
+}
+
+impl Encoding {
+    /// The encoding of the session: UTF-8, else UTF-32, when the client lists it in
+    /// `general.positionEncodings` (both are cheaper to count than UTF-16 and as exact); else
+    /// UTF-16, which every client must understand.
+    pub fn negotiate(caps: &lsp::ClientCapabilities) -> Encoding {
+        let offered = caps
+            .general
+            .as_ref()
+            .and_then(|g| g.position_encodings.as_deref())
+            .unwrap_or_default();
+        if offered.contains(&lsp::PositionEncodingKind::UTF8) {
+            Encoding::Utf8
+        } else if offered.contains(&lsp::PositionEncodingKind::UTF32) {
+            Encoding::Utf32
+        } else {
+            Encoding::Utf16
+        }
+    }
+
+    pub fn kind(self) -> lsp::PositionEncodingKind {
+        match self {
+            Encoding::Utf8 => lsp::PositionEncodingKind::UTF8,
+            Encoding::Utf16 => lsp::PositionEncodingKind::UTF16,
+            Encoding::Utf32 => lsp::PositionEncodingKind::UTF32,
+        }
+    }
+
+    fn units(self, c: char) -> u32 {
+        match self {
+            Encoding::Utf8 => c.len_utf8() as u32,
+            Encoding::Utf16 => c.len_utf16() as u32,
+            Encoding::Utf32 => 1,
+        }
+    }
+}
+
+/// An engine position (1-based line, 1-based column in Unicode scalar values) as an LSP one
+/// (0-based line, `character` in the encoding's units), counted on `text`'s line. Line 0 (a
+/// finding about the whole file) is the start of the file; a column past the end of its line
+/// counts one unit per missing character.
+pub fn position(text: &str, pos: Pos, enc: Encoding) -> lsp::Position {
+    if pos.line == 0 {
+        return lsp::Position::new(0, 0);
+    }
+    let line = text.split('\n').nth(pos.line as usize - 1).unwrap_or("");
+    let wanted = pos.column.saturating_sub(1) as usize;
+    let mut character = 0;
+    let mut counted = 0;
+    for c in line.chars().take(wanted) {
+        character += enc.units(c);
+        counted += 1;
+    }
+    character += (wanted - counted) as u32;
+    lsp::Position::new(pos.line - 1, character)
+}
+
+/// The range of `start..end` on `text`.
+pub fn range(text: &str, start: Pos, end: Pos, enc: Encoding) -> lsp::Range {
+    lsp::Range::new(position(text, start, enc), position(text, end, enc))
+}
+
+/// The LSP diagnostic of a finding in the document `text`. `locate` gives, for the file of a
+/// related location, its URI and its text when it is another file than the document's (`None`
+/// to leave the location out); `docs_url`: the config's base for rule documents.
+pub fn diagnostic(
+    d: &Diagnostic,
+    text: &str,
+    enc: Encoding,
+    docs_url: Option<&str>,
+    mut locate: impl FnMut(&str) -> Option<(lsp::Uri, Option<String>)>,
+) -> lsp::Diagnostic {
+    let severity = match d.severity {
+        Severity::Error => lsp::DiagnosticSeverity::ERROR,
+        Severity::Warning => lsp::DiagnosticSeverity::WARNING,
+        Severity::Note => lsp::DiagnosticSeverity::INFORMATION,
+    };
+    let mut message = d.message.clone();
+    if let Some(help) = &d.help {
+        message.push_str("\nhelp: ");
+        message.push_str(help);
+    }
+    let related: Vec<lsp::DiagnosticRelatedInformation> = d
+        .related
+        .iter()
+        .filter_map(|r| {
+            let (uri, other) = locate(&r.file)?;
+            let on = other.as_deref().unwrap_or(text);
+            Some(lsp::DiagnosticRelatedInformation {
+                location: lsp::Location::new(uri, range(on, r.start, r.end, enc)),
+                message: r.message.clone(),
+            })
+        })
+        .collect();
+    let code_description = docs_url
+        .and_then(|base| lsp::Uri::from_str(&format!("{base}{}.md", d.rule)).ok())
+        .map(|href| lsp::CodeDescription { href });
+    lsp::Diagnostic {
+        range: range(text, d.start, d.end, enc),
+        severity: Some(severity),
+        code: Some(lsp::NumberOrString::String(d.rule.to_string())),
+        code_description,
+        source: Some("akslint".to_string()),
+        message,
+        related_information: (!related.is_empty()).then_some(related),
+        tags: None,
+        data: None,
+    }
+}
+
+/// What the server can do, for the `initialize` response: open/close and full-text change
+/// notifications (diagnostics are pushed), positions in `enc`.
+pub fn capabilities(enc: Encoding) -> serde_json::Value {
+    let caps = lsp::ServerCapabilities {
+        position_encoding: Some(enc.kind()),
+        text_document_sync: Some(lsp::TextDocumentSyncCapability::Options(
+            lsp::TextDocumentSyncOptions {
+                open_close: Some(true),
+                change: Some(lsp::TextDocumentSyncKind::FULL),
+                ..Default::default()
+            },
+        )),
+        ..Default::default()
+    };
+    serde_json::json!({
+        "capabilities": caps,
+        "serverInfo": {"name": "akslint", "version": env!("CARGO_PKG_VERSION")},
+    })
+}
+
+/// A diagnostic at the start of the document for what kept it from being linted (a config
+/// that does not load, an internal error).
+pub fn not_linted(message: &str) -> lsp::Diagnostic {
+    lsp::Diagnostic {
+        range: lsp::Range::default(),
+        severity: Some(lsp::DiagnosticSeverity::ERROR),
+        source: Some("akslint".to_string()),
+        message: message.to_string(),
+        ..Default::default()
+    }
+}
+
+/// The path of a `file:` URI (percent-decoded); `None` for other schemes.
+pub fn uri_to_path(uri: &lsp::Uri) -> Option<PathBuf> {
+    let rest = uri.as_str().strip_prefix("file://")?;
+    // `file:///p` or `file://localhost/p`; another host is no local file.
+    let path = match rest.find('/') {
+        Some(i) if matches!(&rest[..i], "" | "localhost") => &rest[i..],
+        _ => return None,
+    };
+    let path = path.split(['?', '#']).next().unwrap_or(path);
+    let bytes = percent_decode(path)?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStringExt;
+        Some(PathBuf::from(std::ffi::OsString::from_vec(bytes)))
+    }
+    #[cfg(not(unix))]
+    {
+        // `/C:/x` is `C:/x`.
+        let s = String::from_utf8(bytes).ok()?;
+        let s = match s.as_bytes() {
+            [b'/', _, b':', ..] => s[1..].to_string(),
+            _ => s,
+        };
+        Some(PathBuf::from(s))
+    }
+}
+
+/// The `file:` URI of an absolute path (every byte but the unreserved ones and `/`
+/// percent-encoded).
+pub fn path_to_uri(path: &Path) -> Option<lsp::Uri> {
+    #[cfg(unix)]
+    let bytes = {
+        use std::os::unix::ffi::OsStrExt;
+        path.as_os_str().as_bytes().to_vec()
+    };
+    #[cfg(not(unix))]
+    let bytes = {
+        let s = path.to_str()?.replace('\\', "/");
+        if s.starts_with('/') {
+            s.into_bytes()
+        } else {
+            format!("/{s}").into_bytes()
+        }
+    };
+    if bytes.first() != Some(&b'/') {
+        return None;
+    }
+    let mut s = String::from("file://");
+    for b in bytes {
+        if b.is_ascii_alphanumeric() || b"-._~/".contains(&b) || cfg!(not(unix)) && b == b':' {
+            s.push(b as char);
+        } else {
+            s.push_str(&format!("%{b:02X}"));
+        }
+    }
+    lsp::Uri::from_str(&s).ok()
+}
+
+fn percent_decode(s: &str) -> Option<Vec<u8>> {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'%' {
+            let hex = std::str::from_utf8(b.get(i + 1..i + 3)?).ok()?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(b[i]);
+            i += 1;
+        }
+    }
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pos(line: u32, column: u32) -> Pos {
+        Pos { line, column }
+    }
+
+    #[test]
+    fn multibyte_columns_in_each_encoding() {
+        // `é` is 2 UTF-8 bytes and 1 UTF-16 unit; `🚀` is 4 bytes, 2 UTF-16 units; both are one
+        // scalar value, as the engine counts columns.
+        let text = "kind: Pod\n# é 🚀\n  x: é🚀 privileged: true\n";
+        let key = pos(3, 9); // `privileged`, after `  x: é🚀 `
+        let line = text.lines().nth(2).unwrap();
+        let before = &line[..line.find("privileged").unwrap()];
+        assert_eq!((before.chars().count(), before.len()), (8, 12));
+        assert_eq!(position(text, key, Encoding::Utf32).character, 8);
+        assert_eq!(position(text, key, Encoding::Utf16).character, 9);
+        assert_eq!(position(text, key, Encoding::Utf8).character, 12);
+        assert_eq!(position(text, key, Encoding::Utf8).line, 2);
+    }
+
+    #[test]
+    fn file_level_and_past_the_end_positions() {
+        let text = "a: é\r\n";
+        assert_eq!(
+            position(text, pos(0, 0), Encoding::Utf16),
+            lsp::Position::new(0, 0)
+        );
+        // `a: é\r` is 6 UTF-8 bytes (the engine counts the `\r` as a column too); past the end of
+        // the line, one unit per missing character.
+        assert_eq!(position(text, pos(1, 8), Encoding::Utf8).character, 8);
+        assert_eq!(
+            position(text, pos(5, 1), Encoding::Utf16),
+            lsp::Position::new(4, 0)
+        );
+    }
+
+    #[test]
+    fn negotiation_prefers_utf8_then_utf32_else_utf16() {
+        let caps = |kinds: Option<Vec<lsp::PositionEncodingKind>>| lsp::ClientCapabilities {
+            general: Some(lsp::GeneralClientCapabilities {
+                position_encodings: kinds,
+                ..Default::default()
+            }),
+            ..Default::default()
+        };
+        use lsp::PositionEncodingKind as K;
+        assert_eq!(Encoding::negotiate(&caps(None)), Encoding::Utf16);
+        assert_eq!(
+            Encoding::negotiate(&caps(Some(vec![K::UTF16]))),
+            Encoding::Utf16
+        );
+        assert_eq!(
+            Encoding::negotiate(&caps(Some(vec![K::UTF16, K::UTF32]))),
+            Encoding::Utf32
+        );
+        assert_eq!(
+            Encoding::negotiate(&caps(Some(vec![K::UTF32, K::UTF8]))),
+            Encoding::Utf8
+        );
+        assert_eq!(
+            Encoding::negotiate(&lsp::ClientCapabilities::default()),
+            Encoding::Utf16
+        );
+    }
+
+    #[test]
+    #[cfg(unix)]
+    fn uris_and_paths_round_trip() {
+        for p in ["/tmp/a b/100%/déploy.yaml", "/x/pod.yaml"] {
+            let uri = path_to_uri(Path::new(p)).unwrap();
+            assert_eq!(
+                uri_to_path(&uri).unwrap(),
+                PathBuf::from(p),
+                "{}",
+                uri.as_str()
+            );
+        }
+        let uri = lsp::Uri::from_str("file:///tmp/a%20b/x.yaml").unwrap();
+        assert_eq!(uri_to_path(&uri).unwrap(), PathBuf::from("/tmp/a b/x.yaml"));
+        let untitled = lsp::Uri::from_str("untitled:Untitled-1").unwrap();
+        assert_eq!(uri_to_path(&untitled), None);
+        assert_eq!(path_to_uri(Path::new("relative.yaml")), None);
+    }
+}

@@ -1,0 +1,75 @@
+//! The open documents: the editor's text of each, which is the truth while it is open (not
+//! the file on disk), and its version. Full-document sync: a change replaces the whole text.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+/// One open document.
+#[derive(Debug, Clone)]
+pub struct Document {
+    /// The file it is, for `file:` URIs (others are not linted: no path gives no config, no
+    /// project and no kind).
+    pub path: Option<PathBuf>,
+    pub version: i32,
+    pub text: String,
+}
+
+/// The open documents, by URI (as the client spells it).
+#[derive(Debug, Default)]
+pub struct Documents {
+    open: BTreeMap<String, Document>,
+}
+
+impl Documents {
+    pub fn open(&mut self, uri: &str, doc: Document) {
+        self.open.insert(uri.to_string(), doc);
+    }
+
+    /// Replaces the text of an open document; `false` when it is not open, or when `version`
+    /// is older than the one it has (a change that arrived late is dropped).
+    pub fn change(&mut self, uri: &str, version: i32, text: String) -> bool {
+        match self.open.get_mut(uri) {
+            Some(doc) if version >= doc.version => {
+                doc.version = version;
+                doc.text = text;
+                true
+            }
+            _ => false,
+        }
+    }
+
+    pub fn close(&mut self, uri: &str) -> Option<Document> {
+        self.open.remove(uri)
+    }
+
+    pub fn get(&self, uri: &str) -> Option<&Document> {
+        self.open.get(uri)
+    }
+
+    /// The open document of a file, if any (for the text of a related location).
+    pub fn by_path(&self, path: &std::path::Path) -> Option<&Document> {
+        self.open.values().find(|d| d.path.as_deref() == Some(path))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn changes_replace_the_text_and_old_versions_are_dropped() {
+        let mut docs = Documents::default();
+        let doc = |v: i32, t: &str| Document {
+            path: None,
+            version: v,
+            text: t.to_string(),
+        };
+        docs.open("file:///a.yaml", doc(1, "a"));
+        assert!(docs.change("file:///a.yaml", 3, "c".into()));
+        assert!(!docs.change("file:///a.yaml", 2, "b".into()));
+        assert_eq!(docs.get("file:///a.yaml").unwrap().text, "c");
+        assert!(!docs.change("file:///b.yaml", 1, "x".into()));
+        assert!(docs.close("file:///a.yaml").is_some());
+        assert!(docs.get("file:///a.yaml").is_none());
+    }
+}

@@ -1,0 +1,32 @@
+//! `akslint lsp`: a language server over standard input and output, for editors. It pushes
+//! each open YAML/JSON/Terraform document's findings when the document is opened and each time
+//! it changes, linted as the editor has it (unsaved text included) with the file's config and
+//! the rest of its project on disk as context.
+//!
+//! | part | module |
+//! |---|---|
+//! | the loop: initialize, notifications, shutdown | [`server`] |
+//! | the open documents | [`documents`] |
+//! | linting one document | [`lint`] |
+//! | positions, diagnostics and URIs in LSP's types | [`convert`] |
+
+mod convert;
+mod documents;
+mod lint;
+mod server;
+
+pub use server::{Ended, serve};
+
+/// Serves the client on standard input and output until it exits. `Ok(true)`: it shut the
+/// server down first, as it should (exit code 0); `Ok(false)`: it exited or went away without
+/// (exit code 1, as the protocol says).
+pub fn run() -> Result<bool, String> {
+    let (conn, io) = lsp_server::Connection::stdio();
+    // On an error the reader may still be waiting on standard input: the process ends without
+    // joining it.
+    let ended = serve(&conn).map_err(|e| format!("lsp: {e}"))?;
+    // The writer thread ends when the connection's sender is dropped.
+    drop(conn);
+    io.join().map_err(|e| format!("lsp: {e}"))?;
+    Ok(ended == Ended::Shutdown)
+}

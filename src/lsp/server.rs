@@ -1,0 +1,190 @@
+//! The server loop: initialize (negotiating the position encoding), then the open documents'
+//! notifications, until shutdown and exit.
+//!
+//! Each open or change is linted right here on the main loop, in the order the notifications
+//! come, so what is published is always for the version the document has now: no result can
+//! be outdated. The next step is ruff's and biome's: lint on a small pool from a snapshot of
+//! the document, coalesce the changes of each file (~150 ms), and drop results whose version
+//! the document has moved past.
+
+use super::convert::{self, Encoding};
+use super::documents::{Document, Documents};
+use super::lint;
+use lsp_server::{Connection, ErrorCode, Message, Notification, Request, Response};
+use lsp_types as lsp;
+use lsp_types::notification::{self as note, Notification as _};
+use std::path::{Path, PathBuf};
+
+/// How the session ended.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Ended {
+    /// `shutdown` then `exit`, as the protocol wants.
+    Shutdown,
+    /// `exit` without `shutdown`, or the client went away: exit code 1.
+    Abruptly,
+}
+
+/// Serves one client on `conn` until it exits.
+pub fn serve(conn: &Connection) -> Result<Ended, String> {
+    let (id, params) = conn.initialize_start().map_err(|e| e.to_string())?;
+    let params: lsp::InitializeParams =
+        serde_json::from_value(params).map_err(|e| format!("initialize: {e}"))?;
+    let enc = Encoding::negotiate(&params.capabilities);
+    conn.initialize_finish(id, convert::capabilities(enc))
+        .map_err(|e| e.to_string())?;
+    let mut server = Server {
+        conn,
+        enc,
+        docs: Documents::default(),
+        cwd: std::env::current_dir().unwrap_or_default(),
+    };
+    for msg in &conn.receiver {
+        match msg {
+            Message::Request(req) => {
+                if conn.handle_shutdown(&req).map_err(|e| e.to_string())? {
+                    return Ok(Ended::Shutdown);
+                }
+                server.request(req);
+            }
+            Message::Notification(n) if n.method == note::Exit::METHOD => {
+                return Ok(Ended::Abruptly);
+            }
+            Message::Notification(n) => server.notify(n),
+            Message::Response(_) => {}
+        }
+    }
+    Ok(Ended::Abruptly)
+}
+
+struct Server<'c> {
+    conn: &'c Connection,
+    enc: Encoding,
+    docs: Documents,
+    /// Where relative paths in findings (other files of the project) are from.
+    cwd: PathBuf,
+}
+
+impl Server<'_> {
+    fn request(&self, req: Request) {
+        let resp = Response::new_err(
+            req.id,
+            ErrorCode::MethodNotFound as i32,
+            format!("akslint lsp does not handle `{}`", req.method),
+        );
+        self.send(resp.into());
+    }
+
+    fn notify(&mut self, n: Notification) {
+        match n.method.as_str() {
+            note::DidOpenTextDocument::METHOD => {
+                let Ok(p) =
+                    n.extract::<lsp::DidOpenTextDocumentParams>(note::DidOpenTextDocument::METHOD)
+                else {
+                    return;
+                };
+                let doc = p.text_document;
+                let key = doc.uri.as_str().to_string();
+                self.docs.open(
+                    &key,
+                    Document {
+                        path: convert::uri_to_path(&doc.uri),
+                        version: doc.version,
+                        text: doc.text,
+                    },
+                );
+                self.lint_and_publish(&doc.uri);
+            }
+            note::DidChangeTextDocument::METHOD => {
+                let Ok(p) = n.extract::<lsp::DidChangeTextDocumentParams>(
+                    note::DidChangeTextDocument::METHOD,
+                ) else {
+                    return;
+                };
+                // Full sync: the last change holds the whole text.
+                let Some(change) = p.content_changes.into_iter().last() else {
+                    return;
+                };
+                let uri = p.text_document.uri;
+                if self
+                    .docs
+                    .change(uri.as_str(), p.text_document.version, change.text)
+                {
+                    self.lint_and_publish(&uri);
+                }
+            }
+            note::DidCloseTextDocument::METHOD => {
+                let Ok(p) = n
+                    .extract::<lsp::DidCloseTextDocumentParams>(note::DidCloseTextDocument::METHOD)
+                else {
+                    return;
+                };
+                let uri = p.text_document.uri;
+                if self.docs.close(uri.as_str()).is_some() {
+                    self.publish(uri, None, Vec::new());
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Lints an open document as it is now and publishes its findings, for its version.
+    fn lint_and_publish(&self, uri: &lsp::Uri) {
+        let Some(doc) = self.docs.get(uri.as_str()) else {
+            return;
+        };
+        let diagnostics = match &doc.path {
+            None => Vec::new(),
+            Some(path) => self.diagnostics(uri, path, &doc.text),
+        };
+        self.publish(uri.clone(), Some(doc.version), diagnostics);
+    }
+
+    fn diagnostics(&self, uri: &lsp::Uri, path: &Path, text: &str) -> Vec<lsp::Diagnostic> {
+        // A panic in a rule costs this lint, not the session.
+        let linted = std::panic::catch_unwind(|| lint::lint(path, text))
+            .unwrap_or_else(|_| Err("akslint: internal error while linting this file".into()));
+        let linted = match linted {
+            Ok(l) => l,
+            Err(e) => return vec![convert::not_linted(&e)],
+        };
+        linted
+            .diagnostics
+            .iter()
+            .map(|d| {
+                convert::diagnostic(d, text, self.enc, linted.docs_url.as_deref(), |file| {
+                    if file == linted.name {
+                        return Some((uri.clone(), None));
+                    }
+                    self.other_file(file)
+                })
+            })
+            .collect()
+    }
+
+    /// The URI and text of another file a related location is in: its open document's text,
+    /// else the file's on disk.
+    fn other_file(&self, file: &str) -> Option<(lsp::Uri, Option<String>)> {
+        let path = self.cwd.join(file);
+        let uri = convert::path_to_uri(&path)?;
+        let text = match self.docs.by_path(&path) {
+            Some(doc) => doc.text.clone(),
+            None => std::fs::read_to_string(&path).unwrap_or_default(),
+        };
+        Some((uri, Some(text)))
+    }
+
+    fn publish(&self, uri: lsp::Uri, version: Option<i32>, diagnostics: Vec<lsp::Diagnostic>) {
+        let params = lsp::PublishDiagnosticsParams {
+            uri,
+            diagnostics,
+            version,
+        };
+        let n = Notification::new(note::PublishDiagnostics::METHOD.to_string(), params);
+        self.send(n.into());
+    }
+
+    fn send(&self, msg: Message) {
+        // The client gone: the loop ends when its receiver does.
+        let _ = self.conn.sender.send(msg);
+    }
+}

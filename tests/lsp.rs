@@ -1,0 +1,206 @@
+//! `akslint lsp` over standard input and output, as an editor drives it: JSON-RPC messages
+//! framed by hand (`Content-Length` headers), no client library.
+
+use serde_json::{Value, json};
+use std::io::{BufRead, BufReader, Write};
+use std::path::Path;
+use std::process::{Child, ChildStdin, Command, Stdio};
+use std::sync::mpsc::{Receiver, channel};
+use std::time::Duration;
+
+/// A privileged container; the key after an `é` and an emoji on its line (so that UTF-16
+/// counts one unit more than the engine's Unicode-scalar columns).
+const PRIVILEGED: &str = "apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+  namespace: app
+spec:
+  containers:
+    - name: web
+      image: nginx:1.27
+      securityContext: {seLinuxOptions: {user: \"é🚀\"}, privileged: true}
+";
+
+struct Server {
+    child: Child,
+    stdin: ChildStdin,
+    messages: Receiver<Value>,
+}
+
+impl Server {
+    fn start(cwd: &Path) -> Server {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_akslint"))
+            .arg("lsp")
+            .current_dir(cwd)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .unwrap();
+        let stdin = child.stdin.take().unwrap();
+        let mut stdout = BufReader::new(child.stdout.take().unwrap());
+        let (tx, messages) = channel();
+        std::thread::spawn(move || {
+            while let Some(msg) = read_frame(&mut stdout) {
+                if tx.send(msg).is_err() {
+                    break;
+                }
+            }
+        });
+        Server {
+            child,
+            stdin,
+            messages,
+        }
+    }
+
+    fn send(&mut self, msg: Value) {
+        let body = msg.to_string();
+        write!(self.stdin, "Content-Length: {}\r\n\r\n{body}", body.len()).unwrap();
+        self.stdin.flush().unwrap();
+    }
+
+    fn request(&mut self, id: i64, method: &str, params: Value) -> Value {
+        self.send(json!({"jsonrpc": "2.0", "id": id, "method": method, "params": params}));
+        let msg = self.next();
+        assert_eq!(msg["id"], id, "the response to {method}: {msg}");
+        msg
+    }
+
+    fn notify(&mut self, method: &str, params: Value) {
+        self.send(json!({"jsonrpc": "2.0", "method": method, "params": params}));
+    }
+
+    fn next(&self) -> Value {
+        self.messages
+            .recv_timeout(Duration::from_secs(60))
+            .expect("a message from the server within 60 s")
+    }
+
+    /// The next message, which must be a publishDiagnostics.
+    fn published(&self) -> Value {
+        let msg = self.next();
+        assert_eq!(msg["method"], "textDocument/publishDiagnostics", "{msg}");
+        msg["params"].clone()
+    }
+}
+
+/// One `Content-Length`-framed message; `None` at the end of the stream.
+fn read_frame(r: &mut impl BufRead) -> Option<Value> {
+    let mut len = None;
+    loop {
+        let mut line = String::new();
+        if r.read_line(&mut line).ok()? == 0 {
+            return None;
+        }
+        let line = line.trim_end();
+        if line.is_empty() {
+            break;
+        }
+        if let Some(v) = line.strip_prefix("Content-Length: ") {
+            len = Some(v.parse::<usize>().unwrap());
+        }
+    }
+    let mut body = vec![0; len.expect("a Content-Length header")];
+    r.read_exact(&mut body).ok()?;
+    Some(serde_json::from_slice(&body).unwrap())
+}
+
+fn codes(params: &Value) -> Vec<String> {
+    params["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["code"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn open_change_close_over_stdio() {
+    let dir = tempfile::tempdir().unwrap();
+    // Its own project: no config above the temporary directory applies.
+    std::fs::write(dir.path().join("akslint.toml"), "root = true\n").unwrap();
+    let file = dir.path().join("pod.yaml");
+    let fixed = PRIVILEGED.replace("privileged: true", "privileged: false");
+    // On disk the file is already fixed: the editor's text is what is linted.
+    std::fs::write(&file, &fixed).unwrap();
+    let uri = format!("file://{}", file.display());
+
+    let mut server = Server::start(dir.path());
+    let init = server.request(
+        1,
+        "initialize",
+        json!({"processId": null, "rootUri": null,
+               "capabilities": {"general": {"positionEncodings": ["utf-16"]}}}),
+    );
+    let caps = &init["result"]["capabilities"];
+    assert_eq!(caps["positionEncoding"], "utf-16", "{init}");
+    assert_eq!(caps["textDocumentSync"]["change"], 1, "full sync: {init}");
+    server.notify("initialized", json!({}));
+
+    server.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": uri, "languageId": "yaml", "version": 1,
+                                "text": PRIVILEGED}}),
+    );
+    let opened = server.published();
+    assert_eq!(opened["uri"], uri);
+    assert_eq!(opened["version"], 1);
+    let aks401 = opened["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["code"] == "AKS401")
+        .unwrap_or_else(|| panic!("AKS401 in {opened}"));
+    // Line 10, column 55 in Unicode scalar values; `🚀` is two UTF-16 units.
+    assert_eq!(
+        aks401["range"]["start"],
+        json!({"line": 9, "character": 55})
+    );
+    assert_eq!(aks401["severity"], 1);
+    assert_eq!(aks401["source"], "akslint");
+    assert!(
+        aks401["message"].as_str().unwrap().contains("\nhelp: "),
+        "{aks401}"
+    );
+
+    server.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": uri, "version": 2},
+               "contentChanges": [{"text": fixed}]}),
+    );
+    let changed = server.published();
+    assert_eq!(changed["version"], 2);
+    let after = codes(&changed);
+    assert!(!after.contains(&"AKS401".to_string()), "{after:?}");
+    assert!(!after.is_empty(), "the other findings stay: {changed}");
+
+    server.notify(
+        "textDocument/didClose",
+        json!({"textDocument": {"uri": uri}}),
+    );
+    let closed = server.published();
+    assert_eq!(closed["uri"], uri);
+    assert_eq!(closed["diagnostics"], json!([]));
+
+    let shutdown = server.request(2, "shutdown", Value::Null);
+    assert_eq!(shutdown["result"], Value::Null, "{shutdown}");
+    server.notify("exit", Value::Null);
+    let status = server.child.wait().unwrap();
+    assert!(status.success(), "{status}");
+}
+
+#[test]
+fn exit_without_shutdown_is_exit_code_1() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut server = Server::start(dir.path());
+    server.request(
+        1,
+        "initialize",
+        json!({"processId": null, "rootUri": null, "capabilities": {}}),
+    );
+    server.notify("initialized", json!({}));
+    server.notify("exit", Value::Null);
+    assert_eq!(server.child.wait().unwrap().code(), Some(1));
+}
