@@ -204,3 +204,56 @@ fn exit_without_shutdown_is_exit_code_1() {
     server.notify("exit", Value::Null);
     assert_eq!(server.child.wait().unwrap().code(), Some(1));
 }
+
+#[test]
+fn the_project_on_disk_is_context_and_related_locations_point_into_the_buffer() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("akslint.toml"), "root = true\n").unwrap();
+    // A default-deny policy for the namespace, on disk only.
+    std::fs::write(
+        dir.path().join("policy.yaml"),
+        "apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: deny\n  namespace: app\nspec:\n  podSelector: {}\n  policyTypes: [Ingress, Egress]\n",
+    )
+    .unwrap();
+    // Never saved: only the editor has it.
+    let file = dir.path().join("pod.yaml");
+    let uri = format!("file://{}", file.display());
+    let text = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\n  namespace: app\n  name: web2\nspec:\n  containers:\n    - name: web\n      image: nginx:1.27\n";
+
+    let mut server = Server::start(dir.path());
+    let init = server.request(
+        1,
+        "initialize",
+        json!({"processId": null, "rootUri": null,
+               "capabilities": {"general": {"positionEncodings": ["utf-16", "utf-8"]}}}),
+    );
+    assert_eq!(init["result"]["capabilities"]["positionEncoding"], "utf-8");
+    server.notify("initialized", json!({}));
+    server.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": uri, "languageId": "yaml", "version": 7, "text": text}}),
+    );
+    let opened = server.published();
+    assert_eq!(opened["version"], 7);
+    let found = codes(&opened);
+    for covered in ["AKS301", "AKS302", "AKS303"] {
+        assert!(!found.contains(&covered.to_string()), "{found:?}");
+    }
+    let dup = opened["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["code"] == "AKS004")
+        .unwrap_or_else(|| panic!("AKS004 in {opened}"));
+    assert_eq!(dup["range"]["start"], json!({"line": 5, "character": 2}));
+    let related = &dup["relatedInformation"][0];
+    assert_eq!(related["location"]["uri"], uri);
+    assert_eq!(
+        related["location"]["range"]["start"],
+        json!({"line": 3, "character": 2})
+    );
+
+    server.request(2, "shutdown", Value::Null);
+    server.notify("exit", Value::Null);
+    assert!(server.child.wait().unwrap().success());
+}
