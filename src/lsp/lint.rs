@@ -44,7 +44,9 @@ pub fn lint(path: &Path, text: &str) -> Result<Linted, String> {
         ),
         keep_sources: false,
         context: Context::Project,
-        cache: false,
+        // The project's other files come from the cache at its root while they are unchanged
+        // (the buffer itself, as standard input, never does): the same cache pre-commit keeps.
+        cache: true,
         ..Options::default()
     };
     let inputs = [Input::Stdin {
