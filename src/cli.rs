@@ -223,22 +223,9 @@ fn threads(s: &str) -> Result<usize, String> {
 /// Puts `check` in front when the first argument is not a subcommand (`akslint .`).
 pub fn with_default_command(args: Vec<std::ffi::OsString>) -> Vec<std::ffi::OsString> {
     let first = args.get(1).and_then(|a| a.to_str()).unwrap_or("");
-    let known = [
-        "check",
-        "rules",
-        "explain",
-        "completions",
-        "init",
-        "schema",
-        "baseline",
-        "lsp",
-        "help",
-        "-h",
-        "--help",
-        "-V",
-        "--version",
-    ];
-    if known.contains(&first) {
+    let known = SUBCOMMANDS.contains(&first)
+        || matches!(first, "help" | "-h" | "--help" | "-V" | "--version");
+    if known {
         return args;
     }
     let mut out = args;
@@ -296,6 +283,20 @@ fn edit_distance(a: &str, b: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The list `akslint .` and the typo suggestions read is clap's own list of subcommands.
+    #[test]
+    fn the_subcommand_list_is_clap_s() {
+        use clap::CommandFactory;
+        let mut clap: Vec<String> = Cli::command()
+            .get_subcommands()
+            .map(|c| c.get_name().to_string())
+            .collect();
+        let mut ours: Vec<String> = SUBCOMMANDS.iter().map(|s| s.to_string()).collect();
+        clap.sort();
+        ours.sort();
+        assert_eq!(clap, ours);
+    }
 
     #[test]
     fn typos_of_subcommands_are_recognised() {
