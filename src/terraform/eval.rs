@@ -115,6 +115,8 @@ pub struct Scope<'m> {
     pub(super) calls: Option<Calls<'m>>,
     /// The outputs of children read so far, by call and output name.
     pub(super) outputs: RefCell<HashMap<(String, String), Slot>>,
+    /// The variables of the instance each call makes, once made (`None`: not followed).
+    pub(super) child_vars: RefCell<HashMap<String, Option<BTreeMap<String, Evaluated>>>>,
 }
 
 impl<'m> Scope<'m> {
@@ -131,16 +133,28 @@ impl<'m> Scope<'m> {
         Scope::build(module, Some(inputs))
     }
 
-    fn build(module: &'m Module, inputs: Option<BTreeMap<String, Evaluated>>) -> Scope<'m> {
-        let mut scope = Scope {
+    /// The module with variables already evaluated (an instance made again, see
+    /// [`super::outputs`]).
+    pub(super) fn with_vars(module: &'m Module, vars: BTreeMap<String, Evaluated>) -> Scope<'m> {
+        Scope {
             module,
-            vars: BTreeMap::new(),
+            vars,
             locals: RefCell::new(HashMap::new()),
             depth: Cell::new(0),
             budget: Budget::default(),
             calls: None,
             outputs: RefCell::new(HashMap::new()),
-        };
+            child_vars: RefCell::new(HashMap::new()),
+        }
+    }
+
+    /// Every input variable's value.
+    pub(super) fn vars(&self) -> &BTreeMap<String, Evaluated> {
+        &self.vars
+    }
+
+    fn build(module: &'m Module, inputs: Option<BTreeMap<String, Evaluated>>) -> Scope<'m> {
+        let mut scope = Scope::with_vars(module, BTreeMap::new());
         let empty = Env::default();
         let mut vars = BTreeMap::new();
         for (name, at) in &module.variables {

@@ -8,7 +8,8 @@
 //! .id`): the engine evaluates such a call as one instance, so every key reads it; without a key
 //! (a list or map of instances), with an unknown key or instance count, zero instances, a remote
 //! source, a call back into a module of the chain or past [`MAX_CALL_DEPTH`], it is unknown.
-//! Each output a scope reads is evaluated once (in an instance made for it, let go after); a
+//! Each output a scope reads is evaluated once, in an instance made for it from the call's
+//! variables (evaluated once per call) and let go after; a
 //! cycle (an argument or output that reads itself through the call) is unknown. The child continues the caller's recursion depth, and
 //! its steps count against the caller's evaluation.
 
@@ -140,7 +141,8 @@ impl<'m> Scope<'m> {
         ))
     }
 
-    /// The instance `call` makes; `None` when it is not followed.
+    /// The instance `call` makes; `None` when it is not followed. Its variables are evaluated
+    /// once; each output read makes the instance again from them.
     fn child(&self, call: &ModuleCall) -> Option<Scope<'m>> {
         let calls = self.calls.as_ref()?;
         let path = crate::discover::normalize(call.local_path.as_ref()?);
@@ -148,16 +150,29 @@ impl<'m> Scope<'m> {
         if calls.stack.contains(&path) || calls.stack.len() >= MAX_CALL_DEPTH {
             return None;
         }
-        // The call's own evaluations start budgets of their own: the current one resumes after.
-        let saved = self.budget.saved();
-        let child = match call.instances(self) {
-            Count::Known(0) | Count::Unknown => None,
-            Count::Known(_) => Some(Scope::with_inputs(module, call.inputs(self))),
+        let known = self.child_vars.borrow().get(&call.name).cloned();
+        let vars = match known {
+            Some(vars) => vars?,
+            None => {
+                // The call's own evaluations start budgets of their own: the current one
+                // resumes after.
+                let saved = self.budget.saved();
+                let made = match call.instances(self) {
+                    Count::Known(0) | Count::Unknown => None,
+                    Count::Known(_) => {
+                        Some(Scope::with_inputs(module, call.inputs(self)).vars().clone())
+                    }
+                };
+                self.budget.resume(saved);
+                self.child_vars
+                    .borrow_mut()
+                    .insert(call.name.clone(), made.clone());
+                made?
+            }
         };
-        self.budget.resume(saved);
         let mut stack = calls.stack.clone();
         stack.push(path);
-        Some(child?.calling(Calls {
+        Some(Scope::with_vars(module, vars).calling(Calls {
             modules: calls.modules,
             stack,
         }))
