@@ -9,9 +9,9 @@
 //! (a list or map of instances), with an unknown key or instance count, zero instances, a remote
 //! source, a call back into a module of the chain or past [`MAX_CALL_DEPTH`], it is unknown.
 //! Each output a scope reads is evaluated once, in an instance made for it from the call's
-//! variables (evaluated once per call) and let go after; a
-//! cycle (an argument or output that reads itself through the call) is unknown. The child continues the caller's recursion depth, and
-//! its steps count against the caller's evaluation.
+//! variables (evaluated once per call) and let go after; a cycle (an argument or output that
+//! reads itself through the call) is unknown. The child continues the caller's recursion depth,
+//! and its steps count against the caller's evaluation.
 
 use super::eval::{Cx, Env, Outcome, Scope, Slot};
 use super::module::{Module, ModuleCall};
