@@ -60,6 +60,23 @@ impl Budget {
         false
     }
 
+    /// Where the current evaluation stands, to resume it after a nested one that started its
+    /// own ([`Budget::resume`]).
+    pub fn saved(&self) -> (u64, bool) {
+        (self.spent.get(), self.out.get())
+    }
+
+    /// Resumes an evaluation where [`Budget::saved`] left it.
+    pub fn resume(&self, (spent, out): (u64, bool)) {
+        self.spent.set(spent);
+        self.out.set(out);
+    }
+
+    /// The steps the current evaluation took.
+    pub fn spent(&self) -> u64 {
+        self.spent.get()
+    }
+
     pub fn record(&self, at: Origin, cap: Cap) {
         self.hit.borrow_mut().insert((at, cap));
     }

@@ -8,9 +8,11 @@
 //! value or unknown), `!`, `&&`, `||` (three-valued), `==`, `!=`, comparisons and arithmetic on
 //! known numbers, indexing and attribute access into known values, a few pure functions
 //! (`functions.rs`: lower, upper, length, contains, coalesce, try, can, lookup, merge, concat,
-//! tobool, tostring, tonumber, tolist, toset), and references to resources and data sources ([`Ref`]). Everything
-//! else — `for` expressions, module outputs, `path.*`, template directives, other
-//! functions — is unknown.
+//! tobool, tostring, tonumber, tolist, toset), references to resources and data sources ([`Ref`]),
+//! and the outputs of local child modules (`module.aks.id`, see [`super::outputs`]) when the
+//! scope knows the modules it may call ([`Scope::calling`]). Everything else — `for`
+//! expressions, remote modules' outputs, `path.*`, template directives, other functions — is
+//! unknown.
 //!
 //! Bounded: expression nesting is bounded by hcl-edit (64 levels, 128 operators); our own
 //! recursion (expressions plus chains of locals) stops at [`MAX_DEPTH`] frames and gives unknown;
@@ -20,6 +22,7 @@
 use super::budget::{Budget, Cap, MAX_ELEMENTS};
 use super::functions;
 use super::module::{AttrAt, Module, span_of};
+pub use super::outputs::{Calls, MAX_CALL_DEPTH};
 use super::value::{
     EQUALITY_BUDGET, Evaluated, Lit, Origin, Ref, RefMode, Value, equal_within, field,
 };
@@ -96,18 +99,24 @@ impl Cx<'_> {
     }
 }
 
-enum Slot {
+pub(super) enum Slot {
     Busy,
     Done(Outcome),
 }
 
 /// A module with its input values: evaluates expressions of that module.
 pub struct Scope<'m> {
-    module: &'m Module,
+    pub(super) module: &'m Module,
     vars: BTreeMap<String, Evaluated>,
     locals: RefCell<HashMap<String, Slot>>,
-    depth: Cell<u32>,
-    budget: Budget,
+    pub(super) depth: Cell<u32>,
+    pub(super) budget: Budget,
+    /// The local modules this instance may call; without them module outputs are unknown.
+    pub(super) calls: Option<Calls<'m>>,
+    /// The outputs of children read so far, by call and output name.
+    pub(super) outputs: RefCell<HashMap<(String, String), Slot>>,
+    /// The variables of the instance each call makes, once made (`None`: not followed).
+    pub(super) child_vars: RefCell<HashMap<String, Option<BTreeMap<String, Evaluated>>>>,
 }
 
 impl<'m> Scope<'m> {
@@ -124,14 +133,28 @@ impl<'m> Scope<'m> {
         Scope::build(module, Some(inputs))
     }
 
-    fn build(module: &'m Module, inputs: Option<BTreeMap<String, Evaluated>>) -> Scope<'m> {
-        let mut scope = Scope {
+    /// The module with variables already evaluated (an instance made again, see
+    /// [`super::outputs`]).
+    pub(super) fn with_vars(module: &'m Module, vars: BTreeMap<String, Evaluated>) -> Scope<'m> {
+        Scope {
             module,
-            vars: BTreeMap::new(),
+            vars,
             locals: RefCell::new(HashMap::new()),
             depth: Cell::new(0),
             budget: Budget::default(),
-        };
+            calls: None,
+            outputs: RefCell::new(HashMap::new()),
+            child_vars: RefCell::new(HashMap::new()),
+        }
+    }
+
+    /// Every input variable's value.
+    pub(super) fn vars(&self) -> &BTreeMap<String, Evaluated> {
+        &self.vars
+    }
+
+    fn build(module: &'m Module, inputs: Option<BTreeMap<String, Evaluated>>) -> Scope<'m> {
+        let mut scope = Scope::with_vars(module, BTreeMap::new());
         let empty = Env::default();
         let mut vars = BTreeMap::new();
         for (name, at) in &module.variables {
@@ -511,7 +534,8 @@ impl<'m> Scope<'m> {
                 let v = self.local_outcome(name, span, cx)?;
                 self.apply(v, &ops[1..], span, cx)
             }
-            "module" | "path" | "terraform" | "self" | "count" | "each" => unknown,
+            "module" => self.module_output(ops, span, cx),
+            "path" | "terraform" | "self" | "count" | "each" => unknown,
             _ => {
                 let (mode, kind, name, rest) = if root == "data" {
                     match (name_at(0), name_at(1)) {
@@ -529,6 +553,7 @@ impl<'m> Scope<'m> {
                     _ => None,
                 });
                 let r = Ref {
+                    module: "".into(),
                     mode,
                     kind: kind.into(),
                     name: name.into(),
@@ -540,7 +565,7 @@ impl<'m> Scope<'m> {
     }
 
     /// Applies attribute and index operators to a value.
-    fn apply(
+    pub(super) fn apply(
         &self,
         mut cur: Evaluated,
         ops: &[hcl_edit::Decorated<TraversalOperator>],

@@ -10,12 +10,16 @@
 //!   (two scanned root modules may both declare `azurerm_kubernetes_cluster.main`) and its full
 //!   address (`module.aks.azurerm_kubernetes_cluster.main`). Two roots that call the same child
 //!   under the same name share its key: their facts merge, which can only silence a rule.
-//! - `target_resource_id = azurerm_kubernetes_cluster.main.id` is a [`super::Ref`] without a module path.
+//! - `target_resource_id = azurerm_kubernetes_cluster.main.id` is a [`super::Ref`] of its writer.
 //!   Where it was written ([`Origin::file`]) tells which module it points into: the setting's own
 //!   module, or — when the value came in through a variable — the caller that wrote it (or the
 //!   caller's caller…).
+//! - A reference out of a local child's output (`module.aks.id`) carries its module path
+//!   (`module.aks.`) from the instance that read it: the cluster of that child instance
+//!   ([`Target::Within`] until the child is indexed).
 //! - What cannot be placed is a candidate for every cluster ([`Target::Unknown`]): a variable
-//!   without value, a module output, a data source, a literal Azure ID of a managed cluster.
+//!   without value, a remote module's output, a data source, a literal Azure ID of a managed
+//!   cluster.
 //! - Module calls the engine does not evaluate (registry or git sources, `count`/`for_each`
 //!   unknown) may hold diagnostic settings or Defender plans: a call that is given a cluster's
 //!   ID, or whose name or source says diagnostics (Defender), counts as a candidate whose content
@@ -52,6 +56,10 @@ pub enum Target {
     Unknown,
     /// Certainly not a cluster of the scanned configuration (a Key Vault, a subnet…).
     Other,
+    /// A cluster of a child instance not indexed yet (a reference out of a module output,
+    /// `module.aks.id`): its full prefix and name. Placed when that instance is added; one never
+    /// added (a call the engine does not follow) may be any cluster.
+    Within { prefix: String, name: Arc<str> },
 }
 
 /// What a log entry names.
@@ -130,7 +138,7 @@ impl DiagnosticSetting {
                 Some(Relation::Targets)
             }
             Target::Cluster(k) if k == cluster => Some(Relation::MayTarget),
-            Target::Unknown => Some(Relation::MayTarget),
+            Target::Unknown | Target::Within { .. } => Some(Relation::MayTarget),
             Target::Cluster(_) | Target::Other => None,
         }
     }
@@ -220,6 +228,7 @@ impl TfIndex {
                 .map(|r| r.name.to_string())
                 .collect(),
         });
+        self.place_within(me);
         for res in scope.resources() {
             match res.kind {
                 DIAGNOSTIC_SETTING => {
@@ -298,7 +307,8 @@ impl TfIndex {
                     .value
                     .as_ref()
                     .is_some_and(|r| r.mode == RefMode::Managed && r.attr.as_deref() == Some("id"));
-                if matches!(t, Target::Cluster(_)) && !targets.contains(&t) {
+                if matches!(t, Target::Cluster(_) | Target::Within { .. }) && !targets.contains(&t)
+                {
                     targets.push(t);
                 }
             }
@@ -342,6 +352,27 @@ impl TfIndex {
                     call: pending,
                 });
             }
+        }
+    }
+
+    /// Places the targets that wait for instance `me` (see [`Target::Within`]).
+    fn place_within(&mut self, me: usize) {
+        let inst = &self.instances[me];
+        for d in &mut self.diagnostic_settings {
+            let Target::Within { prefix, name } = &d.target else {
+                continue;
+            };
+            if *prefix != inst.prefix {
+                continue;
+            }
+            d.target = if inst.clusters.iter().any(|n| **n == **name) {
+                Target::Cluster(ClusterKey {
+                    dir: inst.dir.clone(),
+                    address: format!("{prefix}{CLUSTER}.{name}"),
+                })
+            } else {
+                Target::Unknown
+            };
         }
     }
 
@@ -414,9 +445,17 @@ impl TfIndex {
         if !matches!(r.attr.as_deref(), Some("id") | None) {
             return Target::Other;
         }
+        let writer = self.writer(me, &v.origin).unwrap_or(me);
+        // Out of a child's output: a cluster of that child instance (indexed after its caller).
+        if !r.module.is_empty() {
+            return Target::Within {
+                prefix: format!("{}{}", self.instances[writer].prefix, r.module),
+                name: r.name.clone(),
+            };
+        }
         // From the module that wrote the reference up its callers, the first that declares the
         // cluster (a function result may carry the origin of the call, not of the reference).
-        let mut at = Some(self.writer(me, &v.origin).unwrap_or(me));
+        let mut at = Some(writer);
         while let Some(i) = at {
             let inst = &self.instances[i];
             if inst.clusters.iter().any(|n| *n == *r.name) {

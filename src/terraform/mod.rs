@@ -28,6 +28,7 @@ pub mod index;
 pub mod kind;
 pub mod module;
 pub mod outline;
+mod outputs;
 pub mod parse;
 pub mod provider;
 pub mod refs;
@@ -36,7 +37,7 @@ mod types;
 pub mod value;
 
 pub use budget::Cap;
-pub use eval::{Env, Scope};
+pub use eval::{Calls, Env, MAX_CALL_DEPTH, Scope};
 pub use index::TfIndex;
 pub use kind::{AzureKind, BlockKind};
 pub use module::{Duplicate, LoadOptions, Module, ModuleCall, SourceFile, SourceKind};

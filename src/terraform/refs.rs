@@ -7,7 +7,8 @@
 //! Followed: `local.x` (and `local.x.key` into an object literal's entry), and the branch of a
 //! conditional whose condition is known. Not followed, so what they read is not found: input
 //! variables (a reference passed in by a caller), module outputs (`module.aks.kube_config_raw`:
-//! the evaluator does not read a child's outputs), `for` expressions and template directives,
+//! the evaluator reads a local child's outputs, this walk does not yet follow them into the
+//! child), `for` expressions and template directives,
 //! and both branches of a conditional whose condition is unknown (the value may or may not read
 //! them: unknown never fires).
 

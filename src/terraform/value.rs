@@ -56,9 +56,14 @@ pub enum RefMode {
     Data,
 }
 
-/// A reference to a resource or data source of the same module.
+/// A reference to a resource or data source of the module instance that wrote it (the one
+/// holding the file of its [`Origin`]), or of a child instance of it when it came out of a local
+/// module's output (`module.aks.id` → `module.aks.azurerm_kubernetes_cluster.this.id`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Ref {
+    /// The path from the writing instance to the one declaring the resource: empty for its own
+    /// resources, `module.aks.` (`module.aks.module.net.`) through module outputs.
+    pub module: Arc<str>,
     pub mode: RefMode,
     /// Resource type: `azurerm_kubernetes_cluster`.
     pub kind: Arc<str>,
@@ -69,11 +74,12 @@ pub struct Ref {
 }
 
 impl Ref {
-    /// `azurerm_kubernetes_cluster.main` or `data.azurerm_client_config.current`.
+    /// `azurerm_kubernetes_cluster.main` or `data.azurerm_client_config.current`, after the
+    /// module path (`module.aks.azurerm_kubernetes_cluster.this`).
     pub fn address(&self) -> String {
         match self.mode {
-            RefMode::Managed => format!("{}.{}", self.kind, self.name),
-            RefMode::Data => format!("data.{}.{}", self.kind, self.name),
+            RefMode::Managed => format!("{}{}.{}", self.module, self.kind, self.name),
+            RefMode::Data => format!("{}data.{}.{}", self.module, self.kind, self.name),
         }
     }
 }
@@ -299,6 +305,7 @@ mod tests {
         assert_eq!(number_text(3.0), "3");
         assert_eq!(number_text(2.5), "2.5");
         let r = Ref {
+            module: "".into(),
             mode: RefMode::Data,
             kind: "azurerm_client_config".into(),
             name: "current".into(),

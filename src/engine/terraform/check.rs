@@ -24,15 +24,13 @@ use crate::index::terraform::TfFacts;
 use crate::rules::linter;
 use crate::source::Span;
 use crate::terraform::{
-    AzureKind, BlockKind, Count, Majors, Module, Resource, Scope, TfIndex, provider,
+    AzureKind, BlockKind, Calls, Count, MAX_CALL_DEPTH, Majors, Module, Resource, Scope, TfIndex,
+    provider,
 };
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 use std::sync::Arc;
-
-/// How deep module calls are followed.
-const MAX_CALL_DEPTH: usize = 16;
 
 /// One evaluated module instance.
 struct Instance<'m> {
@@ -97,7 +95,13 @@ impl<'m> Walk<'m> {
                 continue;
             }
             self.budget -= 1;
-            let child_scope = Scope::with_inputs(child, call.inputs(&scope));
+            let mut stack = self.stack.clone();
+            stack.push(path.clone());
+            let calls = Calls {
+                modules: self.modules,
+                stack,
+            };
+            let child_scope = Scope::with_inputs(child, call.inputs(&scope)).calling(calls);
             let child_majors = chain(majors, evidence(child));
             let child_prefix = format!("{prefix}module.{}.", call.name);
             children.push((path, child, child_scope, child_prefix, child_majors));
@@ -156,7 +160,11 @@ fn instances_of<'m>(
     };
     if walk.budget > 0 {
         walk.budget -= 1;
-        walk.instance(m, Scope::new(m), String::new(), evidence(m));
+        let calls = Calls {
+            modules,
+            stack: vec![root.clone()],
+        };
+        walk.instance(m, Scope::new(m).calling(calls), String::new(), evidence(m));
     }
     walk
 }

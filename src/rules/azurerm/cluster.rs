@@ -137,5 +137,6 @@ fn owning_cluster(res: &Resource<'_>) -> Option<String> {
         .resources_of(CLUSTER)
         .iter()
         .any(|c| c.name == &*r.name);
-    (local && declared && r.mode == RefMode::Managed && &*r.kind == CLUSTER).then(|| r.address())
+    (local && declared && r.module.is_empty() && r.mode == RefMode::Managed && &*r.kind == CLUSTER)
+        .then(|| r.address())
 }

@@ -16,7 +16,8 @@ resource "azurerm_kubernetes_cluster" "main" {
 }
 
 module "aks" {
-  source = "./aks"
+  source       = "./aks"
+  cluster_name = var.cluster_name
 }
 
 resource "azurerm_monitor_diagnostic_setting" "aks" {
@@ -27,4 +28,8 @@ resource "azurerm_monitor_diagnostic_setting" "aks" {
   enabled_log {
     category = "kube-audit"
   }
+}
+
+variable "cluster_name" {
+  type = string
 }
