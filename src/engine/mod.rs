@@ -125,19 +125,7 @@ pub fn lint_with(
     // The configs of what is reported decide whether the index is built (and the project read
     // for context); with those of the context, whether Terraform's facts are extracted.
     let mut used = reported_configs(inputs, &paths, &found, configs);
-    let sets_of = |used: &BTreeSet<usize>, parse_only: bool| {
-        configs.with_all(|all| {
-            let sets: Vec<RuleSet<'_>> = used
-                .iter()
-                .map(|&i| RuleSet::new(all[i], parse_only))
-                .collect();
-            (
-                settings::indexing(&sets, opts),
-                sets.iter().any(RuleSet::reads_terraform_facts),
-            )
-        })
-    };
-    let (indexing, _) = sets_of(&used, opts.parse_only);
+    let (indexing, _) = what_sets_read(configs, &used, opts.parse_only, opts);
     let mut context = match (indexing, opts.context) {
         (true, Context::Project) => {
             context::project_context(&paths, stdin_file(inputs), &found, configs, threads)?
@@ -145,7 +133,7 @@ pub fn lint_with(
         _ => Default::default(),
     };
     used.extend(context.files.iter().map(|f| configs.of_file(&f.path)));
-    let reads_tf_facts = !opts.parse_only && sets_of(&used, false).1;
+    let reads_tf_facts = !opts.parse_only && what_sets_read(configs, &used, false, opts).1;
     // Every file's config is loaded before the settings are built from them (that of each
     // named path too: one that does not load is an error even with no file under it).
     for (name, _) in &found.skipped {
@@ -182,18 +170,7 @@ pub fn lint_with(
             &[]
         },
     };
-    let limits = terraform_limits(&tf, configs);
-    let loaded = pool.install(|| terraform::load(&tf, &limits, opts));
-    // The configs of the Terraform loaded (a called module may be outside what was named)
-    // join the others; the indices given so far stay.
-    if let Some(l) = &loaded {
-        for path in l.paths() {
-            configs.of_file(Path::new(path));
-        }
-    }
-    if let Some(e) = configs.error() {
-        return Err(e);
-    }
+    let loaded = load_terraform(&tf, configs, &pool, opts)?;
     Ok(configs.with_all(|all| {
         let settings = Settings::new(configs, all, needs, opts);
         let run = Run {
@@ -205,6 +182,48 @@ pub fn lint_with(
         let dirs = paths.iter().filter(|p| p.is_dir());
         run.rest(linted, loaded, dirs.map(|p| discover::display(p)).collect())
     }))
+}
+
+/// What the rule sets of the configs `used` read: the cross-file index (and so the project as
+/// context), and the Terraform facts of the cross-layer rules.
+fn what_sets_read(
+    configs: &Configs<'_>,
+    used: &BTreeSet<usize>,
+    parse_only: bool,
+    opts: &Options,
+) -> (bool, bool) {
+    configs.with_all(|all| {
+        let sets: Vec<RuleSet<'_>> = used
+            .iter()
+            .map(|&i| RuleSet::new(all[i], parse_only))
+            .collect();
+        (
+            settings::indexing(&sets, opts),
+            sets.iter().any(RuleSet::reads_terraform_facts),
+        )
+    })
+}
+
+/// Loads the Terraform project within the limits of the configs that apply to it; the configs
+/// of every file loaded (a called module may lie outside what was named) join the others (the
+/// indices given so far stay). `Err`: a config that does not load.
+fn load_terraform(
+    tf: &terraform::Inputs<'_>,
+    configs: &Configs<'_>,
+    pool: &rayon::ThreadPool,
+    opts: &Options,
+) -> Result<Option<terraform::Loaded>, String> {
+    let limits = terraform_limits(tf, configs);
+    let loaded = pool.install(|| terraform::load(tf, &limits, opts));
+    if let Some(l) = &loaded {
+        for path in l.paths() {
+            configs.of_file(Path::new(path));
+        }
+    }
+    match configs.error() {
+        Some(e) => Err(e),
+        None => Ok(loaded),
+    }
 }
 
 /// The configs of what a run reports: the named paths', the files and modules found under

@@ -168,27 +168,7 @@ fn lint_text(
         facts: FileFacts::default(),
         objects: 0,
     };
-    for doc in &parsed.docs {
-        let doc = match doc {
-            Ok(d) => d,
-            Err(e) => {
-                check.findings.push(linter::yaml_error(e));
-                continue;
-            }
-        };
-        if opts.parse_only {
-            continue;
-        }
-        check.objects(doc);
-        if doc.alias_budget_exhausted() {
-            check.findings.push(linter::alias_budget_exhausted(
-                doc.root.map(|r| doc.span(r)),
-            ));
-        }
-    }
-    if !opts.parse_only {
-        check.findings.extend(duplicate_keys(&parsed));
-    }
+    check.documents(&parsed, opts.parse_only);
     let mut sups = suppress::from_comments(text, &parsed.comments, &file.lines);
     let Check {
         mut findings,
@@ -234,6 +214,32 @@ struct Check<'a, 'c> {
 }
 
 impl Check<'_, '_> {
+    /// Every document of the file: its parse error (AKS001), or its objects through the rules
+    /// (not when only parsing) and a spent alias budget (AKS002); then the duplicate keys.
+    fn documents(&mut self, parsed: &YamlFile<'_>, parse_only: bool) {
+        for doc in &parsed.docs {
+            let doc = match doc {
+                Ok(d) => d,
+                Err(e) => {
+                    self.findings.push(linter::yaml_error(e));
+                    continue;
+                }
+            };
+            if parse_only {
+                continue;
+            }
+            self.objects(doc);
+            if doc.alias_budget_exhausted() {
+                self.findings.push(linter::alias_budget_exhausted(
+                    doc.root.map(|r| doc.span(r)),
+                ));
+            }
+        }
+        if !parse_only {
+            self.findings.extend(duplicate_keys(parsed));
+        }
+    }
+
     fn objects(&mut self, doc: &Document<'_>) {
         let objects = k8s::objects(doc);
         for obj in &objects {
