@@ -97,6 +97,24 @@ impl<'m> Scope<'m> {
         self.apply(v, &ops[next + 1..], span, cx)
     }
 
+    /// The instance the call `name` makes (the child with this scope's arguments), as
+    /// [`Scope::module_output`] reads it; `None` when it is not followed (no such call, a remote
+    /// source, no instance or an unknown count, a call back into the chain).
+    pub fn instance(&self, name: &str) -> Option<Scope<'m>> {
+        let call = self.module.calls.iter().find(|c| c.name == name)?;
+        self.child(call)
+    }
+
+    /// Whether the call `name` has `count` or `for_each` (its outputs are read with a key).
+    pub(super) fn keyed(&self, name: &str) -> bool {
+        self.module.calls.iter().any(|c| {
+            let body = &self.module.block(c.at).body;
+            c.name == name
+                && (body.get_attribute("count").is_some()
+                    || body.get_attribute("for_each").is_some())
+        })
+    }
+
     /// Evaluates `output` of the instance `call` makes, rebased onto the call (see [`rebase`]).
     fn read_output(&self, call: &ModuleCall, output: &str, span: Span, cx: &Cx<'_>) -> Outcome {
         let unknown = Ok(cx.at(span, Value::Unknown));
@@ -337,5 +355,75 @@ locals {
         // Without the modules it may call, a scope reads no output.
         let alone = Scope::new(m);
         assert_eq!(shown(&alone.local("id").unwrap()), "unknown");
+    }
+
+    #[test]
+    fn readings_follow_local_children_outputs() {
+        let child = r#"
+variable "name" {}
+resource "azurerm_kubernetes_cluster" "this" { name = var.name }
+locals { raw = azurerm_kubernetes_cluster.this.kube_config_raw }
+output "raw" { value = local.raw }
+output "block" { value = { kube = azurerm_kubernetes_cluster.this.kube_config } }
+output "passed" { value = var.name }
+"#;
+        let root = r#"
+module "aks" {
+  source = "./modules/aks"
+  name   = "a"
+}
+module "many" {
+  source   = "./modules/aks"
+  for_each = var.set
+  name     = "m"
+}
+module "remote" {
+  source = "Azure/aks/azurerm"
+}
+variable "set" {}
+output "x" {
+  value = [
+    module.aks.raw,
+    module.aks.block.kube[0].host,
+    module.aks.block.kube[0].client_key,
+    module.aks.passed,
+    module.aks.nothing,
+    module.many["k"].raw,
+    module.remote.kube_config_raw,
+  ]
+}
+"#;
+        let mut modules = BTreeMap::new();
+        modules.insert(PathBuf::from("root"), Arc::new(module("root", root)));
+        let child = module("root/modules/aks", child);
+        modules.insert(PathBuf::from("root/modules/aks"), Arc::new(child));
+        let m = &modules[Path::new("root")];
+        let calls = Calls {
+            modules: &modules,
+            stack: vec![PathBuf::from("root")],
+        };
+        let scope = Scope::new(m).calling(calls);
+        let outputs = scope.outputs();
+        let shown: Vec<String> = outputs[0]
+            .readings("value")
+            .unwrap()
+            .iter()
+            .map(|r| {
+                let through = r.through.as_deref().unwrap_or("-");
+                format!("{through}: {} {}", r.address(), r.path.join("."))
+            })
+            .collect();
+        assert_eq!(
+            shown,
+            [
+                "module.aks.raw: module.aks.azurerm_kubernetes_cluster.this kube_config_raw",
+                "module.aks.block: module.aks.azurerm_kubernetes_cluster.this kube_config.host",
+                "module.aks.block: module.aks.azurerm_kubernetes_cluster.this kube_config.client_key",
+            ]
+        );
+        // The unknown `for_each` makes no instance; a remote source is not followed.
+        assert!(scope.instance("many").is_none());
+        assert!(scope.instance("remote").is_none());
+        assert!(scope.instance("aks").is_some());
     }
 }

@@ -4,13 +4,16 @@
 //! output or a local file) rather than what it evaluates to (its content is not known before
 //! apply, and a function such as `base64decode` would make the evaluated value unknown).
 //!
-//! Followed: `local.x` (and `local.x.key` into an object literal's entry), and the branch of a
-//! conditional whose condition is known. Not followed, so what they read is not found: input
-//! variables (a reference passed in by a caller), module outputs (`module.aks.kube_config_raw`:
-//! the evaluator reads a local child's outputs, this walk does not yet follow them into the
-//! child), `for` expressions and template directives,
-//! and both branches of a conditional whose condition is unknown (the value may or may not read
-//! them: unknown never fires).
+//! Followed: `local.x` (and `local.x.key` into an object literal's entry), the branch of a
+//! conditional whose condition is known, and a local child's output (`module.aks.kube_config_raw`,
+//! `module.aks["a"].kube_config_raw` with a known key): the output's `value` is walked in the
+//! instance the call makes ([`Scope::instance`], as the evaluator reads it), its own locals and
+//! children included, and what it reads is named through the call (`module.aks.` before the
+//! address). Not followed, so what they read is not found: input variables (a reference passed
+//! in by a caller), a remote module's outputs, a call with an unknown key or instance count or
+//! one that closes a cycle, `for` expressions and template directives, and both branches of a
+//! conditional whose condition is unknown (the value may or may not read them: unknown never
+//! fires).
 
 use super::eval::{Env, Scope, truth};
 use super::module::span_of;
@@ -33,17 +36,25 @@ pub struct Reading {
     /// The attribute names read from it, indexes and splats skipped: `kube_config`,
     /// `client_key` for `….kube_config[0].client_key`; empty for the bare object.
     pub path: Vec<Arc<str>>,
+    /// The calls from the reading instance to the one declaring the resource (`aks` for
+    /// `module.aks.azurerm_kubernetes_cluster.this`); empty for its own resources.
+    pub calls: Vec<Arc<str>>,
+    /// The child output the reading came through, as the reading instance names it
+    /// (`module.aks.kube_config_raw`); `None` for its own resources.
+    pub through: Option<Arc<str>>,
     /// Where the reference is written (a local's file when it came through one).
     pub file: Arc<str>,
     pub span: Span,
 }
 
 impl Reading {
-    /// `azurerm_kubernetes_cluster.main` or `data.azurerm_kubernetes_cluster.main`.
+    /// `azurerm_kubernetes_cluster.main` or `data.azurerm_kubernetes_cluster.main`, after the
+    /// module path (`module.aks.azurerm_kubernetes_cluster.this`).
     pub fn address(&self) -> String {
+        let module: String = self.calls.iter().map(|c| format!("module.{c}.")).collect();
         match self.mode {
-            RefMode::Managed => format!("{}.{}", self.kind, self.name),
-            RefMode::Data => format!("data.{}.{}", self.kind, self.name),
+            RefMode::Managed => format!("{module}{}.{}", self.kind, self.name),
+            RefMode::Data => format!("{module}data.{}.{}", self.kind, self.name),
         }
     }
 }
@@ -53,6 +64,9 @@ struct Walk<'s, 'm> {
     /// Locals being followed (a cycle reads nothing more).
     locals: Vec<String>,
     depth: u32,
+    /// Attributes read after a child's output, past what its object literals resolve
+    /// (`module.aks.kube_config[0].host`: `host`), appended to what the output reads.
+    suffix: Vec<Arc<str>>,
     out: Vec<Reading>,
 }
 
@@ -63,6 +77,7 @@ impl Scope<'_> {
             scope: self,
             locals: Vec::new(),
             depth: 0,
+            suffix: Vec::new(),
             out: Vec::new(),
         };
         w.expr(expr, file, env);
@@ -139,7 +154,8 @@ impl Walk<'_, '_> {
                 }
                 return;
             }
-            "var" | "module" | "path" | "terraform" | "self" | "count" | "each" => return,
+            "module" => return self.module_output(&ops, file, env),
+            "var" | "path" | "terraform" | "self" | "count" | "each" => return,
             "data" => match (name_at(0), name_at(1)) {
                 (Some(k), Some(n)) => (RefMode::Data, k, n, 2),
                 _ => return,
@@ -155,6 +171,7 @@ impl Walk<'_, '_> {
                 TraversalOperator::GetAttr(a) => Some(Arc::from(a.as_str())),
                 _ => None,
             })
+            .chain(self.suffix.iter().cloned())
             .take(2)
             .collect();
         self.out.push(Reading {
@@ -162,9 +179,72 @@ impl Walk<'_, '_> {
             kind: kind.into(),
             name: name.into(),
             path,
+            calls: Vec::new(),
+            through: None,
             file: file.clone(),
             span: span_of(t),
         });
+    }
+
+    /// Follows `module.<name>[key].<output>…` into the output's `value` in the instance the
+    /// call makes.
+    fn module_output(&mut self, ops: &[&TraversalOperator], file: &Arc<str>, env: &Env) {
+        let Some(TraversalOperator::GetAttr(name)) = ops.first() else {
+            return;
+        };
+        let name = name.as_str();
+        let mut next = 1;
+        if self.scope.keyed(name) {
+            let Some(TraversalOperator::Index(ix)) = ops.get(1) else {
+                return;
+            };
+            if self.scope.eval_in(ix, file, env).value.to_text().is_none() {
+                return;
+            }
+            next = 2;
+        }
+        let Some(TraversalOperator::GetAttr(output)) = ops.get(next) else {
+            return;
+        };
+        let Some(child) = self.scope.instance(name) else {
+            return;
+        };
+        let m = child.module();
+        let Some(at) = m
+            .outputs
+            .iter()
+            .find(|at| m.block(**at).labels[0].as_str() == output.as_str())
+        else {
+            return;
+        };
+        let Some(value) = m.block(*at).body.get_attribute("value") else {
+            return;
+        };
+        let Some((e, rest)) = entry(&value.value, &ops[next + 1..]) else {
+            return;
+        };
+        let suffix = rest
+            .iter()
+            .filter_map(|o| match o {
+                TraversalOperator::GetAttr(a) => Some(Arc::from(a.as_str())),
+                _ => None,
+            })
+            .chain(self.suffix.iter().cloned())
+            .collect();
+        let mut w = Walk {
+            scope: &child,
+            locals: Vec::new(),
+            depth: self.depth,
+            suffix,
+            out: Vec::new(),
+        };
+        w.expr(e, &m.file(at.file).name.clone(), &Env::default());
+        let through: Arc<str> = format!("module.{name}.{output}").into();
+        for mut r in w.out {
+            r.calls.insert(0, name.into());
+            r.through = Some(through.clone());
+            self.out.push(r);
+        }
     }
 
     /// Follows `local.name`, into an object literal's entry when `rest` names one.
@@ -178,32 +258,40 @@ impl Walk<'_, '_> {
         }
         self.locals.push(name.to_string());
         let file = m.file(at.file).name.clone();
-        let mut e = &m.attr(at).value;
-        for op in rest {
-            let (TraversalOperator::GetAttr(key), Expression::Object(o)) = (op, e) else {
-                break;
-            };
-            let entry = o.iter().filter(|(k, _)| match k {
-                ObjectKey::Ident(i) => i.as_str() == key.as_str(),
-                ObjectKey::Expression(Expression::Variable(i)) => i.as_str() == key.as_str(),
-                ObjectKey::Expression(Expression::String(s)) => s.value().as_str() == key.as_str(),
-                ObjectKey::Expression(_) => false,
-            });
-            // The last one written wins.
-            let entry = entry.last();
-            match entry {
-                Some((_, v)) => e = v.expr(),
-                // A key not written: an expression key may be it.
-                None if o.iter().any(|(k, _)| matches!(k, ObjectKey::Expression(_))) => break,
-                None => {
-                    self.locals.pop();
-                    return;
-                }
-            }
+        if let Some((e, _)) = entry(&m.attr(at).value, rest) {
+            self.expr(e, &file, &Env::default());
         }
-        self.expr(e, &file, &Env::default());
         self.locals.pop();
     }
+}
+
+/// The entry of an object literal `rest` names (`local.x.key`), as deep as literals go, and the
+/// operators left; `None` when a literal certainly lacks the key.
+fn entry<'e, 'o>(
+    mut e: &'e Expression,
+    rest: &'o [&'o TraversalOperator],
+) -> Option<(&'e Expression, &'o [&'o TraversalOperator])> {
+    for (i, op) in rest.iter().enumerate() {
+        let (TraversalOperator::GetAttr(key), Expression::Object(o)) = (op, e) else {
+            return Some((e, &rest[i..]));
+        };
+        let entry = o.iter().filter(|(k, _)| match k {
+            ObjectKey::Ident(i) => i.as_str() == key.as_str(),
+            ObjectKey::Expression(Expression::Variable(i)) => i.as_str() == key.as_str(),
+            ObjectKey::Expression(Expression::String(s)) => s.value().as_str() == key.as_str(),
+            ObjectKey::Expression(_) => false,
+        });
+        // The last one written wins.
+        match entry.last() {
+            Some((_, v)) => e = v.expr(),
+            // A key not written: an expression key may be it.
+            None if o.iter().any(|(k, _)| matches!(k, ObjectKey::Expression(_))) => {
+                return Some((e, &rest[i..]));
+            }
+            None => return None,
+        }
+    }
+    Some((e, &[]))
 }
 
 #[cfg(test)]

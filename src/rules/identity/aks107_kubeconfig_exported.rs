@@ -9,19 +9,21 @@
 //! easily committed). One finding per output or file, at its `value` / `content` key.
 //!
 //! What is followed is what [`crate::terraform::refs`] follows: direct references (in function
-//! calls and templates too), locals, conditionals with a known condition. Not followed: input
-//! variables, module outputs (`module.aks.kube_config_raw`), `for` expressions. The cluster is
-//! looked up in the same module; `local_account_disabled` unknown keeps the user case silent, as
-//! does a data source's user kubeconfig (its local accounts are not known). The admin case fires
-//! even when local accounts are disabled (rules.md: always): the provider leaves the attribute
-//! empty then, but the output or file is there to carry the cluster-admin certificate the day
-//! they are enabled again (see the doc).
+//! calls and templates too), locals, conditionals with a known condition, and the outputs of
+//! local child modules (`module.aks.kube_config_raw` into the child's `output`). Not followed:
+//! input variables, remote modules' outputs, `for` expressions. The cluster is looked up in the
+//! module that declares it, in the instance the call makes (the child with the caller's
+//! arguments) for one read through a child's output; `local_account_disabled` unknown keeps the
+//! user case silent, as does a data source's user kubeconfig (its local accounts are not known).
+//! The admin case fires even when local accounts are disabled (rules.md: always): the provider
+//! leaves the attribute empty then, but the output or file is there to carry the cluster-admin
+//! certificate the day they are enabled again (see the doc).
 
 use crate::declare_rule;
 use crate::diagnostic::Severity;
 use crate::rules::azurerm::{CLUSTER, Setting, entra_blocks};
 use crate::rules::{Rule, TfCtx};
-use crate::terraform::{Presence, Reading, RefMode, Resource};
+use crate::terraform::{Presence, Reading, RefMode, Resource, Scope};
 
 declare_rule!(
     KubeconfigExported,
@@ -56,8 +58,18 @@ impl Rule for KubeconfigExported {
         };
         let mut found: Vec<(Exported, String)> = Vec::new();
         for r in &readings {
-            if let Some(e) = exported(res, r) {
-                let shown = format!("{}.{}", r.address(), r.path[0]);
+            let e = match r.calls.split_first() {
+                None => exported(res.scope(), r),
+                Some((first, rest)) => {
+                    instance(res.scope(), first, rest).and_then(|s| exported(&s, r))
+                }
+            };
+            if let Some(e) = e {
+                let read = format!("`{}.{}`", r.address(), r.path[0]);
+                let shown = match &r.through {
+                    Some(t) => format!("`{t}` ({read})"),
+                    None => read,
+                };
                 if !found.iter().any(|(_, s)| *s == shown) {
                     found.push((e, shown));
                 }
@@ -68,7 +80,7 @@ impl Rule for KubeconfigExported {
         };
         let names = found
             .iter()
-            .map(|(_, s)| format!("`{s}`"))
+            .map(|(_, s)| s.as_str())
             .collect::<Vec<_>>()
             .join(", ");
         let what = match worst {
@@ -103,8 +115,18 @@ impl Rule for KubeconfigExported {
     }
 }
 
-/// What a reading exports, if it is a kubeconfig that holds (or may later hold) a credential.
-fn exported(res: &Resource<'_>, r: &Reading) -> Option<Exported> {
+/// The instance that the calls `first`, then `rest`, make from `scope`.
+fn instance<'m>(scope: &Scope<'m>, first: &str, rest: &[std::sync::Arc<str>]) -> Option<Scope<'m>> {
+    let mut s = scope.instance(first)?;
+    for c in rest {
+        s = s.instance(c)?;
+    }
+    Some(s)
+}
+
+/// What a reading exports, if it is a kubeconfig that holds (or may later hold) a credential;
+/// `scope` is the instance that declares the resource read.
+fn exported(scope: &Scope<'_>, r: &Reading) -> Option<Exported> {
     if &*r.kind != CLUSTER {
         return None;
     }
@@ -123,7 +145,7 @@ fn exported(res: &Resource<'_>, r: &Reading) -> Option<Exported> {
     let cluster = match r.mode {
         RefMode::Data => None,
         RefMode::Managed => Some(
-            res.scope()
+            scope
                 .resources_of(CLUSTER)
                 .into_iter()
                 .find(|c| c.name == &*r.name)?,
