@@ -61,7 +61,7 @@ class Session {
 
   async initialize(root: string): Promise<InitializeResult> {
     const rootUri = uri(root);
-    const result = await this.conn.sendRequest(InitializeRequest.type, {
+    const result = await withTimeout(this.conn.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       clientInfo: { name: "Visual Studio Code", version: "1.82.0" },
       rootPath: root,
@@ -69,7 +69,7 @@ class Session {
       workspaceFolders: [{ uri: rootUri, name: path.basename(root) }],
       capabilities: vscodeClientCapabilities,
       initializationOptions: undefined,
-    });
+    }), "the initialize response");
     await this.conn.sendNotification(InitializedNotification.type, {});
     return result;
   }
@@ -113,7 +113,7 @@ class Session {
 
   /** shutdown, then exit: the exit code (0 when the protocol was followed). */
   async shutdown(): Promise<number | null> {
-    await this.conn.sendRequest(ShutdownRequest.type);
+    await withTimeout(this.conn.sendRequest(ShutdownRequest.type), "the shutdown response");
     await this.conn.sendNotification(ExitNotification.type);
     const code = await withTimeout(this.exited, "the server to exit");
     this.conn.dispose();
