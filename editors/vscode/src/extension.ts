@@ -98,8 +98,7 @@ async function start(context: vscode.ExtensionContext): Promise<void> {
     await c.start();
     client = c;
   } catch (e) {
-    const message = `akslint: the server did not start: ${String(e)}`;
-    output.appendLine(message);
-    void vscode.window.showErrorMessage(message);
+    // The client has already said so in a notification.
+    output.appendLine(`akslint: the server did not start: ${String(e)}`);
   }
 }
