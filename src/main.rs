@@ -26,7 +26,7 @@ fn main() -> ExitCode {
         Command::Init { force, schema } => init(force, schema),
         Command::Schema => print_out(akslint::init::SCHEMA),
         Command::Baseline(args) => baseline(*args),
-        Command::Lsp { stdio: _ } => match akslint::lsp::run() {
+        Command::Lsp { stdio: _, config } => match akslint::lsp::run(config) {
             Ok(true) => ExitCode::SUCCESS,
             Ok(false) => ExitCode::from(1),
             Err(e) => usage_error(e),
