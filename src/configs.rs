@@ -53,6 +53,23 @@ const SHOWN: usize = 3;
 /// The index of the defaults among [`Configs::with_all`]'s configs.
 pub const DEFAULTS: usize = 0;
 
+/// A config held outside the shared state (see [`Configs::get`]).
+pub enum Held<'a> {
+    One(&'a Config),
+    Loaded(Arc<Config>),
+}
+
+impl std::ops::Deref for Held<'_> {
+    type Target = Config;
+
+    fn deref(&self) -> &Config {
+        match self {
+            Held::One(c) => c,
+            Held::Loaded(c) => c,
+        }
+    }
+}
+
 impl<'a> Configs<'a> {
     /// One config for every path (`--config`).
     pub fn one(cfg: &'a Config) -> Self {
@@ -156,6 +173,14 @@ impl<'a> Configs<'a> {
         };
         self.state().used.entry(i).or_default();
         i
+    }
+
+    /// Config `i` (see [`Configs::of_file`]), to keep: asking again locks the shared state.
+    pub fn get(&self, i: usize) -> Held<'a> {
+        match self.one {
+            Some(c) => Held::One(c),
+            None => Held::Loaded(self.state().loaded[i].clone()),
+        }
     }
 
     /// Is the file excluded by the `exclude` of its config?

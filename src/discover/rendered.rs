@@ -19,6 +19,8 @@ pub(super) struct Rendered {
     /// their normalized path.
     patch_names: HashSet<OsString>,
     chart_of_dir: HashMap<OsString, Option<PathBuf>>,
+    /// The directory asked about last, and its chart.
+    last_dir: Option<(OsString, Option<PathBuf>)>,
     /// Chart directory → how many of its templates were found.
     charts: BTreeMap<PathBuf, usize>,
 }
@@ -32,6 +34,7 @@ impl Rendered {
             patch_names: names.map(OsStr::to_owned).collect(),
             patches,
             chart_of_dir: HashMap::new(),
+            last_dir: None,
             charts: BTreeMap::new(),
         }
     }
@@ -79,6 +82,18 @@ impl Rendered {
     /// `Chart.yaml`.
     fn chart_of(&mut self, path: &Path) -> Option<PathBuf> {
         let dir = path.parent()?;
+        // Files come a directory at a time: most ask what the file before them asked.
+        if let Some((last, hit)) = &self.last_dir
+            && last == dir.as_os_str()
+        {
+            return hit.clone();
+        }
+        let hit = self.chart_of_new_dir(dir);
+        self.last_dir = Some((dir.as_os_str().to_owned(), hit.clone()));
+        hit
+    }
+
+    fn chart_of_new_dir(&mut self, dir: &Path) -> Option<PathBuf> {
         if let Some(hit) = self.chart_of_dir.get(dir.as_os_str()) {
             return hit.clone();
         }

@@ -6,8 +6,9 @@
 //! in (the files are a sorted set, the directories sets, the skipped sorted by path).
 
 use super::{Skipped, Walked, classify, display, special_kind};
-use crate::configs::Configs;
+use crate::configs::{Configs, Held};
 use ignore::{DirEntry, ParallelVisitor, ParallelVisitorBuilder, WalkState};
+use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
@@ -65,6 +66,7 @@ impl<'a> ParallelVisitorBuilder<'a> for Builder<'a> {
             configs: self.configs,
             all: self.all,
             mine: Found::default(),
+            last_dir: None,
         })
     }
 }
@@ -75,6 +77,8 @@ struct Visitor<'a> {
     configs: &'a Configs<'a>,
     all: &'a Mutex<Found>,
     mine: Found,
+    /// The directory of the last file asked about, and its config.
+    last_dir: Option<(OsString, Held<'a>)>,
 }
 
 impl Drop for Visitor<'_> {
@@ -101,18 +105,33 @@ impl ParallelVisitor for Visitor<'_> {
 }
 
 impl Visitor<'_> {
+    /// Whether the `exclude` of the file's config excludes it. A thread's files come a
+    /// directory at a time: the config of the last directory is kept (looking one up locks
+    /// the shared map and hashes the directory's path).
+    fn excluded(&mut self, file: &Path) -> bool {
+        let dir = file.parent().unwrap_or(Path::new(""));
+        if !matches!(&self.last_dir, Some((last, _)) if last == dir.as_os_str()) {
+            let config = self.configs.get(self.configs.of_dir(dir));
+            self.last_dir = Some((dir.as_os_str().to_owned(), config));
+        }
+        self.last_dir
+            .as_ref()
+            .is_some_and(|(_, config)| config.excluded(file))
+    }
+
     fn entry(&mut self, e: &DirEntry) {
         let Some(ft) = e.file_type() else { return };
-        let out = &mut self.mine;
+        let walked = &mut self.mine.walked;
         if ft.is_dir() {
-            out.walked.dirs.insert(e.path().as_os_str().to_owned());
+            walked.dirs.insert(e.path().as_os_str().to_owned());
         } else if e.file_name() == crate::config::FILE_NAME {
             let dir = e.path().parent().unwrap_or(Path::new(""));
-            out.walked.markers.insert(dir.as_os_str().to_owned());
+            walked.markers.insert(dir.as_os_str().to_owned());
         }
-        if classify(e.path()).is_none() || self.configs.excluded(e.path()) {
+        if classify(e.path()).is_none() || self.excluded(e.path()) {
             return;
         }
+        let out = &mut self.mine;
         if ft.is_file() {
             out.files.push(e.path().to_path_buf());
         } else if ft.is_symlink() {
