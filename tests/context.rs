@@ -357,3 +357,47 @@ fn key_vault_through_external_secrets_silences_aks511_in_its_project_only() {
     );
     assert_eq!(findings(&o), ["a/main.tf:1 AKS511", "b/main.tf:1 AKS511"]);
 }
+
+/// AKS411 and AKS415 pass over what cannot be reported (a pre-commit run names one file of
+/// thousands): what rests on a named ServiceAccount or Service is still found, in the
+/// workload's file, and a named file in the same namespace that neither rests on reports nothing.
+#[test]
+fn a_named_service_or_service_account_reports_on_the_workloads_it_serves() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let web = "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  selector:\n    matchLabels: {app: web}\n  template:\n    metadata:\n      labels: {app: web}\n    spec:\n      serviceAccountName: web\n      containers:\n        - name: web\n          image: contoso.azurecr.io/web:1.0.0\n";
+    let quiet = "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: quiet\nspec:\n  selector:\n    matchLabels: {app: quiet}\n  template:\n    metadata:\n      labels: {app: quiet}\n    spec:\n      automountServiceAccountToken: false\n      containers:\n        - name: quiet\n          image: contoso.azurecr.io/quiet:1.0.0\n";
+    write(
+        d,
+        &[
+            (
+                "akslint.toml",
+                "root = true\nselect = [\"AKS411\", \"AKS415\"]\n",
+            ),
+            ("web.yaml", web),
+            ("quiet.yaml", quiet),
+            (
+                "service.yaml",
+                "apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  selector: {app: web}\n  ports:\n    - port: 80\n      targetPort: 8080\n",
+            ),
+            (
+                "account.yaml",
+                "apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: web\n",
+            ),
+        ],
+    );
+    let named = |file: &str| {
+        findings(&common::akslint(
+            &["check", "--format", "compact", file],
+            d,
+            None,
+        ))
+    };
+    assert_eq!(
+        named("web.yaml"),
+        ["web.yaml:11 AKS411", "web.yaml:14 AKS415"]
+    );
+    assert_eq!(named("service.yaml"), ["web.yaml:14 AKS415"]);
+    assert_eq!(named("account.yaml"), ["web.yaml:11 AKS411"]);
+    assert_eq!(named("quiet.yaml"), Vec::<String>::new());
+}

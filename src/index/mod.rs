@@ -452,6 +452,8 @@ struct Members {
     classes: Vec<Ref>,
     /// Custom resources that may create pods.
     custom: Vec<Ref>,
+    /// Whether any of these objects (the Namespace object too) is in a reported file.
+    reported: bool,
 }
 
 /// The facts of every scanned file, read-only, with the lookups the rules need built once.
@@ -498,13 +500,15 @@ impl Index {
     /// Indexes every object by namespace and kind.
     fn fold(&mut self) {
         let index = self;
-        for (fi, (_, facts)) in index.files.iter().enumerate() {
+        for (fi, (file, facts)) in index.files.iter().enumerate() {
+            let reported = index.reported.contains(file);
             for (oi, o) in facts.objects.iter().enumerate() {
                 let r = (fi, oi);
                 if let What::Namespace { legacy_isolation } = o.what {
                     let m = index.namespaces.entry(o.name.clone()).or_default();
                     m.namespace.get_or_insert(r);
                     m.legacy_isolation |= legacy_isolation;
+                    m.reported |= reported;
                     continue;
                 }
                 if let What::EnginePolicy(EngineFacts {
@@ -515,6 +519,7 @@ impl Index {
                     continue;
                 }
                 let m = index.namespaces.entry(o.namespace.clone()).or_default();
+                m.reported |= reported;
                 match &o.what {
                     What::Workload(_) => m.workloads.push(r),
                     What::NetworkPolicy(_) => m.policies.push(r),
@@ -620,17 +625,31 @@ impl Index {
         user: &ObjectFacts,
         name: &str,
     ) -> Option<(&ObjectFacts, &AccountFacts)> {
-        let here = self.namespaces.get(&user.namespace);
-        let mut refs = here.and_then(|m| m.accounts.get(name));
-        if refs.is_none_or(Vec::is_empty) && !user.namespace_written {
-            refs = self.accounts_anywhere.get(name);
-        }
-        let refs = refs.map_or(&[][..], Vec::as_slice);
+        let refs = self.account_candidates(user, name);
         let o = nearest(refs.iter().map(|&r| self.get(r)), &user.anchor.file)?;
         match &o.what {
             What::ServiceAccount(a) => Some((o, a)),
             _ => None,
         }
+    }
+
+    /// Whether the ServiceAccount [`Index::service_account_of`] finds may be in report scope
+    /// (one of the definitions it chooses among is): when not, and the user is not either, a
+    /// finding resting on the two is not reported.
+    pub fn account_may_be_reported(&self, user: &ObjectFacts, name: &str) -> bool {
+        self.account_candidates(user, name)
+            .iter()
+            .any(|&r| self.in_report_scope(self.get(r)))
+    }
+
+    /// The definitions of ServiceAccount `name` that `user` may run as.
+    fn account_candidates(&self, user: &ObjectFacts, name: &str) -> &[Ref] {
+        let here = self.namespaces.get(&user.namespace);
+        let mut refs = here.and_then(|m| m.accounts.get(name));
+        if refs.is_none_or(Vec::is_empty) && !user.namespace_written {
+            refs = self.accounts_anywhere.get(name);
+        }
+        refs.map_or(&[][..], Vec::as_slice)
     }
 
     /// Whether a scanned RoleBinding or ClusterRoleBinding binds the ServiceAccount.
@@ -705,6 +724,13 @@ impl<'i> NamespaceView<'i> {
     /// Kubernetes ≤ 1.6 (see [`facts::LEGACY_ISOLATION_ANNOTATION`]).
     pub fn legacy_isolation(&self) -> bool {
         self.members.legacy_isolation
+    }
+
+    /// Whether any object of the namespace (its Namespace object too) is in report scope. A
+    /// finding that rests only on objects of this namespace is reported only then: a rule may
+    /// pass over the others (a pre-commit run names one file of 20,000).
+    pub fn in_report_scope(&self) -> bool {
+        self.members.reported
     }
 
     /// The Namespace object, when scanned.

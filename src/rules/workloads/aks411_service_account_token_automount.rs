@@ -35,7 +35,10 @@ impl Rule for ServiceAccountTokenAutomount {
     fn check_index(&self, index: &Index, cx: &mut IndexCtx<'_>) {
         for (o, w) in index.workloads() {
             let sa = &w.service_account;
-            if w.automount_invalid || index.is_bound(&o.namespace, sa) {
+            // The finding rests on the workload and its ServiceAccount (which may be in another
+            // namespace): when neither can be reported, there is nothing to say.
+            let reported = index.in_report_scope(o) || index.account_may_be_reported(o, sa);
+            if w.automount_invalid || !reported || index.is_bound(&o.namespace, sa) {
                 continue;
             }
             let account = index.service_account_of(o, sa);

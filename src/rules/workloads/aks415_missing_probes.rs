@@ -46,10 +46,18 @@ impl Rule for MissingProbes {
     /// could take it (a sidecar beside the app), which one does is not known: silent.
     fn check_index(&self, index: &Index, cx: &mut IndexCtx<'_>) {
         for (_, ns) in index.namespaces() {
+            // The finding rests on the workload and Services: all of them in this namespace.
+            if !ns.in_report_scope() {
+                continue;
+            }
             let services = ServicesByLabel::of(&ns);
+            let a_service_reported = ns.services().any(|(o, _)| index.in_report_scope(o));
             for (o, w) in ns.workloads() {
                 let s = &w.serving;
                 if s.unprobed.is_empty() || s.containers != 1 {
+                    continue;
+                }
+                if !a_service_reported && !index.in_report_scope(o) {
                     continue;
                 }
                 let Some(labels) = &w.labels else { continue };
