@@ -18,6 +18,13 @@ use crate::diagnostic::LintResult;
 use crate::diagnostic::{Diagnostic, Severity};
 use std::io::{self, Write};
 
+/// A key as written: its indentation, the key quoted (plain ASCII) and `": "`.
+macro_rules! key {
+    ($indent:literal, $key:literal) => {
+        concat!($indent, "\"", $key, "\": ")
+    };
+}
+
 pub fn write(report: &LintResult, out: &mut dyn Write) -> io::Result<()> {
     let count = |s: Severity| report.count(s);
     // Into a buffer of a known type (inlined copies), not through `dyn Write` for each piece.
@@ -45,34 +52,27 @@ pub fn write(report: &LintResult, out: &mut dyn Write) -> io::Result<()> {
 
 /// One element of `diagnostics`, at its indentation, without the separator after it.
 fn diagnostic(w: &mut impl Write, d: &Diagnostic) -> io::Result<()> {
-    const IN: &str = "      ";
     w.write_all(b"    {\n")?;
-    field(w, IN, "rule", Some(d.rule))?;
-    field(w, IN, "name", Some(d.name))?;
-    field(w, IN, "severity", Some(d.severity.as_str()))?;
-    field(w, IN, "message", Some(&d.message))?;
-    field(w, IN, "file", Some(&d.file))?;
-    write!(
-        w,
-        "{IN}\"line\": {},\n{IN}\"column\": {},\n{IN}\"end_line\": {},\n{IN}\"end_column\": {},\n",
-        d.start.line, d.start.column, d.end.line, d.end.column
-    )?;
-    field(w, IN, "object", d.object.as_deref())?;
-    field(w, IN, "source", d.source.as_deref())?;
-    field(w, IN, "help", d.help.as_deref())?;
+    field(w, key!("      ", "rule"), Some(d.rule))?;
+    field(w, key!("      ", "name"), Some(d.name))?;
+    field(w, key!("      ", "severity"), Some(d.severity.as_str()))?;
+    field(w, key!("      ", "message"), Some(&d.message))?;
+    field(w, key!("      ", "file"), Some(&d.file))?;
+    number(w, key!("      ", "line"), d.start.line)?;
+    number(w, key!("      ", "column"), d.start.column)?;
+    number(w, key!("      ", "end_line"), d.end.line)?;
+    number(w, key!("      ", "end_column"), d.end.column)?;
+    field(w, key!("      ", "object"), d.object.as_deref())?;
+    field(w, key!("      ", "source"), d.source.as_deref())?;
+    field(w, key!("      ", "help"), d.help.as_deref())?;
     w.write_all(b"      \"related\": [")?;
     for (i, r) in d.related.iter().enumerate() {
-        const RIN: &str = "          ";
         w.write_all(if i == 0 { b"\n" } else { b",\n" })?;
         w.write_all(b"        {\n")?;
-        field(w, RIN, "file", Some(&r.file))?;
-        write!(
-            w,
-            "{RIN}\"line\": {},\n{RIN}\"column\": {},\n",
-            r.start.line, r.start.column
-        )?;
-        w.write_all(RIN.as_bytes())?;
-        w.write_all(b"\"message\": ")?;
+        field(w, key!("          ", "file"), Some(&r.file))?;
+        number(w, key!("          ", "line"), r.start.line)?;
+        number(w, key!("          ", "column"), r.start.column)?;
+        w.write_all(key!("          ", "message").as_bytes())?;
         string(w, &r.message)?;
         w.write_all(b"\n        }")?;
     }
@@ -80,23 +80,27 @@ fn diagnostic(w: &mut impl Write, d: &Diagnostic) -> io::Result<()> {
         w.write_all(b"\n      ")?;
     }
     w.write_all(b"],\n")?;
-    field(w, IN, "locator", d.locator.as_deref())?;
-    w.write_all(IN.as_bytes())?;
-    w.write_all(b"\"fingerprint\": ")?;
+    field(w, key!("      ", "locator"), d.locator.as_deref())?;
+    w.write_all(key!("      ", "fingerprint").as_bytes())?;
     string(w, &d.fingerprint)?;
     w.write_all(b"\n    }")
 }
 
-/// `"key": value,` and a line break, at `indent` (`null` for `None`); keys are plain ASCII.
-fn field(w: &mut impl Write, indent: &str, key: &str, value: Option<&str>) -> io::Result<()> {
-    w.write_all(indent.as_bytes())?;
-    w.write_all(b"\"")?;
+/// `"key": value,` and a line break after `key` (the key at its indentation, see [`key!`]);
+/// `null` for `None`.
+fn field(w: &mut impl Write, key: &str, value: Option<&str>) -> io::Result<()> {
     w.write_all(key.as_bytes())?;
-    w.write_all(b"\": ")?;
     match value {
         Some(v) => string(w, v)?,
         None => w.write_all(b"null")?,
     }
+    w.write_all(b",\n")
+}
+
+/// `"key": number,` and a line break after `key` (see [`key!`]).
+fn number(w: &mut impl Write, key: &str, n: u32) -> io::Result<()> {
+    w.write_all(key.as_bytes())?;
+    w.write_all(itoa::Buffer::new().format(n).as_bytes())?;
     w.write_all(b",\n")
 }
 
