@@ -40,6 +40,9 @@ pub(super) fn decode_facts(bytes: &[u8], file: &Arc<str>) -> Option<FileFacts> {
 /// What a reported file gave the run, but its text.
 #[derive(Serialize, Deserialize)]
 struct Report<'a> {
+    /// The objects, helm templates and help texts the findings name, each once (a file's
+    /// findings repeat them: stored each time, they were half of a report's bytes).
+    texts: Vec<Cow<'a, str>>,
     diagnostics: Vec<StoredDiagnostic<'a>>,
     files: u64,
     objects: u64,
@@ -57,9 +60,10 @@ struct StoredDiagnostic<'a> {
     span: Option<Span>,
     start: Pos,
     end: Pos,
-    object: Option<Cow<'a, str>>,
-    source: Option<Cow<'a, str>>,
-    help: Option<Cow<'a, str>>,
+    /// These three by their place in [`Report::texts`].
+    object: Option<u32>,
+    source: Option<u32>,
+    help: Option<u32>,
     related: Vec<StoredRelated<'a>>,
     /// The key path (the fingerprint is computed again from it: it names the project's path).
     locator: Option<Cow<'a, str>>,
@@ -77,6 +81,7 @@ struct StoredRelated<'a> {
 /// `file` (else it is not for the cache: `None`).
 pub(super) fn encode_report(result: &LintResult, file: &str) -> Option<Vec<u8>> {
     let mut diagnostics = Vec::with_capacity(result.diagnostics.len());
+    let mut texts = Texts::default();
     for d in &result.diagnostics {
         if d.file != file || d.related.iter().any(|r| r.file != file) {
             return None;
@@ -88,9 +93,9 @@ pub(super) fn encode_report(result: &LintResult, file: &str) -> Option<Vec<u8>> 
             span: d.span,
             start: d.start,
             end: d.end,
-            object: d.object.as_deref().map(Cow::Borrowed),
-            source: d.source.as_deref().map(Cow::Borrowed),
-            help: d.help.as_deref().map(Cow::Borrowed),
+            object: texts.place(d.object.as_deref())?,
+            source: texts.place(d.source.as_deref())?,
+            help: texts.place(d.help.as_deref())?,
             related: d
                 .related
                 .iter()
@@ -105,6 +110,7 @@ pub(super) fn encode_report(result: &LintResult, file: &str) -> Option<Vec<u8>> 
         });
     }
     let report = Report {
+        texts: texts.all.into_iter().map(Cow::Borrowed).collect(),
         diagnostics,
         files: result.files as u64,
         objects: result.objects as u64,
@@ -119,6 +125,29 @@ pub(super) fn encode_report(result: &LintResult, file: &str) -> Option<Vec<u8>> 
     postcard::to_allocvec(&report).ok()
 }
 
+/// A report's table of texts as it is written: each text once, in the order first named.
+#[derive(Default)]
+struct Texts<'a> {
+    all: Vec<&'a str>,
+    places: std::collections::HashMap<&'a str, u32>,
+}
+
+impl<'a> Texts<'a> {
+    /// The place of `text` in the table (added when new); `None` (no report) past `u32::MAX`.
+    fn place(&mut self, text: Option<&'a str>) -> Option<Option<u32>> {
+        let Some(text) = text else {
+            return Some(None);
+        };
+        if let Some(&i) = self.places.get(text) {
+            return Some(Some(i));
+        }
+        let i = u32::try_from(self.all.len()).ok()?;
+        self.all.push(text);
+        self.places.insert(text, i);
+        Some(Some(i))
+    }
+}
+
 /// A reported file's result, its findings in `file`; `None` when the bytes are no report or
 /// name a rule this build does not have.
 pub(super) fn decode_report(bytes: &[u8], file: &str, rules: &Rules) -> Option<LintResult> {
@@ -128,6 +157,15 @@ pub(super) fn decode_report(bytes: &[u8], file: &str, rules: &Rules) -> Option<L
         .templates
         .extend(report.templates.into_iter().map(Cow::into_owned));
     let mut diagnostics = Vec::with_capacity(report.diagnostics.len());
+    // A text by its place; a place outside the table is no report.
+    let text = |i: Option<u32>| -> Option<Option<String>> {
+        match i {
+            None => Some(None),
+            Some(i) => Some(Some(
+                report.texts.get(usize::try_from(i).ok()?)?.to_string(),
+            )),
+        }
+    };
     for d in report.diagnostics {
         let rule = rules.0.get(&*d.rule)?;
         diagnostics.push(Diagnostic {
@@ -139,9 +177,9 @@ pub(super) fn decode_report(bytes: &[u8], file: &str, rules: &Rules) -> Option<L
             span: d.span,
             start: d.start,
             end: d.end,
-            object: d.object.map(Cow::into_owned),
-            source: d.source.map(Cow::into_owned),
-            help: d.help.map(Cow::into_owned),
+            object: text(d.object)?,
+            source: text(d.source)?,
+            help: text(d.help)?,
             related: d
                 .related
                 .into_iter()
@@ -269,5 +307,14 @@ mod tests {
         assert!(decode_report(&blob, "a.yaml", &rules).is_none());
         // Findings in another file are not for the entry of this one.
         assert!(encode_report(&result, "b.yaml").is_none());
+        // A text named by a place its table does not have.
+        result.diagnostics[0].rule = "AKS401";
+        result.diagnostics[0].help = Some("help".into());
+        let blob = encode_report(&result, "a.yaml").unwrap();
+        assert!(decode_report(&blob, "a.yaml", &rules).is_some());
+        let mut report: Report<'_> = whole(&blob).unwrap();
+        report.texts.clear();
+        let blob = postcard::to_allocvec(&report).unwrap();
+        assert!(decode_report(&blob, "a.yaml", &rules).is_none());
     }
 }

@@ -30,7 +30,7 @@ pub(super) const FILE: &str = "files.bin";
 const MAGIC: &[u8] = b"akslint cache\n";
 /// The layout of the file and of what it holds: raised whenever either changes (the build
 /// check would catch it too; this says so in the file).
-const FORMAT: u32 = 3;
+const FORMAT: u32 = 4;
 /// The largest cache file read: a file this large is no cache of ours (a project of 100 MB of
 /// manifests makes about 55 MB).
 const MAX_LEN: u64 = 2 << 30;
