@@ -22,9 +22,11 @@
 pub mod budget;
 pub mod comments;
 pub mod eval;
+mod for_expr;
 mod functions;
 pub mod guard;
 pub mod index;
+mod json;
 pub mod kind;
 pub mod module;
 pub mod outline;

@@ -79,7 +79,7 @@ fn literals_and_operators() {
     assert_eq!(p("null == null"), "true");
     assert_eq!(p("1 == \"1\""), "false");
     assert_eq!(p("-(3)"), "-3");
-    assert_eq!(p("[for x in [1] : x]"), "unknown");
+    assert_eq!(p("[for x in [1] : x]"), "[1]");
     assert_eq!(p("[1, 2][5]"), "unknown");
     assert_eq!(p("{a = {b = \"c\"}}.a.b"), "\"c\"");
     assert_eq!(p("{a = 1}[\"a\"]"), "1");
@@ -127,6 +127,53 @@ fn functions() {
     assert_eq!(p("concat([1], 2)"), "unknown");
     assert_eq!(p("format(\"%s\", \"a\")"), "unknown");
     assert_eq!(p("provider::x::f(1)"), "unknown");
+}
+
+#[test]
+fn for_expressions() {
+    assert_eq!(p("[for x in [1, 2] : x * 2]"), "[2, 4]");
+    assert_eq!(p("[for i, x in [\"a\", \"b\"] : i]"), "[0, 1]");
+    assert_eq!(p("{for k, v in {b = 1, a = 2} : k => v + 1}"), "{a=3, b=2}");
+    assert_eq!(p("[for k, v in {b = 1, a = 2} : k]"), "[\"a\", \"b\"]");
+    assert_eq!(
+        p("{for k, v in {a = 1, b = null} : k => v if v != null}"),
+        "{a=1}"
+    );
+    assert_eq!(p("[for x in [1, 2] : x if x > 1]"), "[2]");
+    // A condition that cannot be known: a list is unknown, an object keeps the entry unknown.
+    assert_eq!(p("[for x in [1, var.nope] : x if x != null]"), "unknown");
+    assert_eq!(
+        p("{for k, v in {a = 1, b = var.nope} : k => v if v != null}"),
+        "{a=1, b=unknown}"
+    );
+    assert_eq!(p("[for x in var.nope : x]"), "unknown");
+    assert_eq!(p("{for x in [\"a\", \"a\"] : x => 1}"), "unknown");
+    assert_eq!(p("{for x in [\"a\", \"a\"] : x => 1...}"), "unknown");
+    assert_eq!(p("[for x in null : x]"), "unknown");
+    assert_eq!(p("false && null.x"), "false");
+    assert_eq!(p("var.nope != null && var.nope.name == \"x\""), "unknown");
+}
+
+#[test]
+fn functions_for_request_bodies() {
+    assert_eq!(p("join(\"|\", [\"a\", \"b\"], [1])"), "\"a|b|1\"");
+    assert_eq!(p("join(\",\", [var.nope])"), "unknown");
+    assert_eq!(p("can(regex(\"^(.*)$\", \"anything\"))"), "true");
+    assert_eq!(p("can(regex(\"^(a|b)$\", \"c\"))"), "false");
+    assert_eq!(p("regex(\"[0-9]+\", \"ab12c\")"), "\"12\"");
+    assert_eq!(p("regex(\"(a)(b)\", \"xab\")"), "[\"a\", \"b\"]");
+    assert_eq!(p("regex(\"(?P<x>a)\", \"a\")"), "{x=\"a\"}");
+    assert_eq!(p("can(regex(\"(\", \"a\"))"), "false");
+    assert_eq!(p("regex(var.nope, \"a\")"), "unknown");
+    assert_eq!(p("tomap({a = true, b = \"x\"})"), "{a=\"true\", b=\"x\"}");
+    assert_eq!(p("tomap({a = true})"), "{a=true}");
+    assert_eq!(
+        p("jsonencode({b = [1, null], a = \"x\"})"),
+        "\"{\\\"a\\\":\\\"x\\\",\\\"b\\\":[1,null]}\""
+    );
+    assert_eq!(p("jsonencode({a = var.nope})"), "unknown");
+    assert_eq!(p("jsondecode(\"{\\\"a\\\": [true]}\").a[0]"), "true");
+    assert_eq!(p("jsondecode(\"nope\")"), "unknown");
 }
 
 #[test]
