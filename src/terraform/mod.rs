@@ -7,7 +7,8 @@
 //!                             Scope::with_inputs(&child, call.inputs(&caller))     (a local child)
 //!   scope.resources_of("azurerm_kubernetes_cluster") ─► r.attr("private_cluster_enabled")?.value
 //!                                                       r.blocks("network_profile")[0].attr("network_policy")
-//!   AzureKind::of_type(r.kind)                         ─► Some(AzureKind::Cluster): what rules judge
+//!   r.azure                                            ─► Some(AzureKind::Cluster): what rules judge
+//!   (an azapi_resource's body read through the azurerm names: see [`azapi`])
 //!   provider::azurerm(&module).majors                  ─► {3}, {4, 5}, {} (contradictory)
 //!   comments::line_comments(text, body, &lines)        ─► `#`/`//` comments and the lines they cover
 //!   module.errors()                                    ─► AKS001 (Syntax, Unreadable) / AKS002 (TooLarge)
@@ -19,6 +20,7 @@
 //! spans would be a second parser; no AKS configuration of the corpus uses them), and override
 //! files are parsed but not merged (see [`module`]).
 
+pub mod azapi;
 pub mod budget;
 pub mod comments;
 pub mod eval;

@@ -21,11 +21,12 @@ use crate::diagnostic::Finding;
 use crate::discover::normalize;
 use crate::engine::dispatch::{Deferred, RuleSet, TfInstance};
 use crate::index::terraform::TfFacts;
+use crate::rules::azurerm::arm;
 use crate::rules::linter;
 use crate::source::Span;
 use crate::terraform::{
     AzureKind, BlockKind, Calls, Count, MAX_CALL_DEPTH, Majors, Module, Resource, Scope, TfIndex,
-    provider,
+    azapi, provider,
 };
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
@@ -235,7 +236,13 @@ pub(super) fn check_roots<'c>(
             majors: w.majors,
             address_prefix: &w.prefix,
         };
-        let own = rules[k].set.judge(w.deferred, &index, &on);
+        let mut own = rules[k].set.judge(w.deferred, &index, &on);
+        for f in &mut own {
+            if azapi::is_azapi(&w.kind) {
+                arm::to_arm(f, &w.address);
+            }
+            arm::setting_to_arm(f);
+        }
         let out = &mut all.findings[k];
         name_findings(own, &w.kind, &w.address, &w.file, rules[k].cfg, out);
     }
@@ -373,7 +380,7 @@ fn check_resource<'c>(
     out: &mut Vec<(String, Finding)>,
     waiting: &mut Vec<Waiting<'c>>,
 ) {
-    let kind = match (AzureKind::of_type(res.kind), BlockKind::of_type(res.kind)) {
+    let kind = match (res.azure, BlockKind::of_type(res.kind)) {
         (Some(k), _) => Offer::Azure(k),
         (None, Some(b)) => Offer::Block(b),
         (None, None) => return,
@@ -396,12 +403,13 @@ fn offer<'c>(
     waiting: &mut Vec<Waiting<'c>>,
 ) {
     let (set, cfg) = (rules.set, rules.cfg);
+    let majors = majors_of(res, inst);
     let on = TfInstance {
-        majors: inst.majors,
+        majors,
         address_prefix: &inst.prefix,
     };
     let mut deferred = Vec::new();
-    let own = match kind {
+    let mut own = match kind {
         Offer::Azure(k) => set.check_resource(res, k, &on, &mut deferred),
         Offer::Block(b) => set.check_block(res, b, &on, &mut deferred),
     };
@@ -409,16 +417,30 @@ fn offer<'c>(
         return;
     }
     let address = format!("{}{}", inst.prefix, res.address);
+    if res.arm.is_some() {
+        own.iter_mut().for_each(|f| arm::to_arm(f, &address));
+    }
     name_findings(own, res.kind, &address, &res.file, cfg, out);
     if !deferred.is_empty() {
         waiting.push(Waiting {
             kind: res.kind.to_string(),
             address,
             file: res.file.clone(),
-            majors: inst.majors,
+            majors,
             prefix: inst.prefix.clone(),
             deferred,
         });
+    }
+}
+
+/// The azurerm majors a resource is judged with: its module's; for an azapi resource, whose body
+/// the rules read through the azurerm names, v5 — the major whose spellings and defaults the
+/// names stand for (see [`crate::terraform::azapi`]).
+fn majors_of(res: &Resource<'_>, inst: &Instance<'_>) -> Majors {
+    if res.arm.is_some() {
+        Majors::only(5)
+    } else {
+        inst.majors
     }
 }
 
