@@ -185,6 +185,26 @@ pub(crate) fn call(scope: &Scope<'_>, f: &FuncCall, span: Span, cx: &Cx<'_>) -> 
             Value::Known(_) => Err(Fail),
             _ => unknown,
         },
+        ("tomap" | "join" | "regex" | "jsonencode" | "jsondecode", _) => {
+            for_bodies(scope, name, &vals, span, cx)
+        }
+        _ => Err(Fail), // a known function with the wrong number of arguments
+    }
+}
+
+/// The functions request bodies are built with: `tomap`, `join`, `regex`, `jsonencode`,
+/// `jsondecode`.
+fn for_bodies(
+    scope: &Scope<'_>,
+    name: &str,
+    vals: &[Evaluated],
+    span: Span,
+    cx: &Cx<'_>,
+) -> Outcome {
+    let unknown = Ok(cx.at(span, Value::Unknown));
+    let at = |v: Value| Ok(cx.at(span, v));
+    let known = |l: Lit| Ok(cx.at(span, Value::Known(l)));
+    match (name, vals) {
         ("tomap", [x]) => match &x.value {
             Value::Absent => at(Value::Absent),
             Value::Known(Lit::Object(o)) => known(Lit::Object(tomap(o))),
@@ -202,7 +222,7 @@ pub(crate) fn call(scope: &Scope<'_>, f: &FuncCall, span: Span, cx: &Cx<'_>) -> 
             Value::Known(_) | Value::Absent => Err(Fail),
             _ => unknown,
         },
-        _ => Err(Fail), // a known function with the wrong number of arguments
+        _ => Err(Fail), // the wrong number of arguments
     }
 }
 

@@ -265,34 +265,7 @@ impl TfIndex {
                         call: None,
                     });
                 }
-                _ if arm_kind(&res) == Some(AzureKind::DiagnosticSetting) => {
-                    let target = res.argument("parent_id").map_or(Target::Unknown, |a| {
-                        self.target(
-                            me,
-                            &Evaluated {
-                                value: a.value,
-                                origin: a.origin,
-                            },
-                        )
-                    });
-                    self.diagnostic_settings.push(DiagnosticSetting {
-                        address: format!("{prefix}{}", res.address),
-                        file: res.file.clone(),
-                        span: res.span(),
-                        exists: res.exists(),
-                        target,
-                        logs: res
-                            .arm
-                            .as_ref()
-                            .map_or_else(Vec::new, |a| arm_logs(&a.body)),
-                        call: None,
-                    });
-                }
-                _ if arm_kind(&res) == Some(AzureKind::DefenderPlan) => {
-                    if let Some(plan) = arm_plan_of(&res, prefix) {
-                        self.defender_plans.push(plan);
-                    }
-                }
+                _ if res.arm.is_some() => self.add_azapi(&res, me, prefix),
                 DEFENDER_PLAN => {
                     if let Some(plan) = plan_of(&res, prefix) {
                         self.defender_plans.push(plan);
@@ -302,6 +275,42 @@ impl TfIndex {
             }
         }
         self.add_calls(scope, me, prefix);
+    }
+
+    /// An azapi diagnostic setting (its target is `parent_id`, its logs `properties.logs[]`) or
+    /// Defender pricing of instance `me`.
+    fn add_azapi(&mut self, res: &Resource<'_>, me: usize, prefix: &str) {
+        match arm_kind(res) {
+            Some(AzureKind::DiagnosticSetting) => {
+                let target = res.argument("parent_id").map_or(Target::Unknown, |a| {
+                    self.target(
+                        me,
+                        &Evaluated {
+                            value: a.value,
+                            origin: a.origin,
+                        },
+                    )
+                });
+                self.diagnostic_settings.push(DiagnosticSetting {
+                    address: format!("{prefix}{}", res.address),
+                    file: res.file.clone(),
+                    span: res.span(),
+                    exists: res.exists(),
+                    target,
+                    logs: res
+                        .arm
+                        .as_ref()
+                        .map_or_else(Vec::new, |a| arm_logs(&a.body)),
+                    call: None,
+                });
+            }
+            Some(AzureKind::DefenderPlan) => {
+                if let Some(plan) = arm_plan_of(res, prefix) {
+                    self.defender_plans.push(plan);
+                }
+            }
+            _ => {}
+        }
     }
 
     /// Module calls that may hold diagnostic settings or Defender plans, kept as candidates in
