@@ -67,13 +67,24 @@ pub fn parse_file(name: &str, text: &str, limits: &TfLimits) -> Result<Body, Par
         return parse_body(text, limits);
     }
     let vars = name.ends_with(".tfvars.json");
+    // The rewritten text is ASCII where the JSON may not be: an offset falls on a character.
+    let on_char = |mut at: usize| {
+        at = at.min(text.len());
+        while !text.is_char_boundary(at) {
+            at -= 1;
+        }
+        at
+    };
     let (hcl, fixups) =
         super::json_syntax::to_hcl(text, vars).map_err(|(offset, message)| ParseError {
             kind: ParseErrorKind::Syntax,
-            offset: offset.min(text.len()),
+            offset: on_char(offset),
             message,
         })?;
-    let mut body = parse_body(&hcl, limits)?;
+    let mut body = parse_body(&hcl, limits).map_err(|mut e| {
+        e.offset = on_char(e.offset);
+        e
+    })?;
     super::json_syntax::fix(&mut body, &fixups);
     Ok(body)
 }

@@ -183,6 +183,12 @@ impl<'t> Gen<'t> {
         self.write(from, &bytes);
     }
 
+    /// Whether `from..to` is free and ASCII in the original (a placeholder written there may
+    /// give a span: it must fall on characters of the text).
+    fn blank(&self, from: usize, to: usize) -> bool {
+        (from..to).all(|i| self.free[i] && self.src[i].is_ascii())
+    }
+
     /// A line break among the blank bytes `from..to` (items of a body are one per line).
     fn newline(&mut self, from: usize, to: usize) -> Result<(), (usize, String)> {
         if self.out[from..to].contains(&b'\n') {
@@ -281,7 +287,7 @@ impl<'t> Gen<'t> {
         head.push(b' ');
         let at = label
             .checked_sub(head.len())
-            .filter(|&a| a >= self.cursor && (a..label).all(|i| self.free[i]))
+            .filter(|&a| a >= self.cursor && self.blank(a, label))
             .ok_or((label, TIGHT.to_string()))?;
         self.newline(self.cursor, at)?;
         self.write(at, &head);
@@ -327,7 +333,7 @@ impl<'t> Gen<'t> {
                     let open = body.start();
                     let at = open
                         .checked_sub(2)
-                        .filter(|&a| a >= self.cursor && self.free[a] && self.free[a + 1])
+                        .filter(|&a| a >= self.cursor && self.blank(a, open))
                         .ok_or((open, TIGHT.to_string()))?;
                     self.newline(self.cursor, at)?;
                     self.write(at, b"x ");

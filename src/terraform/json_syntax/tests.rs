@@ -139,3 +139,48 @@ fn what_cannot_be_read_is_a_syntax_error_with_an_offset() {
         ParseErrorKind::Syntax
     );
 }
+
+/// Every span of a body read from JSON lies on characters of the JSON text.
+fn spans_on_characters(body: &hcl_edit::structure::Body, text: &str) {
+    use hcl_edit::Span;
+    let ok = |r: Option<std::ops::Range<usize>>| {
+        if let Some(r) = r {
+            assert!(r.start <= r.end && r.end <= text.len(), "{r:?}");
+            assert!(text.is_char_boundary(r.start) && text.is_char_boundary(r.end));
+        }
+    };
+    for a in body.attributes() {
+        ok(a.span());
+        ok(a.key.span());
+        ok(a.value.span());
+    }
+    for b in body.blocks() {
+        ok(b.span());
+        ok(b.ident.span());
+        b.labels.iter().for_each(|l| ok(l.span()));
+        spans_on_characters(&b.body, text);
+    }
+}
+
+#[test]
+fn damaged_json_never_panics_and_spans_stay_on_characters() {
+    let limits = TfLimits::default();
+    let check = |text: &str| match parse_file("main.tf.json", text, &limits) {
+        Ok(body) => spans_on_characters(&body, text),
+        Err(e) => assert!(text.is_char_boundary(e.offset), "{e:?}"),
+    };
+    let wide = CONFIG
+        .replace("a comment", "ünïcödé ✓ comment")
+        .replace("    \"", "é   \"");
+    for base in [CONFIG, wide.as_str()] {
+        for (i, _) in base.char_indices() {
+            check(&base[..i]);
+            let mut cut = base.to_string();
+            cut.remove(i);
+            check(&cut);
+            let mut noisy = base.to_string();
+            noisy.insert(i, 'é');
+            check(&noisy);
+        }
+    }
+}
