@@ -291,6 +291,37 @@ fn join(
     Ok(cx.at(span, Value::string(out)))
 }
 
+/// The compiled regular expression of `pattern` (`None`: not one), from a small per-thread
+/// cache: modules test one pattern against every key of an object (`can(regex(p, k))`), and
+/// compiling costs far more than matching.
+fn compiled(pattern: &str) -> Option<std::rc::Rc<regex_automata::meta::Regex>> {
+    use regex_automata::meta::Regex;
+    use std::cell::RefCell;
+    use std::collections::HashMap;
+    use std::rc::Rc;
+    thread_local! {
+        static CACHE: RefCell<HashMap<String, Option<Rc<Regex>>>> = RefCell::new(HashMap::new());
+    }
+    CACHE.with(|c| {
+        let mut c = c.borrow_mut();
+        if let Some(re) = c.get(pattern) {
+            return re.clone();
+        }
+        if c.len() >= 64 {
+            c.clear();
+        }
+        // Bounded compile: a pattern that needs more than this is not evaluated.
+        let config = Regex::config().nfa_size_limit(Some(1 << 20));
+        let re = Regex::builder()
+            .configure(config)
+            .build(pattern)
+            .ok()
+            .map(Rc::new);
+        c.insert(pattern.to_string(), re.clone());
+        re
+    })
+}
+
 /// `regex(pattern, text)`: the first match (the whole match without capture groups, the list of
 /// groups with unnamed ones, an object with named ones); no match is Terraform's error (what
 /// `can(regex(…))` tests).
@@ -302,10 +333,7 @@ fn regex(pattern: &Evaluated, text: &Evaluated, span: Span, cx: &Cx<'_>) -> Outc
             _ => unknown,
         };
     };
-    use regex_automata::meta::Regex;
-    // Bounded compile: a pattern that needs more than this is not evaluated.
-    let config = Regex::config().nfa_size_limit(Some(1 << 20));
-    let Ok(re) = Regex::builder().configure(config).build(p) else {
+    let Some(re) = compiled(p) else {
         return Err(Fail);
     };
     let mut caps = re.create_captures();
