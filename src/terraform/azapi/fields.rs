@@ -48,6 +48,9 @@ pub struct Nested {
     pub path: &'static str,
     pub when: When,
     pub table: &'static Table,
+    /// Other places that stand for the same block when the first holds none (Container
+    /// Insights is also `azureMonitorProfile.containerInsights` in preview API versions).
+    pub also: &'static [&'static str],
 }
 
 /// The attributes and blocks of one kind (or of one block).
@@ -179,48 +182,59 @@ const CLUSTER: Table = Table {
             path: "properties.aadProfile",
             when: When::Object,
             table: &ENTRA,
+            also: &[],
         },
         Nested {
             name: "api_server_access_profile",
             path: "properties.apiServerAccessProfile",
             when: When::Object,
             table: &API_SERVER,
+            also: &[],
         },
         Nested {
             name: "default_node_pool",
             path: "properties.agentPoolProfiles",
             when: When::Each,
             table: &POOL,
+            also: &[],
         },
         Nested {
             name: "network_profile",
             path: "properties.networkProfile",
             when: When::Object,
             table: &NETWORK,
+            also: &[],
         },
         Nested {
             name: "key_vault_secrets_provider",
             path: "properties.addonProfiles.azureKeyvaultSecretsProvider",
             when: When::Enabled,
             table: &SECRETS_PROVIDER,
+            also: &[],
         },
         Nested {
             name: "oms_agent",
             path: "properties.addonProfiles.omsagent",
             when: When::Enabled,
             table: &EMPTY,
+            also: &[
+                "properties.azureMonitorProfile.containerInsights",
+                "properties.azureMonitorProfile.logs.containerInsights",
+            ],
         },
         Nested {
             name: "microsoft_defender",
             path: "properties.securityProfile.defender.securityMonitoring",
             when: When::Enabled,
             table: &EMPTY,
+            also: &[],
         },
         Nested {
             name: "service_principal",
             path: "properties.servicePrincipalProfile",
             when: When::NotMsi,
             table: &EMPTY,
+            also: &[],
         },
     ],
 };
@@ -257,6 +271,7 @@ const REGISTRY: Table = Table {
         path: "properties.networkRuleSet",
         when: When::Object,
         table: &FIREWALL,
+        also: &[],
     }],
 };
 
@@ -283,6 +298,7 @@ const VAULT: Table = Table {
         path: "properties.networkAcls",
         when: When::Object,
         table: &FIREWALL,
+        also: &[],
     }],
 };
 

@@ -199,3 +199,28 @@ resource "azapi_resource" "aks" {
     assert_eq!(sp.len(), 1);
     assert_eq!(sp[0].presence, Presence::KnownNonEmpty);
 }
+
+#[test]
+fn federated_credentials_give_their_subject() {
+    let m = module(&[(
+        "main.tf",
+        r#"
+resource "azapi_resource" "fic" {
+  type      = "Microsoft.ManagedIdentity/userAssignedIdentities/federatedIdentityCredentials@2023-01-31"
+  name      = "app"
+  parent_id = azapi_resource.identity.id
+  body = {
+    properties = {
+      issuer    = "https://oidc.example"
+      subject   = "system:serviceaccount:shop:web"
+      audiences = ["api://AzureADTokenExchange"]
+    }
+  }
+}
+"#,
+    )]);
+    let scope = Scope::new(&m);
+    let fic = &scope.resources()[0];
+    assert_eq!(fic.azure, Some(AzureKind::FederatedCredential));
+    assert_eq!(shown(fic.attr("subject")), "system:serviceaccount:shop:web");
+}

@@ -76,41 +76,60 @@ impl ArmNode {
             Found::Missing if self.arm.partial => {
                 Some(self.virtual_attr(Value::Unknown, format!("`{full}`")))
             }
-            Found::Missing => {
-                let (since, value) = field.default_since?;
-                let newer = self.arm.versions.iter().filter(|v| &***v >= since).count();
-                if newer == self.arm.versions.len() {
-                    let shown = if since.is_empty() {
-                        format!("`{full}` is not set, which AKS takes as {value}")
-                    } else {
-                        format!("`{full}` is not set, which is {value} from API {since}")
-                    };
-                    Some(self.virtual_attr(Value::Known(Lit::Bool(value)), shown))
-                } else if newer > 0 {
-                    Some(self.virtual_attr(Value::Unknown, format!("`{full}`")))
-                } else {
-                    None
-                }
+            Found::Missing => self.default(field, &full, &self.anchor, "is not set"),
+            // Null is dropped from the request (`ignore_null_property`) or sent as null: ARM's
+            // default applies where it differs from azurerm's.
+            Found::Value(ev)
+                if ev.value.is_absent() && field.default_since.is_some() && self.arm.partial =>
+            {
+                Some(self.virtual_attr(Value::Unknown, format!("`{full}`")))
             }
-            Found::Value(ev) => {
-                let o = ev.origin.clone();
-                Some(Attr {
-                    file: o.file.clone(),
-                    key_span: o.span,
-                    value_span: o.span,
-                    span: o.span,
-                    value: map(field.map, &ev.value),
-                    arm: Some(format!("`{full} = {}`", text(&ev.value))),
-                    origin: o,
-                })
-            }
+            Found::Value(ev) if ev.value.is_absent() && field.default_since.is_some() => self
+                .default(field, &full, &ev.origin, "is null")
+                .or_else(|| Some(written(field, &full, ev))),
+            Found::Value(ev) => Some(written(field, &full, ev)),
         }
+    }
+
+    /// An absent property whose ARM default the rules must see (see [`Field::default_since`]),
+    /// pointing at `at`; `None` when it is the azurerm default (not written).
+    fn default(&self, field: &Field, full: &str, at: &Origin, how: &str) -> Option<Attr> {
+        let (since, value) = field.default_since?;
+        let newer = self.arm.versions.iter().filter(|v| &***v >= since).count();
+        let mut attr = if newer == self.arm.versions.len() {
+            let shown = if since.is_empty() {
+                format!("`{full}` {how}, which AKS takes as {value}")
+            } else {
+                format!("`{full}` {how}, which is {value} from API {since}")
+            };
+            self.virtual_attr(Value::Known(Lit::Bool(value)), shown)
+        } else if newer > 0 {
+            self.virtual_attr(Value::Unknown, format!("`{full}`"))
+        } else {
+            return None;
+        };
+        attr.file = at.file.clone();
+        (attr.key_span, attr.value_span, attr.span) = (at.span, at.span, at.span);
+        attr.origin = at.clone();
+        Some(attr)
     }
 
     /// The blocks `nested` (one of this node's table) stands for.
     pub fn blocks(&self, nested: &Nested) -> Vec<ArmBlock> {
-        let full = self.full(nested.path);
-        let found = match lookup(&self.value, nested.path) {
+        let mut out = self.blocks_at(nested.path, nested);
+        for alt in nested.also {
+            if !out.is_empty() {
+                break;
+            }
+            out = self.blocks_at(alt, nested);
+        }
+        out
+    }
+
+    /// The blocks the object at `path` stands for.
+    fn blocks_at(&self, path: &str, nested: &Nested) -> Vec<ArmBlock> {
+        let full = self.full(path);
+        let found = match lookup(&self.value, path) {
             Found::Missing if self.arm.partial => Found::Unknown,
             f => f,
         };
@@ -202,6 +221,20 @@ impl ArmNode {
         let mut b = self.block(path.to_string(), Presence::Unknown, &unknown, t);
         b.at = self.anchor.clone();
         b
+    }
+}
+
+/// The attribute `field` (at `full` in the body) as written.
+fn written(field: &Field, full: &str, ev: Evaluated) -> Attr {
+    let o = ev.origin.clone();
+    Attr {
+        file: o.file.clone(),
+        key_span: o.span,
+        value_span: o.span,
+        span: o.span,
+        value: map(field.map, &ev.value),
+        arm: Some(format!("`{full} = {}`", text(&ev.value))),
+        origin: o,
     }
 }
 
