@@ -7,8 +7,10 @@
 //! unknown. An element whose condition cannot be known may or may not be in the result: in a
 //! list that makes the whole list unknown (positions shift); in an object the entry is kept with
 //! an unknown value — every rule that reads it stays silent, whether the key is there or not.
-//! (Its key is then counted by `length` and `for_each`, which may overcount: the price of
-//! judging the rest of the object.)
+//! `length` and `for_each` do not count such a key: an object with an entry whose whole value is
+//! unknown has an unknown length and an unknown set of instances (which also makes
+//! `length({a = var.unset})` unknown, where Terraform would know 1: the price of judging the
+//! rest of the object).
 
 use super::eval::{Cx, Env, Fail, Outcome, Scope, truth};
 use super::module::span_of;

@@ -83,6 +83,8 @@ pub(crate) fn call(scope: &Scope<'_>, f: &FuncCall, span: Span, cx: &Cx<'_>) -> 
         },
         ("length", [x]) => match &x.value {
             Value::Known(Lit::List(l)) => known(Lit::Number(l.len() as f64)),
+            // An entry whose whole value is unknown may be a `for`'s that may not be there.
+            Value::Known(Lit::Object(o)) if o.iter().any(|(_, e)| e.value.is_unknown()) => unknown,
             Value::Known(Lit::Object(o)) => known(Lit::Number(distinct_keys(o) as f64)),
             Value::Known(Lit::String(s)) => known(Lit::Number(s.chars().count() as f64)),
             Value::Known(_) | Value::Absent => Err(Fail),

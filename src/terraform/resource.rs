@@ -561,10 +561,13 @@ fn meta_instances(
 }
 
 /// The (key, value) pairs a `for_each` iterates: a map's entries, a set's (list's) elements as
-/// both key and value. `None` when unknown (or null, which Terraform rejects).
+/// both key and value. `None` when unknown (or null, which Terraform rejects), and for a map with
+/// an entry whose whole value is unknown: a `for` whose condition cannot be known keeps its
+/// entries that way (see `for_expr`), and they may not be there.
 fn instances(v: &Value) -> Option<Vec<(Evaluated, Evaluated)>> {
     match v {
         Value::Known(Lit::List(l)) => Some(l.iter().map(|e| (e.clone(), e.clone())).collect()),
+        Value::Known(Lit::Object(o)) if o.iter().any(|(_, e)| e.value.is_unknown()) => None,
         Value::Known(Lit::Object(o)) => {
             let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
             let mut out = Vec::new();

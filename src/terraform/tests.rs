@@ -146,6 +146,16 @@ fn for_expressions() {
         p("{for k, v in {a = 1, b = var.nope} : k => v if v != null}"),
         "{a=1, b=unknown}"
     );
+    // Such an entry may not be there: the object's length is unknown (and so, with it, the
+    // length of any object with a wholly unknown entry); a known one is counted.
+    let filtered = "{for k, v in {a = 1, b = var.nope} : k => v if v != null}";
+    assert_eq!(p(&format!("length({filtered})")), "unknown");
+    assert_eq!(p("length({a = var.nope})"), "unknown");
+    assert_eq!(p("length({a = {b = var.nope}, c = 1})"), "2");
+    assert_eq!(
+        p("length({for k, v in {a = 1, b = 2} : k => v if v > 1})"),
+        "1"
+    );
     assert_eq!(p("[for x in var.nope : x]"), "unknown");
     assert_eq!(p("{for x in [\"a\", \"a\"] : x => 1}"), "unknown");
     assert_eq!(p("{for x in [\"a\", \"a\"] : x => 1...}"), "unknown");
@@ -454,6 +464,25 @@ fn unknown_count_and_policy() {
     let pool = &scope.resources_of("azurerm_kubernetes_cluster_node_pool")[0];
     assert_eq!(pool.instances, Count::Unknown);
     assert_eq!(pool.exists(), None);
+}
+
+#[test]
+fn for_each_over_entries_that_may_not_be_there() {
+    // A `for` whose condition cannot be known keeps its entry with an unknown value: the pools
+    // it would make may or may not exist, so the count is unknown; a known filter counts.
+    let pools = |filter: &str| {
+        let main = format!(
+            "variable \"pools\" {{\n  default = {{ a = {{ on = true }}, b = {{ on = {filter} }} }}\n}}\n\
+             resource \"azurerm_kubernetes_cluster_node_pool\" \"p\" {{\n  \
+             for_each = {{ for k, v in var.pools : k => v if v.on }}\n  name = each.key\n}}\n"
+        );
+        let m = module(&[("main.tf", &main)]);
+        let scope = Scope::new(&m);
+        scope.resources_of("azurerm_kubernetes_cluster_node_pool")[0].instances
+    };
+    assert_eq!(pools("var.nope"), Count::Unknown);
+    assert_eq!(pools("false"), Count::Known(1));
+    assert_eq!(pools("true"), Count::Known(2));
 }
 
 #[test]
