@@ -24,8 +24,9 @@ pub enum Ended {
     Abruptly,
 }
 
-/// Serves one client on `conn` until it exits.
-pub fn serve(conn: &Connection) -> Result<Ended, String> {
+/// Serves one client on `conn` until it exits; `config`: the one akslint.toml for every file
+/// (else each file's nearest).
+pub fn serve(conn: &Connection, config: Option<PathBuf>) -> Result<Ended, String> {
     let (id, params) = conn.initialize_start().map_err(|e| e.to_string())?;
     let params: lsp::InitializeParams =
         serde_json::from_value(params).map_err(|e| format!("initialize: {e}"))?;
@@ -37,6 +38,7 @@ pub fn serve(conn: &Connection) -> Result<Ended, String> {
         enc,
         docs: Documents::default(),
         cwd: std::env::current_dir().unwrap_or_default(),
+        config,
     };
     for msg in &conn.receiver {
         match msg {
@@ -62,6 +64,8 @@ struct Server<'c> {
     docs: Documents,
     /// Where relative paths in findings (other files of the project) are from.
     cwd: PathBuf,
+    /// `--config`: one akslint.toml for every file.
+    config: Option<PathBuf>,
 }
 
 impl Server<'_> {
@@ -141,7 +145,7 @@ impl Server<'_> {
 
     fn diagnostics(&self, uri: &lsp::Uri, path: &Path, text: &str) -> Vec<lsp::Diagnostic> {
         // A panic in a rule costs this lint, not the session.
-        let linted = std::panic::catch_unwind(|| lint::lint(path, text))
+        let linted = std::panic::catch_unwind(|| lint::lint(path, text, self.config.as_deref()))
             .unwrap_or_else(|_| Err("akslint: internal error while linting this file".into()));
         let linted = match linted {
             Ok(l) => l,
