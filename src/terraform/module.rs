@@ -312,6 +312,17 @@ impl Module {
         Module::from_files(&dir, files)
     }
 
+    /// The var-files no loaded module reads (a named `.tfvars` in a directory without a module,
+    /// a `--var-file` no root takes), read and parsed as a module of their own in `dir`: only
+    /// their syntax errors are reported.
+    pub fn of_var_files(dir: &Path, paths: &[PathBuf], limits: &TfLimits) -> Module {
+        let files = paths
+            .iter()
+            .map(|p| read_file(p.clone(), SourceKind::VarFile, limits))
+            .collect();
+        Module::from_files(dir, files)
+    }
+
     /// Builds a module from texts already read (the engine reads with its own limits):
     /// `(path, kind, text)` in load order (see [`module_files`]; var-files after the tfvars, in
     /// the caller's order). Each file's name is its path as given.
