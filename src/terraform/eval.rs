@@ -118,6 +118,9 @@ pub struct Scope<'m> {
     pub(super) outputs: RefCell<HashMap<(String, String), Slot>>,
     /// The variables of the instance each call makes, once made (`None`: not followed).
     pub(super) child_vars: RefCell<HashMap<String, Option<BTreeMap<String, Evaluated>>>>,
+    /// A representative instance: made by a call whose `count`/`for_each` is unknown (or by a
+    /// child of one), so whether it exists at all is unknown (rules.md, "Unknown presence").
+    pub(super) representative: bool,
 }
 
 impl<'m> Scope<'m> {
@@ -146,6 +149,7 @@ impl<'m> Scope<'m> {
             calls: None,
             outputs: RefCell::new(HashMap::new()),
             child_vars: RefCell::new(HashMap::new()),
+            representative: false,
         }
     }
 
@@ -194,6 +198,18 @@ impl<'m> Scope<'m> {
 
     pub fn module(&self) -> &'m Module {
         self.module
+    }
+
+    /// This scope as a representative instance (see [`Scope::is_representative`]).
+    pub fn representative(mut self) -> Scope<'m> {
+        self.representative = true;
+        self
+    }
+
+    /// Whether it stands for the instances of a call whose `count`/`for_each` is unknown, or of
+    /// a child of one: what it holds is judged once, and may not exist.
+    pub fn is_representative(&self) -> bool {
+        self.representative
     }
 
     /// The value of an input variable, `None` when the module declares no such variable.

@@ -317,9 +317,9 @@ impl TfIndex {
     /// case the engine does not evaluate them.
     fn add_calls(&mut self, scope: &Scope<'_>, me: usize, prefix: &str) {
         for call in &scope.module().calls {
-            if call.instances(scope) == super::Count::Known(0) {
+            let Some(child_prefix) = call.instance_prefix(scope, prefix) else {
                 continue;
-            }
+            };
             let inputs = call.inputs(scope);
             let mut refs = Vec::new();
             let mut visits = 10_000;
@@ -349,7 +349,7 @@ impl TfIndex {
             {
                 targets.push(Target::Unknown);
             }
-            let pending = Some((me, format!("{prefix}module.{}.", call.name)));
+            let pending = Some((me, child_prefix));
             for target in targets {
                 self.diagnostic_settings.push(DiagnosticSetting {
                     address: format!("{prefix}module.{}", call.name),

@@ -18,9 +18,21 @@ use std::sync::Arc;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Count {
     Known(u64),
-    /// `count`/`for_each` that cannot be evaluated: the resource may or may not exist, so rules
-    /// about it stay silent (rules.md, "unknown presence silences").
+    /// `count`/`for_each` that cannot be evaluated: the resource (or call) may or may not exist.
+    /// It is judged once, as a representative instance (`…["*"]` / `…[*]`, `each` and
+    /// `count.index` unknown), but as a candidate for an absence rule its existence is unknown
+    /// (rules.md, "Unknown presence").
     Unknown,
+}
+
+/// The address suffix of a representative instance: `["*"]` for an unknown `for_each`, `[*]` for
+/// an unknown `count`; empty when the instances are known.
+fn representative_suffix(count: Count, body: &Body) -> &'static str {
+    match count {
+        Count::Known(_) => "",
+        Count::Unknown if body.get_attribute("count").is_some() => "[*]",
+        Count::Unknown => "[\"*\"]",
+    }
 }
 
 /// Whether a block is there: a static block is; a `dynamic` one is when its `for_each` is
@@ -290,12 +302,22 @@ impl<'a> Resource<'a> {
         self.block
     }
 
-    /// Whether the resource certainly exists (at least one instance).
+    /// Whether the resource certainly exists (at least one instance, in an instance of its
+    /// module that certainly exists).
     pub fn exists(&self) -> Option<bool> {
         match self.instances {
-            Count::Known(n) => Some(n > 0),
+            Count::Known(0) => Some(false),
+            Count::Known(_) if self.node.scope.is_representative() => None,
+            Count::Known(_) => Some(true),
             Count::Unknown => None,
         }
+    }
+
+    /// The address findings name: [`Resource::address`], with `["*"]` (`[*]`) when it stands
+    /// for instances its `for_each` (`count`) cannot tell.
+    pub fn shown_address(&self) -> String {
+        let suffix = representative_suffix(self.instances, &self.block.body);
+        format!("{}{suffix}", self.address)
     }
 
     pub fn scope(&self) -> &'a Scope<'a> {
@@ -508,6 +530,19 @@ impl ModuleCall {
     pub fn instances(&self, caller: &Scope<'_>) -> Count {
         let b = caller.module().block(self.at);
         meta_instances(caller, &b.body, &self.file, self.span, &Env::default()).0
+    }
+
+    /// The address prefix of the instance the call makes from the caller's instance at
+    /// `prefix`: `module.aks.`, or `module.aks["*"].` (`[*]`) for the representative of
+    /// instances its `for_each` (`count`) cannot tell; `None` when it makes none.
+    pub fn instance_prefix(&self, caller: &Scope<'_>, prefix: &str) -> Option<String> {
+        let count = self.instances(caller);
+        if count == Count::Known(0) {
+            return None;
+        }
+        let b = caller.module().block(self.at);
+        let suffix = representative_suffix(count, &b.body);
+        Some(format!("{prefix}module.{}{suffix}.", self.name))
     }
 }
 

@@ -1,7 +1,8 @@
 //! Evaluating and checking the Terraform project: every module instance from its root (a child
 //! with its caller's arguments), the index of cross-module facts built from all instances, and
-//! every resource that certainly exists offered to the rules that judge its Azure kind (or its
-//! block kind: `local_file`), and the outputs of each root instance to the rules that judge root
+//! every resource that may exist offered to the rules that judge its Azure kind (or its block
+//! kind: `local_file`) — one whose `count`/`for_each`, or whose module call's, is unknown once,
+//! as a representative instance (`…["*"]`, `…[*]`) — and the outputs of each root instance to the rules that judge root
 //! outputs (a child's outputs reach only its caller).
 //!
 //! Scopes evaluate lazily and are not shared between threads: each root's tree of module
@@ -86,11 +87,14 @@ impl<'m> Walk<'m> {
             if self.stack.contains(&path) || self.stack.len() >= MAX_CALL_DEPTH {
                 continue;
             }
-            // A call whose instance count is unknown may or may not exist: its findings stay silent.
-            match call.instances(&scope) {
-                Count::Known(0) | Count::Unknown => continue,
-                Count::Known(_) => {}
-            }
+            // A call known to make no instance makes none; one whose `count`/`for_each` is
+            // unknown makes a representative instance (`module.aks["*"].`), whose resources may
+            // not exist (rules.md, "Unknown presence").
+            let Some(child_prefix) = call.instance_prefix(&scope, &prefix) else {
+                continue;
+            };
+            let representative =
+                scope.is_representative() || call.instances(&scope) == Count::Unknown;
             if self.budget == 0 {
                 self.capped.insert((call.file.clone(), call.span));
                 continue;
@@ -102,9 +106,11 @@ impl<'m> Walk<'m> {
                 modules: self.modules,
                 stack,
             };
-            let child_scope = Scope::with_inputs(child, call.inputs(&scope)).calling(calls);
+            let mut child_scope = Scope::with_inputs(child, call.inputs(&scope)).calling(calls);
+            if representative {
+                child_scope = child_scope.representative();
+            }
             let child_majors = chain(majors, evidence(child));
-            let child_prefix = format!("{prefix}module.{}.", call.name);
             children.push((path, child, child_scope, child_prefix, child_majors));
         }
         let majors_in_force = majors.unwrap_or(Majors::only(Majors::NEWEST as u64));
@@ -371,8 +377,8 @@ enum Offer {
     Block(BlockKind),
 }
 
-/// Offers one resource to the rules that judge its kind (Azure or block), when it certainly
-/// exists; see [`offer`].
+/// Offers one resource to the rules that judge its kind (Azure or block), unless it is known to
+/// have no instance; see [`offer`].
 fn check_resource<'c>(
     res: &Resource<'_>,
     inst: &Instance<'_>,
@@ -385,8 +391,9 @@ fn check_resource<'c>(
         (None, Some(b)) => Offer::Block(b),
         (None, None) => return,
     };
-    if res.exists() != Some(true) {
-        // A resource that may not exist is not judged (rules.md, "unknown presence").
+    if res.exists() == Some(false) {
+        // Known to have no instance. One that may not exist is judged once, as a representative
+        // instance (rules.md, "Unknown presence").
         return;
     }
     offer(res, kind, inst, rules, out, waiting);
@@ -416,7 +423,7 @@ fn offer<'c>(
     if own.is_empty() && deferred.is_empty() {
         return;
     }
-    let address = format!("{}{}", inst.prefix, res.address);
+    let address = format!("{}{}", inst.prefix, res.shown_address());
     if res.arm.is_some() {
         own.iter_mut().for_each(|f| arm::to_arm(f, &address));
     }

@@ -42,12 +42,13 @@ resource "azurerm_kubernetes_cluster" "two_iterations" {
   }
 }
 
+# The cluster may or may not exist: its representative instance turns Azure RBAC off.
 resource "azurerm_kubernetes_cluster" "maybe_cluster" {
   count = var.cluster_count
   name  = "aks-maybe-cluster"
 
   azure_active_directory_role_based_access_control {
-    azure_rbac_enabled = false
+    azure_rbac_enabled = false # expect: AKS103
   }
 }
 

@@ -14,7 +14,7 @@ resource "azurerm_kubernetes_cluster" "from_variable" {
 resource "azurerm_kubernetes_cluster" "each" {
   for_each                          = var.clusters
   name                              = each.value
-  role_based_access_control_enabled = false
+  role_based_access_control_enabled = false # expect: AKS104
 }
 
 resource "azurerm_kubernetes_cluster" "v2_maybe" {

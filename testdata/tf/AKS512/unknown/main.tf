@@ -40,7 +40,7 @@ resource "azurerm_kubernetes_cluster" "count_unknown" {
   dns_prefix          = "c"
 
   key_vault_secrets_provider {
-    secret_rotation_enabled = false
+    secret_rotation_enabled = false # expect: AKS512
   }
 }
 
