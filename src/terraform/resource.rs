@@ -49,29 +49,29 @@ pub enum Presence {
 pub enum Present<'a> {
     /// No block, or only `dynamic` ones whose `for_each` is known to be empty.
     Missing,
-    /// No block that certainly exists, but a `dynamic` one whose `for_each` cannot be evaluated:
-    /// it may or may not exist.
-    Unknown,
+    /// No block that certainly exists, but one that may: a `dynamic` one whose `for_each` cannot
+    /// be evaluated (or an azapi object whose `enabled` cannot be). It is no proof of absence, and
+    /// its content is the representative instance's (rules.md, "Unknown presence"): what is
+    /// written in it is judged as if it were there.
+    Unknown(BlockView<'a>),
     /// The first block that certainly exists.
     Block(BlockView<'a>),
 }
 
-/// The presence of `blocks` of one name: the first that certainly exists, else unknown when one
-/// may exist, else missing.
+/// The presence of `blocks` of one name: the first that certainly exists, else the first that
+/// may, else missing.
 fn present<'a>(blocks: Vec<BlockView<'a>>) -> Present<'a> {
-    let mut unknown = false;
+    let mut maybe = None;
     for b in blocks {
         match b.presence {
             Presence::KnownNonEmpty => return Present::Block(b),
-            Presence::Unknown => unknown = true,
+            Presence::Unknown => {
+                maybe.get_or_insert(b);
+            }
             Presence::KnownEmpty => {}
         }
     }
-    if unknown {
-        Present::Unknown
-    } else {
-        Present::Missing
-    }
+    maybe.map_or(Present::Missing, Present::Unknown)
 }
 
 /// An attribute as written and evaluated.

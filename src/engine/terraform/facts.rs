@@ -54,7 +54,7 @@ pub(super) fn of(res: &Resource<'_>, address: String, majors: Majors, facts: &mu
             key_vault_provider: match secrets_provider(res) {
                 SecretsProvider::Enabled(_) => Some(true),
                 SecretsProvider::Disabled(_) => Some(false),
-                SecretsProvider::Unknown => None,
+                SecretsProvider::Maybe(_) | SecretsProvider::Unknown => None,
             },
         }),
         Some(AzureKind::FederatedCredential) => facts.credentials.push(CredentialFacts {

@@ -40,7 +40,8 @@ pub fn entra_blocks<'a>(res: &Resource<'a>) -> Vec<(BlockView<'a>, Presence)> {
 
 /// A cluster's `network_profile`, as far as it is known: [`Present::Missing`] means the provider
 /// defaults apply to the whole profile; [`Present::Unknown`] (a `dynamic` block with an unknown
-/// `for_each`) silences the rules that read it.
+/// `for_each`) is read as the block of the representative instance by the rules that judge what
+/// it sets, and is no proof that the profile is missing.
 pub fn network_profile<'a>(res: &Resource<'a>) -> Present<'a> {
     res.present("network_profile")
 }
