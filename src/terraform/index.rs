@@ -317,7 +317,7 @@ impl TfIndex {
     /// case the engine does not evaluate them.
     fn add_calls(&mut self, scope: &Scope<'_>, me: usize, prefix: &str) {
         for call in &scope.module().calls {
-            let Some(child_prefix) = call.instance_prefix(scope, prefix) else {
+            let Some((child_prefix, _)) = call.instance_prefix(scope, prefix) else {
                 continue;
             };
             let inputs = call.inputs(scope);

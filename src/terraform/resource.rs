@@ -534,15 +534,15 @@ impl ModuleCall {
 
     /// The address prefix of the instance the call makes from the caller's instance at
     /// `prefix`: `module.aks.`, or `module.aks["*"].` (`[*]`) for the representative of
-    /// instances its `for_each` (`count`) cannot tell; `None` when it makes none.
-    pub fn instance_prefix(&self, caller: &Scope<'_>, prefix: &str) -> Option<String> {
+    /// instances its `for_each` (`count`) cannot tell; with the count. `None` when it makes none.
+    pub fn instance_prefix(&self, caller: &Scope<'_>, prefix: &str) -> Option<(String, Count)> {
         let count = self.instances(caller);
         if count == Count::Known(0) {
             return None;
         }
         let b = caller.module().block(self.at);
         let suffix = representative_suffix(count, &b.body);
-        Some(format!("{prefix}module.{}{suffix}.", self.name))
+        Some((format!("{prefix}module.{}{suffix}.", self.name), count))
     }
 }
 

@@ -90,11 +90,10 @@ impl<'m> Walk<'m> {
             // A call known to make no instance makes none; one whose `count`/`for_each` is
             // unknown makes a representative instance (`module.aks["*"].`), whose resources may
             // not exist (rules.md, "Unknown presence").
-            let Some(child_prefix) = call.instance_prefix(&scope, &prefix) else {
+            let Some((child_prefix, count)) = call.instance_prefix(&scope, &prefix) else {
                 continue;
             };
-            let representative =
-                scope.is_representative() || call.instances(&scope) == Count::Unknown;
+            let representative = scope.is_representative() || count == Count::Unknown;
             if self.budget == 0 {
                 self.capped.insert((call.file.clone(), call.span));
                 continue;
