@@ -172,3 +172,39 @@ fn every_rule_has_bad_and_good_fixtures() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// Findings on azapi resources speak ARM: no azurerm attribute or block name the azapi view
+/// answers appears in backticks in their message or help (`rules::azurerm::arm`).
+#[test]
+fn azapi_findings_speak_arm() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("testdata/tf/azapi");
+    let mut cases = BTreeMap::new();
+    collect_cases(&root, &mut cases, None);
+    let names = akslint::terraform::azapi::fields::azurerm_names();
+    let mut seen = 0;
+    for (case, files) in &cases {
+        for d in common::lint(files, case) {
+            if !d.object.as_deref().is_some_and(|o| o.contains("azapi_")) {
+                continue;
+            }
+            seen += 1;
+            for text in [Some(&d.message), d.help.as_ref()].into_iter().flatten() {
+                for quoted in text.split('`').skip(1).step_by(2) {
+                    let words: Vec<&str> = quoted
+                        .split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+                        .collect();
+                    for n in &names {
+                        assert!(
+                            !words.contains(n),
+                            "{} {}:{}: `{quoted}` names azurerm's `{n}`: {text}",
+                            d.rule,
+                            d.file,
+                            d.start.line
+                        );
+                    }
+                }
+            }
+        }
+    }
+    assert!(seen > 30, "{seen} azapi findings");
+}

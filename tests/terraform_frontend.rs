@@ -121,7 +121,8 @@ fn corpus_parses_and_evaluates() {
             resources += 1;
             for a in r.raw().body.attributes() {
                 attrs += 1;
-                match r.attr(a.key.as_str()).unwrap().value {
+                // `argument`: an azapi resource's `attr` reads its body's properties instead.
+                match r.argument(a.key.as_str()).unwrap().value {
                     Value::Known(_) | Value::Ref(_) => known += 1,
                     Value::Unknown => unknown += 1,
                     Value::Absent => absent += 1,

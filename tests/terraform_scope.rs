@@ -227,3 +227,48 @@ fn a_named_tfvars_is_a_var_file_of_its_module() {
         "{diags:#?}"
     );
 }
+
+/// A var-file is the user's own file: its syntax error is reported, once, whichever module
+/// reads it — a root loaded only as context for a child named alone, two roots, or none (a
+/// named `.tfvars` in a directory without a module). Before, the first and last were silent.
+#[test]
+fn a_broken_var_file_is_reported_whoever_reads_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(&d.join("akslint.toml"), "select = [\"AKS001\"]\n");
+    write(&d.join("modules/acr/main.tf"), CHILD);
+    write(&d.join("live/main.tf"), CALLER);
+    write(&d.join("other/main.tf"), "variable \"admin\" {}\n");
+    write(&d.join("envs/broken.tfvars"), "admin = \n");
+    let aks001 = |args: &[&str]| -> Vec<String> {
+        let out = common::akslint(args, d, None);
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .lines()
+            .filter(|l| l.contains(" AKS001 "))
+            .map(|l| l.split(' ').next().unwrap().to_string())
+            .collect()
+    };
+    let flags = ["--format", "compact", "--no-cache"];
+    for (paths, var_file) in [
+        (&["modules/acr"][..], true),
+        (&["modules/acr/main.tf"][..], true),
+        (&["live", "other"][..], true),
+        (&["live"][..], true),
+        (&["envs/broken.tfvars"][..], false),
+        (&["live", "envs/broken.tfvars"][..], false),
+    ] {
+        let mut args = vec!["check"];
+        args.extend(paths);
+        if var_file {
+            args.extend(["--var-file", "envs/broken.tfvars"]);
+        }
+        args.extend(flags);
+        assert_eq!(
+            aks001(&args),
+            ["envs/broken.tfvars:1:9:"],
+            "akslint {}",
+            args.join(" ")
+        );
+    }
+}

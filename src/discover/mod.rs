@@ -91,8 +91,11 @@ pub fn classify(path: &Path) -> Option<FileKind> {
         return None;
     }
     let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+    let name = path.file_name()?.to_string_lossy();
     match ext.as_str() {
         "yaml" | "yml" => Some(FileKind::Yaml),
+        // Terraform's JSON syntax (`main.tf.json`, `prod.tfvars.json`) is Terraform.
+        "json" if crate::terraform::json_syntax::is_json(&name) => Some(FileKind::Terraform),
         "json" => Some(FileKind::Json),
         "tf" | "tfvars" => Some(FileKind::Terraform),
         _ => None,
@@ -250,7 +253,8 @@ fn is_var_file(p: &Path) -> bool {
         .file_name()
         .map(|n| n.to_string_lossy())
         .unwrap_or_default();
-    name.ends_with(".tfvars") && crate::terraform::module::classify(&name).is_none()
+    (name.ends_with(".tfvars") || name.ends_with(".tfvars.json"))
+        && crate::terraform::module::classify(&name).is_none()
 }
 
 fn has_tf_file(dir: &Path) -> bool {
@@ -261,7 +265,9 @@ fn has_tf_file(dir: &Path) -> bool {
     };
     std::fs::read_dir(dir).is_ok_and(|rd| {
         rd.flatten().any(|e| {
-            e.path().extension().is_some_and(|x| x == "tf")
+            let name = e.file_name();
+            let name = name.to_string_lossy();
+            (name.ends_with(".tf") || name.ends_with(".tf.json"))
                 && e.file_type().is_ok_and(|t| t.is_file())
         })
     })

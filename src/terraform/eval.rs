@@ -6,13 +6,14 @@
 //! and dynamic-block iterators when a resource or block has exactly one known instance,
 //! conditionals (a known condition picks a branch; an unknown one gives the branches' common
 //! value or unknown), `!`, `&&`, `||` (three-valued), `==`, `!=`, comparisons and arithmetic on
-//! known numbers, indexing and attribute access into known values, a few pure functions
-//! (`functions.rs`: lower, upper, length, contains, coalesce, try, can, lookup, merge, concat,
-//! tobool, tostring, tonumber, tolist, toset), references to resources and data sources ([`Ref`]),
-//! and the outputs of local child modules (`module.aks.id`, see [`super::outputs`]) when the
-//! scope knows the modules it may call ([`Scope::calling`]). Everything else — `for`
-//! expressions, remote modules' outputs, `path.*`, template directives, other functions — is
-//! unknown.
+//! known numbers, indexing and attribute access into known values, `for` expressions over known
+//! collections ([`super::for_expr`]), a few pure functions (`functions.rs`: lower, upper,
+//! length, contains, coalesce, try, can, lookup, merge, concat, tobool, tostring, tonumber,
+//! tolist, toset, tomap, join, regex, jsonencode, jsondecode), references to resources and data
+//! sources ([`Ref`]), and the outputs of local child modules (`module.aks.id`, see
+//! [`super::outputs`]) when the scope knows the modules it may call ([`Scope::calling`]). `&&` and
+//! `||` short-circuit as Terraform ≥ 1.12 does (`false && null.x` is false). Everything else —
+//! remote modules' outputs, `path.*`, template directives, other functions — is unknown.
 //!
 //! Bounded: expression nesting is bounded by hcl-edit (64 levels, 128 operators); our own
 //! recursion (expressions plus chains of locals) stops at [`MAX_DEPTH`] frames and gives unknown;
@@ -117,6 +118,9 @@ pub struct Scope<'m> {
     pub(super) outputs: RefCell<HashMap<(String, String), Slot>>,
     /// The variables of the instance each call makes, once made (`None`: not followed).
     pub(super) child_vars: RefCell<HashMap<String, Option<BTreeMap<String, Evaluated>>>>,
+    /// A representative instance: made by a call whose `count`/`for_each` is unknown (or by a
+    /// child of one), so whether it exists at all is unknown (rules.md, "Unknown presence").
+    pub(super) representative: bool,
 }
 
 impl<'m> Scope<'m> {
@@ -145,6 +149,7 @@ impl<'m> Scope<'m> {
             calls: None,
             outputs: RefCell::new(HashMap::new()),
             child_vars: RefCell::new(HashMap::new()),
+            representative: false,
         }
     }
 
@@ -193,6 +198,18 @@ impl<'m> Scope<'m> {
 
     pub fn module(&self) -> &'m Module {
         self.module
+    }
+
+    /// This scope as a representative instance (see [`Scope::is_representative`]).
+    pub fn representative(mut self) -> Scope<'m> {
+        self.representative = true;
+        self
+    }
+
+    /// Whether it stands for the instances of a call whose `count`/`for_each` is unknown, or of
+    /// a child of one: what it holds is judged once, and may not exist.
+    pub fn is_representative(&self) -> bool {
+        self.representative
     }
 
     /// The value of an input variable, `None` when the module declares no such variable.
@@ -365,7 +382,7 @@ impl<'m> Scope<'m> {
                 Ok(cx.at(span, out))
             }
             Expression::BinaryOp(b) => self.binary(b, span, cx),
-            Expression::ForExpr(_) => Ok(cx.unknown(e)),
+            Expression::ForExpr(f) => self.for_expr(f, span, cx),
         }
     }
 
@@ -443,13 +460,23 @@ impl<'m> Scope<'m> {
     fn binary(&self, b: &BinaryOp, span: Span, cx: &Cx<'_>) -> Outcome {
         use BinaryOperator as Op;
         let l = self.ev(&b.lhs_expr, cx)?;
+        // `false && x` and `true || x` do not read `x` (Terraform ≥ 1.12 short-circuits:
+        // `var.sku != null && var.sku.name == "…"` is how modules guard a null).
+        let op = *b.operator.value();
+        let decided = match (op, truth(&l.value)) {
+            (Op::And, Some(false)) => Some(false),
+            (Op::Or, Some(true)) => Some(true),
+            _ => None,
+        };
+        if let Some(d) = decided {
+            return Ok(cx.at(span, Value::Known(Lit::Bool(d))));
+        }
         let r = self.ev(&b.rhs_expr, cx)?;
         let (l, r) = (&l.value, &r.value);
         let boolean = |x: Option<bool>| match x {
             Some(b) => Value::Known(Lit::Bool(b)),
             None => Value::Unknown,
         };
-        let op = *b.operator.value();
         let eq = |cx: &Cx<'_>| self.equal(l, r, span, cx);
         let out = match op {
             Op::Eq => match eq(cx) {

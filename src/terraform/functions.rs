@@ -1,7 +1,8 @@
 //! The few pure Terraform functions worth evaluating for security attributes: `lower`, `upper`,
 //! `length`, `contains`, `coalesce`, `try`, `can`, `lookup`, `merge`, `concat`, `tobool`,
-//! `tostring`, `tonumber`, `tolist`, `toset`. Any other function (or a provider-namespaced one, or `f(list...)`) is
-//! unknown.
+//! `tostring`, `tonumber`, `tolist`, `toset`, `tomap`, `join`, `regex`, `jsonencode`,
+//! `jsondecode` (the last five for the request bodies of azapi modules). Any other function (or a
+//! provider-namespaced one, or `f(list...)`) is unknown.
 
 use super::eval::{Cx, Fail, Outcome, Scope};
 use super::value::{EQUALITY_BUDGET, Evaluated, Lit, Value, equal_within, field};
@@ -53,6 +54,11 @@ pub(crate) fn call(scope: &Scope<'_>, f: &FuncCall, span: Span, cx: &Cx<'_>) -> 
             | "tonumber"
             | "tolist"
             | "toset"
+            | "tomap"
+            | "join"
+            | "regex"
+            | "jsonencode"
+            | "jsondecode"
     ) {
         return unknown;
     }
@@ -77,6 +83,8 @@ pub(crate) fn call(scope: &Scope<'_>, f: &FuncCall, span: Span, cx: &Cx<'_>) -> 
         },
         ("length", [x]) => match &x.value {
             Value::Known(Lit::List(l)) => known(Lit::Number(l.len() as f64)),
+            // An entry whose whole value is unknown may be a `for`'s that may not be there.
+            Value::Known(Lit::Object(o)) if o.iter().any(|(_, e)| e.value.is_unknown()) => unknown,
             Value::Known(Lit::Object(o)) => known(Lit::Number(distinct_keys(o) as f64)),
             Value::Known(Lit::String(s)) => known(Lit::Number(s.chars().count() as f64)),
             Value::Known(_) | Value::Absent => Err(Fail),
@@ -179,8 +187,192 @@ pub(crate) fn call(scope: &Scope<'_>, f: &FuncCall, span: Span, cx: &Cx<'_>) -> 
             Value::Known(_) => Err(Fail),
             _ => unknown,
         },
+        ("tomap" | "join" | "regex" | "jsonencode" | "jsondecode", _) => {
+            for_bodies(scope, name, &vals, span, cx)
+        }
         _ => Err(Fail), // a known function with the wrong number of arguments
     }
+}
+
+/// The functions request bodies are built with: `tomap`, `join`, `regex`, `jsonencode`,
+/// `jsondecode`.
+fn for_bodies(
+    scope: &Scope<'_>,
+    name: &str,
+    vals: &[Evaluated],
+    span: Span,
+    cx: &Cx<'_>,
+) -> Outcome {
+    let unknown = Ok(cx.at(span, Value::Unknown));
+    let at = |v: Value| Ok(cx.at(span, v));
+    let known = |l: Lit| Ok(cx.at(span, Value::Known(l)));
+    match (name, vals) {
+        ("tomap", [x]) => match &x.value {
+            Value::Absent => at(Value::Absent),
+            Value::Known(Lit::Object(o)) => known(Lit::Object(tomap(o))),
+            Value::Known(_) => Err(Fail),
+            _ => unknown,
+        },
+        ("join", [sep, lists @ ..]) if !lists.is_empty() => join(scope, sep, lists, span, cx),
+        ("regex", [pattern, text]) => regex(pattern, text, span, cx),
+        ("jsonencode", [x]) => match super::json::encode(&x.value) {
+            Some(t) => known(Lit::String(t.into())),
+            None => unknown,
+        },
+        ("jsondecode", [x]) => match &x.value {
+            Value::Known(Lit::String(t)) => super::json::decode(t, &x.origin).ok_or(Fail),
+            Value::Known(_) | Value::Absent => Err(Fail),
+            _ => unknown,
+        },
+        _ => Err(Fail), // the wrong number of arguments
+    }
+}
+
+/// `tomap`: a map's values share one type; mixed primitives with a string among them all become
+/// strings (`tomap({a = true, b = "x"})` holds `"true"`), as Terraform unifies them.
+fn tomap(o: &[(Arc<str>, Evaluated)]) -> Arc<[(Arc<str>, Evaluated)]> {
+    let strings = o
+        .iter()
+        .any(|(_, v)| matches!(v.value, Value::Known(Lit::String(_))));
+    if !strings {
+        return o.into();
+    }
+    o.iter()
+        .map(|(k, v)| {
+            let value = match &v.value {
+                Value::Known(Lit::Bool(_) | Lit::Number(_)) => {
+                    Value::Known(Lit::String(v.value.to_text().unwrap_or_default()))
+                }
+                other => other.clone(),
+            };
+            let e = Evaluated {
+                value,
+                origin: v.origin.clone(),
+            };
+            (k.clone(), e)
+        })
+        .collect()
+}
+
+/// `join(sep, list…)`: known strings (and numbers, bools) only.
+fn join(
+    scope: &Scope<'_>,
+    sep: &Evaluated,
+    lists: &[Evaluated],
+    span: Span,
+    cx: &Cx<'_>,
+) -> Outcome {
+    let unknown = Ok(cx.at(span, Value::Unknown));
+    let Some(sep) = sep.value.to_text() else {
+        return unknown;
+    };
+    let mut parts: Vec<Arc<str>> = Vec::new();
+    for l in lists {
+        let items = match &l.value {
+            Value::Known(Lit::List(items)) => items,
+            Value::Known(_) | Value::Absent => return Err(Fail),
+            _ => return unknown,
+        };
+        if let Err(u) = scope.spend(items.len(), span, cx) {
+            return Ok(u);
+        }
+        for e in items.iter() {
+            match (&e.value, e.value.to_text()) {
+                (Value::Known(Lit::List(_) | Lit::Object(_)) | Value::Absent, _) => {
+                    return Err(Fail);
+                }
+                (_, Some(t)) => parts.push(t),
+                (_, None) => return unknown,
+            }
+        }
+    }
+    let out = parts.iter().map(|p| &**p).collect::<Vec<&str>>().join(&sep);
+    if out.len() > super::eval::MAX_STRING {
+        return unknown;
+    }
+    Ok(cx.at(span, Value::string(out)))
+}
+
+/// The compiled regular expression of `pattern` (`None`: not one), from a small per-thread
+/// cache: modules test one pattern against every key of an object (`can(regex(p, k))`), and
+/// compiling costs far more than matching.
+fn compiled(pattern: &str) -> Option<std::rc::Rc<regex_automata::meta::Regex>> {
+    use regex_automata::meta::Regex;
+    use std::cell::RefCell;
+    use std::collections::HashMap;
+    use std::rc::Rc;
+    thread_local! {
+        static CACHE: RefCell<HashMap<String, Option<Rc<Regex>>>> = RefCell::new(HashMap::new());
+    }
+    CACHE.with(|c| {
+        let mut c = c.borrow_mut();
+        if let Some(re) = c.get(pattern) {
+            return re.clone();
+        }
+        if c.len() >= 64 {
+            c.clear();
+        }
+        // Bounded compile: a pattern that needs more than this is not evaluated.
+        let config = Regex::config().nfa_size_limit(Some(1 << 20));
+        let re = Regex::builder()
+            .configure(config)
+            .build(pattern)
+            .ok()
+            .map(Rc::new);
+        c.insert(pattern.to_string(), re.clone());
+        re
+    })
+}
+
+/// `regex(pattern, text)`: the first match (the whole match without capture groups, the list of
+/// groups with unnamed ones, an object with named ones); no match is Terraform's error (what
+/// `can(regex(…))` tests).
+fn regex(pattern: &Evaluated, text: &Evaluated, span: Span, cx: &Cx<'_>) -> Outcome {
+    let unknown = Ok(cx.at(span, Value::Unknown));
+    let (Some(p), Some(t)) = (pattern.value.as_str(), text.value.to_text()) else {
+        return match (&pattern.value, &text.value) {
+            (Value::Absent, _) | (_, Value::Absent) => Err(Fail),
+            _ => unknown,
+        };
+    };
+    let Some(re) = compiled(p) else {
+        return Err(Fail);
+    };
+    let mut caps = re.create_captures();
+    re.captures(&*t, &mut caps);
+    let Some(m) = caps.get_match() else {
+        return Err(Fail);
+    };
+    let groups = re.group_info().group_len(regex_automata::PatternID::ZERO);
+    let at = |s: &str| cx.at(span, Value::string(s));
+    if groups <= 1 {
+        return Ok(at(&t[m.range()]));
+    }
+    let group = |i: usize| {
+        caps.get_group(i)
+            .map_or(String::new(), |g| t[g.range()].to_string())
+    };
+    let names: Vec<Option<&str>> = re
+        .group_info()
+        .pattern_names(regex_automata::PatternID::ZERO)
+        .skip(1)
+        .collect();
+    let value = if names.iter().any(Option::is_some) {
+        let entries: Vec<(Arc<str>, Evaluated)> = names
+            .iter()
+            .enumerate()
+            .filter_map(|(i, n)| n.map(|n| (Arc::from(n), at(&group(i + 1)))))
+            .collect();
+        Lit::Object(entries.into())
+    } else {
+        Lit::List(
+            (1..groups)
+                .map(|i| at(&group(i)))
+                .collect::<Vec<_>>()
+                .into(),
+        )
+    };
+    Ok(cx.at(span, Value::Known(value)))
 }
 
 /// `concat`: the lists one after the other, unless the result would be over the element cap.

@@ -25,8 +25,9 @@
 //!   ID, or whose name or source says diagnostics (Defender), counts as a candidate whose content
 //!   is unknown. A call the engine did evaluate is judged by its content instead.
 
+use super::azapi;
 use super::eval::{Env, Scope};
-use super::kind::{CLUSTER, DEFENDER_PLAN, DIAGNOSTIC_SETTING};
+use super::kind::{AzureKind, CLUSTER, DEFENDER_PLAN, DIAGNOSTIC_SETTING};
 use super::module::span_of;
 use super::resource::{BlockView, Presence, Resource};
 use super::value::{Evaluated, Lit, Origin, RefMode, Value};
@@ -57,9 +58,13 @@ pub enum Target {
     /// Certainly not a cluster of the scanned configuration (a Key Vault, a subnet…).
     Other,
     /// A cluster of a child instance not indexed yet (a reference out of a module output,
-    /// `module.aks.id`): its full prefix and name. Placed when that instance is added; one never
-    /// added (a call the engine does not follow) may be any cluster.
-    Within { prefix: String, name: Arc<str> },
+    /// `module.aks.id`): its full prefix, resource type and name. Placed when that instance is
+    /// added; one never added (a call the engine does not follow) may be any cluster.
+    Within {
+        prefix: String,
+        kind: Arc<str>,
+        name: Arc<str>,
+    },
 }
 
 /// What a log entry names.
@@ -176,8 +181,14 @@ struct Instance {
     parent: Option<usize>,
     prefix: String,
     files: Vec<Arc<str>>,
-    /// Names of the module's `azurerm_kubernetes_cluster` resources.
-    clusters: Vec<String>,
+    /// The module's clusters, in either spelling: (resource type, name).
+    clusters: Vec<(String, String)>,
+}
+
+impl Instance {
+    fn declares(&self, kind: &str, name: &str) -> bool {
+        self.clusters.iter().any(|(k, n)| k == kind && n == name)
+    }
 }
 
 /// Cross-module facts. Each field is filled by [`TfIndex::add_module`].
@@ -222,14 +233,16 @@ impl TfIndex {
                 .iter()
                 .map(|f| f.name.clone())
                 .collect(),
-            clusters: scope
-                .resources_of(CLUSTER)
-                .iter()
-                .map(|r| r.name.to_string())
-                .collect(),
+            clusters: Vec::new(),
         });
+        let resources = scope.resources();
+        self.instances[me].clusters = resources
+            .iter()
+            .filter(|r| r.azure == Some(AzureKind::Cluster) && r.declares())
+            .map(|r| (r.kind.to_string(), r.name.to_string()))
+            .collect();
         self.place_within(me);
-        for res in scope.resources() {
+        for res in resources {
             match res.kind {
                 DIAGNOSTIC_SETTING => {
                     let target = res.attr("target_resource_id");
@@ -252,29 +265,7 @@ impl TfIndex {
                         call: None,
                     });
                 }
-                "azapi_resource" if is_azapi_diagnostic_setting(&res) => {
-                    let target = res.attr("parent_id").map_or(Target::Unknown, |a| {
-                        self.target(
-                            me,
-                            &Evaluated {
-                                value: a.value,
-                                origin: a.origin,
-                            },
-                        )
-                    });
-                    self.diagnostic_settings.push(DiagnosticSetting {
-                        address: format!("{prefix}{}", res.address),
-                        file: res.file.clone(),
-                        span: res.span(),
-                        exists: res.exists(),
-                        target,
-                        logs: vec![LogEntry {
-                            name: LogName::Unknown,
-                            enabled: None,
-                        }],
-                        call: None,
-                    });
-                }
+                _ if res.arm.is_some() => self.add_azapi(&res, me, prefix),
                 DEFENDER_PLAN => {
                     if let Some(plan) = plan_of(&res, prefix) {
                         self.defender_plans.push(plan);
@@ -286,13 +277,49 @@ impl TfIndex {
         self.add_calls(scope, me, prefix);
     }
 
+    /// An azapi diagnostic setting (its target is `parent_id`, its logs `properties.logs[]`) or
+    /// Defender pricing of instance `me`.
+    fn add_azapi(&mut self, res: &Resource<'_>, me: usize, prefix: &str) {
+        match arm_kind(res) {
+            Some(AzureKind::DiagnosticSetting) => {
+                let target = res.argument("parent_id").map_or(Target::Unknown, |a| {
+                    self.target(
+                        me,
+                        &Evaluated {
+                            value: a.value,
+                            origin: a.origin,
+                        },
+                    )
+                });
+                self.diagnostic_settings.push(DiagnosticSetting {
+                    address: format!("{prefix}{}", res.address),
+                    file: res.file.clone(),
+                    span: res.span(),
+                    exists: res.exists(),
+                    target,
+                    logs: res
+                        .arm
+                        .as_ref()
+                        .map_or_else(Vec::new, |a| arm_logs(&a.body)),
+                    call: None,
+                });
+            }
+            Some(AzureKind::DefenderPlan) => {
+                if let Some(plan) = arm_plan_of(res, prefix) {
+                    self.defender_plans.push(plan);
+                }
+            }
+            _ => {}
+        }
+    }
+
     /// Module calls that may hold diagnostic settings or Defender plans, kept as candidates in
     /// case the engine does not evaluate them.
     fn add_calls(&mut self, scope: &Scope<'_>, me: usize, prefix: &str) {
         for call in &scope.module().calls {
-            if call.instances(scope) == super::Count::Known(0) {
+            let Some((child_prefix, _)) = call.instance_prefix(scope, prefix) else {
                 continue;
-            }
+            };
             let inputs = call.inputs(scope);
             let mut refs = Vec::new();
             let mut visits = 10_000;
@@ -322,7 +349,7 @@ impl TfIndex {
             {
                 targets.push(Target::Unknown);
             }
-            let pending = Some((me, format!("{prefix}module.{}.", call.name)));
+            let pending = Some((me, child_prefix));
             for target in targets {
                 self.diagnostic_settings.push(DiagnosticSetting {
                     address: format!("{prefix}module.{}", call.name),
@@ -359,16 +386,16 @@ impl TfIndex {
     fn place_within(&mut self, me: usize) {
         let inst = &self.instances[me];
         for d in &mut self.diagnostic_settings {
-            let Target::Within { prefix, name } = &d.target else {
+            let Target::Within { prefix, kind, name } = &d.target else {
                 continue;
             };
             if *prefix != inst.prefix {
                 continue;
             }
-            d.target = if inst.clusters.iter().any(|n| **n == **name) {
+            d.target = if inst.declares(kind, name) {
                 Target::Cluster(ClusterKey {
                     dir: inst.dir.clone(),
-                    address: format!("{prefix}{CLUSTER}.{name}"),
+                    address: format!("{prefix}{kind}.{name}"),
                 })
             } else {
                 Target::Unknown
@@ -385,7 +412,7 @@ impl TfIndex {
     /// The key of a cluster resource checked in the instance whose address prefix is `prefix`;
     /// `None` for a resource of another type.
     pub fn cluster(res: &Resource<'_>, prefix: &str) -> Option<ClusterKey> {
-        (res.kind == CLUSTER).then(|| ClusterKey {
+        (res.azure == Some(AzureKind::Cluster) && res.declares()).then(|| ClusterKey {
             dir: res.scope().module().dir.clone(),
             address: format!("{prefix}{}", res.address),
         })
@@ -436,7 +463,7 @@ impl TfIndex {
         let Value::Ref(r) = &v.value else {
             return Target::Other;
         };
-        if r.kind.as_ref() != CLUSTER {
+        if r.kind.as_ref() != CLUSTER && r.kind.as_ref() != azapi::RESOURCE {
             return Target::Other;
         }
         if r.mode == RefMode::Data {
@@ -450,6 +477,7 @@ impl TfIndex {
         if !r.module.is_empty() {
             return Target::Within {
                 prefix: format!("{}{}", self.instances[writer].prefix, r.module),
+                kind: r.kind.clone(),
                 name: r.name.clone(),
             };
         }
@@ -458,13 +486,17 @@ impl TfIndex {
         let mut at = Some(writer);
         while let Some(i) = at {
             let inst = &self.instances[i];
-            if inst.clusters.iter().any(|n| *n == *r.name) {
+            if inst.declares(&r.kind, &r.name) {
                 return Target::Cluster(ClusterKey {
                     dir: inst.dir.clone(),
                     address: format!("{}{}", inst.prefix, r.address()),
                 });
             }
             at = inst.parent;
+        }
+        // An azapi resource of this module that is no cluster (a registry, a vault…).
+        if r.kind.as_ref() == azapi::RESOURCE {
+            return Target::Other;
         }
         Target::Unknown
     }
@@ -511,11 +543,95 @@ fn collect_refs(v: &Evaluated, out: &mut Vec<Evaluated>, depth: u32, visits: &mu
     }
 }
 
-/// `azapi_resource` with `type = "Microsoft.Insights/diagnosticSettings@…"`.
-fn is_azapi_diagnostic_setting(res: &Resource<'_>) -> bool {
-    res.attr("type")
-        .and_then(|a| a.value.as_str().map(str::to_ascii_lowercase))
-        .is_some_and(|t| t.starts_with("microsoft.insights/diagnosticsettings"))
+/// The Azure kind of an azapi resource (`type = "Microsoft.Insights/diagnosticSettings@…"`).
+fn arm_kind(res: &Resource<'_>) -> Option<AzureKind> {
+    res.arm.as_ref().map(|a| a.kind)
+}
+
+/// The log entries of an azapi diagnostic setting's body: each `properties.logs[]` item's
+/// `category` or `categoryGroup`, sent when its `enabled` is true (AVM writes `enabled = false`
+/// items for the groups not chosen).
+fn arm_logs(body: &Evaluated) -> Vec<LogEntry> {
+    let unknown = || {
+        vec![LogEntry {
+            name: LogName::Unknown,
+            enabled: None,
+        }]
+    };
+    let logs = match azapi::lookup(body, "properties.logs") {
+        azapi::Found::Missing => return Vec::new(),
+        azapi::Found::Unknown => return unknown(),
+        azapi::Found::Value(v) => v,
+    };
+    let items = match &logs.value {
+        Value::Absent => return Vec::new(),
+        Value::Known(Lit::List(items)) => items.clone(),
+        Value::Known(_) => return Vec::new(),
+        Value::Unknown | Value::Ref(_) => return unknown(),
+    };
+    let mut out = Vec::new();
+    for item in items.iter() {
+        if item.value.is_absent() {
+            continue;
+        }
+        let read = |key: &str| azapi::get(item, key).map(|e| e.value);
+        let enabled = match read("enabled") {
+            None | Some(Value::Absent) => Some(false),
+            Some(v) => v.as_bool(),
+        };
+        let mut named = false;
+        for (key, group) in [("category", false), ("categoryGroup", true)] {
+            if let Some(name) = log_name(read(key), group) {
+                named = true;
+                out.push(LogEntry { name, enabled });
+            }
+        }
+        if !named && !matches!(item.value, Value::Known(Lit::Object(_))) {
+            out.push(LogEntry {
+                name: LogName::Unknown,
+                enabled: None,
+            });
+        }
+    }
+    out
+}
+
+/// An azapi `Microsoft.Security/pricings` that concerns containers, or may: its `name`
+/// argument is the plan (`Containers`, legacy `KubernetesService`), `properties.pricingTier` its
+/// tier; a subscription's plan or, from API 2024-01-01, a resource's (`parent_id` a cluster):
+/// either covers the clusters here as far as the rules can tell.
+fn arm_plan_of(res: &Resource<'_>, prefix: &str) -> Option<DefenderPlan> {
+    let arm = res.arm.as_ref()?;
+    let exists = res.exists();
+    if exists == Some(false) {
+        return None;
+    }
+    let name = res.argument("name").map_or(Value::Absent, |a| a.value);
+    let is_containers = name.as_str().map(|s| {
+        s.eq_ignore_ascii_case("Containers") || s.eq_ignore_ascii_case("KubernetesService")
+    });
+    let tier = match azapi::lookup(&arm.body, "properties.pricingTier") {
+        azapi::Found::Value(v) => match v.value.as_str() {
+            Some(s) if s.eq_ignore_ascii_case("Standard") => Some(PlanState::Standard),
+            Some(s) if s.eq_ignore_ascii_case("Free") => Some(PlanState::Free),
+            _ => None,
+        },
+        _ => None,
+    };
+    let state = match (is_containers, exists, tier) {
+        (Some(false), _, _) => return None,
+        (Some(true), Some(true), Some(t)) => t,
+        (_, _, Some(PlanState::Free)) => return None,
+        _ => PlanState::Unknown,
+    };
+    Some(DefenderPlan {
+        address: format!("{prefix}{}", res.address),
+        file: res.file.clone(),
+        span: res.span(),
+        tier_span: None,
+        state,
+        call: None,
+    })
 }
 
 /// The log entries of a diagnostic setting: `enabled_log` blocks (every version) and v3 `log`

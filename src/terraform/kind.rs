@@ -1,7 +1,7 @@
 //! The Azure resources akslint judges, by the resource types that declare them: one name per
-//! kind, whatever the spelling (today the azurerm provider's types; `azapi_resource` bodies and
-//! plan JSON will map onto the same kinds), so a rule states which kind it judges and the engine
-//! offers it only those resources.
+//! kind, whatever the spelling (the azurerm provider's types here; an `azapi_resource`'s ARM
+//! `type` in [`super::azapi::parse_type`]), so a rule states which kind it judges and the engine
+//! offers it only those resources ([`super::Resource::azure`]).
 
 /// `azurerm_kubernetes_cluster`
 pub const CLUSTER: &str = "azurerm_kubernetes_cluster";

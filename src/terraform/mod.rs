@@ -1,5 +1,5 @@
-//! The Terraform front end: `.tf`/`.tfvars` parsed with hcl-edit (spans on every node, nesting
-//! limits built in), grouped into modules (one directory each), evaluated by our own
+//! The Terraform front end: `.tf`/`.tfvars` (and their JSON syntax) parsed with hcl-edit (spans
+//! on every node, nesting limits built in), grouped into modules (one directory each), evaluated by our own
 //! three-valued evaluator, and viewed as resources with attributes and nested blocks for rules.
 //!
 //! ```text
@@ -7,7 +7,8 @@
 //!                             Scope::with_inputs(&child, call.inputs(&caller))     (a local child)
 //!   scope.resources_of("azurerm_kubernetes_cluster") ─► r.attr("private_cluster_enabled")?.value
 //!                                                       r.blocks("network_profile")[0].attr("network_policy")
-//!   AzureKind::of_type(r.kind)                         ─► Some(AzureKind::Cluster): what rules judge
+//!   r.azure                                            ─► Some(AzureKind::Cluster): what rules judge
+//!   (an azapi_resource's body read through the azurerm names: see [`azapi`])
 //!   provider::azurerm(&module).majors                  ─► {3}, {4, 5}, {} (contradictory)
 //!   comments::line_comments(text, body, &lines)        ─► `#`/`//` comments and the lines they cover
 //!   module.errors()                                    ─► AKS001 (Syntax, Unreadable) / AKS002 (TooLarge)
@@ -15,16 +16,20 @@
 //!
 //! Nothing here panics on input: parse errors, files over the size cap and unreadable files
 //! are values ([`ParseError`]); what cannot be evaluated offline is [`Value::Unknown`], which
-//! must never produce a finding. Not read: `.tf.json` / `.tfvars.json` (a JSON front end with
-//! spans would be a second parser; no AKS configuration of the corpus uses them), and override
-//! files are parsed but not merged (see [`module`]).
+//! must never produce a finding. `.tf.json` / `.tfvars.json` are rewritten into HCL of the same
+//! length and parsed as such, spans unchanged ([`json_syntax`]). Override files are parsed but
+//! not merged (see [`module`]).
 
+pub mod azapi;
 pub mod budget;
 pub mod comments;
 pub mod eval;
+mod for_expr;
 mod functions;
 pub mod guard;
 pub mod index;
+mod json;
+pub mod json_syntax;
 pub mod kind;
 pub mod module;
 pub mod outline;
@@ -42,7 +47,7 @@ pub use index::TfIndex;
 pub use kind::{AzureKind, BlockKind};
 pub use module::{Duplicate, LoadOptions, Module, ModuleCall, SourceFile, SourceKind};
 pub use outline::{FileOutline, Outline};
-pub use parse::{ParseError, ParseErrorKind, TfLimits, parse_body};
+pub use parse::{ParseError, ParseErrorKind, TfLimits, parse_body, parse_file};
 pub use provider::{Majors, ProviderVersions};
 pub use refs::Reading;
 pub use resource::{Attr, BlockView, Count, Presence, Present, Resource};

@@ -110,21 +110,24 @@ pub struct LoadOptions {
 
 /// How a file name of a module directory is read, if at all.
 pub fn classify(file_name: &str) -> Option<SourceKind> {
+    // Terraform's JSON syntax names the same files with `.json` after them.
+    let name = file_name.strip_suffix(".json").unwrap_or(file_name);
     if file_name == ".terraform.lock.hcl" {
         Some(SourceKind::Lock)
-    } else if file_name == "terraform.tfvars" || file_name.ends_with(".auto.tfvars") {
+    } else if name == "terraform.tfvars" || name.ends_with(".auto.tfvars") {
         Some(SourceKind::TfVars)
-    } else if file_name == "override.tf" || file_name.ends_with("_override.tf") {
+    } else if name == "override.tf" || name.ends_with("_override.tf") {
         Some(SourceKind::Override)
-    } else if file_name.ends_with(".tf") {
+    } else if name.ends_with(".tf") {
         Some(SourceKind::Config)
     } else {
         None
     }
 }
 
-/// The files of the module in `dir`, in load order: `.tf` (lexical), `terraform.tfvars`,
-/// `*.auto.tfvars` (lexical), the lock file. Subdirectories (`.terraform/` included) are not
+/// The files of the module in `dir`, in load order: `.tf` and `.tf.json` (lexical),
+/// `terraform.tfvars` (then its `.json`), `*.auto.tfvars` and `*.auto.tfvars.json` (lexical), the
+/// lock file. Subdirectories (`.terraform/` included) are not
 /// part of the module.
 pub fn module_files(dir: &Path) -> std::io::Result<Vec<(PathBuf, SourceKind)>> {
     let mut out = Vec::new();
@@ -144,7 +147,12 @@ pub fn module_files(dir: &Path) -> std::io::Result<Vec<(PathBuf, SourceKind)>> {
     out.sort_by(|(a, ka), (b, kb)| {
         let rank = |k: SourceKind, p: &Path| match k {
             SourceKind::Config | SourceKind::Override => 0,
-            SourceKind::TfVars if p.file_name().is_some_and(|n| n == "terraform.tfvars") => 1,
+            SourceKind::TfVars
+                if p.file_name()
+                    .is_some_and(|n| n == "terraform.tfvars" || n == "terraform.tfvars.json") =>
+            {
+                1
+            }
             SourceKind::TfVars => 2,
             SourceKind::VarFile => 3,
             SourceKind::Lock => 4,
@@ -225,11 +233,15 @@ fn decode(buf: Vec<u8>) -> (String, Option<ParseError>) {
     (text, Some(e))
 }
 
-/// The text and parse of a source's bytes.
-fn text_and_body(buf: Vec<u8>, limits: &TfLimits) -> (String, Result<Body, ParseError>) {
+/// The text and parse of a source's bytes (the file `name`: HCL or JSON syntax).
+fn text_and_body(
+    name: &str,
+    buf: Vec<u8>,
+    limits: &TfLimits,
+) -> (String, Result<Body, ParseError>) {
     match decode(buf) {
         (text, None) => {
-            let body = parse::parse_body(&text, limits);
+            let body = parse::parse_file(name, &text, limits);
             (text, body)
         }
         (text, Some(e)) => (text, Err(e)),
@@ -239,7 +251,7 @@ fn text_and_body(buf: Vec<u8>, limits: &TfLimits) -> (String, Result<Body, Parse
 /// Reads and parses one file of a module.
 fn read_file(path: PathBuf, kind: SourceKind, limits: &TfLimits) -> SourceFile {
     let (text, body) = match read_bytes(&path, limits.file_size) {
-        Ok(buf) => text_and_body(buf, limits),
+        Ok(buf) => text_and_body(&path.to_string_lossy(), buf, limits),
         Err(e) => (String::new(), Err(e)),
     };
     SourceFile {
@@ -286,7 +298,7 @@ impl Module {
         let kind = file_name
             .and_then(|n| classify(&n))
             .unwrap_or(SourceKind::VarFile);
-        let (text, body) = text_and_body(bytes, &opts.limits);
+        let (text, body) = text_and_body(name, bytes, &opts.limits);
         let mut files = vec![SourceFile {
             name: name.into(),
             path,
@@ -298,6 +310,17 @@ impl Module {
             files.push(read_file(p.clone(), SourceKind::VarFile, &opts.limits));
         }
         Module::from_files(&dir, files)
+    }
+
+    /// The var-files no loaded module reads (a named `.tfvars` in a directory without a module,
+    /// a `--var-file` no root takes), read and parsed as a module of their own in `dir`: only
+    /// their syntax errors are reported.
+    pub fn of_var_files(dir: &Path, paths: &[PathBuf], limits: &TfLimits) -> Module {
+        let files = paths
+            .iter()
+            .map(|p| read_file(p.clone(), SourceKind::VarFile, limits))
+            .collect();
+        Module::from_files(dir, files)
     }
 
     /// Builds a module from texts already read (the engine reads with its own limits):
@@ -312,7 +335,7 @@ impl Module {
             .into_iter()
             .map(|(path, kind, text)| SourceFile {
                 name: crate::source::shown_path(&path).into(),
-                body: parse::parse_body(&text, limits),
+                body: parse::parse_file(&path.to_string_lossy(), &text, limits),
                 path,
                 kind,
                 text: text.into(),
@@ -617,10 +640,18 @@ pub(crate) fn span_of(node: &impl hcl_edit::Span) -> Span {
 
 /// The header of a block: its identifier through its last label (`resource "a" "b"`).
 pub(crate) fn header_span(b: &Block) -> Span {
-    let start = span_of(&b.ident);
-    match b.labels.last() {
-        Some(l) => start.cover(span_of(l)),
-        None => start,
+    // A block read from JSON syntax may have a type and labels without spans (see
+    // `json_syntax`): its header is then its last label, or where the block starts.
+    use hcl_edit::Span as _;
+    let last = b.labels.last().and_then(|l| l.span());
+    match (b.ident.span(), last) {
+        (Some(i), Some(l)) => Span::new(i.start, i.end).cover(Span::new(l.start, l.end)),
+        (Some(i), None) if b.labels.is_empty() => Span::new(i.start, i.end),
+        (_, Some(l)) => Span::new(l.start, l.end),
+        _ => {
+            let at = span_of(b).start;
+            Span::new(at as usize, at as usize + 1)
+        }
     }
 }
 
@@ -730,6 +761,7 @@ output "o" { value = 1 }
                 "a.tf",
                 "b.tf",
                 "override.tf",
+                "x.tf.json",
                 "terraform.tfvars",
                 "a.auto.tfvars",
                 "z.auto.tfvars",

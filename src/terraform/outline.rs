@@ -86,7 +86,7 @@ impl Outline {
                 text: f.text.clone(),
                 body: match &f.error {
                     Some(e) => Err(e.clone()),
-                    None => parse::parse_body(&f.text, &self.limits),
+                    None => parse::parse_file(&f.path.to_string_lossy(), &f.text, &self.limits),
                 },
             })
             .collect();

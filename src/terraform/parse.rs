@@ -60,7 +60,36 @@ impl std::fmt::Display for ParseError {
     }
 }
 
-/// Parses one file's text. Spans in the body are byte offsets into `text` (a leading BOM is
+/// Parses one file's text as its name says: HCL, or Terraform's JSON syntax (`.tf.json`,
+/// `.tfvars.json`: see [`super::json_syntax`]). Spans are byte offsets into `text` either way.
+pub fn parse_file(name: &str, text: &str, limits: &TfLimits) -> Result<Body, ParseError> {
+    if !super::json_syntax::is_json(name) || text.len() as u64 > limits.file_size {
+        return parse_body(text, limits);
+    }
+    let vars = name.ends_with(".tfvars.json");
+    // The rewritten text is ASCII where the JSON may not be: an offset falls on a character.
+    let on_char = |mut at: usize| {
+        at = at.min(text.len());
+        while !text.is_char_boundary(at) {
+            at -= 1;
+        }
+        at
+    };
+    let (hcl, fixups) =
+        super::json_syntax::to_hcl(text, vars).map_err(|(offset, message)| ParseError {
+            kind: ParseErrorKind::Syntax,
+            offset: on_char(offset),
+            message,
+        })?;
+    let mut body = parse_body(&hcl, limits).map_err(|mut e| {
+        e.offset = on_char(e.offset);
+        e
+    })?;
+    super::json_syntax::fix(&mut body, &fixups);
+    Ok(body)
+}
+
+/// Parses one file's HCL text. Spans in the body are byte offsets into `text` (a leading BOM is
 /// parsed as blanks so that offsets still match the original text).
 pub fn parse_body(text: &str, limits: &TfLimits) -> Result<Body, ParseError> {
     if text.len() as u64 > limits.file_size {

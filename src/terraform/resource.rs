@@ -1,7 +1,10 @@
 //! What rules read: resources, their attributes (evaluated in the module's scope) and nested
 //! blocks, `dynamic` blocks included, with spans for findings.
 
+use super::azapi::view::{ArmBlock, ArmNode, argument};
+use super::azapi::{self, Arm, fields};
 use super::eval::{Env, Scope};
+use super::kind::AzureKind;
 use super::module::{BlockAt, CALL_META, ModuleCall, header_span, span_of};
 use super::refs::Reading;
 use super::value::{Evaluated, Lit, Origin, Value};
@@ -15,9 +18,21 @@ use std::sync::Arc;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Count {
     Known(u64),
-    /// `count`/`for_each` that cannot be evaluated: the resource may or may not exist, so rules
-    /// about it stay silent (rules.md, "unknown presence silences").
+    /// `count`/`for_each` that cannot be evaluated: the resource (or call) may or may not exist.
+    /// It is judged once, as a representative instance (`…["*"]` / `…[*]`, `each` and
+    /// `count.index` unknown), but as a candidate for an absence rule its existence is unknown
+    /// (rules.md, "Unknown presence").
     Unknown,
+}
+
+/// The address suffix of a representative instance: `["*"]` for an unknown `for_each`, `[*]` for
+/// an unknown `count`; empty when the instances are known.
+fn representative_suffix(count: Count, body: &Body) -> &'static str {
+    match count {
+        Count::Known(_) => "",
+        Count::Unknown if body.get_attribute("count").is_some() => "[*]",
+        Count::Unknown => "[\"*\"]",
+    }
 }
 
 /// Whether a block is there: a static block is; a `dynamic` one is when its `for_each` is
@@ -34,29 +49,29 @@ pub enum Presence {
 pub enum Present<'a> {
     /// No block, or only `dynamic` ones whose `for_each` is known to be empty.
     Missing,
-    /// No block that certainly exists, but a `dynamic` one whose `for_each` cannot be evaluated:
-    /// it may or may not exist.
-    Unknown,
+    /// No block that certainly exists, but one that may: a `dynamic` one whose `for_each` cannot
+    /// be evaluated (or an azapi object whose `enabled` cannot be). It is no proof of absence, and
+    /// its content is the representative instance's (rules.md, "Unknown presence"): what is
+    /// written in it is judged as if it were there.
+    Unknown(BlockView<'a>),
     /// The first block that certainly exists.
     Block(BlockView<'a>),
 }
 
-/// The presence of `blocks` of one name: the first that certainly exists, else unknown when one
-/// may exist, else missing.
+/// The presence of `blocks` of one name: the first that certainly exists, else the first that
+/// may, else missing.
 fn present<'a>(blocks: Vec<BlockView<'a>>) -> Present<'a> {
-    let mut unknown = false;
+    let mut maybe = None;
     for b in blocks {
         match b.presence {
             Presence::KnownNonEmpty => return Present::Block(b),
-            Presence::Unknown => unknown = true,
+            Presence::Unknown => {
+                maybe.get_or_insert(b);
+            }
             Presence::KnownEmpty => {}
         }
     }
-    if unknown {
-        Present::Unknown
-    } else {
-        Present::Missing
-    }
+    maybe.map_or(Present::Missing, Present::Unknown)
 }
 
 /// An attribute as written and evaluated.
@@ -74,20 +89,46 @@ pub struct Attr {
     /// Where the value was finally written (a tfvars line, a variable default, the caller's
     /// argument…); equals `file`/`value_span` for a literal.
     pub origin: Origin,
+    /// Read from an azapi body: the property as ARM spells it, with its value as written
+    /// (`` `properties.disableLocalAccounts = false` ``), for messages. Its spans are then those of
+    /// the value (see [`super::azapi`]).
+    pub arm: Option<String>,
+}
+
+/// What a node reads: HCL as written, or an azapi body through the azurerm names (see
+/// [`super::azapi`]).
+#[derive(Clone)]
+enum Src<'a> {
+    Hcl(&'a Body),
+    /// The body's view, and the resource's own arguments (for `@` paths).
+    Arm(Box<ArmNode>, &'a Body),
 }
 
 /// A body in its scope: shared by resources and blocks.
 #[derive(Clone)]
 struct Node<'a> {
     scope: &'a Scope<'a>,
-    body: &'a Body,
+    src: Src<'a>,
     file: Arc<str>,
     env: Env,
 }
 
 impl<'a> Node<'a> {
     fn attr(&self, name: &str) -> Option<Attr> {
-        let a = self.body.get_attribute(name)?;
+        match &self.src {
+            Src::Hcl(body) => self.hcl_attr(body, name),
+            Src::Arm(node, args) => {
+                let field = node.field(name)?;
+                match argument(field) {
+                    Some(arg) => self.hcl_attr(args, arg),
+                    None => node.attr(field),
+                }
+            }
+        }
+    }
+
+    fn hcl_attr(&self, body: &Body, name: &str) -> Option<Attr> {
+        let a = body.get_attribute(name)?;
         let ev = self.scope.eval_in(&a.value, &self.file, &self.env);
         Some(Attr {
             file: self.file.clone(),
@@ -96,12 +137,26 @@ impl<'a> Node<'a> {
             span: span_of(a),
             value: ev.value,
             origin: ev.origin,
+            arm: None,
         })
     }
 
     fn blocks(&self, name: &str) -> Vec<BlockView<'a>> {
+        let body = match &self.src {
+            Src::Hcl(body) => *body,
+            Src::Arm(node, args) => {
+                let Some(nested) = node.table.block(name) else {
+                    return Vec::new();
+                };
+                return node
+                    .blocks(nested)
+                    .into_iter()
+                    .map(|b| self.arm_block(b, args))
+                    .collect();
+            }
+        };
         let mut out = Vec::new();
-        for b in self.body.blocks() {
+        for b in body.blocks() {
             if b.ident.as_str() == name {
                 out.push(BlockView {
                     name: name.into(),
@@ -110,7 +165,7 @@ impl<'a> Node<'a> {
                     header: header_span(b),
                     block_span: span_of(b),
                     node: Node {
-                        body: &b.body,
+                        src: Src::Hcl(&b.body),
                         ..self.clone()
                     },
                 });
@@ -121,6 +176,24 @@ impl<'a> Node<'a> {
             }
         }
         out
+    }
+
+    /// A block read from an azapi body.
+    fn arm_block(&self, b: ArmBlock, args: &'a Body) -> BlockView<'a> {
+        let span = b.at.span;
+        BlockView {
+            name: b.name,
+            dynamic: false,
+            presence: b.presence,
+            header: span,
+            block_span: span,
+            node: Node {
+                scope: self.scope,
+                src: Src::Arm(Box::new(b.node), args),
+                file: b.at.file,
+                env: self.env.clone(),
+            },
+        }
     }
 
     fn dynamic(&self, b: &'a Block, name: &str) -> BlockView<'a> {
@@ -151,7 +224,7 @@ impl<'a> Node<'a> {
             block_span: span_of(b),
             node: Node {
                 scope: self.scope,
-                body,
+                src: Src::Hcl(body),
                 file: self.file.clone(),
                 env: self.env.bind(iterator, bound),
             },
@@ -172,6 +245,11 @@ pub struct Resource<'a> {
     pub file: Arc<str>,
     /// Instances from `count` / `for_each`.
     pub instances: Count,
+    /// The Azure kind it declares, in either spelling (an azurerm type, or an azapi `type`).
+    pub azure: Option<AzureKind>,
+    /// An azapi resource of a kind akslint judges: its type and body. Its attributes and blocks
+    /// then read the body through the azurerm names (see [`super::azapi`]).
+    pub arm: Option<Arc<Arm>>,
     /// The spans of the two labels (type, name); an output's one label twice.
     pub label_spans: [Span; 2],
     header: Span,
@@ -184,6 +262,19 @@ impl<'a> Resource<'a> {
     /// The attribute `name`, evaluated; `None` when it is not written.
     pub fn attr(&self, name: &str) -> Option<Attr> {
         self.node.attr(name)
+    }
+
+    /// Whether it declares a resource of its own (every resource but an `azapi_update_resource`,
+    /// which patches one declared elsewhere: its settings are judged, but it is no cluster that
+    /// diagnostic settings, Defender plans or manifests could name).
+    pub fn declares(&self) -> bool {
+        self.kind != super::azapi::UPDATE
+    }
+
+    /// An argument of the block as written (`type`, `parent_id`, `name` of an azapi resource),
+    /// whatever view [`Resource::attr`] gives.
+    pub fn argument(&self, name: &str) -> Option<Attr> {
+        self.node.hcl_attr(&self.block.body, name)
     }
 
     /// Nested blocks named `name`, static and `dynamic "name"`, in written order.
@@ -211,12 +302,22 @@ impl<'a> Resource<'a> {
         self.block
     }
 
-    /// Whether the resource certainly exists (at least one instance).
+    /// Whether the resource certainly exists (at least one instance, in an instance of its
+    /// module that certainly exists).
     pub fn exists(&self) -> Option<bool> {
         match self.instances {
-            Count::Known(n) => Some(n > 0),
+            Count::Known(0) => Some(false),
+            Count::Known(_) if self.node.scope.is_representative() => None,
+            Count::Known(_) => Some(true),
             Count::Unknown => None,
         }
+    }
+
+    /// The address findings name: [`Resource::address`], with `["*"]` (`[*]`) when it stands
+    /// for instances its `for_each` (`count`) cannot tell.
+    pub fn shown_address(&self) -> String {
+        let suffix = representative_suffix(self.instances, &self.block.body);
+        format!("{}{suffix}", self.address)
     }
 
     pub fn scope(&self) -> &'a Scope<'a> {
@@ -331,13 +432,15 @@ impl<'m> Scope<'m> {
                     address: format!("output.{name}"),
                     file: file.clone(),
                     instances: Count::Known(1),
+                    azure: None,
+                    arm: None,
                     label_spans: [label, label],
                     header: header_span(b),
                     block_span: span_of(b),
                     block: b,
                     node: Node {
                         scope: self,
-                        body: &b.body,
+                        src: Src::Hcl(&b.body),
                         file,
                         env: Env::default(),
                     },
@@ -358,6 +461,27 @@ impl<'m> Scope<'m> {
         let file = m.file(at.file).name.clone();
         let (kind, name) = (b.labels[0].as_str(), b.labels[1].as_str());
         let (instances, env) = meta_instances(self, &b.body, &file, span_of(b), &Env::default());
+        let header = header_span(b);
+        let arm = if data {
+            None
+        } else {
+            azapi::read(self, kind, &b.body, &file, &env, header).map(Arc::new)
+        };
+        let azure = match &arm {
+            Some(a) => Some(a.kind),
+            None if data => None,
+            None => AzureKind::of_type(kind),
+        };
+        let src = match arm.as_ref().and_then(|a| Some((a, fields::table(a.kind)?))) {
+            Some((a, table)) => {
+                let anchor = Origin {
+                    file: file.clone(),
+                    span: header,
+                };
+                Src::Arm(Box::new(ArmNode::root(a.clone(), table, anchor)), &b.body)
+            }
+            None => Src::Hcl(&b.body),
+        };
         Resource {
             kind,
             name,
@@ -368,13 +492,15 @@ impl<'m> Scope<'m> {
             },
             file: file.clone(),
             instances,
+            azure,
+            arm,
             label_spans: [span_of(&b.labels[0]), span_of(&b.labels[1])],
-            header: header_span(b),
+            header,
             block_span: span_of(b),
             block: b,
             node: Node {
                 scope: self,
-                body: &b.body,
+                src,
                 file,
                 env,
             },
@@ -404,6 +530,19 @@ impl ModuleCall {
     pub fn instances(&self, caller: &Scope<'_>) -> Count {
         let b = caller.module().block(self.at);
         meta_instances(caller, &b.body, &self.file, self.span, &Env::default()).0
+    }
+
+    /// The address prefix of the instance the call makes from the caller's instance at
+    /// `prefix`: `module.aks.`, or `module.aks["*"].` (`[*]`) for the representative of
+    /// instances its `for_each` (`count`) cannot tell; with the count. `None` when it makes none.
+    pub fn instance_prefix(&self, caller: &Scope<'_>, prefix: &str) -> Option<(String, Count)> {
+        let count = self.instances(caller);
+        if count == Count::Known(0) {
+            return None;
+        }
+        let b = caller.module().block(self.at);
+        let suffix = representative_suffix(count, &b.body);
+        Some((format!("{prefix}module.{}{suffix}.", self.name), count))
     }
 }
 
@@ -457,10 +596,13 @@ fn meta_instances(
 }
 
 /// The (key, value) pairs a `for_each` iterates: a map's entries, a set's (list's) elements as
-/// both key and value. `None` when unknown (or null, which Terraform rejects).
+/// both key and value. `None` when unknown (or null, which Terraform rejects), and for a map with
+/// an entry whose whole value is unknown: a `for` whose condition cannot be known keeps its
+/// entries that way (see `for_expr`), and they may not be there.
 fn instances(v: &Value) -> Option<Vec<(Evaluated, Evaluated)>> {
     match v {
         Value::Known(Lit::List(l)) => Some(l.iter().map(|e| (e.clone(), e.clone())).collect()),
+        Value::Known(Lit::Object(o)) if o.iter().any(|(_, e)| e.value.is_unknown()) => None,
         Value::Known(Lit::Object(o)) => {
             let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
             let mut out = Vec::new();

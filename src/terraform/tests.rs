@@ -79,7 +79,7 @@ fn literals_and_operators() {
     assert_eq!(p("null == null"), "true");
     assert_eq!(p("1 == \"1\""), "false");
     assert_eq!(p("-(3)"), "-3");
-    assert_eq!(p("[for x in [1] : x]"), "unknown");
+    assert_eq!(p("[for x in [1] : x]"), "[1]");
     assert_eq!(p("[1, 2][5]"), "unknown");
     assert_eq!(p("{a = {b = \"c\"}}.a.b"), "\"c\"");
     assert_eq!(p("{a = 1}[\"a\"]"), "1");
@@ -127,6 +127,63 @@ fn functions() {
     assert_eq!(p("concat([1], 2)"), "unknown");
     assert_eq!(p("format(\"%s\", \"a\")"), "unknown");
     assert_eq!(p("provider::x::f(1)"), "unknown");
+}
+
+#[test]
+fn for_expressions() {
+    assert_eq!(p("[for x in [1, 2] : x * 2]"), "[2, 4]");
+    assert_eq!(p("[for i, x in [\"a\", \"b\"] : i]"), "[0, 1]");
+    assert_eq!(p("{for k, v in {b = 1, a = 2} : k => v + 1}"), "{a=3, b=2}");
+    assert_eq!(p("[for k, v in {b = 1, a = 2} : k]"), "[\"a\", \"b\"]");
+    assert_eq!(
+        p("{for k, v in {a = 1, b = null} : k => v if v != null}"),
+        "{a=1}"
+    );
+    assert_eq!(p("[for x in [1, 2] : x if x > 1]"), "[2]");
+    // A condition that cannot be known: a list is unknown, an object keeps the entry unknown.
+    assert_eq!(p("[for x in [1, var.nope] : x if x != null]"), "unknown");
+    assert_eq!(
+        p("{for k, v in {a = 1, b = var.nope} : k => v if v != null}"),
+        "{a=1, b=unknown}"
+    );
+    // Such an entry may not be there: the object's length is unknown (and so, with it, the
+    // length of any object with a wholly unknown entry); a known one is counted.
+    let filtered = "{for k, v in {a = 1, b = var.nope} : k => v if v != null}";
+    assert_eq!(p(&format!("length({filtered})")), "unknown");
+    assert_eq!(p("length({a = var.nope})"), "unknown");
+    assert_eq!(p("length({a = {b = var.nope}, c = 1})"), "2");
+    assert_eq!(
+        p("length({for k, v in {a = 1, b = 2} : k => v if v > 1})"),
+        "1"
+    );
+    assert_eq!(p("[for x in var.nope : x]"), "unknown");
+    assert_eq!(p("{for x in [\"a\", \"a\"] : x => 1}"), "unknown");
+    assert_eq!(p("{for x in [\"a\", \"a\"] : x => 1...}"), "unknown");
+    assert_eq!(p("[for x in null : x]"), "unknown");
+    assert_eq!(p("false && null.x"), "false");
+    assert_eq!(p("var.nope != null && var.nope.name == \"x\""), "unknown");
+}
+
+#[test]
+fn functions_for_request_bodies() {
+    assert_eq!(p("join(\"|\", [\"a\", \"b\"], [1])"), "\"a|b|1\"");
+    assert_eq!(p("join(\",\", [var.nope])"), "unknown");
+    assert_eq!(p("can(regex(\"^(.*)$\", \"anything\"))"), "true");
+    assert_eq!(p("can(regex(\"^(a|b)$\", \"c\"))"), "false");
+    assert_eq!(p("regex(\"[0-9]+\", \"ab12c\")"), "\"12\"");
+    assert_eq!(p("regex(\"(a)(b)\", \"xab\")"), "[\"a\", \"b\"]");
+    assert_eq!(p("regex(\"(?P<x>a)\", \"a\")"), "{x=\"a\"}");
+    assert_eq!(p("can(regex(\"(\", \"a\"))"), "false");
+    assert_eq!(p("regex(var.nope, \"a\")"), "unknown");
+    assert_eq!(p("tomap({a = true, b = \"x\"})"), "{a=\"true\", b=\"x\"}");
+    assert_eq!(p("tomap({a = true})"), "{a=true}");
+    assert_eq!(
+        p("jsonencode({b = [1, null], a = \"x\"})"),
+        "\"{\\\"a\\\":\\\"x\\\",\\\"b\\\":[1,null]}\""
+    );
+    assert_eq!(p("jsonencode({a = var.nope})"), "unknown");
+    assert_eq!(p("jsondecode(\"{\\\"a\\\": [true]}\").a[0]"), "true");
+    assert_eq!(p("jsondecode(\"nope\")"), "unknown");
 }
 
 #[test]
@@ -407,6 +464,25 @@ fn unknown_count_and_policy() {
     let pool = &scope.resources_of("azurerm_kubernetes_cluster_node_pool")[0];
     assert_eq!(pool.instances, Count::Unknown);
     assert_eq!(pool.exists(), None);
+}
+
+#[test]
+fn for_each_over_entries_that_may_not_be_there() {
+    // A `for` whose condition cannot be known keeps its entry with an unknown value: the pools
+    // it would make may or may not exist, so the count is unknown; a known filter counts.
+    let pools = |filter: &str| {
+        let main = format!(
+            "variable \"pools\" {{\n  default = {{ a = {{ on = true }}, b = {{ on = {filter} }} }}\n}}\n\
+             resource \"azurerm_kubernetes_cluster_node_pool\" \"p\" {{\n  \
+             for_each = {{ for k, v in var.pools : k => v if v.on }}\n  name = each.key\n}}\n"
+        );
+        let m = module(&[("main.tf", &main)]);
+        let scope = Scope::new(&m);
+        scope.resources_of("azurerm_kubernetes_cluster_node_pool")[0].instances
+    };
+    assert_eq!(pools("var.nope"), Count::Unknown);
+    assert_eq!(pools("false"), Count::Known(1));
+    assert_eq!(pools("true"), Count::Known(2));
 }
 
 #[test]

@@ -1,7 +1,8 @@
 //! Evaluating and checking the Terraform project: every module instance from its root (a child
 //! with its caller's arguments), the index of cross-module facts built from all instances, and
-//! every resource that certainly exists offered to the rules that judge its Azure kind (or its
-//! block kind: `local_file`), and the outputs of each root instance to the rules that judge root
+//! every resource that may exist offered to the rules that judge its Azure kind (or its block
+//! kind: `local_file`) — one whose `count`/`for_each`, or whose module call's, is unknown once,
+//! as a representative instance (`…["*"]`, `…[*]`) — and the outputs of each root instance to the rules that judge root
 //! outputs (a child's outputs reach only its caller).
 //!
 //! Scopes evaluate lazily and are not shared between threads: each root's tree of module
@@ -21,11 +22,12 @@ use crate::diagnostic::Finding;
 use crate::discover::normalize;
 use crate::engine::dispatch::{Deferred, RuleSet, TfInstance};
 use crate::index::terraform::TfFacts;
+use crate::rules::azurerm::arm;
 use crate::rules::linter;
 use crate::source::Span;
 use crate::terraform::{
     AzureKind, BlockKind, Calls, Count, MAX_CALL_DEPTH, Majors, Module, Resource, Scope, TfIndex,
-    provider,
+    azapi, provider,
 };
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
@@ -85,11 +87,13 @@ impl<'m> Walk<'m> {
             if self.stack.contains(&path) || self.stack.len() >= MAX_CALL_DEPTH {
                 continue;
             }
-            // A call whose instance count is unknown may or may not exist: its findings stay silent.
-            match call.instances(&scope) {
-                Count::Known(0) | Count::Unknown => continue,
-                Count::Known(_) => {}
-            }
+            // A call known to make no instance makes none; one whose `count`/`for_each` is
+            // unknown makes a representative instance (`module.aks["*"].`), whose resources may
+            // not exist (rules.md, "Unknown presence").
+            let Some((child_prefix, count)) = call.instance_prefix(&scope, &prefix) else {
+                continue;
+            };
+            let representative = scope.is_representative() || count == Count::Unknown;
             if self.budget == 0 {
                 self.capped.insert((call.file.clone(), call.span));
                 continue;
@@ -101,9 +105,11 @@ impl<'m> Walk<'m> {
                 modules: self.modules,
                 stack,
             };
-            let child_scope = Scope::with_inputs(child, call.inputs(&scope)).calling(calls);
+            let mut child_scope = Scope::with_inputs(child, call.inputs(&scope)).calling(calls);
+            if representative {
+                child_scope = child_scope.representative();
+            }
             let child_majors = chain(majors, evidence(child));
-            let child_prefix = format!("{prefix}module.{}.", call.name);
             children.push((path, child, child_scope, child_prefix, child_majors));
         }
         let majors_in_force = majors.unwrap_or(Majors::only(Majors::NEWEST as u64));
@@ -235,7 +241,13 @@ pub(super) fn check_roots<'c>(
             majors: w.majors,
             address_prefix: &w.prefix,
         };
-        let own = rules[k].set.judge(w.deferred, &index, &on);
+        let mut own = rules[k].set.judge(w.deferred, &index, &on);
+        for f in &mut own {
+            if azapi::is_azapi(&w.kind) {
+                arm::to_arm(f, &w.address);
+            }
+            arm::setting_to_arm(f);
+        }
         let out = &mut all.findings[k];
         name_findings(own, &w.kind, &w.address, &w.file, rules[k].cfg, out);
     }
@@ -364,8 +376,8 @@ enum Offer {
     Block(BlockKind),
 }
 
-/// Offers one resource to the rules that judge its kind (Azure or block), when it certainly
-/// exists; see [`offer`].
+/// Offers one resource to the rules that judge its kind (Azure or block), unless it is known to
+/// have no instance; see [`offer`].
 fn check_resource<'c>(
     res: &Resource<'_>,
     inst: &Instance<'_>,
@@ -373,13 +385,14 @@ fn check_resource<'c>(
     out: &mut Vec<(String, Finding)>,
     waiting: &mut Vec<Waiting<'c>>,
 ) {
-    let kind = match (AzureKind::of_type(res.kind), BlockKind::of_type(res.kind)) {
+    let kind = match (res.azure, BlockKind::of_type(res.kind)) {
         (Some(k), _) => Offer::Azure(k),
         (None, Some(b)) => Offer::Block(b),
         (None, None) => return,
     };
-    if res.exists() != Some(true) {
-        // A resource that may not exist is not judged (rules.md, "unknown presence").
+    if res.exists() == Some(false) {
+        // Known to have no instance. One that may not exist is judged once, as a representative
+        // instance (rules.md, "Unknown presence").
         return;
     }
     offer(res, kind, inst, rules, out, waiting);
@@ -396,29 +409,44 @@ fn offer<'c>(
     waiting: &mut Vec<Waiting<'c>>,
 ) {
     let (set, cfg) = (rules.set, rules.cfg);
+    let majors = majors_of(res, inst);
     let on = TfInstance {
-        majors: inst.majors,
+        majors,
         address_prefix: &inst.prefix,
     };
     let mut deferred = Vec::new();
-    let own = match kind {
+    let mut own = match kind {
         Offer::Azure(k) => set.check_resource(res, k, &on, &mut deferred),
         Offer::Block(b) => set.check_block(res, b, &on, &mut deferred),
     };
     if own.is_empty() && deferred.is_empty() {
         return;
     }
-    let address = format!("{}{}", inst.prefix, res.address);
+    let address = format!("{}{}", inst.prefix, res.shown_address());
+    if res.arm.is_some() {
+        own.iter_mut().for_each(|f| arm::to_arm(f, &address));
+    }
     name_findings(own, res.kind, &address, &res.file, cfg, out);
     if !deferred.is_empty() {
         waiting.push(Waiting {
             kind: res.kind.to_string(),
             address,
             file: res.file.clone(),
-            majors: inst.majors,
+            majors,
             prefix: inst.prefix.clone(),
             deferred,
         });
+    }
+}
+
+/// The azurerm majors a resource is judged with: its module's; for an azapi resource, whose body
+/// the rules read through the azurerm names, v5 — the major whose spellings and defaults the
+/// names stand for (see [`crate::terraform::azapi`]).
+fn majors_of(res: &Resource<'_>, inst: &Instance<'_>) -> Majors {
+    if res.arm.is_some() {
+        Majors::only(5)
+    } else {
+        inst.majors
     }
 }
 

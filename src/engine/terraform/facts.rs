@@ -9,8 +9,7 @@ use crate::rules::azurerm::{
     oidc_issuer_default, secrets_provider,
 };
 use crate::source::{LineIndex, Pos};
-use crate::terraform::kind::{CLUSTER, FEDERATED_CREDENTIAL};
-use crate::terraform::{Majors, Resource};
+use crate::terraform::{AzureKind, Majors, Resource};
 use std::collections::BTreeMap;
 use std::path::Path;
 use std::sync::Arc;
@@ -18,6 +17,9 @@ use std::sync::Arc;
 /// The facts of one resource, when it is of a kind the cross-layer rules read and may exist.
 /// Positions are resolved later ([`resolve`]): only the file's name and span are known here.
 pub(super) fn of(res: &Resource<'_>, address: String, majors: Majors, facts: &mut TfFacts) {
+    if !res.declares() {
+        return;
+    }
     let exists = match res.exists() {
         Some(false) => return,
         e => e == Some(true),
@@ -33,8 +35,14 @@ pub(super) fn of(res: &Resource<'_>, address: String, majors: Majors, facts: &mu
         .parent()
         .unwrap_or(Path::new(""))
         .to_path_buf();
-    match res.kind {
-        CLUSTER => facts.clusters.push(ClusterFacts {
+    // An azapi body's OIDC issuer default depends on the Kubernetes version: unknown.
+    let oidc_default = if res.arm.is_some() {
+        None
+    } else {
+        oidc_issuer_default(majors)
+    };
+    match res.azure {
+        Some(AzureKind::Cluster) => facts.clusters.push(ClusterFacts {
             address,
             dir,
             anchor,
@@ -42,14 +50,14 @@ pub(super) fn of(res: &Resource<'_>, address: String, majors: Majors, facts: &mu
             reported: true,
             no_policy_engine: certainly_no_policy_engine(res),
             workload_identity: enabled(res, WORKLOAD_IDENTITY, Some(false)),
-            oidc_issuer: enabled(res, OIDC_ISSUER, oidc_issuer_default(majors)),
+            oidc_issuer: enabled(res, OIDC_ISSUER, oidc_default),
             key_vault_provider: match secrets_provider(res) {
                 SecretsProvider::Enabled(_) => Some(true),
                 SecretsProvider::Disabled(_) => Some(false),
-                SecretsProvider::Unknown => None,
+                SecretsProvider::Maybe(_) | SecretsProvider::Unknown => None,
             },
         }),
-        FEDERATED_CREDENTIAL => facts.credentials.push(CredentialFacts {
+        Some(AzureKind::FederatedCredential) => facts.credentials.push(CredentialFacts {
             address,
             dir,
             anchor,

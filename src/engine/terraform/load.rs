@@ -12,7 +12,7 @@ use crate::config::Limits;
 use crate::diagnostic::Finding;
 use crate::discover::{display, normalize};
 use crate::rules::linter;
-use crate::terraform::{FileOutline, LoadOptions, Module, Outline, TfLimits};
+use crate::terraform::{FileOutline, LoadOptions, Module, Outline, SourceKind, TfLimits};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -40,6 +40,8 @@ pub(super) struct Project {
     unreadable: Vec<(String, Finding)>,
     /// Calls that close a cycle of module calls (the file holding the call, AKS001).
     cycles: Vec<(String, Finding)>,
+    /// Var-files that no loaded module reads (see [`Module::of_var_files`]).
+    stray: Vec<Outline>,
 }
 
 impl Project {
@@ -51,9 +53,13 @@ impl Project {
             .map(|(_, m)| m)
     }
 
-    /// Every loaded file, context included.
+    /// Every loaded file, context and stray var-files included.
     pub fn files(&self) -> impl Iterator<Item = &FileOutline> {
-        self.modules.values().flat_map(|m| m.files.iter())
+        let stray = self.stray.iter();
+        self.modules
+            .values()
+            .chain(stray)
+            .flat_map(|m| m.files.iter())
     }
 
     /// Whether findings in this file are reported (it is no context file).
@@ -72,7 +78,9 @@ impl Project {
     }
 
     /// What could not be loaded or parsed in the report scope, second declarations of a name,
-    /// and the calls that close a cycle: AKS001 and AKS002 by file.
+    /// and the calls that close a cycle: AKS001 and AKS002 by file. Var-files are named by the
+    /// user, so theirs are reported whichever module reads them (a root loaded as context for a
+    /// child named alone), or none does; once each, though several roots read them.
     pub fn problems(&self) -> Vec<(String, Finding)> {
         let mut out = self.unreadable.clone();
         out.extend(
@@ -81,12 +89,23 @@ impl Project {
                 .filter(|(file, _)| self.in_scope(file))
                 .cloned(),
         );
-        for m in self.scanned() {
+        let mut parsed: BTreeSet<&str> = BTreeSet::new();
+        for (dir, m) in self
+            .modules
+            .iter()
+            .chain(self.stray.iter().map(|o| (&o.dir, o)))
+        {
+            let scanned = self.scanned.contains(dir);
             for (f, e) in m.errors() {
-                out.push((f.name.to_string(), linter::hcl_error(e)));
+                let named = f.kind == SourceKind::VarFile;
+                if (scanned || named) && parsed.insert(&f.name) {
+                    out.push((f.name.to_string(), linter::hcl_error(e)));
+                }
             }
-            for d in &m.duplicates {
-                out.push((d.file.to_string(), linter::duplicate_declaration(d)));
+            if scanned {
+                for d in &m.duplicates {
+                    out.push((d.file.to_string(), linter::duplicate_declaration(d)));
+                }
             }
         }
         out
@@ -188,6 +207,7 @@ pub(super) fn load(inputs: &Inputs<'_>, run: &Limits, opts: &Options, trees: &Tr
             modules.insert(dir, o);
         }
     }
+    let stray = stray_var_files(&modules, inputs.var_files, &opts.var_files, limits);
     Project {
         modules,
         scanned,
@@ -197,7 +217,40 @@ pub(super) fn load(inputs: &Inputs<'_>, run: &Limits, opts: &Options, trees: &Tr
         module_instances: run.module_instances,
         unreadable,
         cycles: graph.cycles,
+        stray,
     }
+}
+
+/// The var-files, named or `--var-file`, that no loaded module reads, by directory: read and
+/// parsed for their syntax errors (a var-file whose module is not in the run is still the
+/// user's file, and an error in it is one `terraform plan` would stop at).
+fn stray_var_files(
+    modules: &BTreeMap<PathBuf, Outline>,
+    named: &[PathBuf],
+    given: &[PathBuf],
+    limits: TfLimits,
+) -> Vec<Outline> {
+    let read: BTreeSet<PathBuf> = modules
+        .values()
+        .flat_map(|m| m.files.iter().map(|f| normalize(&f.path)))
+        .collect();
+    let mut by_dir: BTreeMap<PathBuf, Vec<PathBuf>> = BTreeMap::new();
+    for p in named.iter().chain(given) {
+        let key = normalize(p);
+        if read.contains(&key) {
+            continue;
+        }
+        let files = by_dir
+            .entry(normalize(p.parent().unwrap_or(Path::new(""))))
+            .or_default();
+        if !files.iter().any(|f| normalize(f) == key) {
+            files.push(p.clone());
+        }
+    }
+    by_dir
+        .into_iter()
+        .map(|(dir, files)| Outline::of(&Module::of_var_files(&dir, &files, &limits), limits))
+        .collect()
 }
 
 /// The modules to load again with var files, and theirs: the `.tfvars` named in its directory,

@@ -47,9 +47,15 @@ impl Loaded {
 }
 
 /// Loads the Terraform the run names (module directories, `.tfvars`, standard input), the
-/// children they call and their context, within the run's limits; `None` when there is none.
+/// children they call and their context, within the run's limits; `None` when there is none
+/// (a var-file named or given alone is some: its syntax is checked).
 pub(super) fn load(inputs: &Inputs<'_>, limits: &Limits, opts: &Options) -> Option<Loaded> {
-    if inputs.dirs.is_empty() && inputs.stdin.is_empty() && inputs.context.is_empty() {
+    if inputs.dirs.is_empty()
+        && inputs.stdin.is_empty()
+        && inputs.context.is_empty()
+        && inputs.var_files.is_empty()
+        && opts.var_files.is_empty()
+    {
         return None;
     }
     let trees = trees::Trees::new(opts.terraform_trees.unwrap_or(TREE_BUDGET));

@@ -4,8 +4,8 @@
 
 use super::setting::Setting;
 use crate::source::Span;
-use crate::terraform::kind::{CLUSTER, NODE_POOL};
-use crate::terraform::{Attr, BlockView, Presence, Present, RefMode, Resource};
+use crate::terraform::kind::NODE_POOL;
+use crate::terraform::{Attr, AzureKind, BlockView, Presence, Present, RefMode, Resource};
 use std::sync::Arc;
 
 /// Whether a block is there, from its own presence and its parent's.
@@ -40,7 +40,8 @@ pub fn entra_blocks<'a>(res: &Resource<'a>) -> Vec<(BlockView<'a>, Presence)> {
 
 /// A cluster's `network_profile`, as far as it is known: [`Present::Missing`] means the provider
 /// defaults apply to the whole profile; [`Present::Unknown`] (a `dynamic` block with an unknown
-/// `for_each`) silences the rules that read it.
+/// `for_each`) is read as the block of the representative instance by the rules that judge what
+/// it sets, and is no proof that the profile is missing.
 pub fn network_profile<'a>(res: &Resource<'a>) -> Present<'a> {
     res.present("network_profile")
 }
@@ -94,39 +95,55 @@ impl Pool<'_> {
 /// the node-pool resource itself. `prefix` is the module address prefix, for naming the cluster
 /// a node pool belongs to.
 pub fn pools<'a>(res: &Resource<'a>, prefix: &str) -> Vec<Pool<'a>> {
-    if res.kind == CLUSTER {
-        res.blocks("default_node_pool")
+    match res.azure {
+        Some(AzureKind::Cluster) => res
+            .blocks("default_node_pool")
             .into_iter()
             .filter(|b| b.presence == Presence::KnownNonEmpty)
             .map(|b| Pool {
                 anchor: b.span(),
                 file: b.file().clone(),
-                describe: "the default node pool".into(),
+                describe: describe_default(&b, res.arm.is_some()),
                 holder: "default_node_pool",
                 body: Body::Block(b),
             })
-            .collect()
-    } else if res.kind == NODE_POOL {
-        let describe = match owning_cluster(res) {
-            Some(c) => format!("this node pool of `{prefix}{c}`"),
-            None => "this node pool".into(),
-        };
-        vec![Pool {
-            anchor: res.span(),
-            file: res.file.clone(),
-            describe,
-            holder: NODE_POOL,
-            body: Body::Resource(res.clone()),
-        }]
-    } else {
-        Vec::new()
+            .collect(),
+        Some(AzureKind::NodePool) => {
+            let describe = match owning_cluster(res) {
+                Some(c) => format!("this node pool of `{prefix}{c}`"),
+                None => "this node pool".into(),
+            };
+            vec![Pool {
+                anchor: res.span(),
+                file: res.file.clone(),
+                describe,
+                holder: NODE_POOL,
+                body: Body::Resource(res.clone()),
+            }]
+        }
+        _ => Vec::new(),
     }
 }
 
-/// The cluster a node pool belongs to, when `kubernetes_cluster_id` is written in this module as
-/// a reference to a cluster of this module (`azurerm_kubernetes_cluster.main.id`). A reference
-/// passed in by a caller names a resource of the caller's module, whose prefix differs: not
-/// named.
+/// `the default node pool`; in an azapi body, where agent pools are a list, the pool by its
+/// name (`the agent pool `system``) or its place.
+fn describe_default(b: &BlockView<'_>, azapi: bool) -> String {
+    if !azapi {
+        return "the default node pool".into();
+    }
+    match b
+        .attr("name")
+        .and_then(|a| a.value.as_str().map(str::to_string))
+    {
+        Some(n) => format!("the agent pool `{n}`"),
+        None => format!("the agent pool `{}`", b.name),
+    }
+}
+
+/// The cluster a node pool belongs to, when `kubernetes_cluster_id` (azapi: `parent_id`) is
+/// written in this module as a reference to a cluster of this module
+/// (`azurerm_kubernetes_cluster.main.id`, `azapi_resource.aks.id`). A reference passed in by a
+/// caller names a resource of the caller's module, whose prefix differs: not named.
 fn owning_cluster(res: &Resource<'_>) -> Option<String> {
     let a = res.attr("kubernetes_cluster_id")?;
     let r = a.value.as_ref()?;
@@ -134,9 +151,8 @@ fn owning_cluster(res: &Resource<'_>) -> Option<String> {
     let local = module.files.iter().any(|f| f.name == a.origin.file);
     let declared = res
         .scope()
-        .resources_of(CLUSTER)
+        .resources_of(&r.kind)
         .iter()
-        .any(|c| c.name == &*r.name);
-    (local && declared && r.module.is_empty() && r.mode == RefMode::Managed && &*r.kind == CLUSTER)
-        .then(|| r.address())
+        .any(|c| c.name == &*r.name && c.azure == Some(AzureKind::Cluster));
+    (local && declared && r.module.is_empty() && r.mode == RefMode::Managed).then(|| r.address())
 }

@@ -12,6 +12,10 @@ pub enum SecretsProvider<'a> {
     Enabled(BlockView<'a>),
     /// Certainly not enabled.
     Disabled(Why<'a>),
+    /// May be enabled, by a block that may be there (a `dynamic` one with an unknown
+    /// `for_each`, an azapi add-on whose `enabled` is unknown): no proof that the add-on is off
+    /// (AKS511), and the block of the representative instance, whose settings are judged (AKS512).
+    Maybe(BlockView<'a>),
     /// May or may not be enabled.
     Unknown,
 }
@@ -32,10 +36,13 @@ pub fn secrets_provider<'a>(res: &Resource<'a>) -> SecretsProvider<'a> {
     // but not a reason to call the add-on missing either.
     let mut unknown = res.attr("key_vault_secrets_provider").is_some();
     let mut disabled: Option<Why<'a>> = None;
+    let mut maybe: Option<BlockView<'a>> = None;
     for b in res.blocks("key_vault_secrets_provider") {
         match b.presence {
             Presence::KnownNonEmpty => return SecretsProvider::Enabled(b),
-            Presence::Unknown => unknown = true,
+            Presence::Unknown => {
+                maybe.get_or_insert(b);
+            }
             Presence::KnownEmpty => {
                 if disabled.is_none() {
                     disabled = Some(Why::EmptyDynamic(b));
@@ -74,7 +81,9 @@ pub fn secrets_provider<'a>(res: &Resource<'a>) -> SecretsProvider<'a> {
             }
         }
     }
-    if unknown {
+    if let Some(b) = maybe {
+        SecretsProvider::Maybe(b)
+    } else if unknown {
         SecretsProvider::Unknown
     } else {
         SecretsProvider::Disabled(disabled.unwrap_or(Why::NoBlock))

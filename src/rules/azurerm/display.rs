@@ -1,11 +1,15 @@
 //! How a setting is shown in a message: `name = value` with its evaluated value ([`shown`]), or
-//! as it was written, with the value it has when that differs ([`shown_written`]).
+//! as it was written, with the value it has when that differs ([`shown_written`]). A setting
+//! read from an azapi body is shown as ARM spells it (`properties.disableLocalAccounts = false`).
 
 use crate::terraform::{Attr, Lit, Resource, Value};
 
 /// `name = value` as the user would write it (`admin_enabled = true`, `default_action =
 /// "Allow"`, `purge_protection_enabled = null`).
 pub fn shown(name: &str, attr: &Attr) -> String {
+    if let Some(arm) = &attr.arm {
+        return arm.clone();
+    }
     let v = match &attr.value {
         Value::Known(Lit::String(s)) => format!("\"{s}\""),
         Value::Known(Lit::List(_)) => "[…]".to_string(),
@@ -22,6 +26,9 @@ pub fn shown(name: &str, attr: &Attr) -> String {
 /// elsewhere (a variable, a local), with the value it has (`sku_tier = var.tier`, which is
 /// "Free"). Long or multi-line expressions are left out.
 pub fn shown_written(res: &Resource<'_>, a: &Attr, name: &str) -> String {
+    if let Some(arm) = &a.arm {
+        return arm.clone();
+    }
     let text = res
         .scope()
         .module()

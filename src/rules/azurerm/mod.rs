@@ -12,7 +12,9 @@
 //! | clusters: Entra ID blocks, node pools, `network_profile` | [`entra_blocks`], [`pools`], [`network_profile`] |
 //! | clusters: the Key Vault secrets provider add-on | [`secrets_provider`] |
 //! | clusters: policy engine, OIDC issuer and Workload Identity in effect | [`certainly_no_policy_engine`], [`enabled`], [`oidc_issuer_default`] |
+//! | azapi resources: findings in ARM's words (the engine applies it) | [`arm::to_arm`] |
 
+pub mod arm;
 mod cluster;
 mod csi_addon;
 mod display;

@@ -38,7 +38,7 @@ pub fn may_be_engine(a: &Attr) -> bool {
 /// network-policy engine, no bring-your-own CNI and no Cilium data plane (what AKS312 reports).
 pub fn certainly_no_policy_engine(res: &Resource<'_>) -> bool {
     match network_profile(res) {
-        Present::Unknown => false,
+        Present::Unknown(_) => false,
         Present::Missing => true,
         Present::Block(p) => {
             !may_enforce_otherwise(&p)

@@ -2,8 +2,9 @@
 //! not `true` and whose public API server has no authorized IP ranges (neither
 //! `api_server_access_profile.authorized_ip_ranges` nor v3's `api_server_authorized_ip_ranges`
 //! holds a range). A private cluster passes without ranges. Silent when privacy or any range
-//! list is unknown (a `dynamic "api_server_access_profile"` with an unknown `for_each`
-//! included). Ranges that admit everything are AKS202's. Anchored at `private_cluster_enabled`
+//! list is unknown; a `dynamic "api_server_access_profile"` with an unknown `for_each` is read
+//! as the representative instance's block (the ranges it writes count, and so does their
+//! absence). Ranges that admit everything are AKS202's. Anchored at `private_cluster_enabled`
 //! when it is written, else at the resource header.
 
 use super::api_server::{State, private, sources};

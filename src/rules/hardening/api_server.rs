@@ -60,10 +60,13 @@ pub(crate) fn sources(res: &Resource<'_>) -> Vec<Source> {
         });
     }
     for block in res.blocks("api_server_access_profile") {
+        // A profile that may be there (`dynamic`, unknown `for_each`) is read as the
+        // representative instance's: the ranges it writes are judged.
         let setting = match block.presence {
             Presence::KnownEmpty => continue,
-            Presence::Unknown => Setting::Unknown,
-            Presence::KnownNonEmpty => Setting::of(block.attr("authorized_ip_ranges")),
+            Presence::Unknown | Presence::KnownNonEmpty => {
+                Setting::of(block.attr("authorized_ip_ranges"))
+            }
         };
         out.push(Source {
             path: PROFILE,

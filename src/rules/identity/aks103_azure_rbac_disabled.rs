@@ -2,8 +2,9 @@
 //! (`azure_active_directory_role_based_access_control`, or azurerm v2's
 //! `role_based_access_control { azure_active_directory { … } }`) whose `azure_rbac_enabled` is
 //! not `true` (default `false` in every major). Only judged where the block is there: a
-//! missing block is AKS102's, a `dynamic` one with an unknown `for_each` is silent. Anchored at
-//! the attribute, or at the block header when it is not written.
+//! missing block is AKS102's; a `dynamic` one with an unknown `for_each` is judged as the
+//! representative instance's block (rules.md, "Unknown presence"). Anchored at the attribute, or
+//! at the block header when it is not written.
 
 use crate::declare_rule;
 use crate::rules::azurerm::{Setting, entra_blocks, report_attr, shown};
@@ -21,7 +22,7 @@ const CONSEQUENCE: &str = "authorization stays with Kubernetes RBAC bindings ins
 impl Rule for AzureRbacDisabled {
     fn check_tf(&self, res: &Resource<'_>, cx: &mut TfCtx<'_>) {
         for (block, presence) in entra_blocks(res) {
-            if presence != Presence::KnownNonEmpty {
+            if presence == Presence::KnownEmpty {
                 continue;
             }
             let setting = Setting::of(block.attr(NAME));

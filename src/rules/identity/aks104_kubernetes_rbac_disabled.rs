@@ -24,7 +24,8 @@ impl Rule for KubernetesRbacDisabled {
         }
         // azurerm v2: `role_based_access_control { enabled = false }`.
         for block in res.blocks("role_based_access_control") {
-            if block.presence != Presence::KnownNonEmpty {
+            // A block that may be there (`dynamic`, unknown `for_each`) is judged on what it sets.
+            if block.presence == Presence::KnownEmpty {
                 continue;
             }
             if let Some(a) = Setting::of(block.attr("enabled")).written_as(false) {

@@ -23,8 +23,8 @@ fn firewall(res: &Resource<'_>) -> Firewall {
         Setting::Unknown => return Firewall::DeniesOrUnknown,
     }
     let b = match res.present("network_rule_set") {
-        Present::Block(b) => b,
-        Present::Unknown => return Firewall::DeniesOrUnknown,
+        // One that may be there (`dynamic`, unknown `for_each`): judged on what it sets.
+        Present::Block(b) | Present::Unknown(b) => b,
         Present::Missing => return Firewall::None,
     };
     match Setting::of(b.attr("default_action")) {

@@ -22,7 +22,6 @@ const WHY: &str = "kubenet cannot run Azure Network Policy Manager, routes pod t
 impl Rule for NoAzureCni {
     fn check_tf(&self, res: &Resource<'_>, cx: &mut TfCtx<'_>) {
         let profile = match network_profile(res) {
-            Present::Unknown => return,
             Present::Missing => {
                 // AKS chooses by Kubernetes version: kubenet only before 1.30.
                 if let Setting::Known(v) = Setting::of(res.attr("kubernetes_version"))
@@ -40,7 +39,8 @@ impl Rule for NoAzureCni {
                 }
                 return;
             }
-            Present::Block(b) => b,
+            // One that may be there (`dynamic`, unknown `for_each`): its content is judged.
+            Present::Block(b) | Present::Unknown(b) => b,
         };
         let Setting::Known(a) = Setting::of(profile.attr("network_plugin")) else {
             return;

@@ -22,7 +22,6 @@ const WHY: &str = "Kubernetes NetworkPolicies are accepted by the API server but
 impl Rule for NoNetworkPolicyEngine {
     fn check_tf(&self, res: &Resource<'_>, cx: &mut TfCtx<'_>) {
         let profile = match network_profile(res) {
-            Present::Unknown => return,
             Present::Missing => {
                 cx.report(
                     &res.file,
@@ -34,7 +33,8 @@ impl Rule for NoNetworkPolicyEngine {
                 );
                 return;
             }
-            Present::Block(b) => b,
+            // One that may be there (`dynamic`, unknown `for_each`): its content is judged.
+            Present::Block(b) | Present::Unknown(b) => b,
         };
         if may_enforce_otherwise(&profile) {
             return;

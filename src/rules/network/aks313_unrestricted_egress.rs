@@ -19,7 +19,6 @@ const WHY: &str = "pods and nodes reach any address on the internet through the 
 impl Rule for UnrestrictedEgress {
     fn check_tf(&self, res: &Resource<'_>, cx: &mut TfCtx<'_>) {
         let profile = match network_profile(res) {
-            Present::Unknown => return,
             Present::Missing => {
                 cx.report(
                     &res.file,
@@ -31,7 +30,8 @@ impl Rule for UnrestrictedEgress {
                 );
                 return;
             }
-            Present::Block(b) => b,
+            // One that may be there (`dynamic`, unknown `for_each`): its content is judged.
+            Present::Block(b) | Present::Unknown(b) => b,
         };
         match Setting::of(profile.attr("outbound_type")) {
             Setting::NotWritten => {

@@ -1,6 +1,7 @@
 //! AKS512 secret-rotation-disabled: the cluster's Key Vault secrets provider add-on is on but
-//! `secret_rotation_enabled` is not true (it defaults to false in every azurerm major). Only
-//! judged when the add-on is certainly on: a missing add-on is AKS511.
+//! `secret_rotation_enabled` is not true (it defaults to false in every azurerm major). Judged
+//! when the add-on is on, or may be (a `dynamic` block with an unknown `for_each`, judged as the
+//! representative instance's block); a missing add-on is AKS511.
 
 use crate::declare_rule;
 use crate::rules::azurerm::{SecretsProvider, secrets_provider};
@@ -14,7 +15,9 @@ const HELP: &str = "set `secret_rotation_enabled = true` in the `key_vault_secre
 
 impl Rule for SecretRotationDisabled {
     fn check_tf(&self, res: &Resource<'_>, cx: &mut TfCtx<'_>) {
-        let SecretsProvider::Enabled(block) = secrets_provider(res) else {
+        let (SecretsProvider::Enabled(block) | SecretsProvider::Maybe(block)) =
+            secrets_provider(res)
+        else {
             return;
         };
         let setting = Setting::of(block.attr("secret_rotation_enabled"));

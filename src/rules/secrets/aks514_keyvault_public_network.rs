@@ -15,10 +15,11 @@ const WHY: &str = "the vault accepts connections from any network";
 
 fn firewall(res: &Resource<'_>) -> Firewall {
     let b = match res.present("network_acls") {
-        Present::Block(b) => b,
+        // One that may be there (`dynamic`, unknown `for_each`): judged on what it sets.
+        Present::Block(b) | Present::Unknown(b) => b,
         // Attribute syntax (`network_acls = [...]`) is not the provider's; do not guess.
         Present::Missing if res.attr("network_acls").is_none() => return Firewall::None,
-        Present::Missing | Present::Unknown => return Firewall::DeniesOrUnknown,
+        Present::Missing => return Firewall::DeniesOrUnknown,
     };
     // `default_action` is required: without it the configuration does not plan.
     match Setting::of(b.attr("default_action")) {

@@ -14,7 +14,8 @@ module "locked" {
   admin  = false
 }
 
-# Its count is unknown: the registries may not exist, so nothing is said about them.
+# Its count is unknown: the registries may not exist, but one representative instance
+# (`module.maybe[*]`) is judged, and its admin account is on.
 module "maybe" {
   source = "../modules/acr"
   count  = var.instances

@@ -16,13 +16,14 @@ resource "azurerm_kubernetes_cluster" "from_variable" {
   local_account_disabled = var.local_account_disabled
 }
 
-# May or may not exist: silent, present or absent attribute alike.
-resource "azurerm_kubernetes_cluster" "maybe" {
+# May or may not exist (`count`, `for_each` unknown): judged once, as a representative instance
+# (`azurerm_kubernetes_cluster.maybe[*]`, `…each["*"]`), on what does not depend on the instance.
+resource "azurerm_kubernetes_cluster" "maybe" { # expect: AKS101
   count = var.cluster_count
   name  = "aks-maybe"
 }
 
-resource "azurerm_kubernetes_cluster" "each" {
+resource "azurerm_kubernetes_cluster" "each" { # expect: AKS101
   for_each = var.clusters
   name     = each.key
 }

@@ -22,8 +22,8 @@ resource "azurerm_kubernetes_cluster" "maybe_block" {
   }
 }
 
-# The cluster may or may not exist.
-resource "azurerm_kubernetes_cluster" "maybe_cluster" {
+# The cluster may or may not exist: its representative instance has no block at all.
+resource "azurerm_kubernetes_cluster" "maybe_cluster" { # expect: AKS102
   count = var.cluster_count
   name  = "aks-maybe-cluster"
 }

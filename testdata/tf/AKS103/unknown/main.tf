@@ -18,14 +18,14 @@ resource "azurerm_kubernetes_cluster" "from_variable" {
   }
 }
 
-# The block may or may not exist: its content is not judged.
+# The block may or may not exist: its content is judged as the representative instance's.
 resource "azurerm_kubernetes_cluster" "maybe_block" {
   name = "aks-maybe-block"
 
   dynamic "azure_active_directory_role_based_access_control" {
     for_each = var.entra
     content {
-      azure_rbac_enabled = false
+      azure_rbac_enabled = false # expect: AKS103
     }
   }
 }
@@ -42,16 +42,17 @@ resource "azurerm_kubernetes_cluster" "two_iterations" {
   }
 }
 
+# The cluster may or may not exist: its representative instance turns Azure RBAC off.
 resource "azurerm_kubernetes_cluster" "maybe_cluster" {
   count = var.cluster_count
   name  = "aks-maybe-cluster"
 
   azure_active_directory_role_based_access_control {
-    azure_rbac_enabled = false
+    azure_rbac_enabled = false # expect: AKS103
   }
 }
 
-# azurerm v2: the outer block may not exist.
+# azurerm v2: the outer block may not exist; if it does, its Entra ID block leaves Azure RBAC off.
 resource "azurerm_kubernetes_cluster" "v2_maybe" {
   name = "aks-v2-maybe"
 
@@ -59,7 +60,7 @@ resource "azurerm_kubernetes_cluster" "v2_maybe" {
     for_each = var.entra
     content {
       enabled = true
-      azure_active_directory {
+      azure_active_directory { # expect: AKS103
         managed = true
       }
     }

@@ -27,7 +27,7 @@ resource "azurerm_kubernetes_cluster" "maybe_cluster" {
   count = var.cluster_count
   name  = "aks-maybe-cluster"
 
-  service_principal {
+  service_principal { # expect: AKS105
     client_id     = var.client_id
     client_secret = var.client_secret
   }

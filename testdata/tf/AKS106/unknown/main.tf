@@ -28,7 +28,7 @@ resource "azurerm_kubernetes_cluster" "oidc_unknown" {
   workload_identity_enabled = true
 }
 
-resource "azurerm_kubernetes_cluster" "maybe_cluster" {
+resource "azurerm_kubernetes_cluster" "maybe_cluster" { # expect: AKS106
   count = var.cluster_count
   name  = "aks-maybe"
 }

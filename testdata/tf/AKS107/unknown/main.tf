@@ -36,11 +36,11 @@ output "maybe" {
   value = var.export ? azurerm_kubernetes_cluster.open.kube_admin_config_raw : null
 }
 
-# May or may not be written.
+# May or may not be written: if it is, it holds the admin credentials (a representative instance).
 resource "local_file" "maybe" {
   count    = var.export ? 1 : 0
   filename = "kubeconfig"
-  content  = azurerm_kubernetes_cluster.open.kube_config_raw
+  content  = azurerm_kubernetes_cluster.open.kube_config_raw # expect: AKS107
 }
 
 # A data source's user kubeconfig: its local accounts are not known.

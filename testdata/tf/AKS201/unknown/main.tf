@@ -38,7 +38,7 @@ resource "azurerm_kubernetes_cluster" "profile_unknown" {
   }
 }
 
-resource "azurerm_kubernetes_cluster" "maybe_cluster" {
+resource "azurerm_kubernetes_cluster" "maybe_cluster" { # expect: AKS201
   count = var.cluster_count
   name  = "aks-maybe"
 }

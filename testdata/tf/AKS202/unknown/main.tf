@@ -40,13 +40,14 @@ resource "azurerm_kubernetes_cluster" "element_unknown" {
   }
 }
 
+# The profile may not exist; if it does, it admits everyone (a representative instance).
 resource "azurerm_kubernetes_cluster" "profile_unknown" {
   name = "aks-profile-unknown"
 
   dynamic "api_server_access_profile" {
     for_each = var.profile
     content {
-      authorized_ip_ranges = ["0.0.0.0/0"]
+      authorized_ip_ranges = ["0.0.0.0/0"] # expect: AKS202
     }
   }
 }

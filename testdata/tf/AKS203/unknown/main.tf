@@ -11,7 +11,7 @@ resource "azurerm_kubernetes_cluster" "from_variable" {
   automatic_upgrade_channel = var.channel
 }
 
-resource "azurerm_kubernetes_cluster" "maybe_cluster" {
+resource "azurerm_kubernetes_cluster" "maybe_cluster" { # expect: AKS203
   count = var.cluster_count
   name  = "aks-maybe"
 }

@@ -14,5 +14,5 @@ resource "azurerm_kubernetes_cluster" "from_variable" {
 resource "azurerm_kubernetes_cluster" "each" {
   for_each                = var.clusters
   name                    = each.key
-  node_os_upgrade_channel = "None"
+  node_os_upgrade_channel = "None" # expect: AKS204
 }

@@ -1,4 +1,5 @@
-# Values and presence that cannot be known offline: silent.
+# Values that cannot be known offline: silent. Resources whose presence cannot be known are
+# judged on what they write.
 
 variable "host_encryption" {
   type = bool
@@ -31,15 +32,16 @@ resource "azurerm_kubernetes_cluster" "from_variable" {
   }
 }
 
-# Presence unknown: the count and for_each cannot be evaluated.
-resource "azurerm_kubernetes_cluster_node_pool" "counted" {
+# Presence unknown (the count and for_each cannot be evaluated): each judged once, as a
+# representative instance, and neither enables encryption at host.
+resource "azurerm_kubernetes_cluster_node_pool" "counted" { # expect: AKS205
   count                 = var.pool_count
   name                  = "apps"
   kubernetes_cluster_id = azurerm_kubernetes_cluster.from_variable.id
   vm_size               = "Standard_D8ds_v5"
 }
 
-resource "azurerm_kubernetes_cluster_node_pool" "each" {
+resource "azurerm_kubernetes_cluster_node_pool" "each" { # expect: AKS205
   for_each              = var.pools
   name                  = each.key
   kubernetes_cluster_id = azurerm_kubernetes_cluster.from_variable.id

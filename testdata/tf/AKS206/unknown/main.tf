@@ -23,13 +23,13 @@ resource "azurerm_kubernetes_cluster" "main" {
   }
 }
 
-# Public IPs, but the pool may not exist.
+# Public IPs; the pool may not exist, but if it does it has them (a representative instance).
 resource "azurerm_kubernetes_cluster_node_pool" "maybe" {
   count                  = var.pool_count
   name                   = "edge"
   kubernetes_cluster_id  = azurerm_kubernetes_cluster.main.id
   vm_size                = "Standard_D8ds_v5"
-  node_public_ip_enabled = true
+  node_public_ip_enabled = true # expect: AKS206
 }
 
 resource "azurerm_kubernetes_cluster" "dynamic_pool" {

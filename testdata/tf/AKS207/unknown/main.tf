@@ -23,7 +23,7 @@ resource "azurerm_kubernetes_cluster" "from_var" {
   }
 }
 
-resource "azurerm_kubernetes_cluster" "each" {
+resource "azurerm_kubernetes_cluster" "each" { # expect: AKS207
   for_each            = var.clusters
   name                = "aks-each"
   location            = "westeurope"

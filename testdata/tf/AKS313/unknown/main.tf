@@ -27,8 +27,8 @@ resource "azurerm_kubernetes_cluster" "from_var" {
   }
 }
 
-# The cluster may not exist.
-resource "azurerm_kubernetes_cluster" "maybe" {
+# The cluster may not exist; if it does, it has no network profile (a representative instance).
+resource "azurerm_kubernetes_cluster" "maybe" { # expect: AKS313
   count               = var.enabled ? 1 : 0
   name                = "aks-maybe"
   location            = "westeurope"

@@ -1,4 +1,5 @@
-# Nothing here can be decided offline: every cluster stays silent.
+# A block or setting that cannot be decided offline stays silent; a cluster whose count or
+# for_each cannot be known is judged as a representative instance, and has no block.
 variable "kv_csi" {
   type = bool
 }
@@ -21,7 +22,7 @@ resource "azurerm_kubernetes_cluster" "dynamic_unknown" {
   }
 }
 
-resource "azurerm_kubernetes_cluster" "count_unknown" {
+resource "azurerm_kubernetes_cluster" "count_unknown" { # expect: AKS511
   count               = var.kv_csi ? 1 : 0
   name                = "aks-shop-dev"
   location            = "westeurope"
@@ -29,7 +30,7 @@ resource "azurerm_kubernetes_cluster" "count_unknown" {
   dns_prefix          = "shop-dev"
 }
 
-resource "azurerm_kubernetes_cluster" "for_each_unknown" {
+resource "azurerm_kubernetes_cluster" "for_each_unknown" { # expect: AKS511
   for_each            = var.clusters
   name                = each.key
   location            = each.value

@@ -17,7 +17,8 @@ resource "azurerm_kubernetes_cluster" "value_unknown" {
   }
 }
 
-# The block may not exist: silent, even though its content turns rotation off.
+# The block may not exist, but if it does its content turns rotation off (a representative
+# instance).
 resource "azurerm_kubernetes_cluster" "presence_unknown" {
   name                = "aks-b"
   location            = "westeurope"
@@ -27,7 +28,7 @@ resource "azurerm_kubernetes_cluster" "presence_unknown" {
   dynamic "key_vault_secrets_provider" {
     for_each = var.enabled ? [1] : []
     content {
-      secret_rotation_enabled = false
+      secret_rotation_enabled = false # expect: AKS512
     }
   }
 }
@@ -40,7 +41,7 @@ resource "azurerm_kubernetes_cluster" "count_unknown" {
   dns_prefix          = "c"
 
   key_vault_secrets_provider {
-    secret_rotation_enabled = false
+    secret_rotation_enabled = false # expect: AKS512
   }
 }
 

@@ -15,7 +15,7 @@ resource "azurerm_key_vault" "value_unknown" {
   purge_protection_enabled = var.purge_protection
 }
 
-resource "azurerm_key_vault" "for_each_unknown" {
+resource "azurerm_key_vault" "for_each_unknown" { # expect: AKS513
   for_each            = var.vaults
   name                = each.key
   location            = "westeurope"

@@ -21,12 +21,3 @@ resource "azurerm_key_vault" "old_unknown_new_off" {
   enable_rbac_authorization  = var.rbac
   rbac_authorization_enabled = false
 }
-
-resource "azurerm_key_vault" "count_unknown" {
-  count               = var.rbac ? 1 : 0
-  name                = "kv-c"
-  location            = "westeurope"
-  resource_group_name = "rg-c"
-  tenant_id           = "00000000-0000-0000-0000-000000000000"
-  sku_name            = "standard"
-}

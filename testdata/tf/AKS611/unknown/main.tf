@@ -16,5 +16,5 @@ resource "azurerm_container_registry" "count_unknown" {
   location            = "westeurope"
   resource_group_name = "rg-b"
   sku                 = "Standard"
-  admin_enabled       = true
+  admin_enabled       = true # expect: AKS611
 }

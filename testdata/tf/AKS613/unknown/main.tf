@@ -20,5 +20,5 @@ resource "azurerm_container_registry" "per_env" {
   location               = "westeurope"
   resource_group_name    = "rg-${each.key}"
   sku                    = "Premium"
-  anonymous_pull_enabled = true
+  anonymous_pull_enabled = true # expect: AKS613
 }

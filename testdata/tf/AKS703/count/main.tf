@@ -2,7 +2,8 @@ variable "create" {
   type = bool
 }
 
-resource "azurerm_kubernetes_cluster" "maybe" {
+# May or may not exist: judged as a representative instance (`maybe[*]`).
+resource "azurerm_kubernetes_cluster" "maybe" { # expect: AKS703
   count = var.create ? 1 : 0
 
   name                = "aks-maybe"

@@ -88,7 +88,7 @@ resource "azurerm_kubernetes_cluster" "from_tfvars" {
   azure_policy_enabled = var.policy_on
 }
 
-resource "azurerm_kubernetes_cluster" "unknown_count" {
+resource "azurerm_kubernetes_cluster" "unknown_count" { # expect: AKS704
   count = var.policy ? 1 : 0
 
   name                = "aks-unknown_count"

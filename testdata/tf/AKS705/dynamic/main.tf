@@ -79,7 +79,7 @@ resource "azurerm_kubernetes_cluster" "tfvars" {
   }
 }
 
-resource "azurerm_kubernetes_cluster" "unknown_for_each" {
+resource "azurerm_kubernetes_cluster" "unknown_for_each" { # expect: AKS705
   for_each = var.clusters
 
   name                = "aks-unknown_for_each"

@@ -12,5 +12,5 @@ resource "azurerm_container_registry" "this" {
   resource_group_name = "rg"
   location            = "westeurope"
   sku                 = "Premium"
-  admin_enabled       = var.admin # expect: AKS611
+  admin_enabled       = var.admin # expect: AKS611, AKS611
 }
