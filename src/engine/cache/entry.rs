@@ -156,6 +156,7 @@ pub(super) fn decode_report(bytes: &[u8], file: &str, rules: &Rules) -> Option<L
             locator: d.locator.map(Cow::into_owned),
             fingerprint: String::new(),
             fingerprint_path: String::new(),
+            fix: None,
         });
     }
     Some(LintResult {
@@ -264,6 +265,7 @@ mod tests {
             locator: None,
             fingerprint: String::new(),
             fingerprint_path: String::new(),
+            fix: None,
         });
         let blob = encode_report(&result, "a.yaml").unwrap();
         assert!(decode_report(&blob, "a.yaml", &rules).is_none());
