@@ -128,7 +128,31 @@ impl<'a, 't> Editor<'a, 't> {
     /// The end of a mapping's last entry as written.
     fn last_end(&self, map: NodeId) -> Option<usize> {
         let &(k, v) = self.doc.raw_entries(map).last()?;
-        Some(self.doc.span(k).end.max(self.doc.span(v).end) as usize)
+        Some(self.entry_end(k, v))
+    }
+
+    /// Where an entry's text ends: its value's last scalar (a block collection's span runs on
+    /// to the next token, which may be on a later line), or the key when the value is empty.
+    fn entry_end(&self, key: NodeId, value: NodeId) -> usize {
+        let doc = self.doc;
+        let (mut k, mut node) = (key, value);
+        // One level down per step: at most as many steps as nodes.
+        for _ in 0..doc.node_count() {
+            let last = match &doc.node(node).kind {
+                NodeKind::Map(entries) if !self.is_flow(node) => entries.last().copied(),
+                NodeKind::Seq(items) if !self.is_flow(node) => items.last().map(|&i| (k, i)),
+                _ => break,
+            };
+            match last {
+                Some((lk, lv)) => (k, node) = (lk, lv),
+                None => break,
+            }
+        }
+        let span = doc.span(node);
+        if span.start == span.end {
+            return doc.span(k).end as usize;
+        }
+        span.end.max(doc.span(k).end) as usize
     }
 
     /// The byte after the `:` that follows a key, when it follows right away (`key:`).
@@ -263,7 +287,7 @@ impl<'a, 't> Editor<'a, 't> {
         if !self.text.get(line..kstart)?.bytes().all(|b| b == b' ') {
             return None;
         }
-        let end = self.doc.span(key).end.max(self.doc.span(value).end) as usize;
+        let end = self.entry_end(key, value);
         let (to, at_eof) = self.line_after(end)?;
         if at_eof {
             // The last line goes with the line ending before it.
