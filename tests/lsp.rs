@@ -257,3 +257,114 @@ fn the_project_on_disk_is_context_and_related_locations_point_into_the_buffer() 
     server.notify("exit", Value::Null);
     assert!(server.child.wait().unwrap().success());
 }
+
+/// Code actions: the safe fix preferred, the unsafe one saying so, and "Suppress RULE on this
+/// line", each with the edit `--fix` makes; a hover on a finding shows its rule's documentation.
+#[test]
+fn code_actions_and_hover() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("akslint.toml"),
+        "root = true\nselect = [\"AKS004\", \"AKS402\"]\n",
+    )
+    .unwrap();
+    let file = dir.path().join("pod.yaml");
+    let uri = format!("file://{}", file.display());
+    let text = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\n  namespace: app\n  name: web2\nspec:\n  containers:\n    - name: web\n      image: nginx:1.27\n      securityContext:\n        readOnlyRootFilesystem: true\n";
+
+    let mut server = Server::start(dir.path());
+    let init = server.request(
+        1,
+        "initialize",
+        json!({"processId": null, "rootUri": null, "capabilities": {}}),
+    );
+    let caps = &init["result"]["capabilities"];
+    assert_eq!(
+        caps["codeActionProvider"]["codeActionKinds"],
+        json!(["quickfix"])
+    );
+    assert_eq!(caps["hoverProvider"], true);
+    server.notify("initialized", json!({}));
+    server.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": uri, "languageId": "yaml", "version": 1, "text": text}}),
+    );
+    let opened = server.published();
+    assert_eq!(codes(&opened), ["AKS004", "AKS402"], "{opened}");
+
+    // The whole line, as an editor asks for the fixes of the line under the cursor.
+    let range = |line: u32| json!({"start": {"line": line, "character": 0}, "end": {"line": line, "character": 80}});
+    let at_dup = server.request(
+        2,
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": uri}, "range": range(5), "context": {"diagnostics": []}}),
+    );
+    let actions = at_dup["result"].as_array().unwrap();
+    assert_eq!(actions.len(), 2, "{at_dup}");
+    assert_eq!(actions[0]["title"], "Remove the overridden earlier `name`");
+    assert_eq!(actions[0]["kind"], "quickfix");
+    assert_eq!(actions[0]["isPreferred"], true);
+    assert_eq!(actions[0]["diagnostics"][0]["code"], "AKS004");
+    assert_eq!(
+        actions[0]["edit"]["changes"][&uri],
+        json!([{"range": {"start": {"line": 3, "character": 0}, "end": {"line": 4, "character": 0}}, "newText": ""}])
+    );
+    assert_eq!(actions[1]["title"], "Suppress AKS004 on this line");
+    assert_eq!(actions[1]["isPreferred"], false);
+    assert_eq!(
+        actions[1]["edit"]["changes"][&uri],
+        json!([{"range": {"start": {"line": 5, "character": 0}, "end": {"line": 5, "character": 0}},
+                "newText": "  # akslint-ignore: AKS004 -- <reason>\n"}])
+    );
+
+    let at_container = server.request(
+        3,
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": uri}, "range": range(8), "context": {"diagnostics": []}}),
+    );
+    let actions = at_container["result"].as_array().unwrap();
+    assert_eq!(actions.len(), 2, "{at_container}");
+    let title = actions[0]["title"].as_str().unwrap();
+    assert!(
+        title.starts_with("Set `allowPrivilegeEscalation: false` on container `web`")
+            && title.contains("unsafe"),
+        "{title}"
+    );
+    assert_eq!(actions[0]["isPreferred"], false);
+    assert_eq!(
+        actions[0]["edit"]["changes"][&uri],
+        json!([{"range": {"start": {"line": 12, "character": 0}, "end": {"line": 12, "character": 0}},
+                "newText": "        allowPrivilegeEscalation: false\n"}])
+    );
+    assert_eq!(actions[1]["title"], "Suppress AKS402 on this line");
+
+    let nothing = server.request(
+        4,
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": uri}, "range": range(1), "context": {"diagnostics": []}}),
+    );
+    assert_eq!(nothing["result"], json!([]));
+
+    let hover = server.request(
+        5,
+        "textDocument/hover",
+        json!({"textDocument": {"uri": uri}, "position": {"line": 8, "character": 8}}),
+    );
+    let value = hover["result"]["contents"]["value"].as_str().unwrap();
+    assert!(
+        value.starts_with("AKS402 privilege-escalation-allowed (error, workloads)\n\n"),
+        "{value}"
+    );
+    assert!(value.contains("## Why"), "{value}");
+    assert_eq!(hover["result"]["contents"]["kind"], "markdown");
+    let off = server.request(
+        6,
+        "textDocument/hover",
+        json!({"textDocument": {"uri": uri}, "position": {"line": 0, "character": 0}}),
+    );
+    assert_eq!(off["result"], Value::Null);
+
+    server.request(7, "shutdown", Value::Null);
+    server.notify("exit", Value::Null);
+    assert!(server.child.wait().unwrap().success());
+}

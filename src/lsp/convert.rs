@@ -4,7 +4,8 @@
 //! to `gen-lsp-types`) is a change to this module only.
 
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::source::Pos;
+use crate::fix::{Applicability, Edit};
+use crate::source::{LineIndex, Pos};
 use lsp_types as lsp;
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
@@ -78,6 +79,83 @@ pub fn range(text: &str, start: Pos, end: Pos, enc: Encoding) -> lsp::Range {
     lsp::Range::new(position(text, start, enc), position(text, end, enc))
 }
 
+/// The LSP position of a byte offset of `text`.
+fn offset_position(text: &str, lines: &LineIndex, offset: u32, enc: Encoding) -> lsp::Position {
+    position(text, lines.pos(text, offset as usize), enc)
+}
+
+/// An edit of `text` as an LSP text edit.
+fn text_edit(text: &str, lines: &LineIndex, e: &Edit, enc: Encoding) -> lsp::TextEdit {
+    lsp::TextEdit {
+        range: lsp::Range::new(
+            offset_position(text, lines, e.span.start, enc),
+            offset_position(text, lines, e.span.end, enc),
+        ),
+        new_text: e.text.clone(),
+    }
+}
+
+/// Whether two ranges share a position (a cursor at either end of a diagnostic is on it).
+pub fn touches(a: lsp::Range, b: lsp::Range) -> bool {
+    a.start <= b.end && b.start <= a.end
+}
+
+/// One quick fix, as [`code_action`] makes it.
+pub struct Action<'a> {
+    pub title: String,
+    pub edits: &'a [Edit],
+    /// The safe fix of a diagnostic: what the editor applies first.
+    pub preferred: bool,
+    /// The diagnostic it fixes, as published.
+    pub diagnostic: lsp::Diagnostic,
+}
+
+/// A quick-fix code action editing the document `uri` (whose text is `text`).
+// `WorkspaceEdit::changes` is keyed by `Uri`, whose parsed parts are cached inside it: the key
+// is never changed here.
+#[allow(clippy::mutable_key_type)]
+pub fn code_action(
+    uri: &lsp::Uri,
+    text: &str,
+    action: Action<'_>,
+    enc: Encoding,
+) -> lsp::CodeActionOrCommand {
+    let lines = LineIndex::new(text);
+    let edits = action
+        .edits
+        .iter()
+        .map(|e| text_edit(text, &lines, e, enc))
+        .collect();
+    let changes = std::collections::HashMap::from([(uri.clone(), edits)]);
+    lsp::CodeActionOrCommand::CodeAction(lsp::CodeAction {
+        title: action.title,
+        kind: Some(lsp::CodeActionKind::QUICKFIX),
+        diagnostics: Some(vec![action.diagnostic]),
+        edit: Some(lsp::WorkspaceEdit::new(changes)),
+        is_preferred: Some(action.preferred),
+        ..Default::default()
+    })
+}
+
+/// How an unsafe fix is titled in the editor.
+pub fn fix_title(title: &str, applicability: Applicability) -> String {
+    match applicability {
+        Applicability::Safe => title.to_string(),
+        Applicability::Unsafe => format!("{title} (unsafe: may change how the workload runs)"),
+    }
+}
+
+/// A hover showing Markdown over `range`.
+pub fn hover(markdown: String, range: lsp::Range) -> lsp::Hover {
+    lsp::Hover {
+        contents: lsp::HoverContents::Markup(lsp::MarkupContent {
+            kind: lsp::MarkupKind::Markdown,
+            value: markdown,
+        }),
+        range: Some(range),
+    }
+}
+
 /// The LSP diagnostic of a finding in the document `text`. `locate` gives, for the file of a
 /// related location, its URI and its text when it is another file than the document's (`None`
 /// to leave the location out); `docs_url`: the config's base for rule documents.
@@ -127,7 +205,7 @@ pub fn diagnostic(
 }
 
 /// What the server can do, for the `initialize` response: open/close and full-text change
-/// notifications (diagnostics are pushed), positions in `enc`.
+/// notifications (diagnostics are pushed), quick fixes, hovers, positions in `enc`.
 pub fn capabilities(enc: Encoding) -> serde_json::Value {
     let caps = lsp::ServerCapabilities {
         position_encoding: Some(enc.kind()),
@@ -138,6 +216,13 @@ pub fn capabilities(enc: Encoding) -> serde_json::Value {
                 ..Default::default()
             },
         )),
+        code_action_provider: Some(lsp::CodeActionProviderCapability::Options(
+            lsp::CodeActionOptions {
+                code_action_kinds: Some(vec![lsp::CodeActionKind::QUICKFIX]),
+                ..Default::default()
+            },
+        )),
+        hover_provider: Some(lsp::HoverProviderCapability::Simple(true)),
         ..Default::default()
     };
     serde_json::json!({

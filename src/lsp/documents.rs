@@ -1,6 +1,7 @@
 //! The open documents: the editor's text of each, which is the truth while it is open (not
 //! the file on disk), and its version. Full-document sync: a change replaces the whole text.
 
+use crate::diagnostic::Diagnostic;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
@@ -12,6 +13,9 @@ pub struct Document {
     pub path: Option<PathBuf>,
     pub version: i32,
     pub text: String,
+    /// The findings of the last lint of this text, with their fixes (for code actions and
+    /// hovers); empty until it is linted.
+    pub findings: Vec<Diagnostic>,
 }
 
 /// The open documents, by URI (as the client spells it).
@@ -32,6 +36,7 @@ impl Documents {
             Some(doc) if version >= doc.version => {
                 doc.version = version;
                 doc.text = text;
+                doc.findings.clear();
                 true
             }
             _ => false,
@@ -44,6 +49,13 @@ impl Documents {
 
     pub fn get(&self, uri: &str) -> Option<&Document> {
         self.open.get(uri)
+    }
+
+    /// Keeps the findings of an open document's lint.
+    pub fn set_findings(&mut self, uri: &str, findings: Vec<Diagnostic>) {
+        if let Some(doc) = self.open.get_mut(uri) {
+            doc.findings = findings;
+        }
     }
 
     /// The open document of a file, if any (for the text of a related location).
@@ -63,6 +75,7 @@ mod tests {
             path: None,
             version: v,
             text: t.to_string(),
+            findings: Vec::new(),
         };
         docs.open("file:///a.yaml", doc(1, "a"));
         assert!(docs.change("file:///a.yaml", 3, "c".into()));

@@ -13,7 +13,7 @@ use std::path::Path;
 /// What a document's lint found.
 #[derive(Debug, Default)]
 pub struct Linted {
-    /// The findings in the document itself, sorted.
+    /// The findings in the document itself, sorted, with their fixes.
     pub diagnostics: Vec<Diagnostic>,
     /// The name the findings show for the document (the file's path as text).
     pub name: String,
@@ -56,6 +56,8 @@ pub fn lint(path: &Path, text: &str) -> Result<Linted, String> {
     let mut result = engine::lint_with(&inputs, &configs, &opts)?;
     let docs_url = configs.with_config_of(path, |c| c.file.docs_url.clone());
     result.diagnostics.retain(|d| d.file == name);
+    // The quick fixes of the code actions, from the text as linted.
+    crate::fix::attach(&name, text, &mut result.diagnostics);
     Ok(Linted {
         diagnostics: result.diagnostics,
         name,

@@ -1,5 +1,5 @@
 //! The server loop: initialize (negotiating the position encoding), then the open documents'
-//! notifications, until shutdown and exit.
+//! notifications, quick fixes (code actions) and hovers, until shutdown and exit.
 //!
 //! Each open or change is linted right here on the main loop, in the order the notifications
 //! come, so what is published is always for the version the document has now: no result can
@@ -7,13 +7,19 @@
 //! the document, coalesce the changes of each file (~150 ms), and drop results whose version
 //! the document has moved past.
 
-use super::convert::{self, Encoding};
+use super::convert::{self, Action, Encoding};
 use super::documents::{Document, Documents};
 use super::lint;
+use crate::diagnostic::Diagnostic;
+use crate::fix::{Applicability, ignore};
 use lsp_server::{Connection, ErrorCode, Message, Notification, Request, Response};
 use lsp_types as lsp;
 use lsp_types::notification::{self as note, Notification as _};
+use lsp_types::request::{self as req, Request as _};
 use std::path::{Path, PathBuf};
+
+/// The reason a "Suppress" quick fix writes, for the user to replace.
+const REASON_PLACEHOLDER: &str = "<reason>";
 
 /// How the session ended.
 #[derive(Debug, PartialEq, Eq)]
@@ -65,13 +71,96 @@ struct Server<'c> {
 }
 
 impl Server<'_> {
-    fn request(&self, req: Request) {
-        let resp = Response::new_err(
-            req.id,
-            ErrorCode::MethodNotFound as i32,
-            format!("akslint lsp does not handle `{}`", req.method),
-        );
+    fn request(&self, r: Request) {
+        let id = r.id.clone();
+        let resp = match r.method.as_str() {
+            req::CodeActionRequest::METHOD => params::<lsp::CodeActionParams>(&r)
+                .map(|p| Response::new_ok(id, self.code_actions(&p))),
+            req::HoverRequest::METHOD => {
+                params::<lsp::HoverParams>(&r).map(|p| Response::new_ok(id, self.hover(&p)))
+            }
+            _ => Err(Box::new(Response::new_err(
+                id,
+                ErrorCode::MethodNotFound as i32,
+                format!("akslint lsp does not handle `{}`", r.method),
+            ))),
+        };
+        let resp = resp.unwrap_or_else(|e| *e);
         self.send(resp.into());
+    }
+
+    /// The quick fixes for the findings in the requested range: each fix (the safe one
+    /// preferred, an unsafe one saying so), then "Suppress RULE on this line".
+    fn code_actions(&self, p: &lsp::CodeActionParams) -> Vec<lsp::CodeActionOrCommand> {
+        let uri = &p.text_document.uri;
+        let Some(doc) = self.docs.get(uri.as_str()) else {
+            return Vec::new();
+        };
+        let text = &doc.text;
+        let here: Vec<(&Diagnostic, lsp::Diagnostic)> = doc
+            .findings
+            .iter()
+            .filter(|d| convert::touches(convert::range(text, d.start, d.end, self.enc), p.range))
+            .map(|d| (d, convert::diagnostic(d, text, self.enc, None, |_| None)))
+            .collect();
+        let mut out = Vec::new();
+        for (d, lsp_diag) in &here {
+            if let Some(fix) = &d.fix {
+                let action = Action {
+                    title: convert::fix_title(&fix.title, fix.applicability),
+                    edits: &fix.edits,
+                    preferred: fix.applicability == Applicability::Safe,
+                    diagnostic: lsp_diag.clone(),
+                };
+                out.push(convert::code_action(uri, text, action, self.enc));
+            }
+        }
+        let commentable = doc
+            .path
+            .as_deref()
+            .is_some_and(|p| ignore::commentable_file(&crate::source::path_text(p)));
+        let mut suppressed: Vec<(u32, &str)> = Vec::new();
+        for (d, lsp_diag) in here.iter().filter(|_| commentable) {
+            let key = (d.start.line, d.rule);
+            if !ignore::suppressible(d.rule) || suppressed.contains(&key) {
+                continue;
+            }
+            let Some(edit) = ignore::comment(text, d.start.line, &[d.rule], REASON_PLACEHOLDER)
+            else {
+                continue;
+            };
+            suppressed.push(key);
+            let action = Action {
+                title: format!("Suppress {} on this line", d.rule),
+                edits: std::slice::from_ref(&edit),
+                preferred: false,
+                diagnostic: lsp_diag.clone(),
+            };
+            out.push(convert::code_action(uri, text, action, self.enc));
+        }
+        out
+    }
+
+    /// The documentation (`akslint explain`) of the rules of the findings under the cursor.
+    fn hover(&self, p: &lsp::HoverParams) -> Option<lsp::Hover> {
+        let at = &p.text_document_position_params;
+        let doc = self.docs.get(at.text_document.uri.as_str())?;
+        let cursor = lsp::Range::new(at.position, at.position);
+        let mut rules: Vec<&str> = Vec::new();
+        let mut first = None;
+        for d in &doc.findings {
+            let range = convert::range(&doc.text, d.start, d.end, self.enc);
+            if d.start.line > 0 && convert::touches(range, cursor) && !rules.contains(&d.rule) {
+                rules.push(d.rule);
+                first.get_or_insert(range);
+            }
+        }
+        let docs: Vec<String> = rules
+            .iter()
+            .filter_map(|r| crate::rules::find(r))
+            .map(|r| r.meta().explain())
+            .collect();
+        Some(convert::hover(docs.join("\n---\n\n"), first?))
     }
 
     fn notify(&mut self, n: Notification) {
@@ -90,6 +179,7 @@ impl Server<'_> {
                         path: convert::uri_to_path(&doc.uri),
                         version: doc.version,
                         text: doc.text,
+                        findings: Vec::new(),
                     },
                 );
                 self.lint_and_publish(&doc.uri);
@@ -127,27 +217,35 @@ impl Server<'_> {
         }
     }
 
-    /// Lints an open document as it is now and publishes its findings, for its version.
-    fn lint_and_publish(&self, uri: &lsp::Uri) {
+    /// Lints an open document as it is now and publishes its findings, for its version (and
+    /// keeps them, with their fixes, for the code actions).
+    fn lint_and_publish(&mut self, uri: &lsp::Uri) {
         let Some(doc) = self.docs.get(uri.as_str()) else {
             return;
         };
-        let diagnostics = match &doc.path {
-            None => Vec::new(),
+        let (diagnostics, findings) = match &doc.path {
+            None => (Vec::new(), Vec::new()),
             Some(path) => self.diagnostics(uri, path, &doc.text),
         };
-        self.publish(uri.clone(), Some(doc.version), diagnostics);
+        let version = doc.version;
+        self.docs.set_findings(uri.as_str(), findings);
+        self.publish(uri.clone(), Some(version), diagnostics);
     }
 
-    fn diagnostics(&self, uri: &lsp::Uri, path: &Path, text: &str) -> Vec<lsp::Diagnostic> {
+    fn diagnostics(
+        &self,
+        uri: &lsp::Uri,
+        path: &Path,
+        text: &str,
+    ) -> (Vec<lsp::Diagnostic>, Vec<Diagnostic>) {
         // A panic in a rule costs this lint, not the session.
         let linted = std::panic::catch_unwind(|| lint::lint(path, text))
             .unwrap_or_else(|_| Err("akslint: internal error while linting this file".into()));
         let linted = match linted {
             Ok(l) => l,
-            Err(e) => return vec![convert::not_linted(&e)],
+            Err(e) => return (vec![convert::not_linted(&e)], Vec::new()),
         };
-        linted
+        let published = linted
             .diagnostics
             .iter()
             .map(|d| {
@@ -158,7 +256,8 @@ impl Server<'_> {
                     self.other_file(file)
                 })
             })
-            .collect()
+            .collect();
+        (published, linted.diagnostics)
     }
 
     /// The URI and text of another file a related location is in: its open document's text,
@@ -187,4 +286,15 @@ impl Server<'_> {
         // The client gone: the loop ends when its receiver does.
         let _ = self.conn.sender.send(msg);
     }
+}
+
+/// A request's parameters, or the error response saying they do not parse.
+fn params<P: serde::de::DeserializeOwned>(r: &Request) -> Result<P, Box<Response>> {
+    serde_json::from_value(r.params.clone()).map_err(|e| {
+        Box::new(Response::new_err(
+            r.id.clone(),
+            ErrorCode::InvalidParams as i32,
+            format!("{}: {e}", r.method),
+        ))
+    })
 }
