@@ -115,24 +115,31 @@ pub fn attach(name: &str, text: &str, diags: &mut [Diagnostic]) {
         return;
     }
     let lines = LineIndex::new(text);
+    // Each document's editor, made when a finding first needs it (`None`: not to be edited).
+    let mut editors: Vec<Option<Option<yaml_edit::Editor<'_, '_>>>> =
+        (0..docs.len()).map(|_| None).collect();
     for d in diags.iter_mut().filter(|d| d.file == name) {
+        d.fix = None;
         let Some(offset) = offset_of(text, &lines, d) else {
             continue;
         };
-        d.fix = match d.rule {
-            "AKS003" => cleanup::unused_suppression(text, &lines, d),
-            rule => docs
-                .iter()
-                .find(|doc| doc.span.start <= offset && offset < doc.span.end)
-                .filter(|doc| plain(doc))
-                .and_then(|doc| {
-                    let ed = yaml_edit::Editor::new(text, doc, &lines);
-                    match rule {
-                        "AKS004" => cleanup::duplicate_key(&ed, d),
-                        _ => harden::fix(rule, &ed, offset),
-                    }
-                }),
+        if d.rule == "AKS003" {
+            d.fix = cleanup::unused_suppression(text, &lines, d);
+            continue;
+        }
+        let Some(i) = docs
+            .iter()
+            .position(|doc| doc.span.start <= offset && offset < doc.span.end)
+        else {
+            continue;
         };
+        let ed = editors[i].get_or_insert_with(|| {
+            plain(docs[i]).then(|| yaml_edit::Editor::new(text, docs[i], &lines))
+        });
+        d.fix = ed.as_ref().and_then(|ed| match d.rule {
+            "AKS004" => cleanup::duplicate_key(ed, d),
+            rule => harden::fix(rule, ed, offset),
+        });
     }
 }
 
