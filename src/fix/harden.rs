@@ -80,8 +80,8 @@ fn drop_all(ed: &Editor<'_, '_>, c: &Container<'_, '_>) -> Option<Planned> {
     Some((title, vec![ed.append_item(drop.value, "ALL")?]))
 }
 
-/// AKS403: never on Windows (root there is an account name, not a flag) nor while a container
-/// would still run as UID 0 (the finding would stay).
+/// AKS403: never on Windows (root there is an account name, not a flag) nor while the
+/// container would still run as UID 0 (the finding would stay).
 fn non_root(
     ed: &Editor<'_, '_>,
     w: &Workload<'_, '_>,
@@ -91,11 +91,16 @@ fn non_root(
     if w.windows || w.host_process() {
         return None;
     }
-    let uid0 = w.containers.iter().any(|c| {
+    let uid0 = |c: &Container<'_, '_>| {
         c.effective(&["runAsUser"])
             .is_some_and(|(e, _)| doc.int(e.value) == Some(0))
-    });
-    if uid0 {
+    };
+    // The finding's container; at a pod-level entry, any of the containers that report there.
+    let stays = match c {
+        Some(c) => uid0(c),
+        None => w.containers.iter().any(uid0),
+    };
+    if stays {
         return None;
     }
     let own = c.filter(|c| {

@@ -128,31 +128,62 @@ impl<'a, 't> Editor<'a, 't> {
     /// The end of a mapping's last entry as written.
     fn last_end(&self, map: NodeId) -> Option<usize> {
         let &(k, v) = self.doc.raw_entries(map).last()?;
-        Some(self.entry_end(k, v))
+        self.entry_end(k, v)
     }
 
-    /// Where an entry's text ends: its value's last scalar (a block collection's span runs on
-    /// to the next token, which may be on a later line), or the key when the value is empty.
-    fn entry_end(&self, key: NodeId, value: NodeId) -> usize {
+    /// Where an entry's text ends: its value's last scalar, or the bracket closing a flow
+    /// collection (the parser's spans of collections run on to the next token, which may be a
+    /// comment or on a later line), or the key when the value is empty.
+    fn entry_end(&self, key: NodeId, value: NodeId) -> Option<usize> {
         let doc = self.doc;
         let (mut k, mut node) = (key, value);
+        // The flow collections on the way down, each closed after what it holds.
+        let mut flows = Vec::new();
         // One level down per step: at most as many steps as nodes.
         for _ in 0..doc.node_count() {
             let last = match &doc.node(node).kind {
-                NodeKind::Map(entries) if !self.is_flow(node) => entries.last().copied(),
-                NodeKind::Seq(items) if !self.is_flow(node) => items.last().map(|&i| (k, i)),
+                NodeKind::Map(entries) => entries.last().copied(),
+                NodeKind::Seq(items) => items.last().map(|&i| (k, i)),
                 _ => break,
             };
+            if self.is_flow(node) {
+                flows.push(node);
+            }
             match last {
                 Some((lk, lv)) => (k, node) = (lk, lv),
                 None => break,
             }
         }
         let span = doc.span(node);
-        if span.start == span.end {
-            return doc.span(k).end as usize;
+        let mut end = match &doc.node(node).kind {
+            NodeKind::Map(_) | NodeKind::Seq(_) => span.start as usize + 1, // an empty `{`/`[`
+            _ if span.start == span.end => doc.span(k).end as usize,
+            NodeKind::Scalar {
+                style: Style::Block,
+                ..
+            } => {
+                // A block scalar's span runs on over the next line's indentation.
+                let written = self.text.get(span.range())?;
+                match written.rfind('\n') {
+                    Some(i) if written[i + 1..].trim_matches([' ', '\t']).is_empty() => {
+                        span.start as usize + i + 1
+                    }
+                    _ => span.end as usize,
+                }
+            }
+            _ => span.end as usize,
+        };
+        for _ in &flows {
+            end = self.close_after(end)?;
         }
-        span.end.max(doc.span(k).end) as usize
+        Some(end)
+    }
+
+    /// The byte after the `]` or `}` that follows `from` past blanks, line breaks and commas.
+    fn close_after(&self, from: usize) -> Option<usize> {
+        let rest = self.text.get(from..)?;
+        let i = rest.find(|c: char| !matches!(c, ' ' | '\t' | '\r' | '\n' | ','))?;
+        matches!(rest.as_bytes()[i], b']' | b'}').then_some(from + i + 1)
     }
 
     /// The byte after the `:` that follows a key, when it follows right away (`key:`).
@@ -183,7 +214,7 @@ impl<'a, 't> Editor<'a, 't> {
             // `key: {}` → `key:` and the block under it.
             let indent = self.col(self.doc.span(e.key).start)? + self.step;
             let colon = self.after_colon(e.key)?;
-            let end = self.doc.span(e.value).end as usize;
+            let end = self.close_after(self.doc.span(e.value).start as usize + 1)?;
             let nested = self.block(indent, rest, value);
             let nested = nested.strip_suffix(self.eol).unwrap_or(&nested);
             return Some(vec![Edit::replace(
@@ -250,21 +281,34 @@ impl<'a, 't> Editor<'a, 't> {
             return None;
         };
         let span = self.doc.span(seq);
+        // Quoted as the items before it are.
+        let quote = items
+            .last()
+            .filter(|&&i| self.doc.style(i) == Some(Style::Quoted))
+            .and_then(|&i| {
+                self.text
+                    .get(self.doc.span(i).start as usize..)?
+                    .chars()
+                    .next()
+            });
+        let item = &match quote {
+            Some(q) => format!("{q}{item}{q}"),
+            None => item.to_string(),
+        };
         if self.is_flow(seq) {
-            let written = self.text.get(span.range())?;
-            if written.contains('\n') || !written.ends_with(']') {
-                return None;
+            let open = span.start as usize;
+            let after = match items.last() {
+                None => open + 1,
+                Some(&last) => self.entry_end(last, last)?,
+            };
+            let close = self.close_after(after)?;
+            let between = self.text.get(after..close - 1)?;
+            if self.text.get(open..close)?.contains('\n') || between.contains(',') {
+                return None; // over several lines, or a trailing comma
             }
             return Some(match items.last() {
-                None => Edit::replace(span.start as usize, span.end as usize, format!("[{item}]")),
-                Some(&last) => {
-                    let end = self.doc.span(last).end as usize;
-                    let between = self.text.get(end..span.end as usize - 1)?;
-                    if !between.trim().is_empty() {
-                        return None; // a trailing comma
-                    }
-                    Edit::insert(end, format!(", {item}"))
-                }
+                None => Edit::replace(open, close, format!("[{item}]")),
+                Some(_) => Edit::insert(after, format!(", {item}")),
             });
         }
         let last = *items.last()?;
@@ -275,7 +319,7 @@ impl<'a, 't> Editor<'a, 't> {
         if !(dash.ends_with('-') && dash[..dash.len() - 1].bytes().all(|b| b == b' ')) {
             return None;
         }
-        let end = self.doc.span(last).end as usize;
+        let end = self.entry_end(last, last)?;
         self.insert_after(end, format!("{prefix}{item}{}", self.eol))
     }
 
@@ -287,7 +331,7 @@ impl<'a, 't> Editor<'a, 't> {
         if !self.text.get(line..kstart)?.bytes().all(|b| b == b' ') {
             return None;
         }
-        let end = self.entry_end(key, value);
+        let end = self.entry_end(key, value)?;
         let (to, at_eof) = self.line_after(end)?;
         if at_eof {
             // The last line goes with the line ending before it.
@@ -364,6 +408,46 @@ mod tests {
             "a:\n  sc:\n    x: 1\n"
         );
         assert_eq!(
+            set("a:\n  sc: {}  # c\n  b: 2\n", &["a"], &["sc", "x"], "1").unwrap(),
+            "a:\n  sc:\n    x: 1  # c\n  b: 2\n"
+        );
+        // After a last entry in flow style, followed by a comment and another mapping.
+        assert_eq!(
+            set(
+                "a:\n  l: {x: [1, {y: 2}]}  # c\nb: 1\n",
+                &["a"],
+                &["n"],
+                "1"
+            )
+            .unwrap(),
+            "a:\n  l: {x: [1, {y: 2}]}  # c\n  n: 1\nb: 1\n"
+        );
+        // After a block scalar.
+        assert_eq!(
+            set(
+                "a:\n  s: |\n    text\n\n  t: x\nb: 1\n",
+                &["a"],
+                &["n"],
+                "1"
+            )
+            .unwrap(),
+            "a:\n  s: |\n    text\n\n  t: x\n  n: 1\nb: 1\n"
+        );
+        assert_eq!(
+            set("a:\n  s: |\n    text\nb: 1\n", &["a"], &["n"], "1").unwrap(),
+            "a:\n  s: |\n    text\n  n: 1\nb: 1\n"
+        );
+        assert_eq!(
+            set(
+                "a:\n  b:\n    s:\n    - |\n      text\n  c: 1\n",
+                &["a", "b"],
+                &["n"],
+                "1"
+            )
+            .unwrap(),
+            "a:\n  b:\n    s:\n    - |\n      text\n    n: 1\n  c: 1\n"
+        );
+        assert_eq!(
             set("a:\n  sc:\n  b: 2\n", &["a"], &["sc", "x"], "1").unwrap(),
             "a:\n  sc:\n    x: 1\n  b: 2\n"
         );
@@ -403,5 +487,14 @@ mod tests {
             "drop:\n  - NET_RAW # x\n  - ALL\nb: 1\n"
         );
         assert_eq!(append("drop: [A,\n  B]\n"), None);
+        assert_eq!(append("drop: [A, ]\n"), None);
+        assert_eq!(
+            append("drop: [\"NET_RAW\"]  # c\nb: 1\n").unwrap(),
+            "drop: [\"NET_RAW\", \"ALL\"]  # c\nb: 1\n"
+        );
+        assert_eq!(
+            append("drop: []  # c\nb: 1\n").unwrap(),
+            "drop: [ALL]  # c\nb: 1\n"
+        );
     }
 }
