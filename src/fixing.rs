@@ -34,19 +34,26 @@ pub fn rewrite(
     let files = match &args.add_ignore {
         Some(reason) => add_ignores(report, reason)?,
         None => {
-            let opts = super::options(&args.lint, false);
-            fix::fix_files(report, args.unsafe_fixes, |name, text| {
-                let input = [Input::Stdin {
+            let opts = engine::Options {
+                stdin_replaces: true,
+                ..super::options(&args.lint, false)
+            };
+            // The named paths again, each changed file's text in place of the file (standard
+            // input's, when changed, under its name).
+            let paths: Vec<Input> = inputs
+                .iter()
+                .filter(|i| matches!(i, Input::Path(_)))
+                .cloned()
+                .collect();
+            fix::fix_files(report, args.unsafe_fixes, |texts| {
+                let mut inputs = paths.clone();
+                inputs.extend(texts.iter().map(|(name, text)| Input::Stdin {
                     name: name.to_string(),
                     bytes: text.as_bytes().to_vec(),
-                }];
-                let r = engine::lint_with(&input, configs, &opts).ok()?;
-                Some(
-                    r.diagnostics
-                        .into_iter()
-                        .filter(|d| d.file == name)
-                        .collect(),
-                )
+                }));
+                engine::lint_with(&inputs, configs, &opts)
+                    .ok()
+                    .map(|r| r.diagnostics)
             })
         }
     };

@@ -303,6 +303,7 @@ fn options(args: &LintArgs, keep_sources: bool) -> Options {
         force_exclude: args.force_exclude,
         cache: !args.no_cache,
         terraform_trees: None,
+        stdin_replaces: false,
     }
 }
 

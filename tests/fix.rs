@@ -348,3 +348,56 @@ fn add_ignore_in_terraform() {
     let again = akslint(&["check", "--format", "json", "."], dir.path(), None);
     assert_eq!(findings(&again.stdout), Vec::new());
 }
+
+/// A Deployment that runs as ServiceAccount `web` in `shop`, with AKS402 to fix.
+fn deployment(name: &str) -> String {
+    format!(
+        "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: {name}\n  namespace: shop\nspec:\n  selector:\n    matchLabels:\n      app: {name}\n  template:\n    metadata:\n      labels:\n        app: {name}\n    spec:\n      serviceAccountName: web\n      containers:\n        - name: app\n          image: shop.azurecr.io/{name}:1.0.0\n"
+    )
+}
+
+#[test]
+fn each_pass_lints_the_fixed_files_together_with_the_rest_of_the_run() {
+    // No project root: the cross-file rules see what the run names, and nothing else. The
+    // ServiceAccount, in a file with nothing to fix, keeps the token of both pods unmounted.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("akslint.toml"),
+        "select = [\"AKS402\", \"AKS411\"]\n",
+    )
+    .unwrap();
+    let sa = "apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: web\n  namespace: shop\nautomountServiceAccountToken: false\n";
+    std::fs::write(dir.path().join("sa.yaml"), sa).unwrap();
+    for name in ["web", "worker"] {
+        std::fs::write(dir.path().join(format!("{name}.yaml")), deployment(name)).unwrap();
+    }
+    // Without the ServiceAccount, each pod mounts its token (AKS411, which has an unsafe fix).
+    let alone = akslint(&["check", "--format", "json", "web.yaml"], dir.path(), None);
+    assert_eq!(
+        findings(&alone.stdout),
+        vec![
+            ("web.yaml".to_string(), 14, "AKS411".to_string()),
+            ("web.yaml".to_string(), 17, "AKS402".to_string()),
+        ]
+    );
+
+    let o = akslint(
+        &["check", "--fix", "--unsafe-fixes", "--format", "json", "."],
+        dir.path(),
+        None,
+    );
+    let err = stderr(&o);
+    assert!(err.contains("fixed 2 findings (0 remaining)"), "{err}");
+    assert_eq!(o.status.code(), Some(0), "{err}");
+    let after = files(dir.path());
+    assert_eq!(after["sa.yaml"], sa);
+    for name in ["web", "worker"] {
+        let want = deployment(name)
+            + "          securityContext:\n            allowPrivilegeEscalation: false\n";
+        assert_eq!(
+            after[&format!("{name}.yaml")],
+            want,
+            "{name}.yaml: AKS402 fixed, and no token setting for a finding that was never there"
+        );
+    }
+}
