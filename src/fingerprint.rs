@@ -13,18 +13,21 @@ const LEN: usize = 32;
 
 /// The fingerprint of a finding of `rule` at `locator` in `object`, in the file at `path`.
 pub fn of(rule: &str, path: &str, object: Option<&str>, locator: Option<&str>) -> String {
-    let mut h = blake3::Hasher::new();
-    for part in [
+    // The parts, each ended by a 0 byte, hashed in one call (the same hash as one update per
+    // part, at a fraction of the cost for 100,000 findings).
+    let parts = [
         SCHEME,
         rule,
         path,
         object.unwrap_or(""),
         locator.unwrap_or(""),
-    ] {
-        h.update(part.as_bytes());
-        h.update(b"\0");
+    ];
+    let mut bytes = Vec::with_capacity(parts.iter().map(|p| p.len() + 1).sum());
+    for part in parts {
+        bytes.extend_from_slice(part.as_bytes());
+        bytes.push(0);
     }
-    let hex = h.finalize().to_hex();
+    let hex = blake3::hash(&bytes).to_hex();
     hex[..LEN].to_string()
 }
 

@@ -30,8 +30,13 @@ struct Server {
 
 impl Server {
     fn start(cwd: &Path) -> Server {
+        Server::start_with(cwd, &[])
+    }
+
+    fn start_with(cwd: &Path, args: &[&str]) -> Server {
         let mut child = Command::new(env!("CARGO_BIN_EXE_akslint"))
             .arg("lsp")
+            .args(args)
             .current_dir(cwd)
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
@@ -256,6 +261,61 @@ fn the_project_on_disk_is_context_and_related_locations_point_into_the_buffer() 
     server.request(2, "shutdown", Value::Null);
     server.notify("exit", Value::Null);
     assert!(server.child.wait().unwrap().success());
+}
+
+#[test]
+fn config_names_one_akslint_toml_for_every_file() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("akslint.toml"), "root = true\n").unwrap();
+    // Elsewhere, and relative to the server's directory: it replaces the project's own.
+    std::fs::create_dir(dir.path().join("cfg")).unwrap();
+    std::fs::write(
+        dir.path().join("cfg/team.toml"),
+        "root = true\nignore = [\"AKS401\"]\n",
+    )
+    .unwrap();
+    let file = dir.path().join("pod.yaml");
+    let uri = format!("file://{}", file.display());
+    let open = |server: &mut Server| {
+        server.request(
+            1,
+            "initialize",
+            json!({"processId": null, "rootUri": null, "capabilities": {}}),
+        );
+        server.notify("initialized", json!({}));
+        server.notify(
+            "textDocument/didOpen",
+            json!({"textDocument": {"uri": uri, "languageId": "yaml", "version": 1,
+                                    "text": PRIVILEGED}}),
+        );
+        let opened = server.published();
+        server.request(2, "shutdown", Value::Null);
+        server.notify("exit", Value::Null);
+        assert!(server.child.wait().unwrap().success());
+        opened
+    };
+
+    let mut server = Server::start_with(dir.path(), &["--config", "cfg/team.toml"]);
+    let found = codes(&open(&mut server));
+    assert!(!found.contains(&"AKS401".to_string()), "{found:?}");
+    assert!(!found.is_empty(), "the other rules still run: {found:?}");
+
+    // Without it, the project's own config: AKS401 is reported.
+    let mut server = Server::start(dir.path());
+    assert!(codes(&open(&mut server)).contains(&"AKS401".to_string()));
+
+    // A config that does not load is said on the file, naming it.
+    let mut server = Server::start_with(dir.path(), &["--config", "cfg/missing.toml"]);
+    let opened = open(&mut server);
+    let diags = opened["diagnostics"].as_array().unwrap();
+    assert_eq!(diags.len(), 1, "{opened}");
+    assert!(
+        diags[0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("cfg/missing.toml"),
+        "{opened}"
+    );
 }
 
 /// Code actions: the safe fix preferred, the unsafe one saying so, and "Suppress RULE on this

@@ -57,7 +57,11 @@ pub struct Walked {
 }
 
 impl Walked {
-    pub fn extend(&mut self, other: Walked) {
+    pub fn extend(&mut self, mut other: Walked) {
+        // The smaller set goes into the larger: a run's walks meet several times.
+        if other.dirs.len() > self.dirs.len() {
+            std::mem::swap(self, &mut other);
+        }
         self.dirs.extend(other.dirs);
         self.markers.extend(other.markers);
     }
@@ -112,7 +116,7 @@ pub fn discover(
     threads: usize,
 ) -> Result<Discovered, String> {
     let mut out = Discovered::default();
-    let mut found: BTreeSet<PathBuf> = BTreeSet::new();
+    let mut found: Vec<PathBuf> = Vec::new();
     for p in paths {
         let meta = std::fs::metadata(p).map_err(|e| format!("{}: {e}", p.display()))?;
         if meta.is_dir() {
@@ -135,9 +139,10 @@ pub fn discover(
                     out.named_var_files.push(p.clone());
                 }
             }
-            found.insert(p.clone());
+            found.push(p.clone());
         }
     }
+    let found = sorted_set(found);
     let mut rendered = rendered::Rendered::new(&found);
     let mut tf_dirs: BTreeMap<PathBuf, bool> = BTreeMap::new();
     for path in found {
@@ -174,6 +179,49 @@ pub fn discover(
         .collect();
     out.skipped.extend(rendered.charts());
     Ok(out)
+}
+
+/// The paths in `Path` order, each once — as a `BTreeSet<PathBuf>` would hold them, at a
+/// fraction of its cost: a `Path` compares by parsing both into components, which 20,000
+/// inserts into a set do 400,000 times. Here each path is parsed once into bytes that compare
+/// as its components do ([`order_key`]).
+fn sorted_set(paths: Vec<PathBuf>) -> Vec<PathBuf> {
+    let mut keys: Vec<(Vec<u8>, usize)> = paths
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (order_key(p), i))
+        .collect();
+    keys.sort_unstable();
+    keys.dedup_by(|a, b| a.0 == b.0);
+    let mut slots: Vec<Option<PathBuf>> = paths.into_iter().map(Some).collect();
+    keys.into_iter()
+        .filter_map(|(_, i)| slots[i].take())
+        .collect()
+}
+
+/// Bytes that order as the path's components do: each component as its kind's rank (in
+/// `Component`'s order) then, for a name, its bytes, then a 0 byte (no name holds one, so a
+/// name that is a prefix of another sorts first, as it does among components).
+fn order_key(p: &Path) -> Vec<u8> {
+    use std::path::Component;
+    let mut key = Vec::with_capacity(p.as_os_str().len() + 8);
+    for c in p.components() {
+        match c {
+            Component::Prefix(x) => {
+                key.push(1);
+                key.extend_from_slice(x.as_os_str().as_encoded_bytes());
+            }
+            Component::RootDir => key.push(2),
+            Component::CurDir => key.push(3),
+            Component::ParentDir => key.push(4),
+            Component::Normal(name) => {
+                key.push(5);
+                key.extend_from_slice(name.as_encoded_bytes());
+            }
+        }
+        key.push(0);
+    }
+    key
 }
 
 /// What a file that is neither a regular file nor a directory is, for the finding.
@@ -234,4 +282,38 @@ pub fn normalize(p: &Path) -> PathBuf {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What discovery did before: each path inserted into a set in turn (the first spelling of
+    /// a path stays).
+    fn as_set(paths: &[PathBuf]) -> Vec<String> {
+        let mut set = BTreeSet::new();
+        for p in paths {
+            set.insert(p.clone());
+        }
+        set.iter().map(|p| p.display().to_string()).collect()
+    }
+
+    fn shown(paths: Vec<PathBuf>) -> Vec<String> {
+        paths.iter().map(|p| p.display().to_string()).collect()
+    }
+
+    /// The walk's files come out as a `BTreeSet<PathBuf>` held them: the same order (component
+    /// by component: `a/b` before `a-b`, `./x` before `-y`, a name before a longer one it
+    /// begins) and each path once however it is spelled (`a//b` is `a/b`), its first spelling.
+    #[test]
+    fn sorted_set_is_a_path_set() {
+        let spellings = [
+            "a-b", "a/b", "a", "a/b/c", "ab", "./x", "-y", "a//b", "../up", "/abs/p", "a/b.",
+            "a/b/", "a.b/c", "z", "./a", "é/f", "a/.b", "a/b c", "A", "a/B",
+        ];
+        let mut paths: Vec<PathBuf> = spellings.iter().map(PathBuf::from).collect();
+        assert_eq!(shown(sorted_set(paths.clone())), as_set(&paths));
+        paths.reverse();
+        assert_eq!(shown(sorted_set(paths.clone())), as_set(&paths));
+    }
 }

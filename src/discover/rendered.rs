@@ -4,26 +4,33 @@
 //! command that renders it.
 
 use super::{Skipped, display, normalize};
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::ffi::{OsStr, OsString};
 use std::path::{Path, PathBuf};
 
 const KUSTOMIZATIONS: [&str; 3] = ["kustomization.yaml", "kustomization.yml", "Kustomization"];
 
 pub(super) struct Rendered {
-    /// Directory → the chart it lies in (templates), cached per directory; patch file → its
-    /// kustomization's directory. Looked up for every file, never iterated: hashed (a `Path`
-    /// compares component by component).
+    /// Patch file → its kustomization's directory; directory (by its spelling: the files of one
+    /// directory spell it alike) → the chart it lies in (templates). Looked up for every file,
+    /// never iterated: hashed (a `Path` compares component by component).
     patches: HashMap<PathBuf, PathBuf>,
-    chart_of_dir: HashMap<PathBuf, Option<PathBuf>>,
+    /// The file names among `patches`: most files are no patch, told so without building
+    /// their normalized path.
+    patch_names: HashSet<OsString>,
+    chart_of_dir: HashMap<OsString, Option<PathBuf>>,
     /// Chart directory → how many of its templates were found.
     charts: BTreeMap<PathBuf, usize>,
 }
 
 impl Rendered {
     /// Reads the kustomizations among `found` for their patches.
-    pub fn new(found: &BTreeSet<PathBuf>) -> Self {
+    pub fn new(found: &[PathBuf]) -> Self {
+        let patches = kustomize_patches(found);
+        let names = patches.keys().filter_map(|p| p.file_name());
         Rendered {
-            patches: kustomize_patches(found),
+            patch_names: names.map(OsStr::to_owned).collect(),
+            patches,
             chart_of_dir: HashMap::new(),
             charts: BTreeMap::new(),
         }
@@ -42,7 +49,10 @@ impl Rendered {
             let dir = if dir.is_empty() { ".".to_string() } else { dir };
             return Some(Some(Skipped::Kustomization { dir }));
         }
-        if self.patches.is_empty() {
+        if !path
+            .file_name()
+            .is_some_and(|n| self.patch_names.contains(n))
+        {
             return None;
         }
         let kdir = self.patches.get(&normalize(path))?;
@@ -69,7 +79,7 @@ impl Rendered {
     /// `Chart.yaml`.
     fn chart_of(&mut self, path: &Path) -> Option<PathBuf> {
         let dir = path.parent()?;
-        if let Some(hit) = self.chart_of_dir.get(dir) {
+        if let Some(hit) = self.chart_of_dir.get(dir.as_os_str()) {
             return hit.clone();
         }
         let hit = dir
@@ -78,13 +88,14 @@ impl Rendered {
             .filter_map(Path::parent)
             .find(|chart| chart.join("Chart.yaml").is_file())
             .map(Path::to_path_buf);
-        self.chart_of_dir.insert(dir.to_path_buf(), hit.clone());
+        self.chart_of_dir
+            .insert(dir.as_os_str().to_owned(), hit.clone());
         hit
     }
 }
 
 /// Files listed as patches by the kustomizations among `files` → the kustomization's directory.
-fn kustomize_patches(files: &BTreeSet<PathBuf>) -> HashMap<PathBuf, PathBuf> {
+fn kustomize_patches(files: &[PathBuf]) -> HashMap<PathBuf, PathBuf> {
     let mut out = HashMap::new();
     for k in files {
         let name = k.file_name().and_then(|n| n.to_str()).unwrap_or("");

@@ -6,6 +6,7 @@
 use super::context::Projects;
 use crate::diagnostic::LintResult;
 use crate::fingerprint;
+use rayon::prelude::*;
 use std::collections::HashMap;
 use std::path::{Component, Path, PathBuf};
 
@@ -31,14 +32,29 @@ pub(super) fn assign(result: &mut LintResult, projects: &mut Projects) {
                 .map_or_else(|| slashed(Path::new(d)), str::to_string)
         })
         .collect();
+    // Diagnostics come sorted by file: most have the previous one's file.
+    let mut last: Option<(String, String)> = None;
     for d in &mut result.diagnostics {
-        let path = match &d.source {
-            Some(template) => template.clone(),
-            None => names.file(&d.file).to_string(),
+        let path = match (&d.source, &last) {
+            (Some(template), _) => template.clone(),
+            (None, Some((file, name))) if *file == d.file => name.clone(),
+            (None, _) => {
+                let name = names.file(&d.file).to_string();
+                last = Some((d.file.clone(), name.clone()));
+                name
+            }
         };
-        d.fingerprint = fingerprint::of(d.rule, &path, d.object.as_deref(), d.locator.as_deref());
         d.fingerprint_path = path;
     }
+    // The hashes on the run's threads (within its pool): 100,000 findings are 100,000 hashes.
+    result.diagnostics.par_iter_mut().for_each(|d| {
+        d.fingerprint = fingerprint::of(
+            d.rule,
+            &d.fingerprint_path,
+            d.object.as_deref(),
+            d.locator.as_deref(),
+        );
+    });
 }
 
 /// Paths as fingerprints name them, each directory resolved once.

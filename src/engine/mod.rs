@@ -383,7 +383,8 @@ impl Run<'_, '_> {
             .diagnostics
             .sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
         result.judged.dirs = judged_dirs;
-        fingerprints::assign(&mut result, &mut projects);
+        self.pool
+            .install(|| fingerprints::assign(&mut result, &mut projects));
         result
     }
 }

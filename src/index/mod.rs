@@ -462,6 +462,9 @@ pub struct Index {
     namespaces: BTreeMap<String, Members>,
     /// Cluster-wide Cilium and Calico policies.
     clusterwide: Vec<Ref>,
+    /// ServiceAccounts by name in every namespace, in namespace order: where a workload that
+    /// names no namespace finds its account (looked up per workload, not gathered each time).
+    accounts_anywhere: BTreeMap<String, Vec<Ref>>,
     /// ServiceAccounts (namespace, name) that a scanned binding binds.
     bound: BTreeSet<(String, String)>,
     /// The files whose findings are reported (the others are context).
@@ -526,6 +529,12 @@ impl Index {
                     What::Binding(subjects) => index.bound.extend(subjects.iter().cloned()),
                     What::Namespace { .. } => {}
                 }
+            }
+        }
+        for m in index.namespaces.values() {
+            for (name, refs) in &m.accounts {
+                let all = index.accounts_anywhere.entry(name.clone()).or_default();
+                all.extend(refs);
             }
         }
     }
@@ -611,16 +620,13 @@ impl Index {
         user: &ObjectFacts,
         name: &str,
     ) -> Option<(&ObjectFacts, &AccountFacts)> {
-        let of = |m: &Members| m.accounts.get(name).cloned().unwrap_or_default();
-        let mut refs = self
-            .namespaces
-            .get(&user.namespace)
-            .map(of)
-            .unwrap_or_default();
-        if refs.is_empty() && !user.namespace_written {
-            refs = self.namespaces.values().flat_map(of).collect();
+        let here = self.namespaces.get(&user.namespace);
+        let mut refs = here.and_then(|m| m.accounts.get(name));
+        if refs.is_none_or(Vec::is_empty) && !user.namespace_written {
+            refs = self.accounts_anywhere.get(name);
         }
-        let o = nearest(refs.into_iter().map(|r| self.get(r)), &user.anchor.file)?;
+        let refs = refs.map_or(&[][..], Vec::as_slice);
+        let o = nearest(refs.iter().map(|&r| self.get(r)), &user.anchor.file)?;
         match &o.what {
             What::ServiceAccount(a) => Some((o, a)),
             _ => None,

@@ -3,7 +3,7 @@
 //! context (the buffer replaces the file of that name), as `akslint check - --stdin-filename`
 //! does for an editor's buffer.
 
-use crate::config::Overrides;
+use crate::config::{Config, Overrides};
 use crate::configs::Configs;
 use crate::diagnostic::Diagnostic;
 use crate::discover;
@@ -21,16 +21,30 @@ pub struct Linted {
     pub docs_url: Option<String>,
 }
 
-/// Lints `text` as the file `path` (absolute). Nothing for a file the CLI would not lint: one
-/// of no kind it knows, or one its config excludes. `Err`: a config that does not load.
-pub fn lint(path: &Path, text: &str) -> Result<Linted, String> {
+/// Lints `text` as the file `path` (absolute), with `config` (`--config`) if given, else the
+/// file's nearest akslint.toml. Nothing for a file the CLI would not lint: one of no kind it
+/// knows, or one its config excludes. `Err`: a config that does not load.
+pub fn lint(path: &Path, text: &str, config: Option<&Path>) -> Result<Linted, String> {
     let name = crate::source::path_text(path);
-    let configs = Configs::nearest(Overrides::default())?;
-    if discover::classify(path).is_none() || configs.excluded(path) {
-        return Ok(Linted {
+    let nothing = |name| {
+        Ok(Linted {
             name,
             ..Linted::default()
-        });
+        })
+    };
+    if discover::classify(path).is_none() {
+        return nothing(name);
+    }
+    // Loaded for each lint, as the nearest configs are: an edit to it applies at the next one.
+    let forced = config
+        .map(|c| Config::load_with(Some(c), Path::new(""), &Overrides::default()))
+        .transpose()?;
+    let configs = match &forced {
+        Some(c) => Configs::one(c),
+        None => Configs::nearest(Overrides::default())?,
+    };
+    if configs.excluded(path) {
+        return nothing(name);
     }
     if let Some(e) = configs.error() {
         return Err(e);

@@ -16,15 +16,20 @@ mod lint;
 mod server;
 
 pub use server::{Ended, serve};
+use std::path::PathBuf;
 
 /// Serves the client on standard input and output until it exits. `Ok(true)`: it shut the
 /// server down first, as it should (exit code 0); `Ok(false)`: it exited or went away without
 /// (exit code 1, as the protocol says).
-pub fn run() -> Result<bool, String> {
+///
+/// `config` (`--config`): one akslint.toml for every file instead of each file's nearest; a
+/// relative path is from the current directory.
+pub fn run(config: Option<PathBuf>) -> Result<bool, String> {
+    let config = config.map(|c| std::path::absolute(&c).unwrap_or(c));
     let (conn, io) = lsp_server::Connection::stdio();
     // On an error the reader may still be waiting on standard input: the process ends without
     // joining it.
-    let ended = serve(&conn).map_err(|e| format!("lsp: {e}"))?;
+    let ended = serve(&conn, config).map_err(|e| format!("lsp: {e}"))?;
     // The writer thread ends when the connection's sender is dropped.
     drop(conn);
     io.join().map_err(|e| format!("lsp: {e}"))?;

