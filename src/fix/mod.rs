@@ -17,7 +17,7 @@
 //! | editing block YAML: set or insert a key, append an item, remove an entry's lines | [`yaml_edit`] |
 //! | the safe fixes: AKS003 (unused suppression), AKS004 (overridden duplicate key) | [`cleanup`] |
 //! | the unsafe fixes: the pod and container hardening settings | [`harden`] |
-//! | applying fixes to a text (non-overlapping, in a fixed order) | [`apply`] |
+//! | applying fixes to a text (non-overlapping, in a fixed order) | [`mod@apply`] |
 //! | `akslint-ignore` comments (`--add-ignore`, the editor's "suppress") | [`ignore`] |
 //! | the `--fix` loop and `--diff` | [`run`], [`diff`] |
 

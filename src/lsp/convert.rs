@@ -204,10 +204,78 @@ pub fn diagnostic(
     }
 }
 
+/// How the client takes diagnostics.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct DiagnosticModes {
+    /// It pulls them (`textDocument/diagnostic`): it declares `textDocument.diagnostic`. Then
+    /// nothing is pushed to it: VS Code would show both.
+    pub pull: bool,
+    /// It takes `workspace/diagnostic/refresh` (`workspace.diagnostics.refreshSupport`): pull
+    /// again, when a document's findings change without the document changing.
+    pub refresh: bool,
+}
+
+impl DiagnosticModes {
+    /// From the `initialize` request's raw parameters: lsp-types 0.97 spells the workspace
+    /// capability `diagnostic`, where the protocol (and VS Code) says `diagnostics`; both are
+    /// read.
+    pub fn of(params: &serde_json::Value) -> DiagnosticModes {
+        let caps = &params["capabilities"];
+        let present = |v: &serde_json::Value| !v.is_null();
+        let workspace = &caps["workspace"];
+        let refresh = ["diagnostics", "diagnostic"]
+            .iter()
+            .any(|k| workspace[k]["refreshSupport"] == serde_json::Value::Bool(true));
+        DiagnosticModes {
+            pull: present(&caps["textDocument"]["diagnostic"]),
+            refresh,
+        }
+    }
+}
+
+/// A pull request's answer: the findings (and the `result_id` to send next time), or that those
+/// of `previous` are still right.
+pub fn pulled(
+    result_id: Option<String>,
+    previous: Option<&str>,
+    items: &[lsp::Diagnostic],
+) -> lsp::DocumentDiagnosticReportResult {
+    let report = match result_id {
+        Some(id) if previous == Some(id.as_str()) => lsp::DocumentDiagnosticReport::Unchanged(
+            lsp::RelatedUnchangedDocumentDiagnosticReport {
+                related_documents: None,
+                unchanged_document_diagnostic_report: lsp::UnchangedDocumentDiagnosticReport {
+                    result_id: id,
+                },
+            },
+        ),
+        result_id => {
+            lsp::DocumentDiagnosticReport::Full(lsp::RelatedFullDocumentDiagnosticReport {
+                related_documents: None,
+                full_document_diagnostic_report: lsp::FullDocumentDiagnosticReport {
+                    result_id,
+                    items: items.to_vec(),
+                },
+            })
+        }
+    };
+    lsp::DocumentDiagnosticReportResult::Report(report)
+}
+
 /// What the server can do, for the `initialize` response: open/close and full-text change
-/// notifications (diagnostics are pushed), quick fixes, hovers, positions in `enc`.
-pub fn capabilities(enc: Encoding) -> serde_json::Value {
+/// notifications, diagnostics (pushed, or pulled when `modes.pull`: one document's findings
+/// depend on other files), quick fixes, hovers, positions in `enc`.
+pub fn capabilities(enc: Encoding, modes: DiagnosticModes) -> serde_json::Value {
+    let diagnostic_provider = modes.pull.then(|| {
+        lsp::DiagnosticServerCapabilities::Options(lsp::DiagnosticOptions {
+            identifier: Some("akslint".to_string()),
+            inter_file_dependencies: true,
+            workspace_diagnostics: false,
+            work_done_progress_options: Default::default(),
+        })
+    });
     let caps = lsp::ServerCapabilities {
+        diagnostic_provider,
         position_encoding: Some(enc.kind()),
         text_document_sync: Some(lsp::TextDocumentSyncCapability::Options(
             lsp::TextDocumentSyncOptions {
@@ -384,6 +452,56 @@ mod tests {
             Encoding::negotiate(&lsp::ClientCapabilities::default()),
             Encoding::Utf16
         );
+    }
+
+    #[test]
+    fn pull_and_refresh_as_the_client_declares_them() {
+        let modes = |caps: serde_json::Value| {
+            DiagnosticModes::of(&serde_json::json!({"capabilities": caps}))
+        };
+        assert_eq!(modes(serde_json::json!({})), DiagnosticModes::default());
+        // VS Code's (vscode-languageclient 9): the protocol's `workspace.diagnostics`.
+        let vscode = serde_json::json!({
+            "workspace": {"diagnostics": {"refreshSupport": true}},
+            "textDocument": {"diagnostic": {"dynamicRegistration": true, "relatedDocumentSupport": false}},
+        });
+        assert_eq!(
+            modes(vscode),
+            DiagnosticModes {
+                pull: true,
+                refresh: true
+            }
+        );
+        let pull_only = serde_json::json!({"textDocument": {"diagnostic": {}}});
+        assert_eq!(
+            modes(pull_only),
+            DiagnosticModes {
+                pull: true,
+                refresh: false
+            }
+        );
+        let no_refresh = serde_json::json!({
+            "workspace": {"diagnostics": {"refreshSupport": false}},
+            "textDocument": {"publishDiagnostics": {}},
+        });
+        assert_eq!(modes(no_refresh), DiagnosticModes::default());
+    }
+
+    #[test]
+    fn a_pull_answers_unchanged_only_for_the_current_result() {
+        let items = [not_linted("x")];
+        let json = |r| serde_json::to_value(r).unwrap();
+        let full = json(pulled(Some("3.1".into()), Some("2.0"), &items));
+        assert_eq!(full["kind"], "full");
+        assert_eq!(full["resultId"], "3.1");
+        assert_eq!(full["items"][0]["message"], "x");
+        let same = json(pulled(Some("3.1".into()), Some("3.1"), &items));
+        assert_eq!(
+            same,
+            serde_json::json!({"kind": "unchanged", "resultId": "3.1"})
+        );
+        let first = json(pulled(None, None, &[]));
+        assert_eq!(first, serde_json::json!({"kind": "full", "items": []}));
     }
 
     #[test]

@@ -11,6 +11,9 @@ pub struct Document {
     /// The file it is, for `file:` URIs (others are not linted: no path gives no config, no
     /// project and no kind).
     pub path: Option<PathBuf>,
+    /// The root of its project (see [`crate::engine::project_root`]), found when it is opened:
+    /// the open documents of one project are linted together.
+    pub project: Option<PathBuf>,
     pub version: i32,
     pub text: String,
     /// The findings of the last lint of this text, with their fixes (for code actions and
@@ -58,6 +61,11 @@ impl Documents {
         }
     }
 
+    /// The open documents, by URI.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &Document)> {
+        self.open.iter().map(|(u, d)| (u.as_str(), d))
+    }
+
     /// The open document of a file, if any (for the text of a related location).
     pub fn by_path(&self, path: &std::path::Path) -> Option<&Document> {
         self.open.values().find(|d| d.path.as_deref() == Some(path))
@@ -73,6 +81,7 @@ mod tests {
         let mut docs = Documents::default();
         let doc = |v: i32, t: &str| Document {
             path: None,
+            project: None,
             version: v,
             text: t.to_string(),
             findings: Vec::new(),
