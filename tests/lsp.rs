@@ -197,6 +197,39 @@ fn open_change_close_over_stdio() {
 }
 
 #[test]
+fn rendered_helm_output_names_its_template() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("akslint.toml"),
+        "root = true\nselect = [\"AKS401\"]\n",
+    )
+    .unwrap();
+    let uri = format!("file://{}", dir.path().join("rendered.yaml").display());
+    let text = format!("---\n# Source: shop/templates/pod.yaml\n{PRIVILEGED}");
+    let mut server = Server::start(dir.path());
+    server.request(
+        1,
+        "initialize",
+        json!({"processId": null, "rootUri": null, "capabilities": {}}),
+    );
+    server.notify("initialized", json!({}));
+    server.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": uri, "languageId": "yaml", "version": 1, "text": text}}),
+    );
+    let opened = server.published();
+    assert_eq!(codes(&opened), ["AKS401"], "{opened}");
+    let message = opened["diagnostics"][0]["message"].as_str().unwrap();
+    assert!(
+        message.ends_with("\nhelm source: shop/templates/pod.yaml"),
+        "{message}"
+    );
+    server.request(2, "shutdown", Value::Null);
+    server.notify("exit", Value::Null);
+    assert!(server.child.wait().unwrap().success());
+}
+
+#[test]
 fn exit_without_shutdown_is_exit_code_1() {
     let dir = tempfile::tempdir().unwrap();
     let mut server = Server::start(dir.path());

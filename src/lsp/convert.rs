@@ -176,6 +176,11 @@ pub fn diagnostic(
         message.push_str("\nhelp: ");
         message.push_str(help);
     }
+    // Rendered Helm output: the template to change, as the GitHub format says it.
+    if let Some(template) = &d.source {
+        message.push_str("\nhelm source: ");
+        message.push_str(template);
+    }
     let related: Vec<lsp::DiagnosticRelatedInformation> = d
         .related
         .iter()
