@@ -230,6 +230,40 @@ fn rendered_helm_output_names_its_template() {
 }
 
 #[test]
+fn un_rendered_helm_templates_are_not_linted() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("akslint.toml"), "root = true\n").unwrap();
+    std::fs::create_dir_all(dir.path().join("chart/templates")).unwrap();
+    std::fs::write(
+        dir.path().join("chart/Chart.yaml"),
+        "apiVersion: v2\nname: shop\nversion: 0.1.0\n",
+    )
+    .unwrap();
+    let template = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: {{ .Release.Name }}\nspec:\n  containers:\n    - name: web\n      image: {{ .Values.image }}\n      securityContext:\n        privileged: true\n";
+    let mut server = Server::start(dir.path());
+    server.request(
+        1,
+        "initialize",
+        json!({"processId": null, "rootUri": null, "capabilities": {}}),
+    );
+    server.notify("initialized", json!({}));
+    // The same text under the chart's templates/ and beside it: only the latter is linted.
+    for (path, linted) in [("chart/templates/pod.yaml", false), ("pod.yaml", true)] {
+        let uri = format!("file://{}", dir.path().join(path).display());
+        server.notify(
+            "textDocument/didOpen",
+            json!({"textDocument": {"uri": uri, "languageId": "yaml", "version": 1, "text": template}}),
+        );
+        let opened = server.published();
+        assert_eq!(opened["uri"], uri);
+        assert_eq!(!codes(&opened).is_empty(), linted, "{path}: {opened}");
+    }
+    server.request(2, "shutdown", Value::Null);
+    server.notify("exit", Value::Null);
+    assert!(server.child.wait().unwrap().success());
+}
+
+#[test]
 fn exit_without_shutdown_is_exit_code_1() {
     let dir = tempfile::tempdir().unwrap();
     let mut server = Server::start(dir.path());

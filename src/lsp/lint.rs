@@ -26,8 +26,9 @@ pub struct Linted {
 
 /// Lints each `(path, text)` (absolute paths, one project's open documents) as its file, with
 /// `config` (`--config`) if given, else each file's nearest akslint.toml; one [`Linted`] per
-/// document, in order. Nothing for a file the CLI would not lint: one of no kind it knows, or
-/// one its config excludes. `Err`: a config that does not load.
+/// document, in order. Nothing for a file the CLI would not lint: one of no kind it knows, an
+/// un-rendered Helm template (the CLI reports its chart instead), or one its config excludes.
+/// `Err`: a config that does not load.
 pub fn lint(docs: &[(&Path, &str)], config: Option<&Path>) -> Result<Vec<Linted>, String> {
     let mut out: Vec<Linted> = docs
         .iter()
@@ -37,7 +38,9 @@ pub fn lint(docs: &[(&Path, &str)], config: Option<&Path>) -> Result<Vec<Linted>
         })
         .collect();
     let known: Vec<usize> = (0..docs.len())
-        .filter(|&i| discover::classify(docs[i].0).is_some())
+        .filter(|&i| {
+            discover::classify(docs[i].0).is_some() && !discover::chart_template(docs[i].0)
+        })
         .collect();
     if known.is_empty() {
         return Ok(out);
