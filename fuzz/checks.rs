@@ -9,6 +9,9 @@
 //!   into, on char boundaries, and its line/column positions are the ones that span gives;
 //! - linting the same input twice gives the same findings and the same bytes of output (text
 //!   with code frames wrapped at 80 columns, compact, JSON, GitHub, JUnit, Checkstyle, Azure);
+//! - the findings' fixes edit inside the text, on char boundaries, and applying them all (as
+//!   `--fix --unsafe-fixes` does in one pass), like adding a suppression comment above each
+//!   finding (`--add-ignore`), leaves no more documents or Terraform files failing to parse;
 //! - time and memory are bounded by the fuzzer itself (`-timeout`, `-rss_limit_mb`: see
 //!   `scripts/fuzz.sh`), not here.
 //!
@@ -72,12 +75,51 @@ fn lint_twice(name: &str, bytes: &[u8]) {
     for d in &first.diagnostics {
         check_diagnostic(d, name, &text, &lines);
     }
+    check_fixes(name, &text, &first.diagnostics);
     let (second, again) = lint(name, bytes);
     assert_eq!(
         first.diagnostics, second.diagnostics,
         "linting twice gave different findings"
     );
     assert!(out == again, "linting twice gave different output");
+}
+
+/// The fixes of the findings (`--fix --unsafe-fixes`, the editor's quick fixes) edit inside the
+/// text, on char boundaries, and applying them all, like writing a suppression comment above
+/// each finding (`--add-ignore`), leaves no more documents (or Terraform files) that fail to
+/// parse.
+fn check_fixes(name: &str, text: &str, diags: &[Diagnostic]) {
+    use akslint::fix::{self, Fix};
+    let mut diags = diags.to_vec();
+    fix::attach(name, text, &mut diags);
+    let fixes: Vec<&Fix> = diags.iter().filter_map(|d| d.fix.as_ref()).collect();
+    for f in &fixes {
+        for e in &f.edits {
+            check_span(e.span, text, "a fix's edit");
+        }
+    }
+    let errors = |t: &str| {
+        if name.ends_with(".tf") {
+            return usize::from(parse_body(t, &TfLimits::default()).is_err());
+        }
+        yaml::parse_file(t, &YamlLimits::default())
+            .docs
+            .iter()
+            .filter(|d| d.is_err())
+            .count()
+    };
+    let before = errors(text);
+    let fixed = fix::apply(text, &fixes).text;
+    assert!(
+        errors(&fixed) <= before,
+        "the fixes broke the file:\n{fixed}"
+    );
+    let mine: Vec<&Diagnostic> = diags.iter().filter(|d| d.file == name).collect();
+    let (ignored, _) = fix::ignore::add_all(text, &mine, "fuzz");
+    assert!(
+        errors(&ignored) <= before,
+        "the suppression comments broke the file:\n{ignored}"
+    );
 }
 
 /// One run through the library, and its report in the formats written per finding. (SARIF is

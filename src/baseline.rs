@@ -233,6 +233,7 @@ mod tests {
             locator: Some("spec.containers[a]".into()),
             fingerprint: fp.to_string(),
             fingerprint_path: path.to_string(),
+            fix: None,
         }
     }
 

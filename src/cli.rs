@@ -15,6 +15,7 @@ Examples:
   akslint explain AKS402                    a rule's documentation
   akslint baseline                          record today's findings in .akslint-baseline.json
   akslint --baseline .akslint-baseline.json report only findings not recorded there
+  akslint --fix --unsafe-fixes k8s/         apply every fix (--diff: show them instead)
 
 Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it; 2 a usage or config error.
 Configuration: each file's nearest akslint.toml, in its directory or above (--config: one for all).";
@@ -151,6 +152,23 @@ pub struct CheckArgs {
     /// Never colour the text output (the same as `--color never`).
     #[arg(long)]
     pub no_color: bool,
+    /// Apply the safe fixes (block-style YAML: an unused suppression, an overridden duplicate
+    /// key), then report what remains. Standard input's fixed text goes to standard output (the
+    /// report to standard error).
+    #[arg(long)]
+    pub fix: bool,
+    /// With `--fix` or `--diff`: the unsafe fixes too, which harden workloads and can break them
+    /// (`readOnlyRootFilesystem: true`, `runAsNonRoot: true`…). Alone it changes nothing.
+    #[arg(long)]
+    pub unsafe_fixes: bool,
+    /// Print a unified diff of what `--fix` would change, write nothing, report nothing; exit 1
+    /// when there would be a change.
+    #[arg(long)]
+    pub diff: bool,
+    /// Write `# akslint-ignore: RULE -- REASON` above the line of each finding in YAML and
+    /// Terraform files (one comment per line, naming its rules), then report what remains.
+    #[arg(long, value_name = "REASON", conflicts_with_all = ["fix", "diff"])]
+    pub add_ignore: Option<String>,
     #[command(flatten)]
     pub lint: LintArgs,
 }

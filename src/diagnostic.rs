@@ -46,6 +46,10 @@ pub struct Diagnostic {
     pub fingerprint: String,
     /// The path the fingerprint names: project-relative, with `/` (or the helm template).
     pub fingerprint_path: String,
+    /// The edits that would make it go away, when it has some: `None` from the engine, attached
+    /// afterwards from the file's text by [`crate::fix::attach`] (for `--fix`, `--diff` and the
+    /// editor); no output format shows it.
+    pub fix: Option<crate::fix::Fix>,
 }
 
 impl Diagnostic {

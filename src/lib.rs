@@ -18,6 +18,7 @@ pub mod diagnostic;
 pub mod discover;
 pub mod engine;
 pub mod fingerprint;
+pub mod fix;
 pub mod index;
 pub mod init;
 pub mod k8s;

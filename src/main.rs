@@ -17,6 +17,8 @@ use clap::{CommandFactory, Parser};
 use std::io::{IsTerminal, Read, Write};
 use std::process::ExitCode;
 
+mod fixing;
+
 fn main() -> ExitCode {
     let cli = Cli::parse_from(with_default_command(std::env::args_os().collect()));
     match cli.command {
@@ -86,16 +88,32 @@ fn check(args: CheckArgs) -> ExitCode {
         Ok(c) => c,
         Err(code) => return code,
     };
+    let mut inputs = match inputs(&args.lint, &configs) {
+        Ok(i) => i,
+        Err(code) => return code,
+    };
     let Run {
         mut report,
         terminal,
         color,
-    } = match run(&args.lint, &configs, Some(&args)) {
+    } = match run(&args.lint, &configs, Some(&args), &inputs) {
         Ok(r) => r,
         Err(code) => return code,
     };
     if args.lint.parse_only {
         return ExitCode::SUCCESS;
+    }
+    let mut rewritten = None;
+    if args.fix || args.diff || args.add_ignore.is_some() {
+        match fixing::rewrite(&args, &configs, &report, &mut inputs) {
+            Ok(r) => rewritten = Some(r),
+            Err(code) => return code,
+        }
+        // What is left, as a check of the new texts would report it.
+        report = match run(&args.lint, &configs, Some(&args), &inputs) {
+            Ok(r) => r.report,
+            Err(code) => return code,
+        };
     }
     if let Some(path) = run_config(&args.lint, &configs, |cfg| baseline_path(&args.lint, cfg)) {
         let b = match akslint::baseline::Baseline::load(&path) {
@@ -129,11 +147,24 @@ fn check(args: CheckArgs) -> ExitCode {
         FailOn::Note => Some(Severity::Note),
         FailOn::Never => None,
     };
+    // Standard input's fixed text took standard output: the report goes to standard error.
+    let to_stderr = rewritten.as_ref().is_some_and(|r| r.printed_stdin);
     let written = run_config(&args.lint, &configs, |cfg| {
-        write_outputs(&args, &report, cfg, color, terminal, threshold)
+        write_outputs(
+            &args,
+            &report,
+            cfg,
+            color && !to_stderr,
+            terminal && !to_stderr,
+            threshold,
+            to_stderr,
+        )
     });
     if let Err(code) = written {
         return code;
+    }
+    if let Some(r) = rewritten {
+        fixing::summary(&args, &r, &report);
     }
     let failed = threshold.is_some_and(|t| report.diagnostics.iter().any(|d| d.severity >= t));
     if failed {
@@ -159,7 +190,11 @@ fn baseline(args: BaselineArgs) -> ExitCode {
         Ok(c) => c,
         Err(code) => return code,
     };
-    let Run { report, .. } = match run(&args.lint, &configs, None) {
+    let inputs = match inputs(&args.lint, &configs) {
+        Ok(i) => i,
+        Err(code) => return code,
+    };
+    let Run { report, .. } = match run(&args.lint, &configs, None, &inputs) {
         Ok(r) => r,
         Err(code) => return code,
     };
@@ -214,8 +249,8 @@ fn run(
     args: &LintArgs,
     configs: &Configs<'_>,
     report: Option<&CheckArgs>,
+    inputs: &[Input],
 ) -> Result<Run, ExitCode> {
-    let inputs = inputs(args, configs)?;
     let stdout = std::io::stdout();
     let terminal = stdout.is_terminal();
     let color = report.is_some_and(|r| match (r.no_color, r.color) {
@@ -223,31 +258,22 @@ fn run(
         (false, ColorChoice::Always) => true,
         (false, ColorChoice::Auto) => terminal && std::env::var_os("NO_COLOR").is_none(),
     });
-    let wants_text = report.is_some_and(|r| {
-        r.format == Format::Text || r.output.iter().any(|o| o.format == Format::Text)
+    // The texts are kept for code frames, and for the fixes to be made on.
+    let keep_sources = report.is_some_and(|r| {
+        r.format == Format::Text
+            || r.output.iter().any(|o| o.format == Format::Text)
+            || r.fix
+            || r.diff
+            || r.add_ignore.is_some()
     });
-    let opts = Options {
-        parse_only: args.parse_only,
-        threads: args.threads,
-        keep_sources: wants_text,
-        var_files: args.var_file.clone(),
-        context: if args.no_context {
-            Context::Off
-        } else {
-            Context::Project
-        },
-        namespace: args.namespace.clone(),
-        force_exclude: args.force_exclude,
-        cache: !args.no_cache,
-        terraform_trees: None,
-    };
+    let opts = options(args, keep_sources);
     if let Some(missing) = opts.var_files.iter().find(|p| !p.is_file()) {
         return Err(usage_error(format!(
             "--var-file {}: no such file",
             missing.display()
         )));
     }
-    let report = match engine::lint_with(&inputs, configs, &opts) {
+    let report = match engine::lint_with(inputs, configs, &opts) {
         Ok(r) => r,
         Err(e) => return Err(usage_error(e)),
     };
@@ -265,6 +291,26 @@ fn run(
         terminal,
         color,
     })
+}
+
+/// How `args` ask the engine to lint.
+fn options(args: &LintArgs, keep_sources: bool) -> Options {
+    Options {
+        parse_only: args.parse_only,
+        threads: args.threads,
+        keep_sources,
+        var_files: args.var_file.clone(),
+        context: if args.no_context {
+            Context::Off
+        } else {
+            Context::Project
+        },
+        namespace: args.namespace.clone(),
+        force_exclude: args.force_exclude,
+        cache: !args.no_cache,
+        terraform_trees: None,
+        stdin_replaces: false,
+    }
 }
 
 /// The inputs of a check: the named paths (a name that is no path but looks like a subcommand is a
@@ -316,6 +362,7 @@ fn write_outputs(
     color: bool,
     terminal: bool,
     fail_on: Option<Severity>,
+    to_stderr: bool,
 ) -> Result<(), ExitCode> {
     let width = terminal
         .then(|| terminal_size::terminal_size().map(|(w, _)| usize::from(w.0)))
@@ -330,8 +377,11 @@ fn write_outputs(
         width: if to_terminal { width } else { None },
         fail_on,
     };
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
+    let mut out: std::io::BufWriter<Box<dyn Write>> = std::io::BufWriter::new(if to_stderr {
+        Box::new(std::io::stderr().lock())
+    } else {
+        Box::new(std::io::stdout().lock())
+    });
     let written = report::write(
         on_stdout,
         report,
@@ -418,18 +468,7 @@ fn print_out(text: &str) -> ExitCode {
 
 fn explain(rule: &str) -> ExitCode {
     match akslint::rules::find(rule) {
-        Some(r) => {
-            let m = r.meta();
-            print_out(&format!(
-                "{} {} ({}, {})\n\n{}\n\n{}\n",
-                m.id,
-                m.name,
-                m.severity.as_str(),
-                m.layer,
-                m.summary,
-                m.body.trim()
-            ))
-        }
+        Some(r) => print_out(&r.meta().explain()),
         None => usage_error(format!("no rule `{rule}`; `akslint rules` lists them")),
     }
 }

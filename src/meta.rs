@@ -156,6 +156,20 @@ impl RuleMeta {
         Ok(())
     }
 
+    /// What `akslint explain` prints (and the editor shows on hover): the heading line, the
+    /// summary and the documentation.
+    pub fn explain(&self) -> String {
+        format!(
+            "{} {} ({}, {})\n\n{}\n\n{}\n",
+            self.id,
+            self.name,
+            self.severity.as_str(),
+            self.layer,
+            self.summary,
+            self.body.trim()
+        )
+    }
+
     /// The text of a `## name` section (without its heading).
     pub fn section(&self, name: &str) -> Option<&'static str> {
         let body: &'static str = self.body;

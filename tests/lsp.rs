@@ -197,6 +197,73 @@ fn open_change_close_over_stdio() {
 }
 
 #[test]
+fn rendered_helm_output_names_its_template() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("akslint.toml"),
+        "root = true\nselect = [\"AKS401\"]\n",
+    )
+    .unwrap();
+    let uri = format!("file://{}", dir.path().join("rendered.yaml").display());
+    let text = format!("---\n# Source: shop/templates/pod.yaml\n{PRIVILEGED}");
+    let mut server = Server::start(dir.path());
+    server.request(
+        1,
+        "initialize",
+        json!({"processId": null, "rootUri": null, "capabilities": {}}),
+    );
+    server.notify("initialized", json!({}));
+    server.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": uri, "languageId": "yaml", "version": 1, "text": text}}),
+    );
+    let opened = server.published();
+    assert_eq!(codes(&opened), ["AKS401"], "{opened}");
+    let message = opened["diagnostics"][0]["message"].as_str().unwrap();
+    assert!(
+        message.ends_with("\nhelm source: shop/templates/pod.yaml"),
+        "{message}"
+    );
+    server.request(2, "shutdown", Value::Null);
+    server.notify("exit", Value::Null);
+    assert!(server.child.wait().unwrap().success());
+}
+
+#[test]
+fn un_rendered_helm_templates_are_not_linted() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("akslint.toml"), "root = true\n").unwrap();
+    std::fs::create_dir_all(dir.path().join("chart/templates")).unwrap();
+    std::fs::write(
+        dir.path().join("chart/Chart.yaml"),
+        "apiVersion: v2\nname: shop\nversion: 0.1.0\n",
+    )
+    .unwrap();
+    let template = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: {{ .Release.Name }}\nspec:\n  containers:\n    - name: web\n      image: {{ .Values.image }}\n      securityContext:\n        privileged: true\n";
+    let mut server = Server::start(dir.path());
+    server.request(
+        1,
+        "initialize",
+        json!({"processId": null, "rootUri": null, "capabilities": {}}),
+    );
+    server.notify("initialized", json!({}));
+    // The same text under the chart's templates/ and beside it: only the latter is linted.
+    for (path, linted) in [("chart/templates/pod.yaml", false), ("pod.yaml", true)] {
+        let uri = format!("file://{}", dir.path().join(path).display());
+        server.notify(
+            "textDocument/didOpen",
+            json!({"textDocument": {"uri": uri, "languageId": "yaml", "version": 1, "text": template}}),
+        );
+        let opened = server.published();
+        assert_eq!(opened["uri"], uri);
+        assert_eq!(!codes(&opened).is_empty(), linted, "{path}: {opened}");
+    }
+    server.request(2, "shutdown", Value::Null);
+    server.notify("exit", Value::Null);
+    assert!(server.child.wait().unwrap().success());
+}
+
+#[test]
 fn exit_without_shutdown_is_exit_code_1() {
     let dir = tempfile::tempdir().unwrap();
     let mut server = Server::start(dir.path());
@@ -316,4 +383,475 @@ fn config_names_one_akslint_toml_for_every_file() {
             .contains("cfg/missing.toml"),
         "{opened}"
     );
+}
+
+/// Code actions: the safe fix preferred, the unsafe one saying so, and "Suppress RULE on this
+/// line", each with the edit `--fix` makes; a hover on a finding shows its rule's documentation.
+#[test]
+fn code_actions_and_hover() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("akslint.toml"),
+        "root = true\nselect = [\"AKS004\", \"AKS402\"]\n",
+    )
+    .unwrap();
+    let file = dir.path().join("pod.yaml");
+    let uri = format!("file://{}", file.display());
+    let text = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\n  namespace: app\n  name: web2\nspec:\n  containers:\n    - name: web\n      image: nginx:1.27\n      securityContext:\n        readOnlyRootFilesystem: true\n";
+
+    let mut server = Server::start(dir.path());
+    let init = server.request(
+        1,
+        "initialize",
+        json!({"processId": null, "rootUri": null, "capabilities": {}}),
+    );
+    let caps = &init["result"]["capabilities"];
+    assert_eq!(
+        caps["codeActionProvider"]["codeActionKinds"],
+        json!(["quickfix"])
+    );
+    assert_eq!(caps["hoverProvider"], true);
+    server.notify("initialized", json!({}));
+    server.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": uri, "languageId": "yaml", "version": 1, "text": text}}),
+    );
+    let opened = server.published();
+    assert_eq!(codes(&opened), ["AKS004", "AKS402"], "{opened}");
+
+    // The whole line, as an editor asks for the fixes of the line under the cursor.
+    let range = |line: u32| json!({"start": {"line": line, "character": 0}, "end": {"line": line, "character": 80}});
+    let at_dup = server.request(
+        2,
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": uri}, "range": range(5), "context": {"diagnostics": []}}),
+    );
+    let actions = at_dup["result"].as_array().unwrap();
+    assert_eq!(actions.len(), 2, "{at_dup}");
+    assert_eq!(actions[0]["title"], "Remove the overridden earlier `name`");
+    assert_eq!(actions[0]["kind"], "quickfix");
+    assert_eq!(actions[0]["isPreferred"], true);
+    assert_eq!(actions[0]["diagnostics"][0]["code"], "AKS004");
+    assert_eq!(
+        actions[0]["edit"]["changes"][&uri],
+        json!([{"range": {"start": {"line": 3, "character": 0}, "end": {"line": 4, "character": 0}}, "newText": ""}])
+    );
+    assert_eq!(actions[1]["title"], "Suppress AKS004 on this line");
+    assert_eq!(actions[1]["isPreferred"], false);
+    assert_eq!(
+        actions[1]["edit"]["changes"][&uri],
+        json!([{"range": {"start": {"line": 5, "character": 0}, "end": {"line": 5, "character": 0}},
+                "newText": "  # akslint-ignore: AKS004 -- <reason>\n"}])
+    );
+
+    let at_container = server.request(
+        3,
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": uri}, "range": range(8), "context": {"diagnostics": []}}),
+    );
+    let actions = at_container["result"].as_array().unwrap();
+    assert_eq!(actions.len(), 2, "{at_container}");
+    let title = actions[0]["title"].as_str().unwrap();
+    assert!(
+        title.starts_with("Set `allowPrivilegeEscalation: false` on container `web`")
+            && title.contains("unsafe"),
+        "{title}"
+    );
+    assert_eq!(actions[0]["isPreferred"], false);
+    assert_eq!(
+        actions[0]["edit"]["changes"][&uri],
+        json!([{"range": {"start": {"line": 12, "character": 0}, "end": {"line": 12, "character": 0}},
+                "newText": "        allowPrivilegeEscalation: false\n"}])
+    );
+    assert_eq!(actions[1]["title"], "Suppress AKS402 on this line");
+
+    let nothing = server.request(
+        4,
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": uri}, "range": range(1), "context": {"diagnostics": []}}),
+    );
+    assert_eq!(nothing["result"], json!([]));
+
+    let hover = server.request(
+        5,
+        "textDocument/hover",
+        json!({"textDocument": {"uri": uri}, "position": {"line": 8, "character": 8}}),
+    );
+    let value = hover["result"]["contents"]["value"].as_str().unwrap();
+    assert!(
+        value.starts_with("AKS402 privilege-escalation-allowed (error, workloads)\n\n"),
+        "{value}"
+    );
+    assert!(value.contains("## Why"), "{value}");
+    assert_eq!(hover["result"]["contents"]["kind"], "markdown");
+    let off = server.request(
+        6,
+        "textDocument/hover",
+        json!({"textDocument": {"uri": uri}, "position": {"line": 0, "character": 0}}),
+    );
+    assert_eq!(off["result"], Value::Null);
+
+    // The safe fix applied as the editor applies it: AKS004 is gone, AKS402 stays.
+    let safe = apply_edits(text, &at_dup["result"][0]["edit"]["changes"][&uri]);
+    server.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": uri, "version": 2}, "contentChanges": [{"text": safe}]}),
+    );
+    let changed = server.published();
+    assert_eq!(changed["version"], 2);
+    assert_eq!(codes(&changed), ["AKS402"], "{changed}");
+    // Then the unsafe one, asked for again on the new text (the container is a line higher).
+    let fixes = server.request(
+        8,
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": uri}, "range": range(7), "context": {"diagnostics": []}}),
+    );
+    let hardened = apply_edits(&safe, &fixes["result"][0]["edit"]["changes"][&uri]);
+    assert!(hardened.ends_with(
+        "        readOnlyRootFilesystem: true\n        allowPrivilegeEscalation: false\n"
+    ));
+    server.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": uri, "version": 3}, "contentChanges": [{"text": hardened}]}),
+    );
+    let clean = server.published();
+    assert_eq!(clean["version"], 3);
+    assert_eq!(clean["diagnostics"], json!([]), "{clean}");
+
+    server.request(7, "shutdown", Value::Null);
+    server.notify("exit", Value::Null);
+    assert!(server.child.wait().unwrap().success());
+}
+
+/// The byte offset of an LSP position (UTF-16 units) in `text`.
+fn offset(text: &str, pos: &Value) -> usize {
+    let (line, character) = (
+        pos["line"].as_u64().unwrap(),
+        pos["character"].as_u64().unwrap(),
+    );
+    let start: usize = text
+        .split_inclusive('\n')
+        .take(line as usize)
+        .map(str::len)
+        .sum();
+    let mut units = 0;
+    for (i, c) in text[start..].char_indices() {
+        if units >= character {
+            return start + i;
+        }
+        units += c.len_utf16() as u64;
+    }
+    text.len()
+}
+
+/// `text` with an array of LSP text edits applied (as an editor applies a WorkspaceEdit).
+fn apply_edits(text: &str, edits: &Value) -> String {
+    let mut edits: Vec<(usize, usize, &str)> = edits
+        .as_array()
+        .unwrap_or_else(|| panic!("edits: {edits}"))
+        .iter()
+        .map(|e| {
+            (
+                offset(text, &e["range"]["start"]),
+                offset(text, &e["range"]["end"]),
+                e["newText"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    edits.sort_by_key(|e| std::cmp::Reverse(e.0));
+    let mut out = text.to_string();
+    for (start, end, new) in edits {
+        out.replace_range(start..end, new);
+    }
+    out
+}
+
+/// The AKS401 finding's start in a publish or a pull report's items.
+fn aks401_start(diags: &Value) -> Value {
+    diags
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["code"] == "AKS401")
+        .unwrap_or_else(|| panic!("AKS401 in {diags}"))["range"]["start"]
+        .clone()
+}
+
+#[test]
+fn multibyte_positions_in_each_negotiated_encoding() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("akslint.toml"), "root = true\n").unwrap();
+    let uri = format!("file://{}", dir.path().join("pod.yaml").display());
+    let line = PRIVILEGED.lines().nth(9).unwrap();
+    let before = &line[..line.find("privileged").unwrap()];
+    // `é` and `🚀` before the key: each encoding counts them differently.
+    let utf16 = before.chars().map(char::len_utf16).sum::<usize>();
+    let cases = [
+        (json!(["utf-8"]), "utf-8", before.len()),
+        (
+            json!(["utf-32", "utf-16"]),
+            "utf-32",
+            before.chars().count(),
+        ),
+        (json!(["utf-16"]), "utf-16", utf16),
+        (Value::Null, "utf-16", utf16),
+    ];
+    assert_eq!(
+        (before.len(), before.chars().count(), utf16),
+        (58, 54, 55),
+        "three different counts"
+    );
+    for (offered, negotiated, character) in cases {
+        let mut server = Server::start(dir.path());
+        let init = server.request(
+            1,
+            "initialize",
+            json!({"processId": null, "rootUri": null,
+                   "capabilities": {"general": {"positionEncodings": offered}}}),
+        );
+        assert_eq!(
+            init["result"]["capabilities"]["positionEncoding"],
+            negotiated
+        );
+        server.notify("initialized", json!({}));
+        server.notify(
+            "textDocument/didOpen",
+            json!({"textDocument": {"uri": uri, "languageId": "yaml", "version": 1,
+                                    "text": PRIVILEGED}}),
+        );
+        let opened = server.published();
+        assert_eq!(
+            aks401_start(&opened["diagnostics"]),
+            json!({"line": 9, "character": character}),
+            "{negotiated}"
+        );
+        server.request(2, "shutdown", Value::Null);
+        server.notify("exit", Value::Null);
+        assert!(server.child.wait().unwrap().success());
+    }
+}
+
+/// A default-deny NetworkPolicy for the namespace `app`.
+const POLICY: &str = "apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: deny\n  namespace: app\nspec:\n  podSelector: {}\n  policyTypes: [Ingress, Egress]\n";
+
+/// The network-policy rules a pod in `app` meets without a default-deny policy.
+const UNCOVERED: [&str; 3] = ["AKS301", "AKS302", "AKS303"];
+
+fn has_any(found: &[String], rules: &[&str]) -> bool {
+    found.iter().any(|c| rules.contains(&c.as_str()))
+}
+
+#[test]
+fn push_clients_get_the_other_open_documents_whose_findings_change() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("akslint.toml"), "root = true\n").unwrap();
+    let pod = format!("file://{}", dir.path().join("pod.yaml").display());
+    let policy = format!("file://{}", dir.path().join("policy.yaml").display());
+    let mut server = Server::start(dir.path());
+    let init = server.request(
+        1,
+        "initialize",
+        json!({"processId": null, "rootUri": null, "capabilities": {}}),
+    );
+    assert_eq!(
+        init["result"]["capabilities"]["diagnosticProvider"],
+        Value::Null,
+        "no pull without the client's capability: {init}"
+    );
+    server.notify("initialized", json!({}));
+    server.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": pod, "languageId": "yaml", "version": 1, "text": PRIVILEGED}}),
+    );
+    let opened = server.published();
+    assert!(has_any(&codes(&opened), &UNCOVERED), "{opened}");
+
+    // A policy typed in another buffer, never saved: the pod is covered, and told so.
+    server.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": policy, "languageId": "yaml", "version": 1, "text": POLICY}}),
+    );
+    let mut got = std::collections::BTreeMap::new();
+    for _ in 0..2 {
+        let p = server.published();
+        got.insert(p["uri"].as_str().unwrap().to_string(), p);
+    }
+    assert_eq!(got[&policy]["diagnostics"], json!([]), "{got:?}");
+    let covered = &got[&pod];
+    assert_eq!(
+        covered["version"], 1,
+        "the pod's own version: it did not change"
+    );
+    let found = codes(covered);
+    assert!(!has_any(&found, &UNCOVERED), "{found:?}");
+    assert!(found.contains(&"AKS401".to_string()), "{found:?}");
+
+    // An edit to the policy that changes nothing for the pod publishes only the policy.
+    let renamed = POLICY.replace("name: deny", "name: deny-all");
+    server.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": policy, "version": 2}, "contentChanges": [{"text": renamed}]}),
+    );
+    let p = server.published();
+    assert_eq!(
+        (p["uri"].as_str().unwrap(), &p["version"]),
+        (policy.as_str(), &json!(2))
+    );
+
+    // Closed (and never saved): the pod is uncovered again.
+    server.notify(
+        "textDocument/didClose",
+        json!({"textDocument": {"uri": policy}}),
+    );
+    let closed = server.published();
+    assert_eq!(
+        (closed["uri"].as_str().unwrap(), &closed["diagnostics"]),
+        (policy.as_str(), &json!([]))
+    );
+    let uncovered = server.published();
+    assert_eq!(uncovered["uri"], pod);
+    assert!(has_any(&codes(&uncovered), &UNCOVERED), "{uncovered}");
+
+    let shutdown = server.request(2, "shutdown", Value::Null);
+    assert_eq!(
+        shutdown["result"],
+        Value::Null,
+        "nothing else was sent: {shutdown}"
+    );
+    server.notify("exit", Value::Null);
+    assert!(server.child.wait().unwrap().success());
+}
+
+/// The codes of a pull report's items.
+fn item_codes(report: &Value) -> Vec<String> {
+    codes(&json!({"diagnostics": report["items"]}))
+}
+
+#[test]
+fn pull_clients_pull_and_are_asked_to_refresh() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("akslint.toml"), "root = true\n").unwrap();
+    let pod = format!("file://{}", dir.path().join("pod.yaml").display());
+    let policy = format!("file://{}", dir.path().join("policy.yaml").display());
+    // On disk, never opened: pulled, it is linted from disk.
+    std::fs::write(dir.path().join("other.yaml"), PRIVILEGED).unwrap();
+    let other = format!("file://{}", dir.path().join("other.yaml").display());
+
+    let mut server = Server::start(dir.path());
+    // What vscode-languageclient 9 declares (editors/vscode/test/capabilities.ts).
+    let init = server.request(
+        1,
+        "initialize",
+        json!({"processId": null, "rootUri": null, "capabilities": {
+            "workspace": {"diagnostics": {"refreshSupport": true}},
+            "textDocument": {
+                "publishDiagnostics": {"relatedInformation": true, "versionSupport": false},
+                "diagnostic": {"dynamicRegistration": true, "relatedDocumentSupport": false},
+            },
+        }}),
+    );
+    assert_eq!(
+        init["result"]["capabilities"]["diagnosticProvider"],
+        json!({"identifier": "akslint", "interFileDependencies": true, "workspaceDiagnostics": false}),
+        "{init}"
+    );
+    server.notify("initialized", json!({}));
+    let pull = |server: &mut Server, id: i64, uri: &str, previous: Option<&str>| {
+        let r = server.request(
+            id,
+            "textDocument/diagnostic",
+            json!({"textDocument": {"uri": uri}, "previousResultId": previous}),
+        );
+        r["result"].clone()
+    };
+
+    // Pulled right after the open: the lint is done first, never an empty answer.
+    server.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": pod, "languageId": "yaml", "version": 1, "text": PRIVILEGED}}),
+    );
+    let first = pull(&mut server, 2, &pod, None);
+    assert_eq!(first["kind"], "full", "{first}");
+    let found = item_codes(&first);
+    assert!(
+        found.contains(&"AKS401".to_string()) && has_any(&found, &UNCOVERED),
+        "{found:?}"
+    );
+    assert_eq!(
+        aks401_start(&first["items"]),
+        json!({"line": 9, "character": 55})
+    );
+    let id1 = first["resultId"].as_str().unwrap().to_string();
+    // Nothing changed: `unchanged`, with the same result ID.
+    let again = pull(&mut server, 3, &pod, Some(&id1));
+    assert_eq!(again, json!({"kind": "unchanged", "resultId": id1}));
+
+    // A change: a new result, pulled (nothing pushed).
+    let fixed = PRIVILEGED.replace("privileged: true", "privileged: false");
+    server.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": pod, "version": 2}, "contentChanges": [{"text": fixed}]}),
+    );
+    let changed = pull(&mut server, 4, &pod, Some(&id1));
+    assert_eq!(changed["kind"], "full");
+    let id2 = changed["resultId"].as_str().unwrap().to_string();
+    assert_ne!(id2, id1);
+    assert!(
+        !item_codes(&changed).contains(&"AKS401".to_string()),
+        "{changed}"
+    );
+
+    // A policy opened beside it changes the pod's findings: the client is asked to pull again.
+    server.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": policy, "languageId": "yaml", "version": 1, "text": POLICY}}),
+    );
+    let refresh = server.next();
+    assert_eq!(
+        refresh["method"], "workspace/diagnostic/refresh",
+        "{refresh}"
+    );
+    assert!(
+        refresh.get("params").is_none_or(Value::is_null),
+        "{refresh}"
+    );
+    server.send(json!({"jsonrpc": "2.0", "id": refresh["id"], "result": null}));
+    let covered = pull(&mut server, 5, &pod, Some(&id2));
+    assert_eq!(covered["kind"], "full");
+    let id3 = covered["resultId"].as_str().unwrap().to_string();
+    assert_ne!(id3, id2);
+    assert!(!has_any(&item_codes(&covered), &UNCOVERED), "{covered}");
+    let policy_report = pull(&mut server, 6, &policy, None);
+    assert_eq!(policy_report["items"], json!([]), "{policy_report}");
+
+    // A file that is not open: linted as it is on disk.
+    let on_disk = pull(&mut server, 7, &other, None);
+    assert_eq!(on_disk["kind"], "full");
+    assert!(
+        item_codes(&on_disk).contains(&"AKS401".to_string()),
+        "{on_disk}"
+    );
+
+    // Closing the policy uncovers the pod: another refresh; closing the pod sends nothing.
+    server.notify(
+        "textDocument/didClose",
+        json!({"textDocument": {"uri": policy}}),
+    );
+    let refresh = server.next();
+    assert_eq!(
+        refresh["method"], "workspace/diagnostic/refresh",
+        "{refresh}"
+    );
+    let uncovered = pull(&mut server, 8, &pod, Some(&id3));
+    assert!(has_any(&item_codes(&uncovered), &UNCOVERED), "{uncovered}");
+    server.notify(
+        "textDocument/didClose",
+        json!({"textDocument": {"uri": pod}}),
+    );
+
+    // No publishDiagnostics at any point: the next message is the shutdown's answer.
+    let shutdown = server.request(9, "shutdown", Value::Null);
+    assert_eq!(shutdown["result"], Value::Null);
+    server.notify("exit", Value::Null);
+    assert!(server.child.wait().unwrap().success());
 }

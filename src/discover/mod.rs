@@ -102,6 +102,13 @@ pub fn classify(path: &Path) -> Option<FileKind> {
     }
 }
 
+/// Whether a file is an un-rendered template of a Helm chart (under a `templates/` directory
+/// whose parent holds `Chart.yaml`): not YAML until `helm template` renders it. The walks
+/// report its chart once (AKS006); an editor's buffer of one is not linted.
+pub fn chart_template(path: &Path) -> bool {
+    path.parent().and_then(rendered::chart_of_dir).is_some()
+}
+
 /// A path as shown in findings (see [`crate::source::shown_path`]), without a leading `./`.
 pub fn display(path: &Path) -> String {
     crate::source::shown_path(path)

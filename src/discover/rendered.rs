@@ -97,16 +97,21 @@ impl Rendered {
         if let Some(hit) = self.chart_of_dir.get(dir.as_os_str()) {
             return hit.clone();
         }
-        let hit = dir
-            .ancestors()
-            .filter(|a| a.file_name().is_some_and(|n| n == "templates"))
-            .filter_map(Path::parent)
-            .find(|chart| chart.join("Chart.yaml").is_file())
-            .map(Path::to_path_buf);
+        let hit = chart_of_dir(dir);
         self.chart_of_dir
             .insert(dir.as_os_str().to_owned(), hit.clone());
         hit
     }
+}
+
+/// The Helm chart a directory's files are templates of: the parent of a `templates/` directory
+/// above it (or it) that holds a `Chart.yaml`.
+pub(super) fn chart_of_dir(dir: &Path) -> Option<PathBuf> {
+    dir.ancestors()
+        .filter(|a| a.file_name().is_some_and(|n| n == "templates"))
+        .filter_map(Path::parent)
+        .find(|chart| chart.join("Chart.yaml").is_file())
+        .map(Path::to_path_buf)
 }
 
 /// Files listed as patches by the kustomizations among `files` → the kustomization's directory.

@@ -40,18 +40,23 @@ pub(super) struct ProjectContext {
 
 /// The files and Terraform modules of the named paths' projects that were not named themselves
 /// (walked on `threads` threads).
-/// `stdin`: the name standard input is shown under, when that is a path (an editor's buffer):
-/// its project counts, and the file of that name is not read (standard input replaces it).
+/// `stdin`: the names standard input is shown under, when they are paths (an editor's buffer,
+/// the texts `--fix` made): their projects count, and the files of those names are not read
+/// (standard input replaces them).
 pub(super) fn project_context(
     paths: &[PathBuf],
-    stdin: Option<&Path>,
+    stdin: &[&Path],
     named: &discover::Discovered,
     configs: &Configs<'_>,
     threads: usize,
 ) -> Result<ProjectContext, String> {
     let mut projects = Projects::default();
     let mut roots: BTreeSet<PathBuf> = BTreeSet::new();
-    for p in paths.iter().map(PathBuf::as_path).chain(stdin) {
+    for p in paths
+        .iter()
+        .map(PathBuf::as_path)
+        .chain(stdin.iter().copied())
+    {
         if let Some(root) = projects.root_of(p).filter(|r| !same_place(r, p)) {
             roots.insert(relative_to_cwd(&root));
         }
@@ -64,7 +69,12 @@ pub(super) fn project_context(
     // A walked file is named when it is the same file: compared by real path, and only with the
     // named files of the same file name (20,000 named files need not all be resolved).
     let mut by_name: BTreeMap<&OsStr, Vec<&Path>> = BTreeMap::new();
-    for p in named.files.iter().map(|j| j.path.as_path()).chain(stdin) {
+    for p in named
+        .files
+        .iter()
+        .map(|j| j.path.as_path())
+        .chain(stdin.iter().copied())
+    {
         if let Some(n) = p.file_name() {
             by_name.entry(n).or_default().push(p);
         }
@@ -94,6 +104,23 @@ pub(super) fn project_context(
         modules,
         walked: found.walked,
     })
+}
+
+/// Drops the files that standard input replaces: the same file as one of `stdin`, compared by
+/// real path (and only for the files of the same file name).
+pub(super) fn drop_replaced(files: &mut Vec<FileJob>, stdin: &[&Path]) {
+    if stdin.is_empty() {
+        return;
+    }
+    let mut dirs = CanonicalDirs::default();
+    let names: BTreeSet<&OsStr> = stdin.iter().filter_map(|p| p.file_name()).collect();
+    let replaced: BTreeSet<PathBuf> = stdin.iter().filter_map(|p| dirs.file(p)).collect();
+    files.retain(|j| {
+        if !j.path.file_name().is_some_and(|n| names.contains(n)) {
+            return true;
+        }
+        dirs.file(&j.path).is_none_or(|me| !replaced.contains(&me))
+    });
 }
 
 /// The project root of a path (a directory, or a file's directory), canonical: the nearest

@@ -114,6 +114,7 @@ fn resolve(file: &FileText<'_>, f: Finding, set: &RuleSet<'_>) -> Diagnostic {
         locator: locator.map(capped),
         fingerprint: String::new(),
         fingerprint_path: String::new(),
+        fix: None,
     }
 }
 

@@ -83,6 +83,10 @@ pub struct Options {
     /// them (default [`TREE_BUDGET`]); past it they are parsed again when needed. Tests set 0
     /// to check that parsing again changes nothing.
     pub terraform_trees: Option<usize>,
+    /// Standard input named like a file found under the named paths replaces that file (the
+    /// `--fix` loop's new texts, linted with the rest of the run). Without it both are linted,
+    /// their findings kept apart (the command line's `check . - --stdin-filename a.yaml`).
+    pub stdin_replaces: bool,
 }
 
 pub use terraform::TREE_BUDGET;
@@ -122,13 +126,16 @@ pub fn lint_with(
         .collect();
     let threads = opts.threads.unwrap_or(0).min(MAX_THREADS);
     let mut found = discover::discover(&paths, configs, opts.force_exclude, threads)?;
+    if opts.stdin_replaces {
+        context::drop_replaced(&mut found.files, &stdin_files(inputs));
+    }
     // The configs of what is reported decide whether the index is built (and the project read
     // for context); with those of the context, whether Terraform's facts are extracted.
     let mut used = reported_configs(inputs, &paths, &found, configs);
     let (indexing, _) = what_sets_read(configs, &used, opts.parse_only, opts);
     let mut context = match (indexing, opts.context) {
         (true, Context::Project) => {
-            context::project_context(&paths, stdin_file(inputs), &found, configs, threads)?
+            context::project_context(&paths, &stdin_files(inputs), &found, configs, threads)?
         }
         _ => Default::default(),
     };
@@ -484,12 +491,16 @@ fn skip_finding(s: &Skipped) -> crate::diagnostic::Finding {
     }
 }
 
-/// The file standard input stands for, if any (see [`stdin_path`]).
-fn stdin_file(inputs: &[Input]) -> Option<&Path> {
-    inputs.iter().find_map(|i| match i {
-        Input::Stdin { name, .. } => stdin_path(name),
-        Input::Path(_) => None,
-    })
+/// The files standard input stands for (see [`stdin_path`]): one for the command line; the
+/// `--fix` loop lints each fixed file's new text in place of the file.
+fn stdin_files(inputs: &[Input]) -> Vec<&Path> {
+    inputs
+        .iter()
+        .filter_map(|i| match i {
+            Input::Stdin { name, .. } => stdin_path(name),
+            Input::Path(_) => None,
+        })
+        .collect()
 }
 
 /// Standard input's name as a path, when it names a file or a file in an existing directory

@@ -4,7 +4,8 @@
 //! to `gen-lsp-types`) is a change to this module only.
 
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::source::Pos;
+use crate::fix::{Applicability, Edit};
+use crate::source::{LineIndex, Pos};
 use lsp_types as lsp;
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
@@ -78,6 +79,83 @@ pub fn range(text: &str, start: Pos, end: Pos, enc: Encoding) -> lsp::Range {
     lsp::Range::new(position(text, start, enc), position(text, end, enc))
 }
 
+/// The LSP position of a byte offset of `text`.
+fn offset_position(text: &str, lines: &LineIndex, offset: u32, enc: Encoding) -> lsp::Position {
+    position(text, lines.pos(text, offset as usize), enc)
+}
+
+/// An edit of `text` as an LSP text edit.
+fn text_edit(text: &str, lines: &LineIndex, e: &Edit, enc: Encoding) -> lsp::TextEdit {
+    lsp::TextEdit {
+        range: lsp::Range::new(
+            offset_position(text, lines, e.span.start, enc),
+            offset_position(text, lines, e.span.end, enc),
+        ),
+        new_text: e.text.clone(),
+    }
+}
+
+/// Whether two ranges share a position (a cursor at either end of a diagnostic is on it).
+pub fn touches(a: lsp::Range, b: lsp::Range) -> bool {
+    a.start <= b.end && b.start <= a.end
+}
+
+/// One quick fix, as [`code_action`] makes it.
+pub struct Action<'a> {
+    pub title: String,
+    pub edits: &'a [Edit],
+    /// The safe fix of a diagnostic: what the editor applies first.
+    pub preferred: bool,
+    /// The diagnostic it fixes, as published.
+    pub diagnostic: lsp::Diagnostic,
+}
+
+/// A quick-fix code action editing the document `uri` (whose text is `text`).
+// `WorkspaceEdit::changes` is keyed by `Uri`, whose parsed parts are cached inside it: the key
+// is never changed here.
+#[allow(clippy::mutable_key_type)]
+pub fn code_action(
+    uri: &lsp::Uri,
+    text: &str,
+    action: Action<'_>,
+    enc: Encoding,
+) -> lsp::CodeActionOrCommand {
+    let lines = LineIndex::new(text);
+    let edits = action
+        .edits
+        .iter()
+        .map(|e| text_edit(text, &lines, e, enc))
+        .collect();
+    let changes = std::collections::HashMap::from([(uri.clone(), edits)]);
+    lsp::CodeActionOrCommand::CodeAction(lsp::CodeAction {
+        title: action.title,
+        kind: Some(lsp::CodeActionKind::QUICKFIX),
+        diagnostics: Some(vec![action.diagnostic]),
+        edit: Some(lsp::WorkspaceEdit::new(changes)),
+        is_preferred: Some(action.preferred),
+        ..Default::default()
+    })
+}
+
+/// How an unsafe fix is titled in the editor.
+pub fn fix_title(title: &str, applicability: Applicability) -> String {
+    match applicability {
+        Applicability::Safe => title.to_string(),
+        Applicability::Unsafe => format!("{title} (unsafe: may change how the workload runs)"),
+    }
+}
+
+/// A hover showing Markdown over `range`.
+pub fn hover(markdown: String, range: lsp::Range) -> lsp::Hover {
+    lsp::Hover {
+        contents: lsp::HoverContents::Markup(lsp::MarkupContent {
+            kind: lsp::MarkupKind::Markdown,
+            value: markdown,
+        }),
+        range: Some(range),
+    }
+}
+
 /// The LSP diagnostic of a finding in the document `text`. `locate` gives, for the file of a
 /// related location, its URI and its text when it is another file than the document's (`None`
 /// to leave the location out); `docs_url`: the config's base for rule documents.
@@ -97,6 +175,11 @@ pub fn diagnostic(
     if let Some(help) = &d.help {
         message.push_str("\nhelp: ");
         message.push_str(help);
+    }
+    // Rendered Helm output: the template to change, as the GitHub format says it.
+    if let Some(template) = &d.source {
+        message.push_str("\nhelm source: ");
+        message.push_str(template);
     }
     let related: Vec<lsp::DiagnosticRelatedInformation> = d
         .related
@@ -126,10 +209,78 @@ pub fn diagnostic(
     }
 }
 
+/// How the client takes diagnostics.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct DiagnosticModes {
+    /// It pulls them (`textDocument/diagnostic`): it declares `textDocument.diagnostic`. Then
+    /// nothing is pushed to it: VS Code would show both.
+    pub pull: bool,
+    /// It takes `workspace/diagnostic/refresh` (`workspace.diagnostics.refreshSupport`): pull
+    /// again, when a document's findings change without the document changing.
+    pub refresh: bool,
+}
+
+impl DiagnosticModes {
+    /// From the `initialize` request's raw parameters: lsp-types 0.97 spells the workspace
+    /// capability `diagnostic`, where the protocol (and VS Code) says `diagnostics`; both are
+    /// read.
+    pub fn of(params: &serde_json::Value) -> DiagnosticModes {
+        let caps = &params["capabilities"];
+        let present = |v: &serde_json::Value| !v.is_null();
+        let workspace = &caps["workspace"];
+        let refresh = ["diagnostics", "diagnostic"]
+            .iter()
+            .any(|k| workspace[k]["refreshSupport"] == serde_json::Value::Bool(true));
+        DiagnosticModes {
+            pull: present(&caps["textDocument"]["diagnostic"]),
+            refresh,
+        }
+    }
+}
+
+/// A pull request's answer: the findings (and the `result_id` to send next time), or that those
+/// of `previous` are still right.
+pub fn pulled(
+    result_id: Option<String>,
+    previous: Option<&str>,
+    items: &[lsp::Diagnostic],
+) -> lsp::DocumentDiagnosticReportResult {
+    let report = match result_id {
+        Some(id) if previous == Some(id.as_str()) => lsp::DocumentDiagnosticReport::Unchanged(
+            lsp::RelatedUnchangedDocumentDiagnosticReport {
+                related_documents: None,
+                unchanged_document_diagnostic_report: lsp::UnchangedDocumentDiagnosticReport {
+                    result_id: id,
+                },
+            },
+        ),
+        result_id => {
+            lsp::DocumentDiagnosticReport::Full(lsp::RelatedFullDocumentDiagnosticReport {
+                related_documents: None,
+                full_document_diagnostic_report: lsp::FullDocumentDiagnosticReport {
+                    result_id,
+                    items: items.to_vec(),
+                },
+            })
+        }
+    };
+    lsp::DocumentDiagnosticReportResult::Report(report)
+}
+
 /// What the server can do, for the `initialize` response: open/close and full-text change
-/// notifications (diagnostics are pushed), positions in `enc`.
-pub fn capabilities(enc: Encoding) -> serde_json::Value {
+/// notifications, diagnostics (pushed, or pulled when `modes.pull`: one document's findings
+/// depend on other files), quick fixes, hovers, positions in `enc`.
+pub fn capabilities(enc: Encoding, modes: DiagnosticModes) -> serde_json::Value {
+    let diagnostic_provider = modes.pull.then(|| {
+        lsp::DiagnosticServerCapabilities::Options(lsp::DiagnosticOptions {
+            identifier: Some("akslint".to_string()),
+            inter_file_dependencies: true,
+            workspace_diagnostics: false,
+            work_done_progress_options: Default::default(),
+        })
+    });
     let caps = lsp::ServerCapabilities {
+        diagnostic_provider,
         position_encoding: Some(enc.kind()),
         text_document_sync: Some(lsp::TextDocumentSyncCapability::Options(
             lsp::TextDocumentSyncOptions {
@@ -138,6 +289,13 @@ pub fn capabilities(enc: Encoding) -> serde_json::Value {
                 ..Default::default()
             },
         )),
+        code_action_provider: Some(lsp::CodeActionProviderCapability::Options(
+            lsp::CodeActionOptions {
+                code_action_kinds: Some(vec![lsp::CodeActionKind::QUICKFIX]),
+                ..Default::default()
+            },
+        )),
+        hover_provider: Some(lsp::HoverProviderCapability::Simple(true)),
         ..Default::default()
     };
     serde_json::json!({
@@ -299,6 +457,56 @@ mod tests {
             Encoding::negotiate(&lsp::ClientCapabilities::default()),
             Encoding::Utf16
         );
+    }
+
+    #[test]
+    fn pull_and_refresh_as_the_client_declares_them() {
+        let modes = |caps: serde_json::Value| {
+            DiagnosticModes::of(&serde_json::json!({"capabilities": caps}))
+        };
+        assert_eq!(modes(serde_json::json!({})), DiagnosticModes::default());
+        // VS Code's (vscode-languageclient 9): the protocol's `workspace.diagnostics`.
+        let vscode = serde_json::json!({
+            "workspace": {"diagnostics": {"refreshSupport": true}},
+            "textDocument": {"diagnostic": {"dynamicRegistration": true, "relatedDocumentSupport": false}},
+        });
+        assert_eq!(
+            modes(vscode),
+            DiagnosticModes {
+                pull: true,
+                refresh: true
+            }
+        );
+        let pull_only = serde_json::json!({"textDocument": {"diagnostic": {}}});
+        assert_eq!(
+            modes(pull_only),
+            DiagnosticModes {
+                pull: true,
+                refresh: false
+            }
+        );
+        let no_refresh = serde_json::json!({
+            "workspace": {"diagnostics": {"refreshSupport": false}},
+            "textDocument": {"publishDiagnostics": {}},
+        });
+        assert_eq!(modes(no_refresh), DiagnosticModes::default());
+    }
+
+    #[test]
+    fn a_pull_answers_unchanged_only_for_the_current_result() {
+        let items = [not_linted("x")];
+        let json = |r| serde_json::to_value(r).unwrap();
+        let full = json(pulled(Some("3.1".into()), Some("2.0"), &items));
+        assert_eq!(full["kind"], "full");
+        assert_eq!(full["resultId"], "3.1");
+        assert_eq!(full["items"][0]["message"], "x");
+        let same = json(pulled(Some("3.1".into()), Some("3.1"), &items));
+        assert_eq!(
+            same,
+            serde_json::json!({"kind": "unchanged", "resultId": "3.1"})
+        );
+        let first = json(pulled(None, None, &[]));
+        assert_eq!(first, serde_json::json!({"kind": "full", "items": []}));
     }
 
     #[test]

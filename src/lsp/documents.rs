@@ -1,6 +1,7 @@
 //! The open documents: the editor's text of each, which is the truth while it is open (not
 //! the file on disk), and its version. Full-document sync: a change replaces the whole text.
 
+use crate::diagnostic::Diagnostic;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
@@ -10,8 +11,14 @@ pub struct Document {
     /// The file it is, for `file:` URIs (others are not linted: no path gives no config, no
     /// project and no kind).
     pub path: Option<PathBuf>,
+    /// The root of its project (see [`crate::engine::project_root`]), found when it is opened:
+    /// the open documents of one project are linted together.
+    pub project: Option<PathBuf>,
     pub version: i32,
     pub text: String,
+    /// The findings of the last lint of this text, with their fixes (for code actions and
+    /// hovers); empty until it is linted.
+    pub findings: Vec<Diagnostic>,
 }
 
 /// The open documents, by URI (as the client spells it).
@@ -32,6 +39,7 @@ impl Documents {
             Some(doc) if version >= doc.version => {
                 doc.version = version;
                 doc.text = text;
+                doc.findings.clear();
                 true
             }
             _ => false,
@@ -44,6 +52,18 @@ impl Documents {
 
     pub fn get(&self, uri: &str) -> Option<&Document> {
         self.open.get(uri)
+    }
+
+    /// Keeps the findings of an open document's lint.
+    pub fn set_findings(&mut self, uri: &str, findings: Vec<Diagnostic>) {
+        if let Some(doc) = self.open.get_mut(uri) {
+            doc.findings = findings;
+        }
+    }
+
+    /// The open documents, by URI.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &Document)> {
+        self.open.iter().map(|(u, d)| (u.as_str(), d))
     }
 
     /// The open document of a file, if any (for the text of a related location).
@@ -61,8 +81,10 @@ mod tests {
         let mut docs = Documents::default();
         let doc = |v: i32, t: &str| Document {
             path: None,
+            project: None,
             version: v,
             text: t.to_string(),
+            findings: Vec::new(),
         };
         docs.open("file:///a.yaml", doc(1, "a"));
         assert!(docs.change("file:///a.yaml", 3, "c".into()));

@@ -1,13 +1,15 @@
-//! `akslint lsp`: a language server over standard input and output, for editors. It pushes
-//! each open YAML/JSON/Terraform document's findings when the document is opened and each time
-//! it changes, linted as the editor has it (unsaved text included) with the file's config and
-//! the rest of its project on disk as context.
+//! `akslint lsp`: a language server over standard input and output, for editors. Each open
+//! YAML/JSON/Terraform document is linted when it is opened and each time it changes, as the
+//! editor has it (unsaved text included), with the file's config and the rest of its project
+//! on disk as context, the project's other open documents in place of their files. Its
+//! findings are pushed (`textDocument/publishDiagnostics`), or pulled by a client that offers
+//! `textDocument/diagnostic` (VS Code); quick fixes and hovers come from the same lint.
 //!
 //! | part | module |
 //! |---|---|
-//! | the loop: initialize, notifications, shutdown | [`server`] |
+//! | the loop: initialize, notifications, requests, shutdown | [`server`] |
 //! | the open documents | [`documents`] |
-//! | linting one document | [`lint`] |
+//! | linting a project's open documents | [`lint`] |
 //! | positions, diagnostics and URIs in LSP's types | [`convert`] |
 
 mod convert;

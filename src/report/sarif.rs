@@ -244,6 +244,7 @@ mod tests {
             locator: None,
             fingerprint: "0123456789abcdef0123456789abcdef".into(),
             fingerprint_path: "k8s/pod.yaml".into(),
+            fix: None,
         };
         let report = LintResult {
             diagnostics: vec![d; 1_000],

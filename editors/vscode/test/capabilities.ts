@@ -58,3 +58,11 @@ export const vscodeClientCapabilities: ClientCapabilities = {
     positionEncodings: ["utf-16"],
   },
 };
+
+// The same without pull diagnostics (`textDocument.diagnostic`, `workspace.diagnostics`): a
+// client that only takes pushes, as Neovim's and Helix's do.
+export const pushOnlyCapabilities: ClientCapabilities = {
+  ...vscodeClientCapabilities,
+  workspace: { ...vscodeClientCapabilities.workspace, diagnostics: undefined },
+  textDocument: { ...vscodeClientCapabilities.textDocument, diagnostic: undefined },
+};

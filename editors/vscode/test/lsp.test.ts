@@ -2,7 +2,10 @@
 // (vscode-languageserver-protocol over vscode-jsonrpc: the node-only layer of
 // vscode-languageclient, which cannot load outside VS Code), started as the extension starts it
 // (src/server.ts's arguments) and initialized with the client capabilities
-// vscode-languageclient 9 sends.
+// vscode-languageclient 9 sends. Those offer pull diagnostics, which the server takes: the
+// tests pull as the client does (on open, on change, and for every open document when the
+// server asks for a refresh), sending back the result ID of the last report. One test drives
+// push diagnostics, for clients without pull (Neovim, Helix, older VS Code clients).
 //
 // The binary: $AKSLINT_BIN, else ../../target/release/akslint.
 
@@ -15,11 +18,19 @@ import * as path from "node:path";
 import { pathToFileURL } from "node:url";
 import { after, before, test } from "node:test";
 import {
+  ClientCapabilities,
+  CodeAction,
+  CodeActionRequest,
+  CodeActionTriggerKind,
+  Command,
   createProtocolConnection,
   Diagnostic,
+  DiagnosticRefreshRequest,
   DidChangeTextDocumentNotification,
   DidCloseTextDocumentNotification,
   DidOpenTextDocumentNotification,
+  DocumentDiagnosticReport,
+  DocumentDiagnosticRequest,
   ExitNotification,
   InitializedNotification,
   InitializeRequest,
@@ -30,8 +41,9 @@ import {
   ShutdownRequest,
   StreamMessageReader,
   StreamMessageWriter,
+  TextEdit,
 } from "vscode-languageserver-protocol/node";
-import { vscodeClientCapabilities } from "./capabilities";
+import { pushOnlyCapabilities, vscodeClientCapabilities } from "./capabilities";
 import { DOCUMENT_SELECTOR, serverArgs } from "../src/server";
 
 const here = path.resolve(__dirname, "..", ".."); // editors/vscode (the test runs from out/test)
@@ -44,6 +56,10 @@ class Session {
   readonly conn: ProtocolConnection;
   readonly exited: Promise<number | null>;
   private readonly published: PublishDiagnosticsParams[] = [];
+  /** `workspace/diagnostic/refresh` requests received and not yet taken. */
+  private refreshes = 0;
+  /** The result ID of each document's last pull report, sent with its next pull. */
+  private readonly resultIds = new Map<string, string>();
   private waiting: (() => void) | undefined;
   stderr = "";
 
@@ -56,10 +72,14 @@ class Session {
       this.published.push(p);
       this.waiting?.();
     });
+    this.conn.onRequest(DiagnosticRefreshRequest.type, () => {
+      this.refreshes++;
+      this.waiting?.();
+    });
     this.conn.listen();
   }
 
-  async initialize(root: string): Promise<InitializeResult> {
+  async initialize(root: string, capabilities: ClientCapabilities = vscodeClientCapabilities): Promise<InitializeResult> {
     const rootUri = uri(root);
     const result = await withTimeout(this.conn.sendRequest(InitializeRequest.type, {
       processId: process.pid,
@@ -67,7 +87,7 @@ class Session {
       rootPath: root,
       rootUri,
       workspaceFolders: [{ uri: rootUri, name: path.basename(root) }],
-      capabilities: vscodeClientCapabilities,
+      capabilities,
       initializationOptions: undefined,
     }), "the initialize response");
     await this.conn.sendNotification(InitializedNotification.type, {});
@@ -91,12 +111,12 @@ class Session {
     return this.conn.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri: uri(file) } });
   }
 
-  /** The next publish (in order; each is taken once), which must be for `file`. */
-  async nextPublish(file: string): Promise<PublishDiagnosticsParams> {
+  /** Waits until `ready()` holds (it is checked again on each message from the server). */
+  private async until(ready: () => boolean, what: string): Promise<void> {
     const deadline = Date.now() + TIMEOUT_MS;
-    while (this.published.length === 0) {
+    while (!ready()) {
       const left = deadline - Date.now();
-      if (left <= 0) assert.fail(`no publishDiagnostics for ${file} within ${TIMEOUT_MS} ms; stderr: ${this.stderr}`);
+      if (left <= 0) assert.fail(`no ${what} within ${TIMEOUT_MS} ms; stderr: ${this.stderr}`);
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, left);
         this.waiting = () => {
@@ -106,9 +126,52 @@ class Session {
       });
       this.waiting = undefined;
     }
+  }
+
+  /** The next publish (in order; each is taken once), which must be for `file`. */
+  async nextPublish(file: string): Promise<PublishDiagnosticsParams> {
+    await this.until(() => this.published.length > 0, `publishDiagnostics for ${file}`);
     const p = this.published.shift()!;
     assert.equal(p.uri, uri(file), `a publish for another document: ${JSON.stringify(p)}`);
     return p;
+  }
+
+  /** Takes the next `workspace/diagnostic/refresh` (waiting for it). */
+  async nextRefresh(): Promise<void> {
+    await this.until(() => this.refreshes > 0, "workspace/diagnostic/refresh");
+    this.refreshes--;
+  }
+
+  /** `textDocument/diagnostic` for `file`, with the result ID of its last report, as the client pulls. */
+  async pull(file: string): Promise<DocumentDiagnosticReport> {
+    const key = uri(file);
+    const report = await withTimeout(this.conn.sendRequest(DocumentDiagnosticRequest.type, {
+      textDocument: { uri: key },
+      identifier: "akslint",
+      previousResultId: this.resultIds.get(key),
+    }), `the diagnostic report of ${file}`);
+    if (report.resultId !== undefined) this.resultIds.set(key, report.resultId);
+    return report;
+  }
+
+  /** A pull that must give a full report (the findings changed since the last one): its items. */
+  async pullFull(file: string): Promise<Diagnostic[]> {
+    const report = await this.pull(file);
+    assert.equal(report.kind, "full", `a full report for ${file}: ${JSON.stringify(report)}`);
+    return report.kind === "full" ? report.items : [];
+  }
+
+  /** The quick fixes the client asks for on a diagnostic (as VS Code does for its light bulb). */
+  async codeActions(file: string, d: Diagnostic): Promise<CodeAction[]> {
+    const actions = await withTimeout(this.conn.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri: uri(file) },
+      range: d.range,
+      context: { diagnostics: [d], triggerKind: CodeActionTriggerKind.Automatic },
+    }), "the code actions");
+    return (actions ?? []).map((a: Command | CodeAction) => {
+      assert.ok(CodeAction.is(a), `a code action, not a command: ${JSON.stringify(a)}`);
+      return a;
+    });
   }
 
   /** shutdown, then exit: the exit code (0 when the protocol was followed). */
@@ -118,6 +181,7 @@ class Session {
     const code = await withTimeout(this.exited, "the server to exit");
     this.conn.dispose();
     assert.deepEqual(this.published, [], "every publish was expected");
+    assert.equal(this.refreshes, 0, "every refresh was expected");
     return code;
   }
 
@@ -139,14 +203,29 @@ function withTimeout<T>(p: Promise<T>, what: string): Promise<T> {
   return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
 }
 
-function codes(p: PublishDiagnosticsParams): string[] {
-  return p.diagnostics.map((d) => String(d.code)).sort();
+/** The rule IDs of a publish's diagnostics, or of a pull report's items. */
+function codes(p: PublishDiagnosticsParams | Diagnostic[]): string[] {
+  const diags = Array.isArray(p) ? p : p.diagnostics;
+  return diags.map((d) => String(d.code)).sort();
 }
 
-function only(p: PublishDiagnosticsParams, code: string): Diagnostic {
-  const found = p.diagnostics.filter((d) => d.code === code);
-  assert.equal(found.length, 1, `one ${code} in ${JSON.stringify(codes(p))}`);
+function only(p: PublishDiagnosticsParams | Diagnostic[], code: string): Diagnostic {
+  const diags = Array.isArray(p) ? p : p.diagnostics;
+  const found = diags.filter((d) => d.code === code);
+  assert.equal(found.length, 1, `one ${code} in ${JSON.stringify(codes(diags))}`);
   return found[0];
+}
+
+/** `text` with a code action's edits for `file` applied, as VS Code applies a WorkspaceEdit. */
+function applyAction(text: string, file: string, action: CodeAction): string {
+  const edits: TextEdit[] = action.edit?.changes?.[uri(file)] ?? assert.fail(`no edits for ${file}: ${JSON.stringify(action)}`);
+  // A JS string index counts UTF-16 code units, as the positions do.
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) if (text[i] === "\n") starts.push(i + 1);
+  const offset = (p: { line: number; character: number }) => Math.min(starts[p.line] + p.character, text.length);
+  const sorted = [...edits].sort((a, b) => offset(b.range.start) - offset(a.range.start));
+  for (const e of sorted) text = text.slice(0, offset(e.range.start)) + e.newText + text.slice(offset(e.range.end));
+  return text;
 }
 
 /** A temporary project: its own root (`akslint.toml` with `root = true`), with these files. */
@@ -225,21 +304,31 @@ test("the protocol library is the one vscode-languageclient uses", () => {
   );
 });
 
-test("open, change, close, shutdown: a privileged container found, fixed, cleared", async () => {
-  // On disk the file is already fixed: what is linted is the editor's text.
-  const dir = project({ "policy.yaml": POLICY, "web.yaml": HARDENED });
-  const file = path.join(dir, "web.yaml");
+test("VS Code's capabilities get pull diagnostics, which depend on other files", async () => {
+  const dir = project({});
   const s = session(dir);
   const init = await s.initialize(dir);
   assert.equal(init.capabilities.positionEncoding, "utf-16", "VS Code offers only UTF-16");
   assert.equal(init.serverInfo?.name, "akslint");
-  // VS Code offers pull diagnostics too (textDocument.diagnostic); a server that registers them
-  // is pulled from, and its pushes would show twice. This test drives push only.
-  assert.equal(init.capabilities.diagnosticProvider, undefined, "the server now offers pull diagnostics: test them here");
+  assert.deepEqual(init.capabilities.diagnosticProvider, {
+    identifier: "akslint",
+    interFileDependencies: true,
+    workspaceDiagnostics: false,
+  });
+  assert.deepEqual(init.capabilities.codeActionProvider, { codeActionKinds: ["quickfix"] });
+  assert.equal(await s.shutdown(), 0);
+});
 
+test("pull (VS Code): open, change, close, shutdown: a privileged container found, fixed, cleared", async () => {
+  // On disk the file is already fixed: what is linted is the editor's text.
+  const dir = project({ "policy.yaml": POLICY, "web.yaml": HARDENED });
+  const file = path.join(dir, "web.yaml");
+  const s = session(dir);
+  await s.initialize(dir);
+
+  // Pulled as soon as it is opened, as the client does: the findings, not an empty report.
   await s.open(file, PRIVILEGED, 1);
-  const opened = await s.nextPublish(file);
-  assert.equal(opened.version, 1);
+  const opened = await s.pullFull(file);
   assert.deepEqual(codes(opened), ["AKS401"]);
   const d = only(opened, "AKS401");
   const line = PRIVILEGED.split("\n").indexOf("            privileged: true");
@@ -250,19 +339,42 @@ test("open, change, close, shutdown: a privileged container found, fixed, cleare
   assert.equal(d.severity, 1); // Error
   assert.equal(d.source, "akslint");
   assert.match(d.message, /privileged/i);
+  // Pulled again with nothing changed: the client keeps what it has.
+  const again = await s.pull(file);
+  assert.equal(again.kind, "unchanged", JSON.stringify(again));
 
   // Fixed in the editor: nothing is left.
+  await s.change(file, HARDENED, 2);
+  assert.deepEqual(await s.pullFull(file), []);
+
+  // Broken again, then closed (the client forgets a closed document's diagnostics itself).
+  await s.change(file, PRIVILEGED, 3);
+  assert.deepEqual(codes(await s.pullFull(file)), ["AKS401"]);
+  await s.close(file);
+
+  // Nothing was pushed (VS Code would show it twice): shutdown checks.
+  assert.equal(await s.shutdown(), 0);
+});
+
+test("push (a client without pull diagnostics): open, change, close", async () => {
+  const dir = project({ "policy.yaml": POLICY, "web.yaml": HARDENED });
+  const file = path.join(dir, "web.yaml");
+  const s = session(dir);
+  const init = await s.initialize(dir, pushOnlyCapabilities);
+  assert.equal(init.capabilities.diagnosticProvider, undefined);
+
+  await s.open(file, PRIVILEGED, 1);
+  const opened = await s.nextPublish(file);
+  assert.equal(opened.version, 1);
+  assert.deepEqual(codes(opened), ["AKS401"]);
   await s.change(file, HARDENED, 2);
   const changed = await s.nextPublish(file);
   assert.equal(changed.version, 2);
   assert.deepEqual(changed.diagnostics, []);
-
-  // Broken again, then closed: closing clears what was shown.
   await s.change(file, PRIVILEGED, 3);
   assert.deepEqual(codes(await s.nextPublish(file)), ["AKS401"]);
   await s.close(file);
   assert.deepEqual((await s.nextPublish(file)).diagnostics, []);
-
   assert.equal(await s.shutdown(), 0);
 });
 
@@ -284,9 +396,9 @@ test("positions on a multibyte line are UTF-16 code units", async () => {
   const s = session(dir);
   await s.initialize(dir);
   await s.open(file, text);
-  const p = await s.nextPublish(file);
-  assert.deepEqual(codes(p), ["AKS401"]);
-  assert.deepEqual(only(p, "AKS401").range, {
+  const items = await s.pullFull(file);
+  assert.deepEqual(codes(items), ["AKS401"]);
+  assert.deepEqual(only(items, "AKS401").range, {
     start: { line, character },
     end: { line, character: character + "privileged: true".length },
   });
@@ -300,7 +412,7 @@ test("cross-file: a NetworkPolicy on disk covers the Deployment in the editor", 
   let s = session(covered);
   await s.initialize(covered);
   await s.open(file, HARDENED);
-  assert.deepEqual((await s.nextPublish(file)).diagnostics, []);
+  assert.deepEqual(await s.pullFull(file), []);
   assert.equal(await s.shutdown(), 0);
 
   // The same Deployment in a project without it: the namespace has no default deny, and the
@@ -310,12 +422,86 @@ test("cross-file: a NetworkPolicy on disk covers the Deployment in the editor", 
   s = session(bare);
   await s.initialize(bare);
   await s.open(other, HARDENED);
-  const p = await s.nextPublish(other);
-  assert.deepEqual(codes(p), ["AKS301", "AKS302", "AKS303"]);
-  const aks303 = only(p, "AKS303");
+  const items = await s.pullFull(other);
+  assert.deepEqual(codes(items), ["AKS301", "AKS302", "AKS303"]);
+  const aks303 = only(items, "AKS303");
   // On the pod template's labels, which no policy selects.
   const labels = HARDENED.split("\n").indexOf("      labels: {app: web}");
   assert.deepEqual(aks303.range, { start: { line: labels, character: 6 }, end: { line: labels, character: 12 } });
+  assert.equal(await s.shutdown(), 0);
+});
+
+test("cross-file: a NetworkPolicy typed in another editor covers the Deployment, and the client is asked to pull again", async () => {
+  const dir = project({});
+  const web = path.join(dir, "web.yaml");
+  const policy = path.join(dir, "policy.yaml");
+  const s = session(dir);
+  await s.initialize(dir);
+  await s.open(web, HARDENED);
+  assert.deepEqual(codes(await s.pullFull(web)), ["AKS301", "AKS302", "AKS303"]);
+
+  // Never saved: only the editor has it. The Deployment's findings change without it changing.
+  await s.open(policy, POLICY);
+  await s.nextRefresh();
+  // What the client does on a refresh: pull every open document again.
+  assert.deepEqual(await s.pullFull(web), []);
+  assert.deepEqual(await s.pullFull(policy), []);
+
+  // The policy closed unsaved: the Deployment is uncovered again.
+  await s.close(policy);
+  await s.nextRefresh();
+  assert.deepEqual(codes(await s.pullFull(web)), ["AKS301", "AKS302", "AKS303"]);
+  assert.equal(await s.shutdown(), 0);
+});
+
+test("quick fixes: the fix and the suppression come back for a finding, and applying them clears it", async () => {
+  // An overridden duplicate key (AKS004: a safe fix) and privilege escalation allowed (AKS402:
+  // an unsafe one).
+  const broken = HARDENED.replace("metadata:\n  name: web\n", "metadata:\n  name: old\n  name: web\n").replace(
+    "allowPrivilegeEscalation: false",
+    "allowPrivilegeEscalation: true",
+  );
+  const dir = project({ "policy.yaml": POLICY });
+  const file = path.join(dir, "web.yaml");
+  const s = session(dir);
+  await s.initialize(dir);
+  await s.open(file, broken, 1);
+  let items = await s.pullFull(file);
+  assert.deepEqual(codes(items), ["AKS004", "AKS402"]);
+
+  const dup = await s.codeActions(file, only(items, "AKS004"));
+  assert.deepEqual(dup.map((a) => [a.title, a.kind, a.isPreferred]), [
+    ["Remove the overridden earlier `name`", "quickfix", true],
+    ["Suppress AKS004 on this line", "quickfix", false],
+  ]);
+  assert.equal(dup[0].diagnostics?.[0].code, "AKS004");
+  const escalation = await s.codeActions(file, only(items, "AKS402"));
+  assert.equal(escalation.length, 2, JSON.stringify(escalation));
+  assert.match(escalation[0].title, /^Set `allowPrivilegeEscalation: false` on container `web`.*unsafe/);
+  assert.equal(escalation[0].isPreferred, false, "an unsafe fix is never preferred");
+  assert.equal(escalation[1].title, "Suppress AKS402 on this line");
+
+  // The safe fix applied: AKS004 is gone, and only its line changed.
+  const safe = applyAction(broken, file, dup[0]);
+  assert.equal(safe, broken.replace("  name: old\n", ""));
+  await s.change(file, safe, 2);
+  items = await s.pullFull(file);
+  assert.deepEqual(codes(items), ["AKS402"]);
+  // Then the unsafe one, asked for on the new text: nothing is left.
+  const fixed = applyAction(safe, file, (await s.codeActions(file, only(items, "AKS402")))[0]);
+  assert.equal(fixed, HARDENED);
+  await s.change(file, fixed, 3);
+  assert.deepEqual(await s.pullFull(file), []);
+
+  // Suppressing instead of fixing: an akslint-ignore comment above the line, and the finding goes
+  // (with no AKS003: the comment suppresses something).
+  await s.change(file, safe, 4);
+  items = await s.pullFull(file);
+  const suppress = (await s.codeActions(file, only(items, "AKS402")))[1];
+  const suppressed = applyAction(safe, file, suppress);
+  assert.match(suppressed, /\n {12}# akslint-ignore: AKS402 -- <reason>\n {12}allowPrivilegeEscalation: true\n/);
+  await s.change(file, suppressed, 5);
+  assert.deepEqual(await s.pullFull(file), []);
   assert.equal(await s.shutdown(), 0);
 });
 
@@ -325,7 +511,7 @@ test("akslint.config is passed as --config and replaces the nearest akslint.toml
   const s = session(dir, serverArgs("${workspaceFolder}/team.toml", dir));
   await s.initialize(dir);
   await s.open(file, PRIVILEGED);
-  assert.deepEqual((await s.nextPublish(file)).diagnostics, []);
+  assert.deepEqual(await s.pullFull(file), []);
   assert.equal(await s.shutdown(), 0);
 });
 
@@ -346,8 +532,8 @@ test("a .tf file without a Terraform language is linted by its name", async () =
   const s = session(dir);
   await s.initialize(dir);
   await s.open(file, tf, 1, "plaintext");
-  const p = await s.nextPublish(file);
-  assert.deepEqual(codes(p), ["AKS101"]);
-  assert.equal(only(p, "AKS101").range.start.line, 5, "on local_account_disabled");
+  const items = await s.pullFull(file);
+  assert.deepEqual(codes(items), ["AKS101"]);
+  assert.equal(only(items, "AKS101").range.start.line, 5, "on local_account_disabled");
   assert.equal(await s.shutdown(), 0);
 });

@@ -194,6 +194,7 @@ pub(super) fn decode_report(bytes: &[u8], file: &str, rules: &Rules) -> Option<L
             locator: d.locator.map(Cow::into_owned),
             fingerprint: String::new(),
             fingerprint_path: String::new(),
+            fix: None,
         });
     }
     Some(LintResult {
@@ -302,6 +303,7 @@ mod tests {
             locator: None,
             fingerprint: String::new(),
             fingerprint_path: String::new(),
+            fix: None,
         });
         let blob = encode_report(&result, "a.yaml").unwrap();
         assert!(decode_report(&blob, "a.yaml", &rules).is_none());
