@@ -217,6 +217,7 @@ mod tests {
             locator: None,
             fingerprint: "0123456789abcdef0123456789abcdef".into(),
             fingerprint_path: String::new(),
+            fix: None,
         };
         let related = |line| Related {
             file: "k8s/policy.yaml".into(),
