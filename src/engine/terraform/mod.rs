@@ -14,6 +14,7 @@ mod check;
 mod facts;
 mod graph;
 mod load;
+mod plan;
 mod trees;
 
 use super::Options;
@@ -22,8 +23,12 @@ use super::settings::Settings;
 use crate::config::Limits;
 use crate::diagnostic::{Diagnostic, Finding, LintResult};
 use crate::index::terraform::TfFacts;
+use crate::rules::linter;
 use crate::suppress;
 use crate::terraform::SourceKind;
+use crate::terraform::plan::Plan;
+use check::Source;
+pub(crate) use load::PlanInput;
 use load::Project;
 pub(super) use load::{Inputs, StdinFile};
 use std::collections::{BTreeMap, BTreeSet};
@@ -35,6 +40,8 @@ pub use trees::BUDGET as TREE_BUDGET;
 pub(super) struct Loaded {
     trees: trees::Trees,
     project: Project,
+    /// The plans named, read (see [`plan`]).
+    plans: Vec<Plan>,
 }
 
 impl Loaded {
@@ -42,19 +49,31 @@ impl Loaded {
     /// may name (the run looks up each one's config before it builds its settings).
     pub fn paths(&self) -> impl Iterator<Item = &str> {
         let files = self.project.files().map(|f| &*f.name);
-        files.chain(self.project.unreadable_dirs())
+        let plans = self.plans.iter().map(|p| &*p.name);
+        files.chain(self.project.unreadable_dirs()).chain(plans)
     }
 }
 
-/// Loads the Terraform the run names (module directories, `.tfvars`, standard input), the
-/// children they call and their context, within the run's limits; `None` when there is none.
+/// Loads the Terraform the run names (module directories, `.tfvars`, standard input, plans),
+/// the children they call and their context, within the run's limits; `None` when there is
+/// none.
 pub(super) fn load(inputs: &Inputs<'_>, limits: &Limits, opts: &Options) -> Option<Loaded> {
-    if inputs.dirs.is_empty() && inputs.stdin.is_empty() && inputs.context.is_empty() {
+    if inputs.dirs.is_empty()
+        && inputs.stdin.is_empty()
+        && inputs.context.is_empty()
+        && inputs.plans.is_empty()
+    {
         return None;
     }
+    use rayon::prelude::*;
     let trees = trees::Trees::new(opts.terraform_trees.unwrap_or(TREE_BUDGET));
     let project = load::load(inputs, limits, opts, &trees);
-    Some(Loaded { trees, project })
+    let plans = inputs.plans.par_iter().map(PlanInput::load).collect();
+    Some(Loaded {
+        trees,
+        project,
+        plans,
+    })
 }
 
 /// Lints the loaded Terraform. Its modules are evaluated together (a child with its caller's
@@ -67,7 +86,12 @@ pub(super) fn lint_modules(
     opts: &Options,
 ) -> (LintResult, TfFacts) {
     let mut out = LintResult::default();
-    let Some(Loaded { trees, project }) = loaded else {
+    let Some(Loaded {
+        trees,
+        project,
+        plans,
+    }) = loaded
+    else {
         return (out, TfFacts::default());
     };
     for m in project.scanned() {
@@ -76,7 +100,8 @@ pub(super) fn lint_modules(
             out.bytes += f.text.len() as u64;
         }
     }
-    // Each config's module directories: those holding a file of the report scope it applies to.
+    // Each config's module directories: those holding a file of the report scope it applies to;
+    // and the plans it applies to.
     let mut dirs_of: BTreeMap<usize, BTreeSet<&Path>> = BTreeMap::new();
     for (dir, m) in &project.modules {
         for f in m.files.iter().filter(|f| project.in_scope(&f.name)) {
@@ -87,7 +112,18 @@ pub(super) fn lint_modules(
             dirs_of.entry(c).or_default().insert(dir);
         }
     }
+    let config_of_plan: Vec<usize> = plans
+        .iter()
+        .map(|p| settings.of(Path::new(&*p.name)))
+        .collect();
+    for (p, &c) in plans.iter().zip(&config_of_plan) {
+        out.files += 1;
+        out.bytes += p.text.len() as u64;
+        settings.note_use(c, &p.name);
+        dirs_of.entry(c).or_default();
+    }
     let mut by_file: BTreeMap<String, Vec<Finding>> = BTreeMap::new();
+    let mut by_plan: Vec<Vec<Finding>> = plans.iter().map(|_| Vec::new()).collect();
     let mut tf = TfFacts::default();
     if settings.checks() {
         let reach: Vec<BTreeSet<PathBuf>> = (0..project.roots.len())
@@ -102,27 +138,71 @@ pub(super) fn lint_modules(
                     .iter()
                     .map(|reached| reached.iter().any(|d| dirs.contains(d.as_path())))
                     .collect(),
+                plans: config_of_plan.iter().map(|&pc| pc == c).collect(),
             })
             .collect();
         let collect = settings.reads_terraform_facts();
-        let checked = check::check_roots(&project, &trees, &rules, collect);
+        let checked = check::check_roots(&project, &trees, &plans, &rules, collect);
         out.objects = checked.objects;
+        let pairs: Vec<Option<usize>> = plans.iter().map(|p| plan::paired(p, &project)).collect();
+        // What the configuration reports, by root: (resource, rule).
+        let mut reported: BTreeMap<usize, BTreeSet<(String, &str)>> = BTreeMap::new();
+        for (source, _, f) in checked.findings.iter().flatten() {
+            if let (Source::Root(r), Some(o)) = (source, &f.object) {
+                let key = (plan::resource_of(o), f.id());
+                reported.entry(*r).or_default().insert(key);
+            }
+        }
         for (&c, found) in dirs_of.keys().zip(checked.findings) {
-            for (file, f) in found {
-                if project.in_scope(&file) && settings.of(Path::new(&file)) == c {
-                    by_file.entry(file).or_default().push(f);
+            for (source, file, f) in found {
+                match source {
+                    Source::Root(_) => {
+                        if project.in_scope(&file) && settings.of(Path::new(&file)) == c {
+                            by_file.entry(file).or_default().push(f);
+                        }
+                    }
+                    Source::Plan(p) => {
+                        let known = pairs[p].and_then(|r| reported.get(&r)).is_some_and(|keys| {
+                            f.object
+                                .as_deref()
+                                .is_some_and(|o| keys.contains(&(plan::resource_of(o), f.id())))
+                        });
+                        if known || config_of_plan[p] != c {
+                            continue;
+                        }
+                        if file == *plans[p].name {
+                            by_plan[p].push(f);
+                        } else if project.in_scope(&file) {
+                            by_file.entry(file).or_default().push(f);
+                        }
+                    }
                 }
             }
         }
+        let plan_text = |file: &str| plans.iter().find(|p| &*p.name == file).map(|p| &*p.text);
         tf = facts::resolve(
             checked.facts,
-            |file| project.text_of(file),
+            |file| project.text_of(file).or_else(|| plan_text(file)),
             |file| project.in_scope(file),
         );
     }
     out.diagnostics = finish_files(&project, by_file, settings, opts, &mut out.sources);
     let judged = project.files().filter(|f| project.in_scope(&f.name));
     out.judged.files.extend(judged.map(|f| f.name.to_string()));
+    for ((p, found), &c) in plans.iter().zip(by_plan).zip(&config_of_plan) {
+        out.judged.files.push(p.name.to_string());
+        let mut all: Vec<Finding> = p.problems.iter().map(linter::plan_problem).collect();
+        all.extend(found);
+        if all.is_empty() {
+            continue;
+        }
+        let file = FileText::new(&p.name, &p.text);
+        let diags = finish(&file, all, &mut [], settings.set(c), settings.cfg(c), false);
+        if opts.keep_sources && !diags.is_empty() {
+            out.sources.insert(p.name.to_string(), p.text.clone());
+        }
+        out.diagnostics.extend(diags);
+    }
     for (file, f) in project.problems() {
         let text = project.text_of(&file).unwrap_or("");
         let c = settings.of(Path::new(&file));
