@@ -23,7 +23,6 @@ use super::settings::Settings;
 use crate::config::Limits;
 use crate::diagnostic::{Diagnostic, Finding, LintResult};
 use crate::index::terraform::TfFacts;
-use crate::rules::linter;
 use crate::suppress;
 use crate::terraform::SourceKind;
 use crate::terraform::plan::Plan;
@@ -145,37 +144,20 @@ pub(super) fn lint_modules(
         let checked = check::check_roots(&project, &trees, &plans, &rules, collect);
         out.objects = checked.objects;
         let pairs: Vec<Option<usize>> = plans.iter().map(|p| plan::paired(p, &project)).collect();
-        // What the configuration reports, by root: (resource, rule).
-        let mut reported: BTreeMap<usize, BTreeSet<(String, &str)>> = BTreeMap::new();
-        for (source, _, f) in checked.findings.iter().flatten() {
-            if let (Source::Root(r), Some(o)) = (source, &f.object) {
-                let key = (plan::resource_of(o), f.id());
-                reported.entry(*r).or_default().insert(key);
-            }
-        }
+        let reported = plan::Reported::of(&checked.findings);
         for (&c, found) in dirs_of.keys().zip(checked.findings) {
             for (source, file, f) in found {
+                // Each finding is kept by its file's config; a paired plan's, when the
+                // configuration does not report it (see `plan`).
+                let keep = match source {
+                    Source::Root(_) => settings.of(Path::new(&file)) == c,
+                    Source::Plan(p) => config_of_plan[p] == c && !reported.covers(pairs[p], &f),
+                };
                 match source {
-                    Source::Root(_) => {
-                        if project.in_scope(&file) && settings.of(Path::new(&file)) == c {
-                            by_file.entry(file).or_default().push(f);
-                        }
-                    }
-                    Source::Plan(p) => {
-                        let known = pairs[p].and_then(|r| reported.get(&r)).is_some_and(|keys| {
-                            f.object
-                                .as_deref()
-                                .is_some_and(|o| keys.contains(&(plan::resource_of(o), f.id())))
-                        });
-                        if known || config_of_plan[p] != c {
-                            continue;
-                        }
-                        if file == *plans[p].name {
-                            by_plan[p].push(f);
-                        } else if project.in_scope(&file) {
-                            by_file.entry(file).or_default().push(f);
-                        }
-                    }
+                    _ if !keep => {}
+                    Source::Plan(p) if file == *plans[p].name => by_plan[p].push(f),
+                    _ if project.in_scope(&file) => by_file.entry(file).or_default().push(f),
+                    _ => {}
                 }
             }
         }
@@ -189,20 +171,7 @@ pub(super) fn lint_modules(
     out.diagnostics = finish_files(&project, by_file, settings, opts, &mut out.sources);
     let judged = project.files().filter(|f| project.in_scope(&f.name));
     out.judged.files.extend(judged.map(|f| f.name.to_string()));
-    for ((p, found), &c) in plans.iter().zip(by_plan).zip(&config_of_plan) {
-        out.judged.files.push(p.name.to_string());
-        let mut all: Vec<Finding> = p.problems.iter().map(linter::plan_problem).collect();
-        all.extend(found);
-        if all.is_empty() {
-            continue;
-        }
-        let file = FileText::new(&p.name, &p.text);
-        let diags = finish(&file, all, &mut [], settings.set(c), settings.cfg(c), false);
-        if opts.keep_sources && !diags.is_empty() {
-            out.sources.insert(p.name.to_string(), p.text.clone());
-        }
-        out.diagnostics.extend(diags);
-    }
+    plan::finish(&plans, by_plan, &config_of_plan, settings, opts, &mut out);
     for (file, f) in project.problems() {
         let text = project.text_of(&file).unwrap_or("");
         let c = settings.of(Path::new(&file));

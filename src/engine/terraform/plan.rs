@@ -23,15 +23,21 @@
 //! counting them twice would make every project hold two clusters); an unpaired plan's clusters
 //! and federated credentials are facts like any other.
 
+use super::super::Options;
+use super::super::finish::{self, FileText};
+use super::super::settings::Settings;
 use super::check::{At, Offer, Root, Rules, Source, offer};
 use super::facts;
 use super::load::Project;
+use crate::diagnostic::{Finding, LintResult};
 use crate::discover::normalize;
 use crate::index::terraform::TfFacts;
+use crate::rules::linter;
 use crate::terraform::index::{ClusterKey, Target};
 use crate::terraform::plan::config::Found;
 use crate::terraform::plan::{Plan, PlanResource, address, unread};
 use crate::terraform::{Resource, Scope, TfIndex, Value};
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 /// Checks the `p`th plan with the rules of each config that applies to it.
@@ -157,8 +163,56 @@ pub(super) fn paired(plan: &Plan, project: &Project) -> Option<usize> {
         .position(|r| *r == dir && project.is_scanned(r))
 }
 
-/// A finding's resource, for comparing a plan's findings with its configuration's: the address
-/// with instance keys left out.
-pub(super) fn resource_of(object: &str) -> String {
-    address::without_keys(object)
+/// What the configuration's evaluation reports, by root: each finding's resource (its address
+/// with instance keys left out) and rule, before suppressions.
+pub(super) struct Reported(BTreeMap<usize, BTreeSet<(String, &'static str)>>);
+
+impl Reported {
+    /// From every config's findings.
+    pub fn of(findings: &[Vec<(Source, String, Finding)>]) -> Reported {
+        let mut out: BTreeMap<usize, BTreeSet<(String, &'static str)>> = BTreeMap::new();
+        for (source, _, f) in findings.iter().flatten() {
+            if let (Source::Root(r), Some(o)) = (source, &f.object) {
+                out.entry(*r)
+                    .or_default()
+                    .insert((address::without_keys(o), f.id()));
+            }
+        }
+        Reported(out)
+    }
+
+    /// Whether a finding of a plan paired with the root `root` is one its configuration
+    /// reports (then it is reported there, once).
+    pub fn covers(&self, root: Option<usize>, f: &Finding) -> bool {
+        let (Some(keys), Some(object)) = (root.and_then(|r| self.0.get(&r)), &f.object) else {
+            return false;
+        };
+        keys.contains(&(address::without_keys(object), f.id()))
+    }
+}
+
+/// Each plan's tail: what could not be read of it (AKS001, AKS002) and its findings, through the
+/// config that applies to it (a plan holds no suppression comment).
+pub(super) fn finish(
+    plans: &[Plan],
+    findings: Vec<Vec<Finding>>,
+    config_of_plan: &[usize],
+    settings: &Settings<'_>,
+    opts: &Options,
+    out: &mut LintResult,
+) {
+    for ((p, found), &c) in plans.iter().zip(findings).zip(config_of_plan) {
+        out.judged.files.push(p.name.to_string());
+        let mut all: Vec<Finding> = p.problems.iter().map(linter::plan_problem).collect();
+        all.extend(found);
+        if all.is_empty() {
+            continue;
+        }
+        let file = FileText::new(&p.name, &p.text);
+        let diags = finish::finish(&file, all, &mut [], settings.set(c), settings.cfg(c), false);
+        if opts.keep_sources && !diags.is_empty() {
+            out.sources.insert(p.name.to_string(), p.text.clone());
+        }
+        out.diagnostics.extend(diags);
+    }
 }
