@@ -211,6 +211,16 @@ pub fn plan_problem(p: &PlanProblem) -> Finding {
         )
         .help("these caps keep reading bounded and cannot be raised"),
         PlanProblemKind::Capped(cap) => value_capped(p.span.unwrap_or_default(), *cap),
+        PlanProblemKind::Resources => Finding::new(
+            InputLimitRule.meta(),
+            p.span,
+            format!(
+                "more than {} resources of the kinds akslint judges (or {} values of theirs) in one Terraform plan: from this one on, they are not judged",
+                crate::terraform::plan::MAX_RESOURCES,
+                crate::terraform::plan::MAX_VALUES
+            ),
+        )
+        .help("lint the configuration's `.tf` files, or plan parts of it (`terraform plan -target=…`); this cap cannot be raised"),
     }
 }
 

@@ -371,3 +371,53 @@ fn broken_plans_never_panic() {
         }
     }
 }
+
+/// Past [`MAX_RESOURCES`] judged resources, the rest is not judged (one problem, at the first).
+#[test]
+fn judged_resources_are_capped() {
+    let item = |i: usize| {
+        format!(
+            r#"{{"address":"azurerm_key_vault.v{i}","mode":"managed","type":"azurerm_key_vault","name":"v{i}","values":{{}}}}"#
+        )
+    };
+    let other = r#"{"address":"azurerm_resource_group.rg","mode":"managed","type":"azurerm_resource_group","name":"rg","values":{}}"#;
+    let mut items: Vec<String> = (0..MAX_RESOURCES + 2).map(item).collect();
+    items.insert(MAX_RESOURCES, other.to_string());
+    let text = format!(
+        r#"{{"format_version":"1.2","planned_values":{{"root_module":{{"resources":[{}]}}}}}}"#,
+        items.join(",")
+    );
+    let plan = load(&text);
+    assert_eq!(plan.resources.len(), MAX_RESOURCES);
+    assert_eq!(plan.objects, MAX_RESOURCES + 3);
+    assert_eq!(plan.problems.len(), 1);
+    assert_eq!(plan.problems[0].kind, ProblemKind::Resources);
+    let at = plan.problems[0].span.unwrap();
+    assert_eq!(
+        &text[at.range()],
+        format!(r#""address":"azurerm_key_vault.v{MAX_RESOURCES}""#)
+    );
+    assert!(!unread(&plan.problems));
+}
+
+/// Past [`MAX_VALUES`] values built, the rest of the plan's resources is not judged.
+#[test]
+fn values_built_are_capped() {
+    let tags = format!("[{}0]", "0,".repeat(9_000));
+    let n = MAX_VALUES / 9_000 + 2;
+    let items: Vec<String> = (0..n)
+        .map(|i| {
+            format!(
+                r#"{{"address":"azurerm_key_vault.v{i}","mode":"managed","type":"azurerm_key_vault","name":"v{i}","values":{{"tags":{tags}}}}}"#
+            )
+        })
+        .collect();
+    let text = format!(
+        r#"{{"format_version":"1.2","planned_values":{{"root_module":{{"resources":[{}]}}}}}}"#,
+        items.join(",")
+    );
+    let plan = load(&text);
+    assert!(plan.resources.len() < n && plan.resources.len() > n - 4);
+    assert_eq!(plan.problems.len(), 1);
+    assert_eq!(plan.problems[0].kind, ProblemKind::Resources);
+}

@@ -28,6 +28,8 @@ pub(super) struct Convert<'j, 't> {
     json: &'j Json<'t>,
     file: Arc<str>,
     budget: usize,
+    /// Values built so far, over every resource.
+    built: usize,
     /// The caps hit: where, and which.
     pub capped: Vec<(Span, Cap)>,
 }
@@ -38,6 +40,7 @@ impl<'j, 't> Convert<'j, 't> {
             json,
             file,
             budget: MAX_WORK as usize,
+            built: 0,
             capped: Vec::new(),
         }
     }
@@ -45,6 +48,11 @@ impl<'j, 't> Convert<'j, 't> {
     /// A fresh budget, for the next resource.
     pub fn reset(&mut self) {
         self.budget = MAX_WORK as usize;
+    }
+
+    /// How many values were built, over every resource.
+    pub fn built(&self) -> usize {
+        self.built
     }
 
     fn at(&self, start: usize, end: usize, value: Value) -> Evaluated {
@@ -76,6 +84,7 @@ impl<'j, 't> Convert<'j, 't> {
             return self.cap(at, end, Cap::Work);
         }
         self.budget -= 1;
+        self.built += 1;
         let marker = unknown.and_then(|u| json.kind(u).map(|k| (u, k)));
         if let Some((u, Kind::Bool)) = marker
             && json.raw(u) == "true"
