@@ -56,9 +56,19 @@ pub fn manifest(bytes: &[u8]) {
 
 /// `fuzz_targets/terraform.rs`: one `main.tf`, a root module of its own — the HCL front end,
 /// the module's declarations, the evaluator (variables, locals, functions, `count` and
-/// `for_each`), the Azure rules, HCL suppressions — and the output formats.
+/// `for_each`), the Azure rules, HCL suppressions — and the output formats. An input that starts
+/// like JSON (`{`) is also linted as `plan.json`: when it is a Terraform plan (`format_version` +
+/// `planned_values`), through the plan reader (validation, `planned_values` and `after_unknown`,
+/// `configuration`'s references) and the same rules.
 pub fn terraform(bytes: &[u8]) {
     lint_twice(&format!("{HOME}/main.tf"), bytes);
+    let json = bytes
+        .iter()
+        .find(|b| !b.is_ascii_whitespace())
+        .is_some_and(|b| *b == b'{');
+    if json {
+        lint_twice(&format!("{HOME}/plan.json"), bytes);
+    }
 }
 
 /// Lints `bytes` as standard input named `name`, twice, and checks every finding.

@@ -72,7 +72,7 @@ seed() {
   local pattern
   case $t in
     manifest) pattern='.*\.\(yaml\|yml\|json\)' ;;
-    terraform) pattern='.*\.\(tf\|tfvars\)' ;;
+    terraform) pattern='.*\.\(tf\|tfvars\)\|.*/tf/plan/.*\.json' ;;
     suppress) pattern='.*\.\(yaml\|yml\|json\|tf\|tfvars\)' ;;
   esac
   while IFS= read -r -d '' f; do

@@ -100,6 +100,10 @@ pub struct PerObject {
     pub kind: Option<String>,
     pub namespace: Option<String>,
     pub name: Option<String>,
+    /// A glob on a Terraform resource's address (`module.aks.azurerm_kubernetes_cluster.*`):
+    /// matched against the instance address and the resource's (its instance keys left out).
+    /// An entry with `address` covers Terraform resources only (of `.tf` files and plans).
+    pub address: Option<String>,
     pub ignore: Vec<String>,
     pub reason: Option<String>,
 }
@@ -113,6 +117,7 @@ pub struct LimitsFile {
     pub nodes: Option<usize>,
     pub aliases: Option<u64>,
     pub module_instances: Option<usize>,
+    pub plan_size: Option<u64>,
 }
 
 /// Limits in force.
@@ -124,6 +129,9 @@ pub struct Limits {
     /// Terraform module instances evaluated in one run (every call path is one: a few small
     /// modules calling each other twice describe exponentially many).
     pub module_instances: usize,
+    /// A Terraform plan in JSON: read without a tree (about its own size again in memory), and
+    /// often tens of megabytes.
+    pub plan_size: u64,
     pub yaml: YamlLimits,
 }
 
@@ -133,6 +141,7 @@ impl Default for Limits {
             file_size: 10 * 1024 * 1024,
             terraform_file_size: crate::terraform::parse::DEFAULT_FILE_SIZE,
             module_instances: 10_000,
+            plan_size: crate::terraform::plan::DEFAULT_PLAN_SIZE,
             yaml: YamlLimits::default(),
         }
     }
@@ -170,6 +179,7 @@ struct ObjectIgnore {
     kind: Option<GlobMatcher>,
     namespace: Option<GlobMatcher>,
     name: Option<GlobMatcher>,
+    address: Option<GlobMatcher>,
     ignore: Vec<String>,
 }
 
@@ -188,6 +198,7 @@ impl ObjectIgnore {
             kind: matcher(&p.kind)?,
             namespace: matcher(&p.namespace)?,
             name: matcher(&p.name)?,
+            address: matcher(&p.address).map_err(|e| format!("per-object.address: {e}"))?,
             ignore: p.ignore.clone(),
         })
     }
@@ -200,6 +211,19 @@ impl ObjectIgnore {
             && m(&self.namespace, namespace)
             && m(&self.name, name)
             && self.ignore.iter().any(|x| selector_matches(x, id))
+    }
+
+    /// A Terraform resource of type `kind` at `address` (an instance address; the entry's
+    /// `address` glob may also name the resource, its instance keys left out). Its `name`
+    /// glob, when given, is matched against the address too, as before `address` existed.
+    fn covers_address(&self, kind: &str, address: &str, id: &str) -> bool {
+        if !self.covers(kind, None, Some(address), id) {
+            return false;
+        }
+        self.address.as_ref().is_none_or(|g| {
+            g.is_match(address)
+                || g.is_match(crate::terraform::plan::address::without_keys(address))
+        })
     }
 }
 
@@ -354,6 +378,7 @@ impl Config {
             file_size: l.file_size.unwrap_or(d.file_size),
             terraform_file_size: l.terraform_file_size.unwrap_or(d.terraform_file_size),
             module_instances: l.module_instances.unwrap_or(d.module_instances),
+            plan_size: l.plan_size.unwrap_or(d.plan_size),
             yaml: YamlLimits {
                 depth: l.depth.unwrap_or(d.yaml.depth),
                 nodes: l.nodes.unwrap_or(d.yaml.nodes),
@@ -447,7 +472,8 @@ impl Config {
             .any(|(g, ignore)| g.is_match(&rel) && ignore.iter().any(|x| selector_matches(x, id)))
     }
 
-    /// Is the rule ignored for this object by `[[per-object]]`?
+    /// Is the rule ignored for this Kubernetes object by `[[per-object]]`? (An entry with an
+    /// `address` is about Terraform resources only.)
     pub fn ignored_for_object(
         &self,
         kind: &str,
@@ -457,7 +483,15 @@ impl Config {
     ) -> bool {
         self.per_object
             .iter()
-            .any(|p| p.covers(kind, namespace, name, id))
+            .any(|p| p.address.is_none() && p.covers(kind, namespace, name, id))
+    }
+
+    /// Is the rule ignored for this Terraform resource (of type `kind`, at the instance address
+    /// `address`) by `[[per-object]]`?
+    pub fn ignored_for_address(&self, kind: &str, address: &str, id: &str) -> bool {
+        self.per_object
+            .iter()
+            .any(|p| p.covers_address(kind, address, id))
     }
 }
 
@@ -590,6 +624,65 @@ mod tests {
             at_load,
             "no glob compiled after loading"
         );
+    }
+
+    /// `address` globs name Terraform resources, by instance or by resource (instance keys left
+    /// out), and never a Kubernetes object; `name` still matches a Terraform address.
+    #[test]
+    fn per_object_addresses() {
+        let text = r#"
+[[per-object]]
+address = "module.aks.azurerm_kubernetes_cluster.*"
+ignore = ["AKS101"]
+
+[[per-object]]
+kind = "azapi_resource"
+address = 'module.aks[[]"eu"].*'
+ignore = ["AKS2"]
+
+[[per-object]]
+name = "azurerm_key_vault.*"
+ignore = ["AKS513"]
+"#;
+        let c = Config::parse(text, Path::new("akslint.toml")).unwrap();
+        let aks = "azurerm_kubernetes_cluster";
+        assert!(c.ignored_for_address(aks, "module.aks.azurerm_kubernetes_cluster.this", "AKS101"));
+        assert!(c.ignored_for_address(
+            aks,
+            "module.aks[\"eu\"].azurerm_kubernetes_cluster.this[0]",
+            "AKS101"
+        ));
+        assert!(!c.ignored_for_address(aks, "azurerm_kubernetes_cluster.this", "AKS101"));
+        assert!(!c.ignored_for_address(
+            aks,
+            "module.aks.azurerm_kubernetes_cluster.this",
+            "AKS102"
+        ));
+        assert!(c.ignored_for_address(
+            "azapi_resource",
+            "module.aks[\"eu\"].azapi_resource.c",
+            "AKS201"
+        ));
+        assert!(!c.ignored_for_address(
+            "azapi_resource",
+            "module.aks[\"us\"].azapi_resource.c",
+            "AKS201"
+        ));
+        assert!(!c.ignored_for_address(aks, "module.aks[\"eu\"].azapi_resource.c", "AKS201"));
+        assert!(c.ignored_for_address("azurerm_key_vault", "azurerm_key_vault.kv", "AKS513"));
+        // An `address` entry is no Kubernetes object's.
+        assert!(!c.ignored_for_object(
+            aks,
+            None,
+            Some("module.aks.azurerm_kubernetes_cluster.x"),
+            "AKS101"
+        ));
+        let e = Config::parse(
+            "[[per-object]]\naddress = \"a[\"\nignore = [\"AKS101\"]\n",
+            Path::new("akslint.toml"),
+        )
+        .unwrap_err();
+        assert!(e.contains("per-object.address"), "{e}");
     }
 
     #[test]

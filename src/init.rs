@@ -59,6 +59,12 @@ const TEMPLATE: &str = r#"# akslint configuration (README.md, "Configuration", d
 # ignore = ["AKS401", "AKS408"]
 # reason = "Azure CSI node plugin"
 
+# Rules ignored for some Terraform resources, by address (a plan's JSON holds no comments).
+# [[per-object]]
+# address = "module.aks.azurerm_kubernetes_cluster.*"
+# ignore = ["AKS208"]
+# reason = "development cluster"
+
 # With several clusters in the Terraform: which manifests run on which (cross-layer rules).
 # [[cluster]]
 # address = "module.prod.azurerm_kubernetes_cluster.main"
@@ -72,6 +78,7 @@ const TEMPLATE: &str = r#"# akslint configuration (README.md, "Configuration", d
 # nodes = 5000000
 # aliases = 100000
 # module-instances = 10000
+# plan-size = 209715200
 
 # Parameters of the rules that take some.
 # [rules.AKS603]

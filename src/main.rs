@@ -324,11 +324,17 @@ fn inputs(args: &LintArgs, configs: &Configs<'_>) -> Result<Vec<Input>, ExitCode
     let mut inputs = Vec::new();
     for p in paths {
         if p.as_os_str() == "-" {
-            // One byte over the larger cap (of the config of the name it is shown under) tells
-            // the engine the input is over it.
+            // One byte over the largest cap (of the config of the name it is shown under) tells
+            // the engine the input is over it; a Terraform plan's is the largest.
             let name = std::path::Path::new(&args.stdin_filename);
             let cap = configs.with_config_of(name, |c| {
-                c.limits.file_size.max(c.limits.terraform_file_size)
+                let l = &c.limits;
+                let plan = if name.extension().is_some_and(|e| e == "json") {
+                    l.plan_size
+                } else {
+                    0
+                };
+                l.file_size.max(l.terraform_file_size).max(plan)
             });
             let mut bytes = Vec::new();
             if let Err(e) = std::io::stdin().take(cap + 1).read_to_end(&mut bytes) {

@@ -75,18 +75,45 @@ pub struct Pos {
     pub column: u32,
 }
 
-/// Start offsets of every line of a text.
+/// Start offsets of every line of a text, and marks along its long lines.
 #[derive(Debug, Clone)]
 pub struct LineIndex {
     starts: Vec<u32>,
+    /// Along every line longer than [`MARK`] bytes (a minified JSON file is one line of many
+    /// megabytes), every [`MARK`] bytes: a byte offset on a character boundary and its 1-based
+    /// column, so that a column there is counted from the nearest mark, not from the line's start.
+    marks: Vec<(u32, u32)>,
 }
+
+/// Bytes between two marks of a long line.
+const MARK: usize = 4096;
 
 impl LineIndex {
     pub fn new(text: &str) -> LineIndex {
         let mut starts = Vec::with_capacity(text.len() / 32 + 1);
         starts.push(0);
         starts.extend(memchr_newlines(text.as_bytes()).map(|i| (i + 1) as u32));
-        LineIndex { starts }
+        let mut marks = Vec::new();
+        for (i, &s) in starts.iter().enumerate() {
+            let (s, e) = (
+                s as usize,
+                starts.get(i + 1).map_or(text.len(), |&e| e as usize),
+            );
+            if e - s <= MARK {
+                continue;
+            }
+            let (mut at, mut column) = (s, 1);
+            while at + MARK < e {
+                let mut next = at + MARK;
+                while !text.is_char_boundary(next) {
+                    next -= 1;
+                }
+                column += text[at..next].chars().count();
+                marks.push((next as u32, column as u32));
+                at = next;
+            }
+        }
+        LineIndex { starts, marks }
     }
 
     pub fn line_count(&self) -> usize {
@@ -118,7 +145,15 @@ impl LineIndex {
         while !text.is_char_boundary(end) {
             end -= 1;
         }
-        let column = text[start..end].chars().count() as u32 + 1;
+        // From the last mark before the offset on its line, if any.
+        let (mut from, mut first) = (start, 1);
+        let i = self.marks.partition_point(|&(o, _)| o as usize <= end);
+        if let Some(&(o, c)) = i.checked_sub(1).and_then(|i| self.marks.get(i))
+            && o as usize >= start
+        {
+            (from, first) = (o as usize, c);
+        }
+        let column = text[from..end].chars().count() as u32 + first;
         Pos {
             line: line as u32 + 1,
             column,
@@ -154,5 +189,27 @@ mod tests {
         let x = text.find('x').unwrap();
         assert_eq!(ix.pos(text, x), Pos { line: 2, column: 7 });
         assert_eq!(ix.pos(text, text.len()), Pos { line: 3, column: 1 });
+    }
+
+    /// Columns on long lines are counted from marks along them: the same as from the start.
+    #[test]
+    fn long_lines_count_the_same() {
+        let line = "aé€😀 ".repeat(3000);
+        let text = format!("x\n{line}\n{line}y\nz");
+        let ix = LineIndex::new(&text);
+        assert!(ix.marks.len() > 10);
+        for offset in (0..=text.len())
+            .step_by(37)
+            .chain([text.len() - 1, text.len()])
+        {
+            let line = ix.line_of(offset);
+            let start = ix.line_start(line);
+            let mut end = offset;
+            while !text.is_char_boundary(end) {
+                end -= 1;
+            }
+            let want = text[start..end].chars().count() as u32 + 1;
+            assert_eq!(ix.pos(&text, offset).column, want, "at {offset}");
+        }
     }
 }

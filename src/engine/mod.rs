@@ -33,6 +33,7 @@ use crate::configs::Configs;
 use crate::diagnostic::LintResult;
 use crate::discover::{self, FileJob, FileKind, Skipped};
 use crate::rules::linter;
+use crate::terraform::plan;
 use cache::Cache;
 use context::Projects;
 use dispatch::RuleSet;
@@ -153,8 +154,12 @@ pub fn lint_with(
         index: indexing,
         terraform_facts: reads_tf_facts,
     };
-    let (piped, stdin_tf) = stdin_inputs(inputs);
+    let (piped, stdin_tf, mut plans) = stdin_inputs(inputs, configs);
     let pool = pool(threads);
+    // Terraform plans among the `.json` files go to the Terraform stage, not to the manifests';
+    // those of the project context are not read.
+    plans.extend(split_plans(&mut found.files, configs, &pool));
+    split_plans(&mut context.files, configs, &pool);
     // The YAML/JSON files first, each tree dropped after its file: the Terraform project is
     // loaded after them, so that the two never hold their memory at once.
     let linted = configs.with_all(|all| {
@@ -176,6 +181,7 @@ pub fn lint_with(
         } else {
             &[]
         },
+        plans: &plans,
     };
     let loaded = load_terraform(&tf, configs, &pool, opts)?;
     Ok(configs.with_all(|all| {
@@ -458,23 +464,79 @@ fn sort_and_dedup(diags: &mut Vec<crate::diagnostic::Diagnostic>) {
     diags.dedup();
 }
 
-/// Standard input, classified by its name as a file is: YAML/JSON jobs, and Terraform files
-/// (each a module of its own).
-fn stdin_inputs(inputs: &[Input]) -> (Vec<Job>, Vec<terraform::StdinFile>) {
+/// Standard input, classified by its name as a file is: YAML/JSON jobs, Terraform files (each
+/// a module of its own), and Terraform plans (a `.json` name, a plan's content).
+fn stdin_inputs(
+    inputs: &[Input],
+    configs: &Configs<'_>,
+) -> (
+    Vec<Job>,
+    Vec<terraform::StdinFile>,
+    Vec<terraform::PlanInput>,
+) {
     let mut jobs = Vec::new();
     let mut tf = Vec::new();
+    let mut plans = Vec::new();
     for i in inputs {
         let Input::Stdin { name, bytes } = i else {
             continue;
         };
         let (name, bytes) = (name.clone(), bytes.clone());
-        if discover::classify(name.as_ref()) == Some(FileKind::Terraform) {
-            tf.push(terraform::StdinFile { name, bytes });
-        } else {
-            jobs.push(Job::Stdin { name, bytes });
+        match discover::classify(name.as_ref()) {
+            Some(FileKind::Terraform) => tf.push(terraform::StdinFile { name, bytes }),
+            Some(FileKind::Json) if plan::sniff::is_plan(&bytes) => {
+                let path = PathBuf::from(&name);
+                let limit = configs.with_config_of(&path, |c| c.limits.plan_size);
+                plans.push(terraform::PlanInput {
+                    path,
+                    name,
+                    bytes: Some(bytes),
+                    limit,
+                });
+            }
+            _ => jobs.push(Job::Stdin { name, bytes }),
         }
     }
-    (jobs, tf)
+    (jobs, tf, plans)
+}
+
+/// Takes the Terraform plans out of `files` (see [`plan::sniff`]: each `.json` is scanned up to
+/// its config's `[limits] plan-size`, most decided by their first key), in their order.
+fn split_plans(
+    files: &mut Vec<FileJob>,
+    configs: &Configs<'_>,
+    pool: &rayon::ThreadPool,
+) -> Vec<terraform::PlanInput> {
+    let limits: Vec<Option<u64>> = files
+        .iter()
+        .map(|f| {
+            (f.kind == FileKind::Json)
+                .then(|| configs.with_config_of(&f.path, |c| c.limits.plan_size))
+        })
+        .collect();
+    let is_plan: Vec<bool> = pool.install(|| {
+        files
+            .par_iter()
+            .zip(&limits)
+            .map(|(f, limit)| limit.is_some_and(|l| plan::sniff::file_is_plan(&f.path, l)))
+            .collect()
+    });
+    let mut plans = Vec::new();
+    let mut kept = Vec::with_capacity(files.len());
+    for ((f, is_plan), limit) in std::mem::take(files).into_iter().zip(is_plan).zip(limits) {
+        if is_plan {
+            plans.push(terraform::PlanInput {
+                path: f.path,
+                name: f.display,
+                bytes: None,
+                limit: limit.unwrap_or_default(),
+            });
+        } else {
+            kept.push(f);
+        }
+    }
+    *files = kept;
+    plans
 }
 
 /// AKS001 for what could not be read, AKS006 for what must be rendered first.

@@ -3,6 +3,7 @@
 //! shown as a window of [`WINDOW`] bytes around where the finding points; the line and column
 //! in the header stay those of the file.
 
+use crate::source::LineIndex;
 use codespan_reporting::diagnostic::Label;
 use codespan_reporting::files::{Error, Files, SimpleFiles};
 use std::collections::BTreeMap;
@@ -21,15 +22,34 @@ pub(super) type Sources = SimpleFiles<String, Arc<str>>;
 /// The files of one frame, with a window for each long line its labels start on.
 pub(super) struct Framed<'f> {
     files: &'f Sources,
+    /// Each file's line index (by file ID), for files longer than [`MAX_LINE`]: a column on a
+    /// long line is counted from its marks (see [`LineIndex`]), not from the line's start — a
+    /// minified plan of 50 MB is one line, and each of its findings wants a column.
+    columns: &'f [Option<LineIndex>],
     windows: BTreeMap<(usize, usize), Range<usize>>,
+}
+
+/// The line indexes [`Framed`] counts columns on long lines with, by file ID.
+pub(super) fn columns(files: &Sources, count: usize) -> Vec<Option<LineIndex>> {
+    (0..count)
+        .map(|id| {
+            let text = files.source(id).ok()?;
+            (text.len() > MAX_LINE).then(|| LineIndex::new(text))
+        })
+        .collect()
 }
 
 impl<'f> Framed<'f> {
     /// The files and the labels (the primary first) to show: a label on a long line is cut to
     /// the window of its start line, and a secondary one outside that window is left out.
-    pub fn new(files: &'f Sources, labels: Vec<Label<usize>>) -> (Framed<'f>, Vec<Label<usize>>) {
+    pub fn new(
+        files: &'f Sources,
+        columns: &'f [Option<LineIndex>],
+        labels: Vec<Label<usize>>,
+    ) -> (Framed<'f>, Vec<Label<usize>>) {
         let mut framed = Framed {
             files,
+            columns,
             windows: BTreeMap::new(),
         };
         let shown = labels.into_iter().filter_map(|l| framed.fit(l)).collect();
@@ -112,6 +132,12 @@ impl<'a> Files<'a> for Framed<'_> {
 
     /// Columns count from the start of the line, not of its window.
     fn column_number(&'a self, id: usize, line_index: usize, byte: usize) -> Result<usize, Error> {
+        let line = self.files.line_range(id, line_index)?;
+        if line.len() > MAX_LINE
+            && let Some(Some(ix)) = self.columns.get(id)
+        {
+            return Ok(ix.pos(self.files.source(id)?, byte).column as usize);
+        }
         self.files.column_number(id, line_index, byte)
     }
 }
@@ -132,7 +158,8 @@ mod tests {
                 l
             })
             .collect();
-        let (framed, labels) = Framed::new(&files, labels);
+        let columns = columns(&files, 1);
+        let (framed, labels) = Framed::new(&files, &columns, labels);
         let frame = Diagnostic::error().with_message("m").with_labels(labels);
         let mut buf = termcolor::Buffer::no_color();
         term::emit(&mut buf, &term::Config::default(), &framed, &frame).unwrap();

@@ -16,6 +16,7 @@ pub fn write(report: &LintResult, style: &super::Style, out: &mut dyn Write) -> 
         let shown = super::plain_name(name).into_owned();
         ids.insert(name.as_str(), files.add(shown, text.clone()));
     }
+    let columns = super::frame::columns(&files, ids.len());
     let config = term::Config::default();
     let mut buf = if style.color {
         termcolor::Buffer::ansi()
@@ -62,7 +63,7 @@ pub fn write(report: &LintResult, style: &super::Style, out: &mut dyn Write) -> 
                         labels.push(Label::secondary(rid, s.range()).with_message(&r.message));
                     }
                 }
-                let (framed, labels) = Framed::new(&files, labels);
+                let (framed, labels) = Framed::new(&files, &columns, labels);
                 frame = frame.with_labels(labels);
                 term::emit(&mut buf, &config, &framed, &frame).map_err(io::Error::other)?;
             }

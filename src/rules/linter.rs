@@ -6,6 +6,7 @@ use super::{Declared, Rule};
 use crate::declare_rule;
 use crate::diagnostic::Finding;
 use crate::source::Span;
+use crate::terraform::plan::{Problem as PlanProblem, ProblemKind as PlanProblemKind};
 use crate::terraform::{Cap, Duplicate, ParseError, ParseErrorKind};
 use crate::yaml::{DocError, DuplicateKey, ErrorKind};
 
@@ -169,6 +170,58 @@ pub fn hcl_error(e: &ParseError) -> Finding {
     );
     let span = positioned.then(|| Span::new(e.offset, e.offset));
     Finding::new(rule, span, e.message.clone()).help(help)
+}
+
+/// A problem reading a Terraform plan (see [`crate::terraform::plan`]): AKS001 for what is no
+/// plan JSON (the plan is not judged; a malformed part of it, only that part), AKS002 for a
+/// limit.
+pub fn plan_problem(p: &PlanProblem) -> Finding {
+    const AGAIN: &str = "write the plan again with `terraform show -json plan.out > plan.json`";
+    match &p.kind {
+        PlanProblemKind::Unreadable => Finding::new(ParseErrorRule.meta(), None, p.message.clone())
+            .help("check that the file exists and is readable"),
+        PlanProblemKind::TooLarge { size, limit } => Finding::new(
+            InputLimitRule.meta(),
+            None,
+            format!("Terraform plan of {size} bytes is over the plan-size limit of {limit} bytes: not linted"),
+        )
+        .help("raise `[limits] plan-size` in akslint.toml, or lint the configuration's `.tf` files instead"),
+        PlanProblemKind::Syntax => Finding::new(
+            ParseErrorRule.meta(),
+            p.span,
+            format!("invalid JSON in a Terraform plan: {}; nothing in the plan was judged", p.message),
+        )
+        .help(AGAIN),
+        PlanProblemKind::Depth => Finding::new(
+            InputLimitRule.meta(),
+            p.span,
+            format!("Terraform plan skipped: {}", p.message),
+        )
+        .help(format!("a plan as Terraform writes it nests far less; {AGAIN}")),
+        PlanProblemKind::Shape => {
+            Finding::new(ParseErrorRule.meta(), p.span, p.message.clone()).help(AGAIN)
+        }
+        PlanProblemKind::Capped(Cap::Work) => Finding::new(
+            InputLimitRule.meta(),
+            p.span,
+            format!(
+                "a planned resource of more than {} values: the rest is treated as unknown, so nothing that depends on it is judged",
+                crate::terraform::budget::MAX_WORK
+            ),
+        )
+        .help("these caps keep reading bounded and cannot be raised"),
+        PlanProblemKind::Capped(cap) => value_capped(p.span.unwrap_or_default(), *cap),
+        PlanProblemKind::Resources => Finding::new(
+            InputLimitRule.meta(),
+            p.span,
+            format!(
+                "more than {} resources of the kinds akslint judges (or {} values of theirs) in one Terraform plan: from this one on, they are not judged",
+                crate::terraform::plan::MAX_RESOURCES,
+                crate::terraform::plan::MAX_VALUES
+            ),
+        )
+        .help("lint the configuration's `.tf` files, or plan parts of it (`terraform plan -target=…`); this cap cannot be raised"),
+    }
 }
 
 // ---- AKS002 input-limit -------------------------------------------------------------------

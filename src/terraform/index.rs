@@ -48,6 +48,14 @@ pub struct ClusterKey {
     pub address: String,
 }
 
+impl ClusterKey {
+    /// The key of the cluster at `address` declared in `dir` (a module's directory, or a plan's
+    /// file: see [`TfIndex::add_planned`]).
+    pub fn new(dir: PathBuf, address: String) -> ClusterKey {
+        ClusterKey { dir, address }
+    }
+}
+
 /// What a diagnostic setting is attached to.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Target {
@@ -400,6 +408,45 @@ impl TfIndex {
             } else {
                 Target::Unknown
             };
+        }
+    }
+
+    /// A resource of a Terraform plan (see [`super::plan`]) in the module instance `prefix`: a
+    /// diagnostic setting, with its target placed by the caller (a plan holds no references,
+    /// only the configuration's, see [`super::plan::config`]) and `exists` false when the target
+    /// may be something else; or a Defender plan. Other resources add nothing.
+    pub fn add_planned(
+        &mut self,
+        res: &Resource<'_>,
+        prefix: &str,
+        target: impl FnOnce() -> (Target, Option<bool>),
+    ) {
+        let kind = arm_kind(res).or(res.azure);
+        match kind {
+            Some(AzureKind::DiagnosticSetting) => {
+                let logs = match &res.arm {
+                    Some(a) => arm_logs(&a.body),
+                    None => logs_of(res),
+                };
+                let (target, exists) = target();
+                self.diagnostic_settings.push(DiagnosticSetting {
+                    address: format!("{prefix}{}", res.address),
+                    file: res.file.clone(),
+                    span: res.span(),
+                    exists,
+                    target,
+                    logs,
+                    call: None,
+                });
+            }
+            Some(AzureKind::DefenderPlan) => {
+                let plan = match res.arm {
+                    Some(_) => arm_plan_of(res, prefix),
+                    None => plan_of(res, prefix),
+                };
+                self.defender_plans.extend(plan);
+            }
+            _ => {}
         }
     }
 

@@ -18,7 +18,8 @@
 //! are values ([`ParseError`]); what cannot be evaluated offline is [`Value::Unknown`], which
 //! must never produce a finding. `.tf.json` / `.tfvars.json` are rewritten into HCL of the same
 //! length and parsed as such, spans unchanged ([`json_syntax`]). Override files are parsed but
-//! not merged (see [`module`]).
+//! not merged (see [`module`]). A plan in JSON (`terraform show -json`) is read by [`plan`]: its
+//! resources are the same [`Resource`]s, over the values Terraform planned.
 
 pub mod azapi;
 pub mod budget;
@@ -35,6 +36,7 @@ pub mod module;
 pub mod outline;
 mod outputs;
 pub mod parse;
+pub mod plan;
 pub mod provider;
 pub mod refs;
 pub mod resource;

@@ -397,6 +397,15 @@ const fn sp(
     }
 }
 
+/// The spellings only some majors accept, as (resource type, nested blocks, name, majors): what
+/// a plan's configuration is searched for (see [`super::plan`]).
+pub(crate) fn spellings()
+-> impl Iterator<Item = (&'static str, &'static [&'static str], &'static str, Majors)> {
+    SPELLINGS
+        .iter()
+        .map(|s| (s.resource, s.path, s.name, s.majors))
+}
+
 /// Where `name` (an attribute, a block or a `dynamic "name"` block) is written under `path`.
 fn find_spelling(body: &Body, path: &[&str], name: &str) -> Vec<(String, crate::source::Span)> {
     let mut out = Vec::new();

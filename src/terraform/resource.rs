@@ -6,6 +6,8 @@ use super::azapi::{self, Arm, fields};
 use super::eval::{Env, Scope};
 use super::kind::AzureKind;
 use super::module::{BlockAt, CALL_META, ModuleCall, header_span, span_of};
+use super::plan::view::PlanNode;
+use super::plan::{Plan, PlanResource};
 use super::refs::Reading;
 use super::value::{Evaluated, Lit, Origin, Value};
 use crate::source::Span;
@@ -95,13 +97,21 @@ pub struct Attr {
     pub arm: Option<String>,
 }
 
-/// What a node reads: HCL as written, or an azapi body through the azurerm names (see
-/// [`super::azapi`]).
+/// What a node reads: HCL as written, an azapi body through the azurerm names (see
+/// [`super::azapi`]), or a Terraform plan's values (see [`super::plan`]).
 #[derive(Clone)]
 enum Src<'a> {
     Hcl(&'a Body),
     /// The body's view, and the resource's own arguments (for `@` paths).
-    Arm(Box<ArmNode>, &'a Body),
+    Arm(Box<ArmNode>, Args<'a>),
+    Plan(Box<PlanNode>),
+}
+
+/// Where an azapi resource's own arguments (`name`, `parent_id`) are read.
+#[derive(Clone)]
+enum Args<'a> {
+    Hcl(&'a Body),
+    Plan(Box<PlanNode>),
 }
 
 /// A body in its scope: shared by resources and blocks.
@@ -119,11 +129,13 @@ impl<'a> Node<'a> {
             Src::Hcl(body) => self.hcl_attr(body, name),
             Src::Arm(node, args) => {
                 let field = node.field(name)?;
-                match argument(field) {
-                    Some(arg) => self.hcl_attr(args, arg),
-                    None => node.attr(field),
+                match (argument(field), args) {
+                    (Some(arg), Args::Hcl(body)) => self.hcl_attr(body, arg),
+                    (Some(arg), Args::Plan(values)) => values.attr(arg),
+                    (None, _) => node.attr(field),
                 }
             }
+            Src::Plan(values) => values.attr(name),
         }
     }
 
@@ -154,6 +166,24 @@ impl<'a> Node<'a> {
                     .map(|b| self.arm_block(b, args))
                     .collect();
             }
+            Src::Plan(values) => {
+                let name: Arc<str> = name.into();
+                return values
+                    .blocks(&name)
+                    .into_iter()
+                    .map(|b| BlockView {
+                        name: name.clone(),
+                        dynamic: false,
+                        presence: b.presence,
+                        header: b.header,
+                        block_span: b.block_span,
+                        node: Node {
+                            src: Src::Plan(Box::new(b.node)),
+                            ..self.clone()
+                        },
+                    })
+                    .collect();
+            }
         };
         let mut out = Vec::new();
         for b in body.blocks() {
@@ -179,7 +209,7 @@ impl<'a> Node<'a> {
     }
 
     /// A block read from an azapi body.
-    fn arm_block(&self, b: ArmBlock, args: &'a Body) -> BlockView<'a> {
+    fn arm_block(&self, b: ArmBlock, args: &Args<'a>) -> BlockView<'a> {
         let span = b.at.span;
         BlockView {
             name: b.name,
@@ -189,7 +219,7 @@ impl<'a> Node<'a> {
             block_span: span,
             node: Node {
                 scope: self.scope,
-                src: Src::Arm(Box::new(b.node), args),
+                src: Src::Arm(Box::new(b.node), args.clone()),
                 file: b.at.file,
                 env: self.env.clone(),
             },
@@ -274,7 +304,10 @@ impl<'a> Resource<'a> {
     /// An argument of the block as written (`type`, `parent_id`, `name` of an azapi resource),
     /// whatever view [`Resource::attr`] gives.
     pub fn argument(&self, name: &str) -> Option<Attr> {
-        self.node.hcl_attr(&self.block.body, name)
+        match &self.node.src {
+            Src::Plan(values) | Src::Arm(_, Args::Plan(values)) => values.attr(name),
+            _ => self.node.hcl_attr(&self.block.body, name),
+        }
     }
 
     /// Nested blocks named `name`, static and `dynamic "name"`, in written order.
@@ -478,7 +511,10 @@ impl<'m> Scope<'m> {
                     file: file.clone(),
                     span: header,
                 };
-                Src::Arm(Box::new(ArmNode::root(a.clone(), table, anchor)), &b.body)
+                Src::Arm(
+                    Box::new(ArmNode::root(a.clone(), table, anchor)),
+                    Args::Hcl(&b.body),
+                )
             }
             None => Src::Hcl(&b.body),
         };
@@ -503,6 +539,55 @@ impl<'m> Scope<'m> {
                 src,
                 file,
                 env,
+            },
+        }
+    }
+}
+
+impl<'a> Resource<'a> {
+    /// A resource of a Terraform plan (see [`super::plan`]), read through `scope` (the plan's
+    /// module of one file): its attributes and blocks are its planned values, its header the
+    /// `"address"` of its entry. It is one instance, certainly planned.
+    pub fn from_plan(scope: &'a Scope<'a>, plan: &'a Plan, r: &'a PlanResource) -> Resource<'a> {
+        static EMPTY: std::sync::OnceLock<Block> = std::sync::OnceLock::new();
+        let block = EMPTY.get_or_init(|| Block::new(hcl_edit::Ident::new("resource")));
+        let anchor = Origin {
+            file: plan.name.clone(),
+            span: r.header,
+        };
+        let values = Box::new(PlanNode {
+            value: r.values.clone(),
+            text: plan.text.clone(),
+            anchor: anchor.clone(),
+        });
+        let src = match r
+            .arm
+            .as_ref()
+            .and_then(|a| Some((a, fields::table(a.kind)?)))
+        {
+            Some((a, table)) => Src::Arm(
+                Box::new(ArmNode::root(a.clone(), table, anchor)),
+                Args::Plan(values),
+            ),
+            None => Src::Plan(values),
+        };
+        Resource {
+            kind: &r.kind,
+            name: &r.name,
+            address: r.local.clone(),
+            file: plan.name.clone(),
+            instances: Count::Known(1),
+            azure: Some(r.azure),
+            arm: r.arm.clone(),
+            label_spans: [r.header, r.header],
+            header: r.header,
+            block_span: r.span,
+            block,
+            node: Node {
+                scope,
+                src,
+                file: plan.name.clone(),
+                env: Env::default(),
             },
         }
     }

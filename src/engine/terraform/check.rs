@@ -25,6 +25,7 @@ use crate::index::terraform::TfFacts;
 use crate::rules::azurerm::arm;
 use crate::rules::linter;
 use crate::source::Span;
+use crate::terraform::plan::Plan;
 use crate::terraform::{
     AzureKind, BlockKind, Calls, Count, MAX_CALL_DEPTH, Majors, Module, Resource, Scope, TfIndex,
     azapi, provider,
@@ -39,6 +40,32 @@ struct Instance<'m> {
     scope: Scope<'m>,
     prefix: String,
     majors: Majors,
+}
+
+impl Instance<'_> {
+    /// Where its resources are judged from, for the `r`th root.
+    fn at(&self, r: usize) -> At<'_> {
+        At {
+            prefix: &self.prefix,
+            majors: self.majors,
+            source: Source::Root(r),
+        }
+    }
+}
+
+/// What a finding was made from: the tree of a root module, or a Terraform plan (by index).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Source {
+    Root(usize),
+    Plan(usize),
+}
+
+/// The module instance a resource is judged in: its address prefix, its azurerm majors, and
+/// what it was read from.
+pub(super) struct At<'p> {
+    pub prefix: &'p str,
+    pub majors: Majors,
+    pub source: Source,
 }
 
 /// What a module's own files say about azurerm majors; `None` without any evidence.
@@ -181,6 +208,8 @@ pub(super) struct Rules<'a, 'c> {
     pub set: &'a RuleSet<'c>,
     pub cfg: &'a Config,
     pub roots: Vec<bool>,
+    /// Which plans it checks (those its config applies to).
+    pub plans: Vec<bool>,
 }
 
 /// The module directories the `i`th root reaches through local calls (itself included), from
@@ -214,13 +243,25 @@ pub(super) fn reach(project: &Project, i: usize) -> BTreeSet<PathBuf> {
 pub(super) fn check_roots<'c>(
     project: &Project,
     trees: &Trees,
+    plans: &[Plan],
     rules: &[Rules<'_, 'c>],
     collect: bool,
 ) -> Checked {
-    let parts: Vec<Root<'c>> = (0..project.roots.len())
+    let mut parts: Vec<Root<'c>> = (0..project.roots.len())
         .into_par_iter()
         .map(|r| check_root(project, trees, r, rules, collect))
         .collect();
+    parts.extend(
+        plans
+            .par_iter()
+            .enumerate()
+            .map(|(p, plan)| {
+                // A paired plan's clusters are its configuration's (see `super::plan`).
+                let facts = collect && super::plan::paired(plan, project).is_none();
+                super::plan::check(plan, p, rules, facts)
+            })
+            .collect::<Vec<_>>(),
+    );
     let mut index = TfIndex::default();
     let mut all = Checked {
         findings: rules.iter().map(|_| Vec::new()).collect(),
@@ -232,7 +273,8 @@ pub(super) fn check_roots<'c>(
         all.objects += part.objects;
         all.facts.extend(part.facts);
         for (k, found) in part.findings {
-            all.findings[k].extend(found);
+            let source = part.source;
+            all.findings[k].extend(found.into_iter().map(|(file, f)| (source, file, f)));
         }
         waiting.extend(part.waiting);
     }
@@ -248,8 +290,10 @@ pub(super) fn check_roots<'c>(
             }
             arm::setting_to_arm(f);
         }
-        let out = &mut all.findings[k];
-        name_findings(own, &w.kind, &w.address, &w.file, rules[k].cfg, out);
+        let mut named = Vec::new();
+        name_findings(own, &w.kind, &w.address, &w.file, rules[k].cfg, &mut named);
+        let source = w.source;
+        all.findings[k].extend(named.into_iter().map(|(file, f)| (source, file, f)));
     }
     all
 }
@@ -257,22 +301,24 @@ pub(super) fn check_roots<'c>(
 /// What one root's task gives: its part of the index, its resources and facts, what checking
 /// its instances found for each config that checks it, and the resources whose verdicts wait for
 /// the whole index (with the config they are for).
-struct Root<'c> {
-    index: TfIndex,
-    objects: usize,
-    facts: TfFacts,
-    findings: Vec<(usize, Vec<(String, Finding)>)>,
-    waiting: Vec<(usize, Waiting<'c>)>,
+pub(super) struct Root<'c> {
+    pub source: Source,
+    pub index: TfIndex,
+    pub objects: usize,
+    pub facts: TfFacts,
+    pub findings: Vec<(usize, Vec<(String, Finding)>)>,
+    pub waiting: Vec<(usize, Waiting<'c>)>,
 }
 
 /// A resource whose rules left verdicts for the whole index, with what naming their findings
 /// takes (the resource's trees may be gone by then).
-struct Waiting<'c> {
+pub(super) struct Waiting<'c> {
     kind: String,
     address: String,
     file: Arc<str>,
     majors: Majors,
     prefix: String,
+    source: Source,
     deferred: Vec<Deferred<'c>>,
 }
 
@@ -288,6 +334,7 @@ fn check_root<'c>(
 ) -> Root<'c> {
     let modules = reached(project, trees, r);
     let mut root = Root {
+        source: Source::Root(r),
         index: TfIndex::default(),
         objects: 0,
         facts: TfFacts::default(),
@@ -316,7 +363,7 @@ fn check_root<'c>(
                 }
                 if let Some(k) = k {
                     let waiting = &mut Vec::new();
-                    check_resource(&res, inst, &rules[k], &mut found, waiting);
+                    check_resource(&res, &inst.at(r), &rules[k], &mut found, waiting);
                     root.waiting.extend(waiting.drain(..).map(|w| (k, w)));
                 }
                 if collect && first {
@@ -335,7 +382,14 @@ fn check_root<'c>(
             {
                 for out in inst.scope.outputs() {
                     let on = Offer::Block(BlockKind::RootOutput);
-                    offer(&out, on, inst, &rules[k], &mut found, &mut Vec::new());
+                    offer(
+                        &out,
+                        on,
+                        &inst.at(r),
+                        &rules[k],
+                        &mut found,
+                        &mut Vec::new(),
+                    );
                 }
             }
             // The caps evaluation hit, for this instance's scope, once the rules are done.
@@ -365,13 +419,14 @@ fn check_root<'c>(
 #[derive(Default)]
 pub(super) struct Checked {
     pub objects: usize,
-    pub findings: Vec<Vec<(String, Finding)>>,
+    /// Per config: what each finding was made from, the file it is in, and the finding.
+    pub findings: Vec<Vec<(Source, String, Finding)>>,
     pub facts: TfFacts,
 }
 
 /// The table a block is offered through.
 #[derive(Clone, Copy)]
-enum Offer {
+pub(super) enum Offer {
     Azure(AzureKind),
     Block(BlockKind),
 }
@@ -380,7 +435,7 @@ enum Offer {
 /// have no instance; see [`offer`].
 fn check_resource<'c>(
     res: &Resource<'_>,
-    inst: &Instance<'_>,
+    inst: &At<'_>,
     rules: &Rules<'_, 'c>,
     out: &mut Vec<(String, Finding)>,
     waiting: &mut Vec<Waiting<'c>>,
@@ -400,10 +455,10 @@ fn check_resource<'c>(
 
 /// Offers a block to the rules of its table; names the block on its findings and applies
 /// `[[per-object]]` ignores. The verdicts left for the whole index go to `waiting`.
-fn offer<'c>(
+pub(super) fn offer<'c>(
     res: &Resource<'_>,
     kind: Offer,
-    inst: &Instance<'_>,
+    inst: &At<'_>,
     rules: &Rules<'_, 'c>,
     out: &mut Vec<(String, Finding)>,
     waiting: &mut Vec<Waiting<'c>>,
@@ -412,7 +467,7 @@ fn offer<'c>(
     let majors = majors_of(res, inst);
     let on = TfInstance {
         majors,
-        address_prefix: &inst.prefix,
+        address_prefix: inst.prefix,
     };
     let mut deferred = Vec::new();
     let mut own = match kind {
@@ -433,7 +488,8 @@ fn offer<'c>(
             address,
             file: res.file.clone(),
             majors,
-            prefix: inst.prefix.clone(),
+            prefix: inst.prefix.to_string(),
+            source: inst.source,
             deferred,
         });
     }
@@ -442,7 +498,7 @@ fn offer<'c>(
 /// The azurerm majors a resource is judged with: its module's; for an azapi resource, whose body
 /// the rules read through the azurerm names, v5 — the major whose spellings and defaults the
 /// names stand for (see [`crate::terraform::azapi`]).
-fn majors_of(res: &Resource<'_>, inst: &Instance<'_>) -> Majors {
+fn majors_of(res: &Resource<'_>, inst: &At<'_>) -> Majors {
     if res.arm.is_some() {
         Majors::only(5)
     } else {
@@ -461,7 +517,7 @@ fn name_findings(
     out: &mut Vec<(String, Finding)>,
 ) {
     for mut f in own {
-        if cfg.ignored_for_object(kind, None, Some(address), f.id()) {
+        if cfg.ignored_for_address(kind, address, f.id()) {
             continue;
         }
         f.object.get_or_insert_with(|| address.to_string());

@@ -62,6 +62,11 @@ impl Project {
             .flat_map(|m| m.files.iter())
     }
 
+    /// Whether a module directory is in the report scope (scanned, or called by what is).
+    pub fn is_scanned(&self, dir: &Path) -> bool {
+        self.scanned.contains(dir)
+    }
+
     /// Whether findings in this file are reported (it is no context file).
     pub fn in_scope(&self, file: &str) -> bool {
         !self.context_files.contains(file)
@@ -118,6 +123,38 @@ pub(crate) struct StdinFile {
     pub bytes: Vec<u8>,
 }
 
+/// A Terraform plan the run names (a `.json` found to hold one, see
+/// [`crate::terraform::plan::sniff`]): where it is, how it is shown, its bytes when it came from
+/// standard input, and its config's `[limits] plan-size`.
+pub(crate) struct PlanInput {
+    pub path: PathBuf,
+    pub name: String,
+    pub bytes: Option<Vec<u8>>,
+    pub limit: u64,
+}
+
+impl PlanInput {
+    /// The plan, read and parsed (what went wrong is among its problems).
+    pub fn load(&self) -> crate::terraform::plan::Plan {
+        use crate::terraform::plan::{self, Plan};
+        let text = match &self.bytes {
+            Some(b) if b.len() as u64 > self.limit => {
+                Err(plan::too_large(b.len() as u64, self.limit))
+            }
+            Some(b) => plan::text(b.clone()),
+            None => plan::read(&self.path, self.limit),
+        };
+        match text {
+            Ok(t) => Plan::load(&self.path, &self.name, t.into()),
+            Err(problem) => {
+                let mut p = Plan::load(&self.path, &self.name, Arc::from(""));
+                p.problems = vec![problem];
+                p
+            }
+        }
+    }
+}
+
 /// What the run names of Terraform.
 pub(crate) struct Inputs<'a> {
     /// The scanned module directories.
@@ -133,6 +170,8 @@ pub(crate) struct Inputs<'a> {
     /// The project's other module directories, read for the cross-layer rules' facts when only
     /// part of the project is named: evaluated, never reported.
     pub context: &'a [PathBuf],
+    /// The plans named (or found in a named directory).
+    pub plans: &'a [PlanInput],
 }
 
 /// Loads the project of the scanned modules, their children and (for a module named alone) its

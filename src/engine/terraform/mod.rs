@@ -14,6 +14,7 @@ mod check;
 mod facts;
 mod graph;
 mod load;
+mod plan;
 mod trees;
 
 use super::Options;
@@ -24,6 +25,9 @@ use crate::diagnostic::{Diagnostic, Finding, LintResult};
 use crate::index::terraform::TfFacts;
 use crate::suppress;
 use crate::terraform::SourceKind;
+use crate::terraform::plan::Plan;
+use check::Source;
+pub(crate) use load::PlanInput;
 use load::Project;
 pub(super) use load::{Inputs, StdinFile};
 use std::collections::{BTreeMap, BTreeSet};
@@ -35,6 +39,8 @@ pub use trees::BUDGET as TREE_BUDGET;
 pub(super) struct Loaded {
     trees: trees::Trees,
     project: Project,
+    /// The plans named, read (see [`plan`]).
+    plans: Vec<Plan>,
 }
 
 impl Loaded {
@@ -42,12 +48,13 @@ impl Loaded {
     /// may name (the run looks up each one's config before it builds its settings).
     pub fn paths(&self) -> impl Iterator<Item = &str> {
         let files = self.project.files().map(|f| &*f.name);
-        files.chain(self.project.unreadable_dirs())
+        let plans = self.plans.iter().map(|p| &*p.name);
+        files.chain(self.project.unreadable_dirs()).chain(plans)
     }
 }
 
-/// Loads the Terraform the run names (module directories, `.tfvars`, standard input), the
-/// children they call and their context, within the run's limits; `None` when there is none
+/// Loads the Terraform the run names (module directories, `.tfvars`, standard input, plans),
+/// the children they call and their context, within the run's limits; `None` when there is none
 /// (a var-file named or given alone is some: its syntax is checked).
 pub(super) fn load(inputs: &Inputs<'_>, limits: &Limits, opts: &Options) -> Option<Loaded> {
     if inputs.dirs.is_empty()
@@ -55,12 +62,19 @@ pub(super) fn load(inputs: &Inputs<'_>, limits: &Limits, opts: &Options) -> Opti
         && inputs.context.is_empty()
         && inputs.var_files.is_empty()
         && opts.var_files.is_empty()
+        && inputs.plans.is_empty()
     {
         return None;
     }
+    use rayon::prelude::*;
     let trees = trees::Trees::new(opts.terraform_trees.unwrap_or(TREE_BUDGET));
     let project = load::load(inputs, limits, opts, &trees);
-    Some(Loaded { trees, project })
+    let plans = inputs.plans.par_iter().map(PlanInput::load).collect();
+    Some(Loaded {
+        trees,
+        project,
+        plans,
+    })
 }
 
 /// Lints the loaded Terraform. Its modules are evaluated together (a child with its caller's
@@ -73,7 +87,12 @@ pub(super) fn lint_modules(
     opts: &Options,
 ) -> (LintResult, TfFacts) {
     let mut out = LintResult::default();
-    let Some(Loaded { trees, project }) = loaded else {
+    let Some(Loaded {
+        trees,
+        project,
+        plans,
+    }) = loaded
+    else {
         return (out, TfFacts::default());
     };
     for m in project.scanned() {
@@ -82,7 +101,8 @@ pub(super) fn lint_modules(
             out.bytes += f.text.len() as u64;
         }
     }
-    // Each config's module directories: those holding a file of the report scope it applies to.
+    // Each config's module directories: those holding a file of the report scope it applies to;
+    // and the plans it applies to.
     let mut dirs_of: BTreeMap<usize, BTreeSet<&Path>> = BTreeMap::new();
     for (dir, m) in &project.modules {
         for f in m.files.iter().filter(|f| project.in_scope(&f.name)) {
@@ -93,7 +113,18 @@ pub(super) fn lint_modules(
             dirs_of.entry(c).or_default().insert(dir);
         }
     }
+    let config_of_plan: Vec<usize> = plans
+        .iter()
+        .map(|p| settings.of(Path::new(&*p.name)))
+        .collect();
+    for (p, &c) in plans.iter().zip(&config_of_plan) {
+        out.files += 1;
+        out.bytes += p.text.len() as u64;
+        settings.note_use(c, &p.name);
+        dirs_of.entry(c).or_default();
+    }
     let mut by_file: BTreeMap<String, Vec<Finding>> = BTreeMap::new();
+    let mut by_plan: Vec<Vec<Finding>> = plans.iter().map(|_| Vec::new()).collect();
     let mut tf = TfFacts::default();
     if settings.checks() {
         let reach: Vec<BTreeSet<PathBuf>> = (0..project.roots.len())
@@ -108,27 +139,41 @@ pub(super) fn lint_modules(
                     .iter()
                     .map(|reached| reached.iter().any(|d| dirs.contains(d.as_path())))
                     .collect(),
+                plans: config_of_plan.iter().map(|&pc| pc == c).collect(),
             })
             .collect();
         let collect = settings.reads_terraform_facts();
-        let checked = check::check_roots(&project, &trees, &rules, collect);
+        let checked = check::check_roots(&project, &trees, &plans, &rules, collect);
         out.objects = checked.objects;
+        let pairs: Vec<Option<usize>> = plans.iter().map(|p| plan::paired(p, &project)).collect();
+        let reported = plan::Reported::of(&checked.findings);
         for (&c, found) in dirs_of.keys().zip(checked.findings) {
-            for (file, f) in found {
-                if project.in_scope(&file) && settings.of(Path::new(&file)) == c {
-                    by_file.entry(file).or_default().push(f);
+            for (source, file, f) in found {
+                // Each finding is kept by its file's config; a paired plan's, when the
+                // configuration does not report it (see `plan`).
+                let keep = match source {
+                    Source::Root(_) => settings.of(Path::new(&file)) == c,
+                    Source::Plan(p) => config_of_plan[p] == c && !reported.covers(pairs[p], &f),
+                };
+                match source {
+                    _ if !keep => {}
+                    Source::Plan(p) if file == *plans[p].name => by_plan[p].push(f),
+                    _ if project.in_scope(&file) => by_file.entry(file).or_default().push(f),
+                    _ => {}
                 }
             }
         }
+        let plan_text = |file: &str| plans.iter().find(|p| &*p.name == file).map(|p| &*p.text);
         tf = facts::resolve(
             checked.facts,
-            |file| project.text_of(file),
+            |file| project.text_of(file).or_else(|| plan_text(file)),
             |file| project.in_scope(file),
         );
     }
     out.diagnostics = finish_files(&project, by_file, settings, opts, &mut out.sources);
     let judged = project.files().filter(|f| project.in_scope(&f.name));
     out.judged.files.extend(judged.map(|f| f.name.to_string()));
+    plan::finish(&plans, by_plan, &config_of_plan, settings, opts, &mut out);
     for (file, f) in project.problems() {
         let text = project.text_of(&file).unwrap_or("");
         let c = settings.of(Path::new(&file));

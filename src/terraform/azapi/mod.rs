@@ -134,21 +134,61 @@ pub(crate) fn read(
         Some(s) if !s.value.is_absent() => merge_patch(&request, &s),
         _ => request,
     };
-    let automatic = || {
-        let name = get(&body, "sku").and_then(|s| get(&s, "name"));
-        match name {
-            Some(n) => match &n.value {
-                Value::Known(Lit::String(s)) => s.eq_ignore_ascii_case("Automatic"),
-                Value::Absent | Value::Known(_) => false,
-                Value::Unknown | Value::Ref(_) => true,
-            },
-            None => body.value.is_unknown(),
-        }
-    };
-    let partial = resource_type == UPDATE || (kind == AzureKind::Cluster && automatic());
+    let partial = resource_type == UPDATE || (kind == AzureKind::Cluster && automatic(&body));
     Some(Arm {
         kind,
         versions,
+        body,
+        partial,
+    })
+}
+
+/// Whether a cluster's body may be an AKS Automatic one (`sku.name = "Automatic"`, or unknown).
+fn automatic(body: &Evaluated) -> bool {
+    let name = get(body, "sku").and_then(|s| get(&s, "name"));
+    match name {
+        Some(n) => match &n.value {
+            Value::Known(Lit::String(s)) => s.eq_ignore_ascii_case("Automatic"),
+            Value::Absent | Value::Known(_) => false,
+            Value::Unknown | Value::Ref(_) => true,
+        },
+        None => body.value.is_unknown(),
+    }
+}
+
+/// An azapi resource of a Terraform plan (see [`super::plan`]): its `type` and its `body` as the
+/// planned values hold them — an object (azapi v2), or JSON text (v1), decoded here; unknown
+/// where the plan does not know it. `sensitive_body` is write-only: never in a plan. `None` when
+/// it is not of a kind akslint judges.
+pub(crate) fn planned(
+    resource_type: &str,
+    arm_type: &str,
+    body: Option<Evaluated>,
+    anchor: &Origin,
+) -> Option<Arm> {
+    if !is_azapi(resource_type) {
+        return None;
+    }
+    let (kind, version) = parse_type(arm_type)?;
+    let empty = || Evaluated {
+        value: Value::Known(Lit::Object(Arc::from([]))),
+        origin: anchor.clone(),
+    };
+    let body = match body {
+        None => empty(),
+        Some(b) => match &b.value {
+            Value::Absent => empty(),
+            Value::Known(Lit::String(s)) => json::decode(s, &b.origin).unwrap_or(Evaluated {
+                value: Value::Unknown,
+                origin: b.origin.clone(),
+            }),
+            _ => b,
+        },
+    };
+    let partial = resource_type == UPDATE || (kind == AzureKind::Cluster && automatic(&body));
+    Some(Arm {
+        kind,
+        versions: vec![version],
         body,
         partial,
     })

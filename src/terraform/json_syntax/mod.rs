@@ -78,6 +78,12 @@ const BLOCKS: &[&str] = &[
     "workload_autoscaler_profile",
 ];
 
+/// Whether `name` is a nested block's (of the blocks akslint's rules read, or Terraform's own):
+/// in JSON, a key that may hold one cannot be told from an attribute otherwise.
+pub fn is_block(name: &str) -> bool {
+    BLOCKS.binary_search(&name).is_ok()
+}
+
 /// Blocks that take one label from the key under them (`"backend": {"azurerm": {…}}`).
 const LABELLED: &[&str] = &["backend", "dynamic", "provisioner"];
 
