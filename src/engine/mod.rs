@@ -42,6 +42,7 @@ use rayon::prelude::*;
 use settings::Settings;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, PoisonError};
 
 pub use context::{Context, project_root};
 
@@ -573,11 +574,23 @@ pub(super) fn stdin_path(name: &str) -> Option<&Path> {
     (p.is_file() || dir.is_some_and(Path::is_dir)).then_some(p)
 }
 
-fn pool(threads: usize) -> rayon::ThreadPool {
+fn pool(threads: usize) -> Arc<rayon::ThreadPool> {
+    // One pool per thread count for the process, kept: the language server and the fuzz
+    // targets lint thousands of times, and a pool made per lint spawned and joined its threads
+    // each time (half of a small input's time went to waiting for them).
+    static POOLS: Mutex<Vec<(usize, Arc<rayon::ThreadPool>)>> = Mutex::new(Vec::new());
+    let threads = threads.min(MAX_THREADS);
+    let mut pools = POOLS.lock().unwrap_or_else(PoisonError::into_inner);
+    if let Some((_, pool)) = pools.iter().find(|(n, _)| *n == threads) {
+        return pool.clone();
+    }
     // Our parser and tree are iterative, but keep generous stacks for the third-party parser.
-    rayon::ThreadPoolBuilder::new()
-        .num_threads(threads.min(MAX_THREADS))
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
         .stack_size(8 << 20)
         .build()
-        .expect("thread pool")
+        .expect("thread pool");
+    let pool = Arc::new(pool);
+    pools.push((threads, pool.clone()));
+    pool
 }
