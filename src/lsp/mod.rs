@@ -10,11 +10,13 @@
 //! | the loop: initialize, notifications, requests, shutdown | [`server`] |
 //! | the open documents | [`documents`] |
 //! | linting a project's open documents | [`lint`] |
+//! | linting off the main loop, from a snapshot | [`pool`] |
 //! | positions, diagnostics and URIs in LSP's types | [`convert`] |
 
 mod convert;
 mod documents;
 mod lint;
+mod pool;
 mod server;
 
 pub use server::{Ended, serve};
