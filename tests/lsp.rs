@@ -981,3 +981,101 @@ fn rapid_changes_publish_rising_versions_each_with_its_own_findings() {
     server.notify("exit", Value::Null);
     assert!(server.child.wait().unwrap().success());
 }
+
+#[test]
+fn files_changed_on_disk_are_seen_after_the_watched_files_notification() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("akslint.toml"), "root = true\n").unwrap();
+    let pod = format!("file://{}", dir.path().join("pod.yaml").display());
+    let policy_path = dir.path().join("policy.yaml");
+    let policy = format!("file://{}", policy_path.display());
+    let mut server = Server::start(dir.path());
+    server.request(
+        1,
+        "initialize",
+        json!({"processId": null, "rootUri": null, "capabilities": {
+                   "workspace": {"didChangeWatchedFiles": {"dynamicRegistration": true}}},
+               "initializationOptions": {"debounceMs": 0}}),
+    );
+    server.notify("initialized", json!({}));
+    // The client is asked to watch the files a lint reads.
+    let register = server.next();
+    assert_eq!(
+        register["method"], "client/registerCapability",
+        "{register}"
+    );
+    let registration = &register["params"]["registrations"][0];
+    assert_eq!(registration["method"], "workspace/didChangeWatchedFiles");
+    let globs: Vec<&str> = registration["registerOptions"]["watchers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| w["globPattern"].as_str().unwrap())
+        .collect();
+    assert!(
+        globs.contains(&"**/*.{yaml,yml,json,tf,tfvars}"),
+        "{globs:?}"
+    );
+    assert!(globs.contains(&"**/akslint.toml"), "{globs:?}");
+    assert!(globs.contains(&"**/.gitignore"), "{globs:?}");
+    server.send(json!({"jsonrpc": "2.0", "id": register["id"], "result": null}));
+
+    server.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": pod, "languageId": "yaml", "version": 1, "text": PRIVILEGED}}),
+    );
+    let opened = server.published();
+    assert!(has_any(&codes(&opened), &UNCOVERED), "{opened}");
+
+    // A policy written to disk by something else than the editor, after the server started:
+    // seen once the client says so.
+    std::fs::write(&policy_path, POLICY).unwrap();
+    server.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": policy, "type": 1}]}),
+    );
+    let covered = server.published();
+    assert_eq!(
+        (covered["uri"].as_str().unwrap(), &covered["version"]),
+        (pod.as_str(), &json!(1))
+    );
+    assert!(!has_any(&codes(&covered), &UNCOVERED), "{covered}");
+
+    // The policy opened and edited: the pod's findings follow the buffer, not the file.
+    server.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": policy, "languageId": "yaml", "version": 1, "text": POLICY}}),
+    );
+    let p = server.published();
+    assert_eq!(
+        (p["uri"].as_str().unwrap(), &p["diagnostics"]),
+        (policy.as_str(), &json!([]))
+    );
+    let elsewhere = POLICY.replace("namespace: app", "namespace: other");
+    server.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": policy, "version": 2}, "contentChanges": [{"text": elsewhere}]}),
+    );
+    let mut got = std::collections::BTreeMap::new();
+    for _ in 0..2 {
+        let p = server.published();
+        got.insert(p["uri"].as_str().unwrap().to_string(), p);
+    }
+    assert_eq!(got[&policy]["version"], 2, "{got:?}");
+    assert!(has_any(&codes(&got[&pod]), &UNCOVERED), "{got:?}");
+
+    // Deleted on disk while open: the buffer is still the truth.
+    std::fs::remove_file(&policy_path).unwrap();
+    server.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": policy, "type": 3}]}),
+    );
+    let shutdown = server.request(2, "shutdown", Value::Null);
+    assert_eq!(
+        shutdown["result"],
+        Value::Null,
+        "nothing changed, nothing published: {shutdown}"
+    );
+    server.notify("exit", Value::Null);
+    assert!(server.child.wait().unwrap().success());
+}

@@ -286,6 +286,8 @@ pub fn capabilities(enc: Encoding, modes: DiagnosticModes) -> serde_json::Value 
             lsp::TextDocumentSyncOptions {
                 open_close: Some(true),
                 change: Some(lsp::TextDocumentSyncKind::FULL),
+                // A save can change what the project's other files see on disk.
+                save: Some(lsp::TextDocumentSyncSaveOptions::Supported(true)),
                 ..Default::default()
             },
         )),
@@ -389,6 +391,41 @@ fn percent_decode(s: &str) -> Option<Vec<u8>> {
         }
     }
     Some(out)
+}
+
+/// Whether the client takes `client/registerCapability` for `workspace/didChangeWatchedFiles`.
+pub fn watches_files(initialize: &serde_json::Value) -> bool {
+    initialize["capabilities"]["workspace"]["didChangeWatchedFiles"]["dynamicRegistration"]
+        == serde_json::Value::Bool(true)
+}
+
+/// The files whose changes on disk change what a lint sees: those linted (YAML, JSON,
+/// Terraform), the configs, and the ignore files the walks honour.
+pub const WATCHED: [&str; 4] = [
+    "**/*.{yaml,yml,json,tf,tfvars}",
+    "**/akslint.toml",
+    "**/.gitignore",
+    "**/.ignore",
+];
+
+/// The `client/registerCapability` parameters that ask the client to report changes to the
+/// [`WATCHED`] files.
+pub fn watch_registration() -> lsp::RegistrationParams {
+    let watchers = WATCHED
+        .iter()
+        .map(|g| lsp::FileSystemWatcher {
+            glob_pattern: lsp::GlobPattern::String((*g).to_string()),
+            kind: None,
+        })
+        .collect();
+    let options = lsp::DidChangeWatchedFilesRegistrationOptions { watchers };
+    lsp::RegistrationParams {
+        registrations: vec![lsp::Registration {
+            id: "akslint-watched-files".to_string(),
+            method: "workspace/didChangeWatchedFiles".to_string(),
+            register_options: serde_json::to_value(options).ok(),
+        }],
+    }
 }
 
 #[cfg(test)]

@@ -10,6 +10,7 @@ use crate::diagnostic::Diagnostic;
 use crossbeam_channel::{Receiver, Sender};
 use lsp_types as lsp;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// The open documents linted together: those of one project (`None`: under no project root).
 pub type Group = Option<PathBuf>;
@@ -34,6 +35,11 @@ pub struct Snapshot {
     pub enc: Encoding,
     /// Where relative paths in findings (other files of the project) are from.
     pub cwd: PathBuf,
+    /// The project's walk, when the server keeps one (else the lint walks the project).
+    pub walk: Option<Arc<crate::engine::ProjectWalk>>,
+    /// The server's count of changes on disk when the snapshot was taken: a walk made from it
+    /// is kept only if nothing changed on disk since.
+    pub epoch: u64,
 }
 
 /// A document's lint.
@@ -50,6 +56,9 @@ pub struct LintedDoc {
 pub struct Outcome {
     pub group: Group,
     pub docs: Vec<LintedDoc>,
+    /// The project's walk the lint used, and the snapshot's epoch.
+    pub walk: Option<Arc<crate::engine::ProjectWalk>>,
+    pub epoch: u64,
 }
 
 /// The workers: snapshots go in, outcomes come out (in the order they finish).
@@ -94,10 +103,15 @@ pub fn run(s: Snapshot) -> Outcome {
         .collect();
     // A panic in a rule costs this lint, not the session.
     let config = s.config.as_deref();
-    let linted = std::panic::catch_unwind(|| lint::lint(&files, config))
+    let given = s.walk.clone();
+    let linted = std::panic::catch_unwind(|| lint::lint(&files, config, given))
         .unwrap_or_else(|_| Err("akslint: internal error while linting this file".into()));
+    let mut walk = None;
     let mut linted = match linted {
-        Ok(l) => l.into_iter().map(Ok).collect::<Vec<_>>(),
+        Ok(l) => {
+            walk = l.walk;
+            l.docs.into_iter().map(Ok).collect::<Vec<_>>()
+        }
         Err(e) => files.iter().map(|_| Err(e.clone())).collect(),
     }
     .into_iter();
@@ -134,6 +148,8 @@ pub fn run(s: Snapshot) -> Outcome {
     Outcome {
         group: s.group,
         docs,
+        walk,
+        epoch: s.epoch,
     }
 }
 

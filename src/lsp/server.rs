@@ -19,6 +19,7 @@ use super::documents::{Document, Documents};
 use super::lint;
 use super::pool::{self, Group, Outcome, Pool, SnapDoc, Snapshot};
 use crate::diagnostic::Diagnostic;
+use crate::engine::ProjectWalk;
 use crate::fix::{Applicability, ignore};
 use lsp_server::{Connection, ErrorCode, Message, Notification, Request, RequestId, Response};
 use lsp_types as lsp;
@@ -26,6 +27,7 @@ use lsp_types::notification::{self as note, Notification as _};
 use lsp_types::request::{self as req, Request as _};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 /// The reason a "Suppress" quick fix writes, for the user to replace.
@@ -51,6 +53,7 @@ pub enum Ended {
 pub fn serve(conn: &Connection, config: Option<PathBuf>) -> Result<Ended, String> {
     let (id, raw) = conn.initialize_start().map_err(|e| e.to_string())?;
     let modes = convert::DiagnosticModes::of(&raw);
+    let watch = convert::watches_files(&raw);
     let debounce = raw["initializationOptions"]["debounceMs"]
         .as_u64()
         .map_or(DEBOUNCE, Duration::from_millis);
@@ -72,10 +75,22 @@ pub fn serve(conn: &Connection, config: Option<PathBuf>) -> Result<Ended, String
         due: BTreeMap::new(),
         running: BTreeSet::new(),
         waiting: Vec::new(),
+        walks: BTreeMap::new(),
+        epoch: 0,
         reported: BTreeMap::new(),
         results: 0,
         requests: 0,
     };
+    // `initialize_finish` waited for `initialized`: the client may be sent requests now.
+    if watch {
+        server.requests += 1;
+        let r = Request::new(
+            server.requests.into(),
+            req::RegisterCapability::METHOD.to_string(),
+            convert::watch_registration(),
+        );
+        server.send(r.into());
+    }
     loop {
         server.start_due();
         let timer = match server.next_due() {
@@ -141,6 +156,11 @@ struct Server<'c> {
     running: BTreeSet<Group>,
     /// Pull requests for documents whose lint is due or running.
     waiting: Vec<(RequestId, lsp::DocumentDiagnosticParams)>,
+    /// Each project's walk (its files), made by its first lint and given to the next ones, until
+    /// something changes on disk.
+    walks: BTreeMap<Group, Arc<ProjectWalk>>,
+    /// Changes on disk seen so far: a walk made before the last one is not kept.
+    epoch: u64,
     /// By URI, for each open document once linted.
     reported: BTreeMap<String, Reported>,
     /// Result IDs given so far.
@@ -251,8 +271,23 @@ impl Server<'_> {
         Some(convert::hover(docs.join("\n---\n\n"), first?))
     }
 
+    /// Files changed on disk (or may have: a save, a close, the client's configuration): the
+    /// projects are walked again at their next lint, and every open document is linted again
+    /// after the debounce (a checkout changes many files at once).
+    fn disk_changed(&mut self) {
+        self.epoch += 1;
+        self.walks.clear();
+        let groups: BTreeSet<Group> = self.docs.iter().map(|(_, d)| d.project.clone()).collect();
+        for group in groups {
+            self.schedule(group, self.debounce);
+        }
+    }
+
     fn notify(&mut self, n: Notification) {
         match n.method.as_str() {
+            note::DidChangeWatchedFiles::METHOD
+            | note::DidSaveTextDocument::METHOD
+            | note::DidChangeConfiguration::METHOD => self.disk_changed(),
             note::DidOpenTextDocument::METHOD => {
                 let Ok(p) =
                     n.extract::<lsp::DidOpenTextDocumentParams>(note::DidOpenTextDocument::METHOD)
@@ -301,6 +336,7 @@ impl Server<'_> {
                     return;
                 };
                 let uri = p.text_document.uri;
+                self.disk_changed();
                 if let Some(doc) = self.docs.close(uri.as_str()) {
                     self.reported.remove(uri.as_str());
                     // The other open documents of its project see the file on disk again.
@@ -361,12 +397,15 @@ impl Server<'_> {
                 })
                 .collect();
             self.running.insert(group.clone());
+            let group_key = group.clone();
             self.pool.submit(Snapshot {
                 group,
                 docs,
                 config: self.config.clone(),
                 enc: self.enc,
                 cwd: self.cwd.clone(),
+                walk: self.walks.get(&group_key).cloned(),
+                epoch: self.epoch,
             });
         }
     }
@@ -388,6 +427,11 @@ impl Server<'_> {
     /// text a document no longer has (changed, or closed, since the snapshot) is dropped.
     fn finished(&mut self, outcome: Outcome) {
         self.running.remove(&outcome.group);
+        if outcome.epoch == self.epoch
+            && let Some(walk) = outcome.walk
+        {
+            self.walks.insert(outcome.group.clone(), walk);
+        }
         let mut refresh = false;
         for linted in outcome.docs {
             let uri = linted.uri;
@@ -472,9 +516,10 @@ impl Server<'_> {
             return convert::pulled(None, previous, &[]);
         };
         let config = self.config.as_deref();
-        let linted =
-            std::panic::catch_unwind(|| lint::lint(&[(path.as_path(), text.as_str())], config))
-                .unwrap_or_else(|_| Err("akslint: internal error while linting this file".into()));
+        let linted = std::panic::catch_unwind(|| {
+            lint::lint(&[(path.as_path(), text.as_str())], config, None).map(|l| l.docs)
+        })
+        .unwrap_or_else(|_| Err("akslint: internal error while linting this file".into()));
         let open_text = |p: &std::path::Path| {
             self.docs
                 .iter()
@@ -534,6 +579,8 @@ mod tests {
             due: BTreeMap::new(),
             running: BTreeSet::new(),
             waiting: Vec::new(),
+            walks: BTreeMap::new(),
+            epoch: 0,
             reported: BTreeMap::new(),
             results: 0,
             requests: 0,
@@ -574,6 +621,8 @@ mod tests {
         let outcome = Outcome {
             group: None,
             docs: vec![linted(uri, first, 1)],
+            walk: None,
+            epoch: 0,
         };
         s.finished(outcome);
         assert!(s.running.is_empty());
@@ -585,6 +634,8 @@ mod tests {
         let outcome = Outcome {
             group: None,
             docs: vec![linted(uri, second, 2)],
+            walk: None,
+            epoch: 0,
         };
         s.finished(outcome);
         let Ok(Message::Notification(n)) = client.receiver.try_recv() else {
@@ -599,6 +650,8 @@ mod tests {
         s.finished(Outcome {
             group: None,
             docs: vec![linted(uri, second, 2)],
+            walk: None,
+            epoch: 0,
         });
         assert!(client.receiver.try_recv().is_err());
     }
