@@ -164,19 +164,28 @@ pub fn diagnostics(
     open_text: impl Fn(&Path) -> Option<String>,
 ) -> Vec<lsp::Diagnostic> {
     let own: Option<lsp::Uri> = uri.parse().ok();
+    let lines = convert::Lines::new(text);
+    // Each other file is read once, however many findings point into it.
+    let mut others: std::collections::HashMap<String, Option<(lsp::Uri, Option<String>)>> =
+        std::collections::HashMap::new();
     linted
         .diagnostics
         .iter()
         .map(|d| {
-            convert::diagnostic(d, text, enc, linted.docs_url.as_deref(), |file| {
+            convert::diagnostic(d, &lines, enc, linted.docs_url.as_deref(), |file| {
                 if file == linted.name {
                     return own.clone().map(|u| (u, None));
                 }
-                let path = cwd.join(file);
-                let uri = convert::path_to_uri(&path)?;
-                let text = open_text(&path)
-                    .unwrap_or_else(|| std::fs::read_to_string(&path).unwrap_or_default());
-                Some((uri, Some(text)))
+                others
+                    .entry(file.to_string())
+                    .or_insert_with(|| {
+                        let path = cwd.join(file);
+                        let uri = convert::path_to_uri(&path)?;
+                        let text = open_text(&path)
+                            .unwrap_or_else(|| std::fs::read_to_string(&path).unwrap_or_default());
+                        Some((uri, Some(text)))
+                    })
+                    .clone()
             })
         })
         .collect()

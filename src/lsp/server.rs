@@ -205,11 +205,12 @@ impl Server<'_> {
             return Vec::new();
         };
         let text = &doc.text;
+        let lines = convert::Lines::new(text);
         let here: Vec<(&Diagnostic, lsp::Diagnostic)> = doc
             .findings
             .iter()
-            .filter(|d| convert::touches(convert::range(text, d.start, d.end, self.enc), p.range))
-            .map(|d| (d, convert::diagnostic(d, text, self.enc, None, |_| None)))
+            .filter(|d| convert::touches(lines.range(d.start, d.end, self.enc), p.range))
+            .map(|d| (d, convert::diagnostic(d, &lines, self.enc, None, |_| None)))
             .collect();
         let mut out = Vec::new();
         for (d, lsp_diag) in &here {
@@ -256,8 +257,9 @@ impl Server<'_> {
         let cursor = lsp::Range::new(at.position, at.position);
         let mut rules: Vec<&str> = Vec::new();
         let mut first = None;
+        let lines = convert::Lines::new(&doc.text);
         for d in &doc.findings {
-            let range = convert::range(&doc.text, d.start, d.end, self.enc);
+            let range = lines.range(d.start, d.end, self.enc);
             if d.start.line > 0 && convert::touches(range, cursor) && !rules.contains(&d.rule) {
                 rules.push(d.rule);
                 first.get_or_insert(range);
