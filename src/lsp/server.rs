@@ -176,6 +176,13 @@ impl Server<'_> {
             req::DocumentDiagnosticRequest::METHOD => {
                 match params::<lsp::DocumentDiagnosticParams>(&r) {
                     Ok(p) if self.lint_pending(p.text_document.uri.as_str()) => {
+                        // Never left waiting for a lint nobody asked for.
+                        if let Some(doc) = self.docs.get(p.text_document.uri.as_str())
+                            && !self.due.contains_key(&doc.project)
+                            && !self.running.contains(&doc.project)
+                        {
+                            self.schedule(doc.project.clone(), Duration::ZERO);
+                        }
                         self.waiting.push((id, p));
                         return;
                     }
@@ -656,5 +663,35 @@ mod tests {
             epoch: 0,
         });
         assert!(client.receiver.try_recv().is_err());
+    }
+
+    #[test]
+    fn a_pull_for_a_document_not_yet_linted_waits_for_a_lint_it_asks_for() {
+        let (conn, client) = Connection::memory();
+        let pool = Pool::new(1);
+        let mut s = server(&conn, &pool);
+        let uri = "untitled:a.yaml";
+        let doc = Document {
+            path: None,
+            project: None,
+            version: 1,
+            text: "a: 1\n".into(),
+            stamp: 0,
+            findings: Vec::new(),
+        };
+        // Opened behind the loop's back: no lint is due.
+        s.docs.open(uri, doc);
+        let pull = Request::new(
+            7.into(),
+            req::DocumentDiagnosticRequest::METHOD.to_string(),
+            serde_json::json!({"textDocument": {"uri": uri}}),
+        );
+        s.request(pull);
+        assert!(
+            client.receiver.try_recv().is_err(),
+            "no answer before the lint"
+        );
+        assert_eq!(s.waiting.len(), 1);
+        assert!(s.due.contains_key(&None), "the lint it waits for is due");
     }
 }
