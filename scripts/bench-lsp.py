@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """Latency of `akslint lsp`: from a didChange notification to the publishDiagnostics of that
 version, for one open manifest of about LINES lines in a project of FILES manifests on disk
-(issue 12's target: p99 under 20 ms, excluding the debounce).
+(issue 12's target: p99 under 20 ms, excluding the debounce: the server is started with
+`initializationOptions: {"debounceMs": 0}`, so each change is linted as soon as it arrives and
+the time is the lint's and the protocol's only; --debounce-ms sets another).
 
     scripts/bench-lsp.py                      # 1,000-line manifest, 1,000-file project, 200 changes
     scripts/bench-lsp.py --files 200 --changes 50
@@ -125,6 +127,7 @@ def main():
     ap.add_argument("--lines", type=int, default=1000)
     ap.add_argument("--changes", type=int, default=200)
     ap.add_argument("--pull", action="store_true", help="offer pull diagnostics and pull after each change")
+    ap.add_argument("--debounce-ms", type=int, default=0, help="the server's debounce (0: none, as the target is stated)")
     args = ap.parse_args()
     shared = pathlib.Path(os.environ.get("AKSLINT_SHARED", ROOT.parent / "shared"))
     binary = pathlib.Path(os.environ.get("CARGO_TARGET_DIR", ROOT / "target")) / "release" / "akslint"
@@ -138,7 +141,8 @@ def main():
         server = Server(binary, project)
         server.pull = args.pull
         caps = {"textDocument": {"diagnostic": {}}} if args.pull else {}
-        init, _ = server.request("initialize", {"processId": None, "rootUri": project.as_uri(), "capabilities": caps})
+        init, _ = server.request("initialize", {"processId": None, "rootUri": project.as_uri(), "capabilities": caps,
+                                                "initializationOptions": {"debounceMs": args.debounce_ms}})
         if args.pull != ("diagnosticProvider" in init["result"]["capabilities"]):
             sys.exit(f"bench-lsp: the server does not take {'pull' if args.pull else 'push'} diagnostics")
         server.notify("initialized", {})
@@ -171,7 +175,7 @@ def main():
     latencies.sort()
     p = lambda q: latencies[min(len(latencies) - 1, int(q * len(latencies)))]
     mode = "pull" if args.pull else "push"
-    print(f"akslint lsp ({mode}): {args.lines}-line manifest ({n} findings), {args.files}-file project, {args.changes} changes")
+    print(f"akslint lsp ({mode}): {args.lines}-line manifest ({n} findings), {args.files}-file project, {args.changes} changes, debounce {args.debounce_ms} ms")
     print(f"   first open (cache cold): {first * 1000:.0f} ms")
     print(f"   change -> {'diagnostic report' if args.pull else 'publish'}: p50 {p(0.50):.0f} ms, p90 {p(0.90):.0f} ms, p99 {p(0.99):.0f} ms, max {latencies[-1]:.0f} ms (target p99 < 20 ms)")
     print(f"   mean {statistics.mean(latencies):.0f} ms")

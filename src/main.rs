@@ -310,6 +310,7 @@ fn options(args: &LintArgs, keep_sources: bool) -> Options {
         cache: !args.no_cache,
         terraform_trees: None,
         stdin_replaces: false,
+        project_walk: None,
     }
 }
 

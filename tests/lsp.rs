@@ -66,7 +66,12 @@ impl Server {
         self.stdin.flush().unwrap();
     }
 
-    fn request(&mut self, id: i64, method: &str, params: Value) -> Value {
+    /// A request and its answer. An `initialize` without `initializationOptions` asks for no
+    /// debounce: each change is linted at once, and no test waits 150 ms for it.
+    fn request(&mut self, id: i64, method: &str, mut params: Value) -> Value {
+        if method == "initialize" && params.get("initializationOptions").is_none() {
+            params["initializationOptions"] = json!({"debounceMs": 0});
+        }
         self.send(json!({"jsonrpc": "2.0", "id": id, "method": method, "params": params}));
         let msg = self.next();
         assert_eq!(msg["id"], id, "the response to {method}: {msg}");
@@ -852,6 +857,225 @@ fn pull_clients_pull_and_are_asked_to_refresh() {
     // No publishDiagnostics at any point: the next message is the shutdown's answer.
     let shutdown = server.request(9, "shutdown", Value::Null);
     assert_eq!(shutdown["result"], Value::Null);
+    server.notify("exit", Value::Null);
+    assert!(server.child.wait().unwrap().success());
+}
+
+/// Opens PRIVILEGED as pod.yaml in a project of its own, for a push client with the debounce
+/// given; returns the server, the URI and the first publish.
+fn opened_with_debounce(dir: &Path, debounce_ms: u64) -> (Server, String, Value) {
+    std::fs::write(dir.join("akslint.toml"), "root = true\n").unwrap();
+    let uri = format!("file://{}", dir.join("pod.yaml").display());
+    let mut server = Server::start(dir);
+    server.request(
+        1,
+        "initialize",
+        json!({"processId": null, "rootUri": null, "capabilities": {},
+               "initializationOptions": {"debounceMs": debounce_ms}}),
+    );
+    server.notify("initialized", json!({}));
+    server.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": uri, "languageId": "yaml", "version": 1, "text": PRIVILEGED}}),
+    );
+    // An open is linted at once, whatever the debounce.
+    let opened = server.published();
+    assert_eq!(opened["version"], 1);
+    (server, uri, opened)
+}
+
+#[test]
+fn requests_are_answered_while_a_change_waits_for_its_lint() {
+    let dir = tempfile::tempdir().unwrap();
+    // A debounce no test outlives: the change's lint is due long after everything below.
+    let (mut server, uri, _) = opened_with_debounce(dir.path(), 600_000);
+    let fixed = PRIVILEGED.replace("privileged: true", "privileged: false");
+    server.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": uri, "version": 2}, "contentChanges": [{"text": fixed}]}),
+    );
+    // Answered at once (`request` checks that the next message is the answer: nothing was
+    // published for version 2), from no findings: those of version 1 are not for this text.
+    let at = json!({"line": 9, "character": 60});
+    let hover = server.request(
+        2,
+        "textDocument/hover",
+        json!({"textDocument": {"uri": uri}, "position": at}),
+    );
+    assert_eq!(hover["result"], Value::Null, "{hover}");
+    let actions = server.request(
+        3,
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": uri}, "range": {"start": at, "end": at},
+               "context": {"diagnostics": []}}),
+    );
+    assert_eq!(actions["result"], json!([]), "{actions}");
+    // Shutdown and exit do not wait for the lint either.
+    let shutdown = server.request(4, "shutdown", Value::Null);
+    assert_eq!(shutdown["result"], Value::Null, "{shutdown}");
+    server.notify("exit", Value::Null);
+    assert!(server.child.wait().unwrap().success());
+}
+
+#[test]
+fn a_burst_of_changes_is_linted_once_for_the_last_text() {
+    let dir = tempfile::tempdir().unwrap();
+    // Long enough that the three changes, sent back to back, fall within it.
+    let (mut server, uri, _) = opened_with_debounce(dir.path(), 1_000);
+    let fixed = PRIVILEGED.replace("privileged: true", "privileged: false");
+    for (version, text) in [(2, &fixed), (3, &PRIVILEGED.to_string()), (4, &fixed)] {
+        server.notify(
+            "textDocument/didChange",
+            json!({"textDocument": {"uri": uri, "version": version},
+                   "contentChanges": [{"text": text}]}),
+        );
+    }
+    let p = server.published();
+    assert_eq!(p["version"], 4, "only the last version is linted: {p}");
+    assert!(!codes(&p).contains(&"AKS401".to_string()), "{p}");
+    let shutdown = server.request(2, "shutdown", Value::Null);
+    assert_eq!(
+        shutdown["result"],
+        Value::Null,
+        "nothing else was published: {shutdown}"
+    );
+    server.notify("exit", Value::Null);
+    assert!(server.child.wait().unwrap().success());
+}
+
+#[test]
+fn rapid_changes_publish_rising_versions_each_with_its_own_findings() {
+    let dir = tempfile::tempdir().unwrap();
+    // No debounce: lints start while the next changes arrive, and finish after them.
+    let (mut server, uri, _) = opened_with_debounce(dir.path(), 0);
+    let fixed = PRIVILEGED.replace("privileged: true", "privileged: false");
+    // Even versions are privileged (AKS401), odd ones are not.
+    let last = 40;
+    for version in 2..=last {
+        let text = if version % 2 == 0 {
+            PRIVILEGED
+        } else {
+            fixed.as_str()
+        };
+        server.notify(
+            "textDocument/didChange",
+            json!({"textDocument": {"uri": uri, "version": version},
+                   "contentChanges": [{"text": text}]}),
+        );
+    }
+    let mut seen = 1;
+    while seen < last {
+        let p = server.published();
+        let version = p["version"].as_i64().unwrap();
+        assert!(version > seen, "version {version} published after {seen}");
+        let privileged = codes(&p).contains(&"AKS401".to_string());
+        assert_eq!(
+            privileged,
+            version % 2 == 0,
+            "the findings of version {version}: {p}"
+        );
+        seen = version;
+    }
+    let shutdown = server.request(2, "shutdown", Value::Null);
+    assert_eq!(shutdown["result"], Value::Null, "{shutdown}");
+    server.notify("exit", Value::Null);
+    assert!(server.child.wait().unwrap().success());
+}
+
+#[test]
+fn files_changed_on_disk_are_seen_after_the_watched_files_notification() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("akslint.toml"), "root = true\n").unwrap();
+    let pod = format!("file://{}", dir.path().join("pod.yaml").display());
+    let policy_path = dir.path().join("policy.yaml");
+    let policy = format!("file://{}", policy_path.display());
+    let mut server = Server::start(dir.path());
+    server.request(
+        1,
+        "initialize",
+        json!({"processId": null, "rootUri": null, "capabilities": {
+                   "workspace": {"didChangeWatchedFiles": {"dynamicRegistration": true}}},
+               "initializationOptions": {"debounceMs": 0}}),
+    );
+    server.notify("initialized", json!({}));
+    // The client is asked to watch the files a lint reads.
+    let register = server.next();
+    assert_eq!(
+        register["method"], "client/registerCapability",
+        "{register}"
+    );
+    let registration = &register["params"]["registrations"][0];
+    assert_eq!(registration["method"], "workspace/didChangeWatchedFiles");
+    let globs: Vec<&str> = registration["registerOptions"]["watchers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| w["globPattern"].as_str().unwrap())
+        .collect();
+    assert!(
+        globs.contains(&"**/*.{yaml,yml,json,tf,tfvars}"),
+        "{globs:?}"
+    );
+    assert!(globs.contains(&"**/akslint.toml"), "{globs:?}");
+    assert!(globs.contains(&"**/.gitignore"), "{globs:?}");
+    server.send(json!({"jsonrpc": "2.0", "id": register["id"], "result": null}));
+
+    server.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": pod, "languageId": "yaml", "version": 1, "text": PRIVILEGED}}),
+    );
+    let opened = server.published();
+    assert!(has_any(&codes(&opened), &UNCOVERED), "{opened}");
+
+    // A policy written to disk by something else than the editor, after the server started:
+    // seen once the client says so.
+    std::fs::write(&policy_path, POLICY).unwrap();
+    server.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": policy, "type": 1}]}),
+    );
+    let covered = server.published();
+    assert_eq!(
+        (covered["uri"].as_str().unwrap(), &covered["version"]),
+        (pod.as_str(), &json!(1))
+    );
+    assert!(!has_any(&codes(&covered), &UNCOVERED), "{covered}");
+
+    // The policy opened and edited: the pod's findings follow the buffer, not the file.
+    server.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": policy, "languageId": "yaml", "version": 1, "text": POLICY}}),
+    );
+    let p = server.published();
+    assert_eq!(
+        (p["uri"].as_str().unwrap(), &p["diagnostics"]),
+        (policy.as_str(), &json!([]))
+    );
+    let elsewhere = POLICY.replace("namespace: app", "namespace: other");
+    server.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": policy, "version": 2}, "contentChanges": [{"text": elsewhere}]}),
+    );
+    let mut got = std::collections::BTreeMap::new();
+    for _ in 0..2 {
+        let p = server.published();
+        got.insert(p["uri"].as_str().unwrap().to_string(), p);
+    }
+    assert_eq!(got[&policy]["version"], 2, "{got:?}");
+    assert!(has_any(&codes(&got[&pod]), &UNCOVERED), "{got:?}");
+
+    // Deleted on disk while open: the buffer is still the truth.
+    std::fs::remove_file(&policy_path).unwrap();
+    server.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": policy, "type": 3}]}),
+    );
+    let shutdown = server.request(2, "shutdown", Value::Null);
+    assert_eq!(
+        shutdown["result"],
+        Value::Null,
+        "nothing changed, nothing published: {shutdown}"
+    );
     server.notify("exit", Value::Null);
     assert!(server.child.wait().unwrap().success());
 }

@@ -38,18 +38,33 @@ pub(super) struct ProjectContext {
     pub walked: Walked,
 }
 
-/// The files and Terraform modules of the named paths' projects that were not named themselves
-/// (walked on `threads` threads).
-/// `stdin`: the names standard input is shown under, when they are paths (an editor's buffer,
-/// the texts `--fix` made): their projects count, and the files of those names are not read
-/// (standard input replaces them).
-pub(super) fn project_context(
+/// The walk of the projects of some paths: their YAML/JSON files and Terraform module
+/// directories, whether named or not. A caller that lints the same project again and again (the
+/// language server) keeps it, and gives it to each run (see [`super::Options::project_walk`])
+/// instead of walking the project again; it is as good as the files on disk and the configs it
+/// was made with.
+#[derive(Debug, Clone, Default)]
+pub struct ProjectWalk {
+    files: Vec<FileJob>,
+    modules: Vec<PathBuf>,
+    walked: Walked,
+}
+
+impl ProjectWalk {
+    /// How many YAML/JSON files it found.
+    pub fn files(&self) -> usize {
+        self.files.len()
+    }
+}
+
+/// Walks the projects of `paths` and of `stdin` (the names standard input is shown under, when
+/// they are paths: an editor's buffer, the texts `--fix` made) on `threads` threads.
+pub(super) fn walk_projects(
     paths: &[PathBuf],
     stdin: &[&Path],
-    named: &discover::Discovered,
     configs: &Configs<'_>,
     threads: usize,
-) -> Result<ProjectContext, String> {
+) -> Result<ProjectWalk, String> {
     let mut projects = Projects::default();
     let mut roots: BTreeSet<PathBuf> = BTreeSet::new();
     for p in paths
@@ -62,10 +77,44 @@ pub(super) fn project_context(
         }
     }
     if roots.is_empty() {
-        return Ok(ProjectContext::default());
+        return Ok(ProjectWalk::default());
     }
     let roots: Vec<PathBuf> = roots.into_iter().collect();
     let found = discover::discover(&roots, configs, false, threads)?;
+    Ok(ProjectWalk {
+        files: found
+            .files
+            .into_iter()
+            .filter(|j| j.kind != FileKind::Terraform)
+            .collect(),
+        modules: found.modules,
+        walked: found.walked,
+    })
+}
+
+/// The files and Terraform modules of the named paths' projects that were not named themselves
+/// (walked on `threads` threads).
+/// `stdin`: the names standard input is shown under, when they are paths (an editor's buffer,
+/// the texts `--fix` made): their projects count, and the files of those names are not read
+/// (standard input replaces them).
+pub(super) fn project_context(
+    paths: &[PathBuf],
+    stdin: &[&Path],
+    named: &discover::Discovered,
+    configs: &Configs<'_>,
+    threads: usize,
+) -> Result<ProjectContext, String> {
+    let walk = walk_projects(paths, stdin, configs, threads)?;
+    Ok(from_walk(walk, stdin, named))
+}
+
+/// What a walk of the projects adds to a run: what it found that was not named, nor replaced by
+/// standard input.
+pub(super) fn from_walk(
+    walk: ProjectWalk,
+    stdin: &[&Path],
+    named: &discover::Discovered,
+) -> ProjectContext {
     // A walked file is named when it is the same file: compared by real path, and only with the
     // named files of the same file name (20,000 named files need not all be resolved).
     let mut by_name: BTreeMap<&OsStr, Vec<&Path>> = BTreeMap::new();
@@ -80,10 +129,9 @@ pub(super) fn project_context(
         }
     }
     let mut dirs = CanonicalDirs::default();
-    let files = found
+    let files = walk
         .files
         .into_iter()
-        .filter(|j| j.kind != FileKind::Terraform)
         .filter(|j| {
             let Some(same_name) = j.path.file_name().and_then(|n| by_name.get(n)) else {
                 return true;
@@ -94,16 +142,16 @@ pub(super) fn project_context(
             !same_name.iter().any(|p| dirs.file(p).as_ref() == Some(&me))
         })
         .collect();
-    let modules = found
+    let modules = walk
         .modules
         .into_iter()
         .filter(|d| !named.modules.contains(d))
         .collect();
-    Ok(ProjectContext {
+    ProjectContext {
         files,
         modules,
-        walked: found.walked,
-    })
+        walked: walk.walked,
+    }
 }
 
 /// Drops the files that standard input replaces: the same file as one of `stdin`, compared by

@@ -44,7 +44,7 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, PoisonError};
 
-pub use context::{Context, project_root};
+pub use context::{Context, ProjectWalk, project_root};
 
 /// What to lint.
 #[derive(Debug, Clone)]
@@ -89,6 +89,33 @@ pub struct Options {
     /// `--fix` loop's new texts, linted with the rest of the run). Without it both are linted,
     /// their findings kept apart (the command line's `check . - --stdin-filename a.yaml`).
     pub stdin_replaces: bool,
+    /// The walk of the projects of what is named (see [`walk_projects`]), kept by the caller:
+    /// the project context is taken from it instead of walking the projects again. Without
+    /// it, they are walked (when the context is the project).
+    pub project_walk: Option<std::sync::Arc<ProjectWalk>>,
+}
+
+/// Walks the projects of `inputs` (the paths named, and the names standard input is shown
+/// under) for their context, as a run does, with the configs that apply, on `threads` threads
+/// (0: all cores): for [`Options::project_walk`].
+pub fn walk_projects(
+    inputs: &[Input],
+    configs: &Configs<'_>,
+    threads: usize,
+) -> Result<ProjectWalk, String> {
+    let paths: Vec<PathBuf> = inputs
+        .iter()
+        .filter_map(|i| match i {
+            Input::Path(p) => Some(p.clone()),
+            Input::Stdin { .. } => None,
+        })
+        .collect();
+    context::walk_projects(
+        &paths,
+        &stdin_files(inputs),
+        configs,
+        threads.min(MAX_THREADS),
+    )
 }
 
 pub use terraform::TREE_BUDGET;
@@ -136,9 +163,12 @@ pub fn lint_with(
     let mut used = reported_configs(inputs, &paths, &found, configs);
     let (indexing, _) = what_sets_read(configs, &used, opts.parse_only, opts);
     let mut context = match (indexing, opts.context) {
-        (true, Context::Project) => {
-            context::project_context(&paths, &stdin_files(inputs), &found, configs, threads)?
-        }
+        (true, Context::Project) => match &opts.project_walk {
+            Some(walk) => context::from_walk((**walk).clone(), &stdin_files(inputs), &found),
+            None => {
+                context::project_context(&paths, &stdin_files(inputs), &found, configs, threads)?
+            }
+        },
         _ => Default::default(),
     };
     used.extend(context.files.iter().map(|f| configs.of_file(&f.path)));

@@ -59,10 +59,57 @@ impl Encoding {
 /// finding about the whole file) is the start of the file; a column past the end of its line
 /// counts one unit per missing character.
 pub fn position(text: &str, pos: Pos, enc: Encoding) -> lsp::Position {
-    if pos.line == 0 {
-        return lsp::Position::new(0, 0);
+    Lines::new(text).position(pos, enc)
+}
+
+/// A text and where its lines start: the positions of a file's many findings, each found
+/// without reading the text from its start again.
+pub struct Lines<'t> {
+    text: &'t str,
+    /// The byte offset of each line's start.
+    starts: Vec<usize>,
+}
+
+impl<'t> Lines<'t> {
+    pub fn new(text: &'t str) -> Lines<'t> {
+        let mut starts = vec![0];
+        starts.extend(memchr_newlines(text).map(|i| i + 1));
+        Lines { text, starts }
     }
-    let line = text.split('\n').nth(pos.line as usize - 1).unwrap_or("");
+
+    /// Line `n` (0-based), without its newline; empty past the end.
+    fn line(&self, n: usize) -> &'t str {
+        let Some(&start) = self.starts.get(n) else {
+            return "";
+        };
+        let end = self.starts.get(n + 1).map_or(self.text.len(), |e| e - 1);
+        &self.text[start..end]
+    }
+
+    /// As [`position`].
+    pub fn position(&self, pos: Pos, enc: Encoding) -> lsp::Position {
+        if pos.line == 0 {
+            return lsp::Position::new(0, 0);
+        }
+        position_on(self.line(pos.line as usize - 1), pos, enc)
+    }
+
+    /// As [`range`].
+    pub fn range(&self, start: Pos, end: Pos, enc: Encoding) -> lsp::Range {
+        lsp::Range::new(self.position(start, enc), self.position(end, enc))
+    }
+}
+
+/// The offsets of a text's newlines.
+fn memchr_newlines(text: &str) -> impl Iterator<Item = usize> + '_ {
+    text.bytes()
+        .enumerate()
+        .filter(|(_, b)| *b == b'\n')
+        .map(|(i, _)| i)
+}
+
+/// [`position`] on the position's line.
+fn position_on(line: &str, pos: Pos, enc: Encoding) -> lsp::Position {
     let wanted = pos.column.saturating_sub(1) as usize;
     let mut character = 0;
     let mut counted = 0;
@@ -161,7 +208,7 @@ pub fn hover(markdown: String, range: lsp::Range) -> lsp::Hover {
 /// to leave the location out); `docs_url`: the config's base for rule documents.
 pub fn diagnostic(
     d: &Diagnostic,
-    text: &str,
+    lines: &Lines<'_>,
     enc: Encoding,
     docs_url: Option<&str>,
     mut locate: impl FnMut(&str) -> Option<(lsp::Uri, Option<String>)>,
@@ -186,9 +233,12 @@ pub fn diagnostic(
         .iter()
         .filter_map(|r| {
             let (uri, other) = locate(&r.file)?;
-            let on = other.as_deref().unwrap_or(text);
+            let range = match other.as_deref() {
+                Some(on) => range(on, r.start, r.end, enc),
+                None => lines.range(r.start, r.end, enc),
+            };
             Some(lsp::DiagnosticRelatedInformation {
-                location: lsp::Location::new(uri, range(on, r.start, r.end, enc)),
+                location: lsp::Location::new(uri, range),
                 message: r.message.clone(),
             })
         })
@@ -197,7 +247,7 @@ pub fn diagnostic(
         .and_then(|base| lsp::Uri::from_str(&format!("{base}{}.md", d.rule)).ok())
         .map(|href| lsp::CodeDescription { href });
     lsp::Diagnostic {
-        range: range(text, d.start, d.end, enc),
+        range: lines.range(d.start, d.end, enc),
         severity: Some(severity),
         code: Some(lsp::NumberOrString::String(d.rule.to_string())),
         code_description,
@@ -286,6 +336,8 @@ pub fn capabilities(enc: Encoding, modes: DiagnosticModes) -> serde_json::Value 
             lsp::TextDocumentSyncOptions {
                 open_close: Some(true),
                 change: Some(lsp::TextDocumentSyncKind::FULL),
+                // A save can change what the project's other files see on disk.
+                save: Some(lsp::TextDocumentSyncSaveOptions::Supported(true)),
                 ..Default::default()
             },
         )),
@@ -391,12 +443,68 @@ fn percent_decode(s: &str) -> Option<Vec<u8>> {
     Some(out)
 }
 
+/// Whether the client takes `client/registerCapability` for `workspace/didChangeWatchedFiles`.
+pub fn watches_files(initialize: &serde_json::Value) -> bool {
+    initialize["capabilities"]["workspace"]["didChangeWatchedFiles"]["dynamicRegistration"]
+        == serde_json::Value::Bool(true)
+}
+
+/// The files whose changes on disk change what a lint sees: those linted (YAML, JSON,
+/// Terraform), the configs, and the ignore files the walks honour.
+pub const WATCHED: [&str; 4] = [
+    "**/*.{yaml,yml,json,tf,tfvars}",
+    "**/akslint.toml",
+    "**/.gitignore",
+    "**/.ignore",
+];
+
+/// The `client/registerCapability` parameters that ask the client to report changes to the
+/// [`WATCHED`] files.
+pub fn watch_registration() -> lsp::RegistrationParams {
+    let watchers = WATCHED
+        .iter()
+        .map(|g| lsp::FileSystemWatcher {
+            glob_pattern: lsp::GlobPattern::String((*g).to_string()),
+            kind: None,
+        })
+        .collect();
+    let options = lsp::DidChangeWatchedFilesRegistrationOptions { watchers };
+    lsp::RegistrationParams {
+        registrations: vec![lsp::Registration {
+            id: "akslint-watched-files".to_string(),
+            method: "workspace/didChangeWatchedFiles".to_string(),
+            register_options: serde_json::to_value(options).ok(),
+        }],
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn pos(line: u32, column: u32) -> Pos {
         Pos { line, column }
+    }
+
+    #[test]
+    fn lines_find_each_position_as_the_text_read_from_its_start_does() {
+        let text = "a: é🚀\r\n\nb: [x, \"ü\"]\nlast line without newline 🚀";
+        let lines = Lines::new(text);
+        for enc in [Encoding::Utf8, Encoding::Utf16, Encoding::Utf32] {
+            for line in 0..6u32 {
+                for column in 1..40u32 {
+                    let pos = Pos { line, column };
+                    // The reference: the line found by splitting the whole text.
+                    let want = if line == 0 {
+                        lsp::Position::new(0, 0)
+                    } else {
+                        let l = text.split('\n').nth(line as usize - 1).unwrap_or("");
+                        position_on(l, pos, enc)
+                    };
+                    assert_eq!(lines.position(pos, enc), want, "{pos:?} {enc:?}");
+                }
+            }
+        }
     }
 
     #[test]

@@ -16,6 +16,10 @@ pub struct Document {
     pub project: Option<PathBuf>,
     pub version: i32,
     pub text: String,
+    /// Names this text among every text the server was given (a new one on each open and
+    /// change, so that a document closed and opened again at the same version is told apart):
+    /// a lint's findings are kept only for the stamp they were linted for.
+    pub stamp: u64,
     /// The findings of the last lint of this text, with their fixes (for code actions and
     /// hovers); empty until it is linted.
     pub findings: Vec<Diagnostic>,
@@ -25,10 +29,15 @@ pub struct Document {
 #[derive(Debug, Default)]
 pub struct Documents {
     open: BTreeMap<String, Document>,
+    /// The last stamp given.
+    stamps: u64,
 }
 
 impl Documents {
-    pub fn open(&mut self, uri: &str, doc: Document) {
+    /// Opens a document (its stamp given here).
+    pub fn open(&mut self, uri: &str, mut doc: Document) {
+        self.stamps += 1;
+        doc.stamp = self.stamps;
         self.open.insert(uri.to_string(), doc);
     }
 
@@ -37,6 +46,8 @@ impl Documents {
     pub fn change(&mut self, uri: &str, version: i32, text: String) -> bool {
         match self.open.get_mut(uri) {
             Some(doc) if version >= doc.version => {
+                self.stamps += 1;
+                doc.stamp = self.stamps;
                 doc.version = version;
                 doc.text = text;
                 doc.findings.clear();
@@ -65,11 +76,6 @@ impl Documents {
     pub fn iter(&self) -> impl Iterator<Item = (&str, &Document)> {
         self.open.iter().map(|(u, d)| (u.as_str(), d))
     }
-
-    /// The open document of a file, if any (for the text of a related location).
-    pub fn by_path(&self, path: &std::path::Path) -> Option<&Document> {
-        self.open.values().find(|d| d.path.as_deref() == Some(path))
-    }
 }
 
 #[cfg(test)]
@@ -84,12 +90,19 @@ mod tests {
             project: None,
             version: v,
             text: t.to_string(),
+            stamp: 0,
             findings: Vec::new(),
         };
         docs.open("file:///a.yaml", doc(1, "a"));
+        let opened = docs.get("file:///a.yaml").unwrap().stamp;
         assert!(docs.change("file:///a.yaml", 3, "c".into()));
         assert!(!docs.change("file:///a.yaml", 2, "b".into()));
         assert_eq!(docs.get("file:///a.yaml").unwrap().text, "c");
+        let changed = docs.get("file:///a.yaml").unwrap().stamp;
+        assert!(changed > opened);
+        // Opened again at the same version: another text for the lints.
+        docs.open("file:///a.yaml", doc(3, "c"));
+        assert!(docs.get("file:///a.yaml").unwrap().stamp > changed);
         assert!(!docs.change("file:///b.yaml", 1, "x".into()));
         assert!(docs.close("file:///a.yaml").is_some());
         assert!(docs.get("file:///a.yaml").is_none());

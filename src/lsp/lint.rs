@@ -3,7 +3,8 @@
 //! `akslint.toml` and the rest of the project on disk as context, every open buffer in place of
 //! its file (as `akslint check - --stdin-filename` does for one buffer). The cross-file rules
 //! see every unsaved buffer at once: a NetworkPolicy being typed covers the Deployment open
-//! beside it.
+//! beside it. The project's walk (which files it has) is made once and kept by the server, given
+//! to each lint until files change on disk: a keystroke does not walk the repository.
 
 use crate::config::{Config, Overrides};
 use crate::configs::Configs;
@@ -12,6 +13,15 @@ use crate::discover;
 use crate::engine::{self, Context, Input, Options};
 use std::collections::BTreeMap;
 use std::path::Path;
+use std::sync::Arc;
+
+/// What a lint of a project's open documents found: one [`Linted`] per document, in order, and
+/// the project's walk it used (the one given, else made for it), when it used one.
+#[derive(Debug, Default)]
+pub struct Lints {
+    pub docs: Vec<Linted>,
+    pub walk: Option<Arc<engine::ProjectWalk>>,
+}
 
 /// What a document's lint found.
 #[derive(Debug, Default)]
@@ -26,10 +36,15 @@ pub struct Linted {
 
 /// Lints each `(path, text)` (absolute paths, one project's open documents) as its file, with
 /// `config` (`--config`) if given, else each file's nearest akslint.toml; one [`Linted`] per
-/// document, in order. Nothing for a file the CLI would not lint: one of no kind it knows, an
+/// document, in order. `walk`: the project's walk, when one is kept (see [`Lints::walk`]); else
+/// the project is walked. Nothing for a file the CLI would not lint: one of no kind it knows, an
 /// un-rendered Helm template (the CLI reports its chart instead), or one its config excludes.
 /// `Err`: a config that does not load.
-pub fn lint(docs: &[(&Path, &str)], config: Option<&Path>) -> Result<Vec<Linted>, String> {
+pub fn lint(
+    docs: &[(&Path, &str)],
+    config: Option<&Path>,
+    walk: Option<Arc<engine::ProjectWalk>>,
+) -> Result<Lints, String> {
     let mut out: Vec<Linted> = docs
         .iter()
         .map(|(path, _)| Linted {
@@ -43,7 +58,10 @@ pub fn lint(docs: &[(&Path, &str)], config: Option<&Path>) -> Result<Vec<Linted>
         })
         .collect();
     if known.is_empty() {
-        return Ok(out);
+        return Ok(Lints {
+            docs: out,
+            walk: None,
+        });
     }
     // Loaded for each lint, as the nearest configs are: an edit to it applies at the next one.
     let forced = config
@@ -58,25 +76,18 @@ pub fn lint(docs: &[(&Path, &str)], config: Option<&Path>) -> Result<Vec<Linted>
         .filter(|&i| !configs.excluded(docs[i].0))
         .collect();
     if linted.is_empty() {
-        return Ok(out);
+        return Ok(Lints {
+            docs: out,
+            walk: None,
+        });
     }
     if let Some(e) = configs.error() {
         return Err(e);
     }
-    let opts = Options {
-        // A few threads: the open buffers and their project, linted again on every change.
-        threads: Some(
-            std::thread::available_parallelism()
-                .map_or(1, usize::from)
-                .min(4),
-        ),
-        keep_sources: false,
-        context: Context::Project,
-        // The project's other files come from the cache at its root while they are unchanged
-        // (the buffers themselves, as standard input, never do): the same cache pre-commit keeps.
-        cache: true,
-        ..Options::default()
-    };
+    // A few threads: the open buffers and their project, linted again on every change.
+    let threads = std::thread::available_parallelism()
+        .map_or(1, usize::from)
+        .min(4);
     let inputs: Vec<Input> = linted
         .iter()
         .map(|&i| Input::Stdin {
@@ -84,6 +95,20 @@ pub fn lint(docs: &[(&Path, &str)], config: Option<&Path>) -> Result<Vec<Linted>
             bytes: docs[i].1.as_bytes().to_vec(),
         })
         .collect();
+    let walk = match walk {
+        Some(w) => w,
+        None => Arc::new(engine::walk_projects(&inputs, &configs, threads)?),
+    };
+    let opts = Options {
+        threads: Some(threads),
+        keep_sources: false,
+        context: Context::Project,
+        // The project's other files come from the cache at its root while they are unchanged
+        // (the buffers themselves, as standard input, never do): the same cache pre-commit keeps.
+        cache: true,
+        project_walk: Some(walk.clone()),
+        ..Options::default()
+    };
     let result = engine::lint_with(&inputs, &configs, &opts)?;
     let mut by_file: BTreeMap<String, Vec<Diagnostic>> = BTreeMap::new();
     for d in result.diagnostics {
@@ -97,5 +122,43 @@ pub fn lint(docs: &[(&Path, &str)], config: Option<&Path>) -> Result<Vec<Linted>
         crate::fix::attach(&doc.name, text, &mut doc.diagnostics);
         doc.docs_url = configs.with_config_of(path, |c| c.file.docs_url.clone());
     }
-    Ok(out)
+    Ok(Lints {
+        docs: out,
+        walk: Some(walk),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const POD: &str = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\n  namespace: app\nspec:\n  containers:\n    - name: web\n      image: nginx:1.27\n";
+    const POLICY: &str = "apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: deny\n  namespace: app\nspec:\n  podSelector: {}\n  policyTypes: [Ingress, Egress]\n";
+
+    fn rules(l: &Lints) -> Vec<&'static str> {
+        l.docs[0].diagnostics.iter().map(|d| d.rule).collect()
+    }
+
+    #[test]
+    fn a_kept_walk_stands_for_the_project_until_it_is_dropped() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("akslint.toml"), "root = true\n").unwrap();
+        let pod = dir.path().join("pod.yaml");
+        let docs = [(pod.as_path(), POD)];
+        let walked = lint(&docs, None, None).unwrap();
+        let walk = walked.walk.clone().expect("the walk the lint made");
+        assert!(rules(&walked).contains(&"AKS301"), "{:?}", rules(&walked));
+        // Given back, it lints the same.
+        let again = lint(&docs, None, Some(walk.clone())).unwrap();
+        assert_eq!(rules(&again), rules(&walked));
+        assert!(Arc::ptr_eq(again.walk.as_ref().unwrap(), &walk));
+
+        // A policy written since: not in the kept walk (no walk per lint), in a new one.
+        std::fs::write(dir.path().join("policy.yaml"), POLICY).unwrap();
+        let kept = lint(&docs, None, Some(walk.clone())).unwrap();
+        assert!(rules(&kept).contains(&"AKS301"), "{:?}", rules(&kept));
+        let fresh = lint(&docs, None, None).unwrap();
+        assert!(!rules(&fresh).contains(&"AKS301"), "{:?}", rules(&fresh));
+        assert_eq!(fresh.walk.unwrap().files(), walk.files() + 1);
+    }
 }

@@ -1,7 +1,8 @@
 //! `akslint lsp`: a language server over standard input and output, for editors. Each open
 //! YAML/JSON/Terraform document is linted when it is opened and each time it changes, as the
 //! editor has it (unsaved text included), with the file's config and the rest of its project
-//! on disk as context, the project's other open documents in place of their files. Its
+//! on disk as context (its files walked once, and again when files change on disk), the
+//! project's other open documents in place of their files. Its
 //! findings are pushed (`textDocument/publishDiagnostics`), or pulled by a client that offers
 //! `textDocument/diagnostic` (VS Code); quick fixes and hovers come from the same lint.
 //!
@@ -10,11 +11,13 @@
 //! | the loop: initialize, notifications, requests, shutdown | [`server`] |
 //! | the open documents | [`documents`] |
 //! | linting a project's open documents | [`lint`] |
+//! | linting off the main loop, from a snapshot | [`pool`] |
 //! | positions, diagnostics and URIs in LSP's types | [`convert`] |
 
 mod convert;
 mod documents;
 mod lint;
+mod pool;
 mod server;
 
 pub use server::{Ended, serve};

@@ -2,29 +2,42 @@
 //! pushed or pulled), then the open documents' notifications, diagnostics, quick fixes (code
 //! actions) and hovers, until shutdown and exit.
 //!
-//! Opens, changes and closes are taken as they come; the open documents of the projects they
-//! touched are linted once nothing more is waiting to be read, or before a request is answered
-//! (a burst of changes is linted once, for the last text). Each project's open documents are
-//! linted together (see [`lint`]), so a change in one can change the findings of another: a
-//! push client is sent every document whose findings changed, a pull client a
-//! `workspace/diagnostic/refresh`. Linting happens on the main loop, so what is reported is
-//! always for the text the document has now. Not done yet: linting on a small pool from a
-//! snapshot, with a ~150 ms debounce, as ruff and biome do.
+//! Opens, changes and closes mark the project they touch for a lint: at once for an open or a
+//! close, after a pause in the changes for a change (the debounce, 150 ms unless the client's
+//! `initializationOptions` say `{"debounceMs": N}`), so that a burst of keystrokes is linted
+//! once, for the last text. Each project's open documents are linted together (see [`lint`]),
+//! on a small pool of workers (see [`pool`]) from a snapshot, one lint of a project at a time;
+//! the main loop meanwhile answers hovers, code actions and shutdown from the last findings.
+//! What a lint found is kept only for the text it linted: findings for a version a document no
+//! longer has are dropped (its next lint is already due). A change in one document can change
+//! the findings of another: a push client is sent every document whose findings changed, a
+//! pull client a `workspace/diagnostic/refresh`. A pull request for a document whose lint is
+//! due or running is answered when it is done, never with an empty report.
 
 use super::convert::{self, Action, Encoding};
 use super::documents::{Document, Documents};
 use super::lint;
+use super::pool::{self, Group, Outcome, Pool, SnapDoc, Snapshot};
 use crate::diagnostic::Diagnostic;
+use crate::engine::ProjectWalk;
 use crate::fix::{Applicability, ignore};
-use lsp_server::{Connection, ErrorCode, Message, Notification, Request, Response};
+use lsp_server::{Connection, ErrorCode, Message, Notification, Request, RequestId, Response};
 use lsp_types as lsp;
 use lsp_types::notification::{self as note, Notification as _};
 use lsp_types::request::{self as req, Request as _};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
 
 /// The reason a "Suppress" quick fix writes, for the user to replace.
 const REASON_PLACEHOLDER: &str = "<reason>";
+
+/// How long a document must go unchanged before it is linted, unless the client says otherwise.
+const DEBOUNCE: Duration = Duration::from_millis(150);
+
+/// The lints that may run at once (each of a different project; each lint uses a few threads).
+const WORKERS: usize = 2;
 
 /// How the session ended.
 #[derive(Debug, PartialEq, Eq)]
@@ -40,11 +53,16 @@ pub enum Ended {
 pub fn serve(conn: &Connection, config: Option<PathBuf>) -> Result<Ended, String> {
     let (id, raw) = conn.initialize_start().map_err(|e| e.to_string())?;
     let modes = convert::DiagnosticModes::of(&raw);
+    let watch = convert::watches_files(&raw);
+    let debounce = raw["initializationOptions"]["debounceMs"]
+        .as_u64()
+        .map_or(DEBOUNCE, Duration::from_millis);
     let params: lsp::InitializeParams =
         serde_json::from_value(raw).map_err(|e| format!("initialize: {e}"))?;
     let enc = Encoding::negotiate(&params.capabilities);
     conn.initialize_finish(id, convert::capabilities(enc, modes))
         .map_err(|e| e.to_string())?;
+    let pool = Pool::new(WORKERS);
     let mut server = Server {
         conn,
         enc,
@@ -52,54 +70,68 @@ pub fn serve(conn: &Connection, config: Option<PathBuf>) -> Result<Ended, String
         docs: Documents::default(),
         cwd: std::env::current_dir().unwrap_or_default(),
         config,
-        dirty: BTreeSet::new(),
+        debounce,
+        pool: &pool,
+        due: BTreeMap::new(),
+        running: BTreeSet::new(),
+        waiting: Vec::new(),
+        walks: BTreeMap::new(),
+        epoch: 0,
         reported: BTreeMap::new(),
         results: 0,
         requests: 0,
     };
+    // `initialize_finish` waited for `initialized`: the client may be sent requests now.
+    if watch {
+        server.requests += 1;
+        let r = Request::new(
+            server.requests.into(),
+            req::RegisterCapability::METHOD.to_string(),
+            convert::watch_registration(),
+        );
+        server.send(r.into());
+    }
     loop {
-        // Block only when nothing is left to lint; else lint once the queue is empty.
-        let msg = if server.dirty.is_empty() {
-            match conn.receiver.recv() {
-                Ok(m) => m,
-                Err(_) => break,
-            }
-        } else {
-            match conn.receiver.try_recv() {
-                Ok(m) => m,
-                Err(e) if e.is_empty() => {
-                    server.lint_dirty();
-                    continue;
-                }
-                Err(_) => break,
-            }
+        server.start_due();
+        let timer = match server.next_due() {
+            Some(at) => crossbeam_channel::at(at),
+            None => crossbeam_channel::never(),
         };
-        match msg {
-            Message::Request(req) => {
-                if conn.handle_shutdown(&req).map_err(|e| e.to_string())? {
-                    return Ok(Ended::Shutdown);
+        crossbeam_channel::select! {
+            recv(conn.receiver) -> msg => {
+                let Ok(msg) = msg else { break };
+                match msg {
+                    Message::Request(req) => {
+                        // Answered at once: a running lint is not waited for.
+                        if conn.handle_shutdown(&req).map_err(|e| e.to_string())? {
+                            return Ok(Ended::Shutdown);
+                        }
+                        server.request(req);
+                    }
+                    Message::Notification(n) if n.method == note::Exit::METHOD => {
+                        return Ok(Ended::Abruptly);
+                    }
+                    Message::Notification(n) => server.notify(n),
+                    Message::Response(_) => {}
                 }
-                // Answered for the documents as they are now.
-                server.lint_dirty();
-                server.request(req);
             }
-            Message::Notification(n) if n.method == note::Exit::METHOD => {
-                return Ok(Ended::Abruptly);
+            recv(pool.results) -> outcome => {
+                if let Ok(o) = outcome {
+                    server.finished(o);
+                }
             }
-            Message::Notification(n) => server.notify(n),
-            Message::Response(_) => {}
+            recv(timer) -> _ => {}
         }
     }
     Ok(Ended::Abruptly)
 }
 
-/// The open documents linted together: those of one project (`None`: under no project root).
-type Group = Option<PathBuf>;
-
 /// What the client was last given for an open document.
 struct Reported {
     /// The document's version then.
     version: i32,
+    /// The stamp of the text linted (see [`Document::stamp`]).
+    stamp: u64,
     /// Names this report for a pull client's `previousResultId`: a new one for each version,
     /// and whenever the findings change.
     result_id: String,
@@ -115,8 +147,20 @@ struct Server<'c> {
     cwd: PathBuf,
     /// `--config`: one akslint.toml for every file.
     config: Option<PathBuf>,
-    /// The projects whose open documents are to be linted again.
-    dirty: BTreeSet<Group>,
+    /// How long a changed document waits for its lint.
+    debounce: Duration,
+    pool: &'c Pool,
+    /// The projects whose open documents are to be linted again, and when.
+    due: BTreeMap<Group, Instant>,
+    /// The projects being linted (one lint of a project at a time: they share its cache).
+    running: BTreeSet<Group>,
+    /// Pull requests for documents whose lint is due or running.
+    waiting: Vec<(RequestId, lsp::DocumentDiagnosticParams)>,
+    /// Each project's walk (its files), made by its first lint and given to the next ones, until
+    /// something changes on disk.
+    walks: BTreeMap<Group, Arc<ProjectWalk>>,
+    /// Changes on disk seen so far: a walk made before the last one is not kept.
+    epoch: u64,
     /// By URI, for each open document once linted.
     reported: BTreeMap<String, Reported>,
     /// Result IDs given so far.
@@ -129,8 +173,22 @@ impl Server<'_> {
     fn request(&mut self, r: Request) {
         let id = r.id.clone();
         let resp = match r.method.as_str() {
-            req::DocumentDiagnosticRequest::METHOD => params::<lsp::DocumentDiagnosticParams>(&r)
-                .map(|p| Response::new_ok(id, self.pull(&p))),
+            req::DocumentDiagnosticRequest::METHOD => {
+                match params::<lsp::DocumentDiagnosticParams>(&r) {
+                    Ok(p) if self.lint_pending(p.text_document.uri.as_str()) => {
+                        // Never left waiting for a lint nobody asked for.
+                        if let Some(doc) = self.docs.get(p.text_document.uri.as_str())
+                            && !self.due.contains_key(&doc.project)
+                            && !self.running.contains(&doc.project)
+                        {
+                            self.schedule(doc.project.clone(), Duration::ZERO);
+                        }
+                        self.waiting.push((id, p));
+                        return;
+                    }
+                    p => p.map(|p| Response::new_ok(id, self.pull(&p))),
+                }
+            }
             req::CodeActionRequest::METHOD => params::<lsp::CodeActionParams>(&r)
                 .map(|p| Response::new_ok(id, self.code_actions(&p))),
             req::HoverRequest::METHOD => {
@@ -154,11 +212,12 @@ impl Server<'_> {
             return Vec::new();
         };
         let text = &doc.text;
+        let lines = convert::Lines::new(text);
         let here: Vec<(&Diagnostic, lsp::Diagnostic)> = doc
             .findings
             .iter()
-            .filter(|d| convert::touches(convert::range(text, d.start, d.end, self.enc), p.range))
-            .map(|d| (d, convert::diagnostic(d, text, self.enc, None, |_| None)))
+            .filter(|d| convert::touches(lines.range(d.start, d.end, self.enc), p.range))
+            .map(|d| (d, convert::diagnostic(d, &lines, self.enc, None, |_| None)))
             .collect();
         let mut out = Vec::new();
         for (d, lsp_diag) in &here {
@@ -205,8 +264,9 @@ impl Server<'_> {
         let cursor = lsp::Range::new(at.position, at.position);
         let mut rules: Vec<&str> = Vec::new();
         let mut first = None;
+        let lines = convert::Lines::new(&doc.text);
         for d in &doc.findings {
-            let range = convert::range(&doc.text, d.start, d.end, self.enc);
+            let range = lines.range(d.start, d.end, self.enc);
             if d.start.line > 0 && convert::touches(range, cursor) && !rules.contains(&d.rule) {
                 rules.push(d.rule);
                 first.get_or_insert(range);
@@ -220,8 +280,23 @@ impl Server<'_> {
         Some(convert::hover(docs.join("\n---\n\n"), first?))
     }
 
+    /// Files changed on disk (or may have: a save, a close, the client's configuration): the
+    /// projects are walked again at their next lint, and every open document is linted again
+    /// after the debounce (a checkout changes many files at once).
+    fn disk_changed(&mut self) {
+        self.epoch += 1;
+        self.walks.clear();
+        let groups: BTreeSet<Group> = self.docs.iter().map(|(_, d)| d.project.clone()).collect();
+        for group in groups {
+            self.schedule(group, self.debounce);
+        }
+    }
+
     fn notify(&mut self, n: Notification) {
         match n.method.as_str() {
+            note::DidChangeWatchedFiles::METHOD
+            | note::DidSaveTextDocument::METHOD
+            | note::DidChangeConfiguration::METHOD => self.disk_changed(),
             note::DidOpenTextDocument::METHOD => {
                 let Ok(p) =
                     n.extract::<lsp::DidOpenTextDocumentParams>(note::DidOpenTextDocument::METHOD)
@@ -231,7 +306,7 @@ impl Server<'_> {
                 let doc = p.text_document;
                 let path = convert::uri_to_path(&doc.uri);
                 let project = path.as_deref().and_then(crate::engine::project_root);
-                self.dirty.insert(project.clone());
+                self.schedule(project.clone(), Duration::ZERO);
                 self.docs.open(
                     doc.uri.as_str(),
                     Document {
@@ -239,6 +314,7 @@ impl Server<'_> {
                         project,
                         version: doc.version,
                         text: doc.text,
+                        stamp: 0,
                         findings: Vec::new(),
                     },
                 );
@@ -259,7 +335,7 @@ impl Server<'_> {
                     .change(uri.as_str(), p.text_document.version, change.text)
                     && let Some(doc) = self.docs.get(uri.as_str())
                 {
-                    self.dirty.insert(doc.project.clone());
+                    self.schedule(doc.project.clone(), self.debounce);
                 }
             }
             note::DidCloseTextDocument::METHOD => {
@@ -269,10 +345,11 @@ impl Server<'_> {
                     return;
                 };
                 let uri = p.text_document.uri;
+                self.disk_changed();
                 if let Some(doc) = self.docs.close(uri.as_str()) {
                     self.reported.remove(uri.as_str());
                     // The other open documents of its project see the file on disk again.
-                    self.dirty.insert(doc.project);
+                    self.schedule(doc.project, Duration::ZERO);
                     // A pull client forgets a closed document's diagnostics itself.
                     if !self.modes.pull {
                         self.publish(uri, None, Vec::new());
@@ -283,34 +360,118 @@ impl Server<'_> {
         }
     }
 
-    /// Lints the open documents of the projects marked dirty, and gives the client what
-    /// changed: a push client each document whose version or findings changed, a pull client
-    /// (which pulls the documents it changed itself) a refresh when the findings of a document
-    /// it did not change did.
-    fn lint_dirty(&mut self) {
+    /// Marks a project's open documents for a lint `after` from now: a change puts off a lint
+    /// that was due (the debounce), an open or a close never does.
+    fn schedule(&mut self, group: Group, after: Duration) {
+        let at = Instant::now() + after;
+        let due = self.due.entry(group).or_insert(at);
+        if after.is_zero() {
+            *due = (*due).min(at);
+        } else {
+            *due = at;
+        }
+    }
+
+    /// When the next lint that can start is due (a project's running lint is waited for).
+    fn next_due(&self) -> Option<Instant> {
+        self.due
+            .iter()
+            .filter(|(g, _)| !self.running.contains(*g))
+            .map(|(_, at)| *at)
+            .min()
+    }
+
+    /// Hands the projects whose lint is due (and not running) to the pool, each as a snapshot
+    /// of its open documents.
+    fn start_due(&mut self) {
+        let now = Instant::now();
+        let ready: Vec<Group> = self
+            .due
+            .iter()
+            .filter(|(g, at)| **at <= now && !self.running.contains(*g))
+            .map(|(g, _)| g.clone())
+            .collect();
+        for group in ready {
+            self.due.remove(&group);
+            let docs = self
+                .docs
+                .iter()
+                .filter(|(_, d)| d.project == group)
+                .map(|(uri, d)| SnapDoc {
+                    uri: uri.to_string(),
+                    path: d.path.clone(),
+                    stamp: d.stamp,
+                    version: d.version,
+                    text: d.text.clone(),
+                })
+                .collect();
+            self.running.insert(group.clone());
+            let group_key = group.clone();
+            self.pool.submit(Snapshot {
+                group,
+                docs,
+                config: self.config.clone(),
+                enc: self.enc,
+                cwd: self.cwd.clone(),
+                walk: self.walks.get(&group_key).cloned(),
+                epoch: self.epoch,
+            });
+        }
+    }
+
+    /// Whether an open document's findings are not yet those of its text: its project's lint
+    /// is due or running, or it was never linted.
+    fn lint_pending(&self, uri: &str) -> bool {
+        let Some(doc) = self.docs.get(uri) else {
+            return false;
+        };
+        self.due.contains_key(&doc.project)
+            || self.running.contains(&doc.project)
+            || self.reported.get(uri).is_none_or(|r| r.stamp != doc.stamp)
+    }
+
+    /// Takes a project's lint, and gives the client what changed: a push client each document
+    /// whose version or findings changed, a pull client (which pulls the documents it changed
+    /// itself) a refresh when the findings of a document it did not change did. What is for a
+    /// text a document no longer has (changed, or closed, since the snapshot) is dropped.
+    fn finished(&mut self, outcome: Outcome) {
+        self.running.remove(&outcome.group);
+        if outcome.epoch == self.epoch
+            && let Some(walk) = outcome.walk
+        {
+            self.walks.insert(outcome.group.clone(), walk);
+        }
         let mut refresh = false;
-        for group in std::mem::take(&mut self.dirty) {
-            for (uri, version, findings, diagnostics) in self.lint_group(&group) {
-                self.docs.set_findings(&uri, findings);
-                let before = self.reported.get(&uri);
-                let new_version = before.is_none_or(|r| r.version != version);
-                if !new_version && before.is_some_and(|r| r.diagnostics == diagnostics) {
-                    continue;
-                }
-                self.results += 1;
-                let result_id = format!("{version}.{}", self.results);
-                if self.modes.pull {
-                    refresh |= !new_version;
-                } else if let Ok(u) = uri.parse::<lsp::Uri>() {
-                    self.publish(u, Some(version), diagnostics.clone());
-                }
-                let reported = Reported {
-                    version,
-                    result_id,
-                    diagnostics,
-                };
-                self.reported.insert(uri, reported);
+        for linted in outcome.docs {
+            let uri = linted.uri;
+            if self.docs.get(&uri).is_none_or(|d| d.stamp != linted.stamp) {
+                continue;
             }
+            self.docs.set_findings(&uri, linted.findings);
+            let (version, diagnostics) = (linted.version, linted.diagnostics);
+            let before = self.reported.get_mut(&uri);
+            let new_version = before.as_ref().is_none_or(|r| r.version != version);
+            if let Some(r) = before
+                && !new_version
+                && r.diagnostics == diagnostics
+            {
+                r.stamp = linted.stamp;
+                continue;
+            }
+            self.results += 1;
+            let result_id = format!("{version}.{}", self.results);
+            if self.modes.pull {
+                refresh |= !new_version;
+            } else if let Ok(u) = uri.parse::<lsp::Uri>() {
+                self.publish(u, Some(version), diagnostics.clone());
+            }
+            let reported = Reported {
+                version,
+                stamp: linted.stamp,
+                result_id,
+                diagnostics,
+            };
+            self.reported.insert(uri, reported);
         }
         if refresh && self.modes.refresh {
             self.requests += 1;
@@ -321,83 +482,38 @@ impl Server<'_> {
             );
             self.send(r.into());
         }
-    }
-
-    /// Lints the open documents of a project together: for each, its URI, the version linted,
-    /// its findings (with their fixes) and them as LSP diagnostics. Documents that are no file
-    /// (`untitled:`) are not linted: no path gives no config, no project and no kind.
-    #[allow(clippy::type_complexity)]
-    fn lint_group(
-        &self,
-        group: &Group,
-    ) -> Vec<(String, i32, Vec<Diagnostic>, Vec<lsp::Diagnostic>)> {
-        let members: Vec<(&str, &Document)> = self
-            .docs
+        // An open document that was never linted and whose project is not due (a lint whose
+        // findings were dropped, and no change since): due now, so that a pull is answered.
+        let stale: Vec<Group> = self
+            .waiting
             .iter()
-            .filter(|(_, d)| d.project == *group)
-            .collect();
-        let files: Vec<(&std::path::Path, &str)> = members
-            .iter()
-            .filter_map(|(_, d)| Some((d.path.as_deref()?, d.text.as_str())))
-            .collect();
-        // A panic in a rule costs this lint, not the session.
-        let config = self.config.as_deref();
-        let linted = std::panic::catch_unwind(|| lint::lint(&files, config))
-            .unwrap_or_else(|_| Err("akslint: internal error while linting this file".into()));
-        let mut linted = match linted {
-            Ok(l) => l.into_iter().map(Ok).collect::<Vec<_>>(),
-            Err(e) => files.iter().map(|_| Err(e.clone())).collect(),
-        }
-        .into_iter();
-        let mut out = Vec::new();
-        for (uri, doc) in members {
-            // `files` holds the members with a path, in order.
-            let result = if doc.path.is_some() {
-                linted.next()
-            } else {
-                None
-            };
-            let (findings, diagnostics) = match result {
-                Some(Ok(l)) => {
-                    let diagnostics = self.diagnostics(uri, &doc.text, &l);
-                    (l.diagnostics, diagnostics)
-                }
-                Some(Err(e)) => (Vec::new(), vec![convert::not_linted(&e)]),
-                None => (Vec::new(), Vec::new()),
-            };
-            out.push((uri.to_string(), doc.version, findings, diagnostics));
-        }
-        out
-    }
-
-    /// A document's findings as LSP diagnostics.
-    fn diagnostics(&self, uri: &str, text: &str, linted: &lint::Linted) -> Vec<lsp::Diagnostic> {
-        let own: Option<lsp::Uri> = uri.parse().ok();
-        linted
-            .diagnostics
-            .iter()
-            .map(|d| {
-                convert::diagnostic(d, text, self.enc, linted.docs_url.as_deref(), |file| {
-                    if file == linted.name {
-                        return own.clone().map(|u| (u, None));
-                    }
-                    self.other_file(file)
-                })
+            .map(|(_, p)| p.text_document.uri.as_str())
+            .filter_map(|uri| Some((uri, self.docs.get(uri)?)))
+            .filter(|(uri, d)| {
+                !self.due.contains_key(&d.project)
+                    && !self.running.contains(&d.project)
+                    && self.reported.get(*uri).is_none_or(|r| r.stamp != d.stamp)
             })
-            .collect()
+            .map(|(_, d)| d.project.clone())
+            .collect();
+        for group in stale {
+            self.schedule(group, Duration::ZERO);
+        }
+        for (id, p) in std::mem::take(&mut self.waiting) {
+            if self.lint_pending(p.text_document.uri.as_str()) {
+                self.waiting.push((id, p));
+            } else {
+                let resp = Response::new_ok(id, self.pull(&p));
+                self.send(resp.into());
+            }
+        }
     }
 
-    /// `textDocument/diagnostic`: an open document's last findings (linted before any request
-    /// is answered), or `unchanged` when the client has them; a file that is not open, linted
-    /// from disk.
-    fn pull(&mut self, p: &lsp::DocumentDiagnosticParams) -> lsp::DocumentDiagnosticReportResult {
+    /// `textDocument/diagnostic`: an open document's last findings (once its lint is done, see
+    /// [`Server::lint_pending`]), or `unchanged` when the client has them; a file that is not
+    /// open, linted from disk.
+    fn pull(&self, p: &lsp::DocumentDiagnosticParams) -> lsp::DocumentDiagnosticReportResult {
         let uri = p.text_document.uri.as_str();
-        if let Some(doc) = self.docs.get(uri)
-            && !self.reported.contains_key(uri)
-        {
-            self.dirty.insert(doc.project.clone());
-            self.lint_dirty();
-        }
         let previous = p.previous_result_id.as_deref();
         if let Some(r) = self.reported.get(uri) {
             return convert::pulled(Some(r.result_id.clone()), previous, &r.diagnostics);
@@ -409,27 +525,22 @@ impl Server<'_> {
             return convert::pulled(None, previous, &[]);
         };
         let config = self.config.as_deref();
-        let linted =
-            std::panic::catch_unwind(|| lint::lint(&[(path.as_path(), text.as_str())], config))
-                .unwrap_or_else(|_| Err("akslint: internal error while linting this file".into()));
+        let linted = std::panic::catch_unwind(|| {
+            lint::lint(&[(path.as_path(), text.as_str())], config, None).map(|l| l.docs)
+        })
+        .unwrap_or_else(|_| Err("akslint: internal error while linting this file".into()));
+        let open_text = |p: &std::path::Path| {
+            self.docs
+                .iter()
+                .find(|(_, d)| d.path.as_deref() == Some(p))
+                .map(|(_, d)| d.text.clone())
+        };
         let items = match linted.map(|mut l| l.pop()) {
-            Ok(Some(l)) => self.diagnostics(uri, &text, &l),
+            Ok(Some(l)) => pool::diagnostics(uri, &text, &l, self.enc, &self.cwd, open_text),
             Ok(None) => Vec::new(),
             Err(e) => vec![convert::not_linted(&e)],
         };
         convert::pulled(None, previous, &items)
-    }
-
-    /// The URI and text of another file a related location is in: its open document's text,
-    /// else the file's on disk.
-    fn other_file(&self, file: &str) -> Option<(lsp::Uri, Option<String>)> {
-        let path = self.cwd.join(file);
-        let uri = convert::path_to_uri(&path)?;
-        let text = match self.docs.by_path(&path) {
-            Some(doc) => doc.text.clone(),
-            None => std::fs::read_to_string(&path).unwrap_or_default(),
-        };
-        Some((uri, Some(text)))
     }
 
     fn publish(&self, uri: lsp::Uri, version: Option<i32>, diagnostics: Vec<lsp::Diagnostic>) {
@@ -457,4 +568,130 @@ fn params<P: serde::de::DeserializeOwned>(r: &Request) -> Result<P, Box<Response
             format!("{}: {e}", r.method),
         ))
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostic::Diagnostic;
+
+    fn server<'c>(conn: &'c Connection, pool: &'c Pool) -> Server<'c> {
+        Server {
+            conn,
+            enc: Encoding::Utf16,
+            modes: convert::DiagnosticModes::default(),
+            docs: Documents::default(),
+            cwd: PathBuf::new(),
+            config: None,
+            debounce: DEBOUNCE,
+            pool,
+            due: BTreeMap::new(),
+            running: BTreeSet::new(),
+            waiting: Vec::new(),
+            walks: BTreeMap::new(),
+            epoch: 0,
+            reported: BTreeMap::new(),
+            results: 0,
+            requests: 0,
+        }
+    }
+
+    fn linted(uri: &str, stamp: u64, version: i32) -> pool::LintedDoc {
+        pool::LintedDoc {
+            uri: uri.to_string(),
+            stamp,
+            version,
+            findings: Vec::<Diagnostic>::new(),
+            diagnostics: vec![convert::not_linted("stand-in finding")],
+        }
+    }
+
+    #[test]
+    fn a_lint_of_a_text_the_document_no_longer_has_is_dropped() {
+        let (conn, client) = Connection::memory();
+        let pool = Pool::new(1);
+        let mut s = server(&conn, &pool);
+        let uri = "untitled:a.yaml";
+        let doc = Document {
+            path: None,
+            project: None,
+            version: 1,
+            text: "a: 1\n".into(),
+            stamp: 0,
+            findings: Vec::new(),
+        };
+        s.docs.open(uri, doc);
+        let first = s.docs.get(uri).unwrap().stamp;
+        assert!(s.docs.change(uri, 2, "a: 2\n".into()));
+        let second = s.docs.get(uri).unwrap().stamp;
+        s.running.insert(None);
+
+        // The lint of version 1 ends after the change to version 2: nothing is published.
+        let outcome = Outcome {
+            group: None,
+            docs: vec![linted(uri, first, 1)],
+            walk: None,
+            epoch: 0,
+        };
+        s.finished(outcome);
+        assert!(s.running.is_empty());
+        assert!(client.receiver.try_recv().is_err());
+        assert!(s.reported.is_empty());
+        assert!(s.lint_pending(uri));
+
+        // That of version 2 is.
+        let outcome = Outcome {
+            group: None,
+            docs: vec![linted(uri, second, 2)],
+            walk: None,
+            epoch: 0,
+        };
+        s.finished(outcome);
+        let Ok(Message::Notification(n)) = client.receiver.try_recv() else {
+            panic!("a publish");
+        };
+        assert_eq!(n.method, note::PublishDiagnostics::METHOD);
+        assert_eq!(n.params["version"], 2);
+        assert!(!s.lint_pending(uri));
+
+        // Closed while a lint runs: its findings are not published after the close's empty ones.
+        s.docs.close(uri);
+        s.finished(Outcome {
+            group: None,
+            docs: vec![linted(uri, second, 2)],
+            walk: None,
+            epoch: 0,
+        });
+        assert!(client.receiver.try_recv().is_err());
+    }
+
+    #[test]
+    fn a_pull_for_a_document_not_yet_linted_waits_for_a_lint_it_asks_for() {
+        let (conn, client) = Connection::memory();
+        let pool = Pool::new(1);
+        let mut s = server(&conn, &pool);
+        let uri = "untitled:a.yaml";
+        let doc = Document {
+            path: None,
+            project: None,
+            version: 1,
+            text: "a: 1\n".into(),
+            stamp: 0,
+            findings: Vec::new(),
+        };
+        // Opened behind the loop's back: no lint is due.
+        s.docs.open(uri, doc);
+        let pull = Request::new(
+            7.into(),
+            req::DocumentDiagnosticRequest::METHOD.to_string(),
+            serde_json::json!({"textDocument": {"uri": uri}}),
+        );
+        s.request(pull);
+        assert!(
+            client.receiver.try_recv().is_err(),
+            "no answer before the lint"
+        );
+        assert_eq!(s.waiting.len(), 1);
+        assert!(s.due.contains_key(&None), "the lint it waits for is due");
+    }
 }

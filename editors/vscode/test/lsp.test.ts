@@ -38,6 +38,8 @@ import {
   ProtocolConnection,
   PublishDiagnosticsNotification,
   PublishDiagnosticsParams,
+  Registration,
+  RegistrationRequest,
   ShutdownRequest,
   StreamMessageReader,
   StreamMessageWriter,
@@ -61,6 +63,8 @@ class Session {
   /** The result ID of each document's last pull report, sent with its next pull. */
   private readonly resultIds = new Map<string, string>();
   private waiting: (() => void) | undefined;
+  /** What the server registered dynamically (`client/registerCapability`). */
+  readonly registrations: Registration[] = [];
   stderr = "";
 
   constructor(cwd: string, args: string[] = serverArgs("")) {
@@ -74,6 +78,10 @@ class Session {
     });
     this.conn.onRequest(DiagnosticRefreshRequest.type, () => {
       this.refreshes++;
+      this.waiting?.();
+    });
+    this.conn.onRequest(RegistrationRequest.type, (p) => {
+      this.registrations.push(...p.registrations);
       this.waiting?.();
     });
     this.conn.listen();
@@ -316,6 +324,15 @@ test("VS Code's capabilities get pull diagnostics, which depend on other files",
     workspaceDiagnostics: false,
   });
   assert.deepEqual(init.capabilities.codeActionProvider, { codeActionKinds: ["quickfix"] });
+  // Files changed on disk are watched through the client (it takes dynamic registration).
+  const deadline = Date.now() + TIMEOUT_MS;
+  while (s.registrations.length === 0 && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  const watch = s.registrations.find((r) => r.method === "workspace/didChangeWatchedFiles");
+  assert.ok(watch, JSON.stringify(s.registrations));
+  const globs = (watch.registerOptions as { watchers: { globPattern: string }[] }).watchers.map((w) => w.globPattern);
+  assert.ok(globs.includes("**/akslint.toml") && globs.includes("**/*.{yaml,yml,json,tf,tfvars}"), globs.join(" "));
   assert.equal(await s.shutdown(), 0);
 });
 
