@@ -137,20 +137,17 @@ impl PlanInput {
     /// The plan, read and parsed (what went wrong is among its problems).
     pub fn load(&self) -> crate::terraform::plan::Plan {
         use crate::terraform::plan::{self, Plan};
-        let text = match &self.bytes {
+        let read = match &self.bytes {
             Some(b) if b.len() as u64 > self.limit => {
                 Err(plan::too_large(b.len() as u64, self.limit))
             }
-            Some(b) => plan::text(b.clone()),
+            Some(b) => Ok(plan::text(b.clone())),
             None => plan::read(&self.path, self.limit),
         };
-        match text {
-            Ok(t) => Plan::load(&self.path, &self.name, t.into()),
-            Err(problem) => {
-                let mut p = Plan::load(&self.path, &self.name, Arc::from(""));
-                p.problems = vec![problem];
-                p
-            }
+        match read {
+            Ok((t, None)) => Plan::load(&self.path, &self.name, t.into()),
+            Ok((t, Some(problem))) => Plan::unread(&self.path, &self.name, t.into(), problem),
+            Err(problem) => Plan::unread(&self.path, &self.name, Arc::from(""), problem),
         }
     }
 }

@@ -128,10 +128,16 @@ impl Plan {
         self.config.majors
     }
 
-    /// A plan of `text` (read from `path`, shown as `name`).
-    pub fn load(path: &Path, name: &str, text: Arc<str>) -> Plan {
+    /// A plan that could not be read as one: `text` kept (what there is of it), `problem` why.
+    pub fn unread(path: &Path, name: &str, text: Arc<str>, problem: Problem) -> Plan {
+        let mut plan = Plan::empty(path, name, text);
+        plan.problems.push(problem);
+        plan
+    }
+
+    fn empty(path: &Path, name: &str, text: Arc<str>) -> Plan {
         let name: Arc<str> = name.into();
-        let mut plan = Plan {
+        Plan {
             path: path.to_path_buf(),
             name: name.clone(),
             text: text.clone(),
@@ -141,7 +147,12 @@ impl Plan {
             config: Configuration::default(),
             objects: 0,
             problems: Vec::new(),
-        };
+        }
+    }
+
+    /// A plan of `text` (read from `path`, shown as `name`).
+    pub fn load(path: &Path, name: &str, text: Arc<str>) -> Plan {
+        let mut plan = Plan::empty(path, name, text.clone());
         if text.len() >= u32::MAX as usize {
             plan.problems.push(Problem {
                 kind: ProblemKind::TooLarge {
@@ -178,8 +189,8 @@ impl Plan {
     }
 }
 
-/// Reads a plan file: at most `limit` bytes, UTF-8.
-pub fn read(path: &Path, limit: u64) -> Result<String, Problem> {
+/// Reads a plan file: at most `limit` bytes, as [`text`] takes them.
+pub fn read(path: &Path, limit: u64) -> Result<(String, Option<Problem>), Problem> {
     let problem = |kind, message: String| Problem {
         kind,
         span: None,
@@ -205,19 +216,40 @@ pub fn read(path: &Path, limit: u64) -> Result<String, Problem> {
     if buf.len() as u64 > limit {
         return Err(too_large(buf.len() as u64, limit));
     }
-    text(buf)
+    Ok(text(buf))
 }
 
-/// The bytes of a plan as text (UTF-8, or AKS001 at the first byte that is not).
-pub fn text(bytes: Vec<u8>) -> Result<String, Problem> {
-    String::from_utf8(bytes).map_err(|e| {
-        let at = e.utf8_error().valid_up_to();
-        Problem {
-            kind: ProblemKind::Syntax,
-            span: Some(Span::new(at, at)),
-            message: format!("not UTF-8 at byte {at}"),
+/// The bytes of a plan as text, with why it cannot be read as a plan: a NUL byte near the start
+/// makes it a binary file, as for any input (see `engine::input::decode`: AKS001 for the whole
+/// file, no text kept); bytes that are not UTF-8 are AKS001 at the first of them, the text kept
+/// with each such byte as `?` (its offsets are the file's).
+pub fn text(bytes: Vec<u8>) -> (String, Option<Problem>) {
+    if bytes.iter().take(8000).any(|&b| b == 0) {
+        let binary = Problem {
+            kind: ProblemKind::Unreadable,
+            span: None,
+            message: "binary file: not a Terraform plan".into(),
+        };
+        return (String::new(), Some(binary));
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) => (text, None),
+        Err(e) => {
+            let at = e.utf8_error().valid_up_to();
+            let bytes = e.into_bytes();
+            let mut text = String::with_capacity(bytes.len());
+            for chunk in bytes.utf8_chunks() {
+                text.push_str(chunk.valid());
+                text.extend(std::iter::repeat_n('?', chunk.invalid().len()));
+            }
+            let problem = Problem {
+                kind: ProblemKind::Syntax,
+                span: Some(Span::new(at, at)),
+                message: format!("not UTF-8 at byte {at}"),
+            };
+            (text, Some(problem))
         }
-    })
+    }
 }
 
 /// A plan over the size cap.

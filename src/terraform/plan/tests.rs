@@ -326,7 +326,9 @@ fn caps_are_problems_and_unknowns() {
 
 #[test]
 fn not_utf8_is_a_syntax_problem_at_its_byte() {
-    let e = text(b"{\"a\": \"\xff\"}".to_vec()).unwrap_err();
+    let (kept, e) = text(b"{\"a\": \"\xff\"}".to_vec());
+    let e = e.unwrap();
+    assert_eq!(kept, "{\"a\": \"?\"}");
     assert_eq!(e.kind, ProblemKind::Syntax);
     assert_eq!(e.span, Some(Span::new(7, 7)));
 }
@@ -420,4 +422,29 @@ fn values_built_are_capped() {
     assert!(plan.resources.len() < n && plan.resources.len() > n - 4);
     assert_eq!(plan.problems.len(), 1);
     assert_eq!(plan.problems[0].kind, ProblemKind::Resources);
+}
+
+/// Bytes that are no text: a NUL near the start is a binary file (no text kept, no span into
+/// it); a byte that is not UTF-8 is AKS001 at it, the text kept with `?` in its place so that
+/// the span points into what is kept (fuzzing found both).
+#[test]
+fn binary_and_non_utf8_plans() {
+    let mut bytes = one("azurerm_kubernetes_cluster", "{}", "{}").into_bytes();
+    let (kept, problem) = text(bytes.clone());
+    assert!(problem.is_none());
+    assert_eq!(kept.as_bytes(), &bytes[..]);
+    bytes[40] = 0;
+    let (kept, problem) = text(bytes.clone());
+    let problem = problem.unwrap();
+    assert_eq!(
+        (kept.as_str(), problem.kind, problem.span),
+        ("", ProblemKind::Unreadable, None)
+    );
+    bytes[40] = 0xff;
+    let (kept, problem) = text(bytes.clone());
+    let problem = problem.unwrap();
+    assert_eq!(problem.kind, ProblemKind::Syntax);
+    assert_eq!(problem.span, Some(Span::new(40, 40)));
+    assert_eq!(kept.len(), bytes.len());
+    assert_eq!(&kept[40..41], "?");
 }
