@@ -606,20 +606,25 @@ mod tests {
         }
     }
 
-    #[test]
-    fn a_lint_of_a_text_the_document_no_longer_has_is_dropped() {
-        let (conn, client) = Connection::memory();
-        let pool = Pool::new(1);
-        let mut s = server(&conn, &pool);
-        let uri = "untitled:a.yaml";
-        let doc = Document {
+    /// A document of version 1 with no file on disk.
+    fn untitled_doc() -> Document {
+        Document {
             path: None,
             project: None,
             version: 1,
             text: "a: 1\n".into(),
             stamp: 0,
             findings: Vec::new(),
-        };
+        }
+    }
+
+    #[test]
+    fn a_lint_of_a_text_the_document_no_longer_has_is_dropped() {
+        let (conn, client) = Connection::memory();
+        let pool = Pool::new(1);
+        let mut s = server(&conn, &pool);
+        let uri = "untitled:a.yaml";
+        let doc = untitled_doc();
         s.docs.open(uri, doc);
         let first = s.docs.get(uri).unwrap().stamp;
         assert!(s.docs.change(uri, 2, "a: 2\n".into()));
@@ -671,14 +676,7 @@ mod tests {
         let pool = Pool::new(1);
         let mut s = server(&conn, &pool);
         let uri = "untitled:a.yaml";
-        let doc = Document {
-            path: None,
-            project: None,
-            version: 1,
-            text: "a: 1\n".into(),
-            stamp: 0,
-            findings: Vec::new(),
-        };
+        let doc = untitled_doc();
         // Opened behind the loop's back: no lint is due.
         s.docs.open(uri, doc);
         let pull = Request::new(

@@ -658,19 +658,10 @@ fn arm_plan_of(res: &Resource<'_>, prefix: &str) -> Option<DefenderPlan> {
         s.eq_ignore_ascii_case("Containers") || s.eq_ignore_ascii_case("KubernetesService")
     });
     let tier = match azapi::lookup(&arm.body, "properties.pricingTier") {
-        azapi::Found::Value(v) => match v.value.as_str() {
-            Some(s) if s.eq_ignore_ascii_case("Standard") => Some(PlanState::Standard),
-            Some(s) if s.eq_ignore_ascii_case("Free") => Some(PlanState::Free),
-            _ => None,
-        },
+        azapi::Found::Value(v) => v.value.as_str().map(str::to_string),
         _ => None,
     };
-    let state = match (is_containers, exists, tier) {
-        (Some(false), _, _) => return None,
-        (Some(true), Some(true), Some(t)) => t,
-        (_, _, Some(PlanState::Free)) => return None,
-        _ => PlanState::Unknown,
-    };
+    let state = plan_state(is_containers, exists, tier.as_deref())?;
     Some(DefenderPlan {
         address: format!("{prefix}{}", res.address),
         file: res.file.clone(),
@@ -810,6 +801,28 @@ fn expand(res: &Resource<'_>, block: &Block, kind: &str) -> Option<Vec<LogEntry>
     Some(out)
 }
 
+/// What a Defender pricing tells of the clusters (azurerm's and azapi's alike): `None` when it
+/// is no container plan, or a Free one (which may be another resource type, or may not exist:
+/// only a possible Standard plan counts); its tier when it certainly is the containers' plan
+/// and exists; else unknown.
+fn plan_state(
+    is_containers: Option<bool>,
+    exists: Option<bool>,
+    tier: Option<&str>,
+) -> Option<PlanState> {
+    let tier = match tier {
+        Some(s) if s.eq_ignore_ascii_case("Standard") => Some(PlanState::Standard),
+        Some(s) if s.eq_ignore_ascii_case("Free") => Some(PlanState::Free),
+        _ => None,
+    };
+    match (is_containers, exists, tier) {
+        (Some(false), _, _) => None,
+        (Some(true), Some(true), Some(t)) => Some(t),
+        (_, _, Some(PlanState::Free)) => None,
+        _ => Some(PlanState::Unknown),
+    }
+}
+
 /// A subscription pricing that concerns containers, or may.
 fn plan_of(res: &Resource<'_>, prefix: &str) -> Option<DefenderPlan> {
     let exists = res.exists();
@@ -828,18 +841,7 @@ fn plan_of(res: &Resource<'_>, prefix: &str) -> Option<DefenderPlan> {
     let tier = tier_attr
         .as_ref()
         .map_or(Value::Absent, |a| a.value.clone());
-    let tier = match tier.as_str() {
-        Some(s) if s.eq_ignore_ascii_case("Standard") => Some(PlanState::Standard),
-        Some(s) if s.eq_ignore_ascii_case("Free") => Some(PlanState::Free),
-        _ => None,
-    };
-    let state = match (is_containers, exists, tier) {
-        (Some(false), _, _) => return None,
-        (Some(true), Some(true), Some(t)) => t,
-        // May be another resource type, or may not exist: only a possible Standard plan counts.
-        (_, _, Some(PlanState::Free)) => return None,
-        _ => PlanState::Unknown,
-    };
+    let state = plan_state(is_containers, exists, tier.as_str())?;
     Some(DefenderPlan {
         address: format!("{prefix}{}", res.address),
         file: res.file.clone(),
