@@ -96,6 +96,16 @@ fn the_projects_config_applies_from_another_directory() {
         None,
     );
     assert_eq!(findings(&o, &d), ["../app.yaml:10 AKS401"]);
+    // Two levels up and down again (`../../project/app.yaml` from `elsewhere/a/b`): once every
+    // `..` but the first was lost, so the file went by the defaults.
+    let deep = dir.path().join("elsewhere/a");
+    std::fs::create_dir_all(&deep).unwrap();
+    let o = common::akslint(
+        &["check", "--format", "compact", "../../project/app.yaml"],
+        &deep,
+        None,
+    );
+    assert_eq!(findings(&o, &d), ["../../project/app.yaml:10 AKS401"]);
 }
 
 #[test]

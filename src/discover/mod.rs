@@ -280,17 +280,21 @@ fn has_tf_file(dir: &Path) -> bool {
     })
 }
 
-/// `a/./b/../c` → `a/c`, lexically (as the walker reports paths).
+/// `a/./b/../c` → `a/c`, lexically (as the walker reports paths); `..` that climbs above
+/// where a relative path starts stays (`../../x`), and `/..` is `/`.
 pub fn normalize(p: &Path) -> PathBuf {
+    use std::path::Component;
     let mut out = PathBuf::new();
     for c in p.components() {
         match c {
-            std::path::Component::CurDir => {}
-            std::path::Component::ParentDir => {
-                if !out.pop() {
-                    out.push("..");
+            Component::CurDir => {}
+            Component::ParentDir => match out.components().next_back() {
+                Some(Component::Normal(_)) => {
+                    out.pop();
                 }
-            }
+                Some(Component::RootDir | Component::Prefix(_)) => {}
+                Some(Component::ParentDir | Component::CurDir) | None => out.push(".."),
+            },
             other => out.push(other),
         }
     }
@@ -300,6 +304,17 @@ pub fn normalize(p: &Path) -> PathBuf {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn normalizing_keeps_every_parent_above_the_start() {
+        let n = |p: &str| normalize(Path::new(p));
+        assert_eq!(n("a/./b/../c"), Path::new("a/c"));
+        assert_eq!(n("../../tmp/x"), Path::new("../../tmp/x"));
+        assert_eq!(n("a/../../b"), Path::new("../b"));
+        assert_eq!(n("./../a/.."), Path::new(".."));
+        assert_eq!(n("/../a"), Path::new("/a"));
+        assert_eq!(n("/a/b/../../.."), Path::new("/"));
+    }
 
     /// What discovery did before: each path inserted into a set in turn (the first spelling of
     /// a path stays).
