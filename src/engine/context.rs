@@ -9,12 +9,14 @@
 //! a monorepo's `root = true` subprojects (or two repositories named in one run) never see
 //! each other's objects. Files under no root form one project together.
 
+use super::memo::Memo;
 use crate::config::{self, Config};
 use crate::configs::Configs;
 use crate::discover::{self, FileJob, FileKind, Walked};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::ffi::{OsStr, OsString};
 use std::path::{Component, Path, PathBuf};
+use std::sync::Arc;
 
 /// Which files the cross-file rules see.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -42,15 +44,22 @@ pub(super) struct ProjectContext {
 /// directories, whether named or not. A caller that lints the same project again and again (the
 /// language server) keeps it, and gives it to each run (see [`super::Options::project_walk`])
 /// instead of walking the project again; it is as good as the files on disk and the configs it
-/// was made with.
+/// was made with. It holds the facts of the files runs read for context too ([`Memo`]), shared
+/// by its clones and dropped with it.
 #[derive(Debug, Clone, Default)]
 pub struct ProjectWalk {
     files: Vec<FileJob>,
     modules: Vec<PathBuf>,
     walked: Walked,
+    memo: Arc<Memo>,
 }
 
 impl ProjectWalk {
+    /// The facts of the project's files that runs given this walk read for context.
+    pub(super) fn memo(&self) -> &Memo {
+        &self.memo
+    }
+
     /// How many YAML/JSON files it found.
     pub fn files(&self) -> usize {
         self.files.len()
@@ -89,6 +98,7 @@ pub(super) fn walk_projects(
             .collect(),
         modules: found.modules,
         walked: found.walked,
+        memo: Arc::default(),
     })
 }
 

@@ -24,6 +24,7 @@ mod dispatch;
 mod fingerprints;
 mod finish;
 mod input;
+mod memo;
 mod settings;
 mod terraform;
 mod yaml;
@@ -353,11 +354,22 @@ impl Run<'_, '_> {
             }
         }
         let mut projects = Projects::new(walked);
-        let cache = Cache::open(&jobs, &of_job, &mut projects, settings, opts);
+        // The context files' facts a kept walk holds from the runs before (see [`memo`]).
+        let memo = opts.project_walk.as_deref().map(ProjectWalk::memo);
+        let kept = match memo {
+            Some(m) => m.serve(&jobs, &of_job, is_reported, settings),
+            None => jobs.iter().map(|_| None).collect(),
+        };
+        let served: Vec<bool> = kept.iter().map(Option::is_some).collect();
+        let cache = Cache::open(&jobs, &served, &of_job, &mut projects, settings, opts);
         let linted: Vec<(yaml::FileOutput, cache::Record)> = self.pool.install(|| {
             jobs.par_iter()
+                .zip(kept)
                 .enumerate()
-                .map(|(i, j)| {
+                .map(|(i, (j, kept))| {
+                    if let Some(out) = kept {
+                        return (out, cache::Record::NONE);
+                    }
                     let c = of_job[i];
                     let part = yaml::Part {
                         reported: is_reported(i, j),
@@ -370,6 +382,9 @@ impl Run<'_, '_> {
                 .collect()
         });
         let (files, records): (Vec<_>, Vec<_>) = linted.into_iter().unzip();
+        if let Some(m) = memo {
+            m.keep(&jobs, &of_job, &files, &served, settings);
+        }
         let cache_stats = cache.save(&jobs, records);
         let mut result = skipped(found, settings, opts);
         result.cache = Box::new(cache_stats);

@@ -28,7 +28,17 @@ pub fn suppressible(rule: &str) -> bool {
 
 /// The comment line suppressing `rules` on the 1-based `line` of `text`, inserted above it.
 pub fn comment(text: &str, line: u32, rules: &[&str], reason: &str) -> Option<Edit> {
-    let lines = LineIndex::new(text);
+    comment_in(text, &LineIndex::new(text), line, rules, reason)
+}
+
+/// [`comment`] with the text's lines already indexed (one index for a whole file's comments).
+fn comment_in(
+    text: &str,
+    lines: &LineIndex,
+    line: u32,
+    rules: &[&str],
+    reason: &str,
+) -> Option<Edit> {
     if line == 0 || line as usize > lines.line_count() || rules.is_empty() {
         return None;
     }
@@ -63,11 +73,12 @@ pub fn add_all(text: &str, diags: &[&Diagnostic], reason: &str) -> (String, usiz
     {
         by_line.entry(d.start.line).or_default().insert(d.rule);
     }
+    let lines = LineIndex::new(text);
     let edits: Vec<Edit> = by_line
         .iter()
         .filter_map(|(&line, rules)| {
             let rules: Vec<&str> = rules.iter().copied().collect();
-            comment(text, line, &rules, reason)
+            comment_in(text, &lines, line, &rules, reason)
         })
         .collect();
     let n = edits.len();

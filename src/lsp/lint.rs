@@ -161,4 +161,44 @@ mod tests {
         assert!(!rules(&fresh).contains(&"AKS301"), "{:?}", rules(&fresh));
         assert_eq!(fresh.walk.unwrap().files(), walk.files() + 1);
     }
+
+    #[test]
+    fn a_kept_walk_keeps_the_facts_of_the_files_read_for_context() {
+        let dir = tempfile::tempdir().unwrap();
+        let toml = dir.path().join("akslint.toml");
+        std::fs::write(&toml, "root = true\n").unwrap();
+        let pod = dir.path().join("pod.yaml");
+        let policy = dir.path().join("policy.yaml");
+        std::fs::write(&policy, POLICY).unwrap();
+        let docs = [(pod.as_path(), POD)];
+        let first = lint(&docs, None, None).unwrap();
+        assert!(!rules(&first).contains(&"AKS301"), "{:?}", rules(&first));
+        let walk = first.walk.unwrap();
+
+        // The policy gone from disk with no word to the server (which drops the walk when it
+        // hears of a change): the kept facts still stand for it, though the file's stat and
+        // bytes changed (the cache at the root would see that)...
+        let other = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n  namespace: app\n";
+        std::fs::write(&policy, other).unwrap();
+        let kept = lint(&docs, None, Some(walk.clone())).unwrap();
+        assert!(!rules(&kept).contains(&"AKS301"), "{:?}", rules(&kept));
+        // ...until the walk is dropped,
+        let fresh = lint(&docs, None, None).unwrap();
+        assert!(rules(&fresh).contains(&"AKS301"), "{:?}", rules(&fresh));
+        // or the config they were made with changes (it is loaded again for each lint).
+        std::fs::write(&toml, "root = true\n# edited\n").unwrap();
+        let reconfigured = lint(&docs, None, Some(walk.clone())).unwrap();
+        assert!(
+            rules(&reconfigured).contains(&"AKS301"),
+            "{:?}",
+            rules(&reconfigured)
+        );
+
+        // A context file opened in the editor is its buffer, never its kept facts.
+        std::fs::write(&policy, POLICY).unwrap();
+        let walk = lint(&docs, None, None).unwrap().walk.unwrap();
+        let open = [(pod.as_path(), POD), (policy.as_path(), other)];
+        let typed = lint(&open, None, Some(walk)).unwrap();
+        assert!(rules(&typed).contains(&"AKS301"), "{:?}", rules(&typed));
+    }
 }

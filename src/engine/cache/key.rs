@@ -8,7 +8,7 @@ use std::fs::Metadata;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 /// A BLAKE3 hash.
-pub(super) type Hash = [u8; 32];
+pub(in crate::engine) type Hash = [u8; 32];
 
 /// The hash of a file's bytes (the check behind the `stat` fast path), or of a report's.
 pub(super) fn hash(bytes: &[u8]) -> Hash {

@@ -33,12 +33,19 @@ use super::{Job, Options, context::Projects};
 use crate::diagnostic::{CacheStats, Finding, LintResult};
 use crate::discover::FileJob;
 use entry::Rules;
-use key::{Hash, Stat};
+pub(in crate::engine) use key::Hash;
+use key::Stat;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::SystemTime;
 use store::{Discard, Entry, Origin, Store, Written};
+
+/// What the entries of files of config `i` (of `settings`) are made with: its text, root and
+/// index namespace (see [`key::settings`]).
+pub(super) fn settings_key(settings: &Settings<'_>, i: usize) -> Hash {
+    key::settings(settings.cfg(i), settings.index(i))
+}
 
 /// The caches of the projects of one run's files.
 pub(super) struct Cache {
@@ -99,7 +106,9 @@ enum Change {
 }
 
 impl Record {
-    const NONE: Record = Record {
+    /// The job was not cached (standard input, a file under no project root) or not served by
+    /// the cache (see [`super::memo`]): its entry, if any, stays as it is.
+    pub(super) const NONE: Record = Record {
         outcome: Outcome::None,
         change: Change::Keep,
     };
@@ -108,9 +117,11 @@ impl Record {
 impl Cache {
     /// The caches of the jobs' projects, read (none unless `opts.cache`, nor for
     /// `--parse-only`, which measures parsing). `config_of_job`: each job's config in
-    /// `settings`, whose text, root and index namespace key the job's entry.
+    /// `settings`, whose text, root and index namespace key the job's entry. `served`: the
+    /// jobs the run has from elsewhere (see [`super::memo`]), for which no cache is read.
     pub fn open(
         jobs: &[Job],
+        served: &[bool],
         config_of_job: &[usize],
         projects: &mut Projects,
         settings: &Settings<'_>,
@@ -121,8 +132,9 @@ impl Cache {
         let mut dirs: BTreeMap<PathBuf, usize> = BTreeMap::new();
         let of_job = jobs
             .iter()
-            .map(|j| match (j, &build) {
-                (Job::File(f), Some(_)) => {
+            .zip(served)
+            .map(|(j, &served)| match (j, &build) {
+                (Job::File(f), Some(_)) if !served => {
                     let dir = projects.root(&f.path)?.join(store::DIR);
                     let next = dirs.len();
                     Some(*dirs.entry(dir).or_insert(next))
@@ -153,7 +165,7 @@ impl Cache {
             projects,
             config_of_job: config_of_job.to_vec(),
             settings: (0..settings.count())
-                .map(|i| key::settings(settings.cfg(i), settings.index(i)))
+                .map(|i| settings_key(settings, i))
                 .collect(),
             file_size: (0..settings.count())
                 .map(|i| settings.cfg(i).limits.file_size)
