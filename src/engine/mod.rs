@@ -147,6 +147,22 @@ pub fn lint_with(
     configs: &Configs<'_>,
     opts: &Options,
 ) -> Result<LintResult, String> {
+    let threads = opts.threads.unwrap_or(0).min(MAX_THREADS);
+    let pool = pool(threads);
+    // The whole run on the pool, as one job: each stage's `install` then runs where it is, and a
+    // run hands work to the pool's threads (and waits for them) once, not once per stage — for
+    // a small input (an editor's buffer, a fuzzed one) the hand-offs were most of its time.
+    pool.install(|| lint_on(inputs, configs, opts, threads, &pool))
+}
+
+/// [`lint_with`] on a pool of `threads` threads (0: all cores).
+fn lint_on(
+    inputs: &[Input],
+    configs: &Configs<'_>,
+    opts: &Options,
+    threads: usize,
+    pool: &rayon::ThreadPool,
+) -> Result<LintResult, String> {
     let paths: Vec<PathBuf> = inputs
         .iter()
         .filter_map(|i| match i {
@@ -154,7 +170,6 @@ pub fn lint_with(
             Input::Stdin { .. } => None,
         })
         .collect();
-    let threads = opts.threads.unwrap_or(0).min(MAX_THREADS);
     let mut found = discover::discover(&paths, configs, opts.force_exclude, threads)?;
     if opts.stdin_replaces {
         context::drop_replaced(&mut found.files, &stdin_files(inputs));
@@ -187,11 +202,10 @@ pub fn lint_with(
         terraform_facts: reads_tf_facts,
     };
     let (piped, stdin_tf, mut plans) = stdin_inputs(inputs, configs);
-    let pool = pool(threads);
     // Terraform plans among the `.json` files go to the Terraform stage, not to the manifests';
     // those of the project context are not read.
-    plans.extend(split_plans(&mut found.files, configs, &pool));
-    split_plans(&mut context.files, configs, &pool);
+    plans.extend(split_plans(&mut found.files, configs, pool));
+    split_plans(&mut context.files, configs, pool);
     // The YAML/JSON files first, each tree dropped after its file: the Terraform project is
     // loaded after them, so that the two never hold their memory at once.
     let linted = configs.with_all(|all| {
@@ -199,7 +213,7 @@ pub fn lint_with(
         let run = Run {
             settings: &settings,
             opts,
-            pool: &pool,
+            pool,
         };
         run.yaml(&mut found, &mut context, piped)
     });
@@ -215,13 +229,13 @@ pub fn lint_with(
         },
         plans: &plans,
     };
-    let loaded = load_terraform(&tf, configs, &pool, opts)?;
+    let loaded = load_terraform(&tf, configs, pool, opts)?;
     Ok(configs.with_all(|all| {
         let settings = Settings::new(configs, all, needs, opts);
         let run = Run {
             settings: &settings,
             opts,
-            pool: &pool,
+            pool,
         };
         // Directories named are judged whole (a baseline's entries under them can be stale).
         let dirs = paths.iter().filter(|p| p.is_dir());
