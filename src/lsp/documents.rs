@@ -20,7 +20,7 @@ pub struct Document {
     /// change, so that a document closed and opened again at the same version is told apart):
     /// a lint's findings are kept only for the stamp they were linted for.
     pub stamp: u64,
-    /// The findings of the last lint of this text, with their fixes (for code actions and
+    /// The findings of the last lint of this text (for code actions and
     /// hovers); empty until it is linted.
     pub findings: Vec<Diagnostic>,
 }

@@ -26,7 +26,8 @@ pub struct Lints {
 /// What a document's lint found.
 #[derive(Debug, Default)]
 pub struct Linted {
-    /// The findings in the document itself, sorted, with their fixes.
+    /// The findings in the document itself, sorted (their fixes are found when a code action
+    /// asks for them: see `Server::code_actions`).
     pub diagnostics: Vec<Diagnostic>,
     /// The name the findings show for the document (the file's path as text).
     pub name: String,
@@ -115,11 +116,9 @@ pub fn lint(
         by_file.entry(d.file.clone()).or_default().push(d);
     }
     for i in linted {
-        let (path, text) = docs[i];
+        let path = docs[i].0;
         let doc = &mut out[i];
         doc.diagnostics = by_file.remove(&doc.name).unwrap_or_default();
-        // The quick fixes of the code actions, from the text as linted.
-        crate::fix::attach(&doc.name, text, &mut doc.diagnostics);
         doc.docs_url = configs.with_config_of(path, |c| c.file.docs_url.clone());
     }
     Ok(Lints {

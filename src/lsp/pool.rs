@@ -47,7 +47,7 @@ pub struct LintedDoc {
     pub uri: String,
     pub stamp: u64,
     pub version: i32,
-    /// With their fixes, for code actions and hovers.
+    /// For code actions and hovers.
     pub findings: Vec<Diagnostic>,
     pub diagnostics: Vec<lsp::Diagnostic>,
 }

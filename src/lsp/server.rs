@@ -213,10 +213,19 @@ impl Server<'_> {
         };
         let text = &doc.text;
         let lines = convert::Lines::new(text);
-        let here: Vec<(&Diagnostic, lsp::Diagnostic)> = doc
+        let mut findings: Vec<Diagnostic> = doc
             .findings
             .iter()
             .filter(|d| convert::touches(lines.range(d.start, d.end, self.enc), p.range))
+            .cloned()
+            .collect();
+        // Their fixes, found now rather than on every lint (that took a parse of the text each
+        // keystroke for what a code action asks of a few findings).
+        if let Some(path) = &doc.path {
+            crate::fix::attach(&crate::source::path_text(path), text, &mut findings);
+        }
+        let here: Vec<(&Diagnostic, lsp::Diagnostic)> = findings
+            .iter()
             .map(|d| (d, convert::diagnostic(d, &lines, self.enc, None, |_| None)))
             .collect();
         let mut out = Vec::new();
