@@ -1,6 +1,7 @@
 //! YAML parsers drop comments, so we recover them with a line scan next to the parser: a `#`
 //! starts a comment at column 0 or after a blank, outside quoted scalars; candidates that fall
-//! inside a scalar's span (block scalars, multi-line quoted strings) are dropped afterwards.
+//! inside a scalar's span (block scalars, multi-line quoted strings) are dropped afterwards, and
+//! so are those of a document that did not parse past its head (where no scalar can be yet).
 
 use super::tree::{Document, NodeKind};
 use crate::source::Span;
@@ -102,6 +103,44 @@ pub fn drop_inside_scalars(comments: &mut Vec<Comment>, docs: &[&Document<'_>]) 
     });
 }
 
+/// Drops the candidates of each document that did not parse (`chunks`), but for those of its
+/// head: the comment and blank lines before its first content. Past them a `#` may lie inside a
+/// multi-line string or a block scalar, and without the document's tree nobody can tell: a
+/// suppression read there might be a string's text (and its fix would edit the string).
+pub fn drop_inside_failed(comments: &mut Vec<Comment>, text: &str, chunks: &[Span]) {
+    if chunks.is_empty() {
+        return;
+    }
+    let unknown: Vec<(usize, usize)> = chunks
+        .iter()
+        .map(|c| (head_end(text, *c), c.end as usize))
+        .filter(|(a, b)| a < b)
+        .collect();
+    comments.retain(|c| {
+        let at = c.span.start as usize;
+        !unknown.iter().any(|&(a, b)| a <= at && at < b)
+    });
+}
+
+/// Where the content of a document's chunk starts: past its `---` line (when nothing but a
+/// comment follows the marker there), blank lines and comment lines.
+fn head_end(text: &str, chunk: Span) -> usize {
+    let (start, end) = (chunk.start as usize, chunk.end as usize);
+    let mut at = start;
+    for line in text[start..end].split_inclusive('\n') {
+        let mut rest = line.trim_start_matches([' ', '\t']);
+        if at == start && line.starts_with("---") {
+            rest = rest[3..].trim_start_matches([' ', '\t']);
+        }
+        let rest = rest.trim_end_matches(['\r', '\n']);
+        if !(rest.is_empty() || rest.starts_with('#')) {
+            return at;
+        }
+        at += line.len();
+    }
+    end
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -114,6 +153,18 @@ mod tests {
     fn finds_comments_outside_quotes() {
         let src = "# top\na: b # trailing\nc: \"x # y\"\nd: 'it''s # q'\ne: http://x/#frag\nf: it's # real\n";
         assert_eq!(texts(src), vec!["# top", "# trailing", "# real"]);
+    }
+
+    #[test]
+    fn a_failed_document_keeps_the_comments_of_its_head_only() {
+        let src =
+            "# head\n--- # marker\n\n  # also head\na: \"x\n  # in the string\"\nb: [ # broken\n";
+        let mut c = scan(src, 0);
+        assert_eq!(c.len(), 5);
+        let chunk = Span::new(7, src.len());
+        drop_inside_failed(&mut c, src, &[chunk]);
+        let kept: Vec<&str> = c.iter().map(|c| &src[c.span.range()]).collect();
+        assert_eq!(kept, ["# head", "# marker", "# also head"]);
     }
 
     #[test]

@@ -9,6 +9,8 @@ pub use comments::Comment;
 pub use parse::{DocError, DuplicateKey, ErrorKind, YamlLimits};
 pub use tree::{Document, Entry, NodeId, NodeKind, Style};
 
+use crate::source::Span;
+
 /// Everything the front end learned about one file.
 pub struct YamlFile<'t> {
     pub docs: Vec<Result<Document<'t>, DocError>>,
@@ -32,6 +34,11 @@ pub fn parse_decoded<'t>(text: &'t str, limits: &YamlLimits, invalid: &[usize]) 
     {
         let ok: Vec<&Document<'_>> = docs.iter().filter_map(|d| d.as_ref().ok()).collect();
         comments::drop_inside_scalars(&mut comments, &ok);
+        let failed: Vec<Span> = docs
+            .iter()
+            .filter_map(|d| d.as_ref().err().map(|e| e.chunk))
+            .collect();
+        comments::drop_inside_failed(&mut comments, text, &failed);
     }
     for doc in docs.iter_mut().flatten() {
         doc.helm_source = helm_source(text, doc, &comments);
