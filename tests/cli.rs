@@ -340,8 +340,8 @@ fn threads_are_bounded() {
     }
 }
 
-/// Standard input is classified by its name, as a file is: `main.tf` is Terraform (a module of
-/// that one file, its local children read relative to the name), never parsed as YAML.
+/// Standard input is classified by its name, as a file is: `main.tf` is Terraform (that file of
+/// its directory's module, its local children read relative to the name), never parsed as YAML.
 #[test]
 fn stdin_named_like_terraform_is_terraform() {
     let dir = tempfile::tempdir().unwrap();
@@ -382,6 +382,68 @@ fn stdin_named_like_terraform_is_terraform() {
         out.starts_with("infra/main.tf:2:7: error AKS001") && !out.contains("YAML"),
         "an HCL error at its position: {out}"
     );
+}
+
+/// A Terraform buffer on standard input (an editor's unsaved `main.tf`) stands in for its file
+/// in its directory's module: judged with its siblings' variables, tfvars and diagnostic
+/// settings, while what the siblings themselves hold is not reported.
+#[test]
+fn stdin_terraform_is_judged_in_its_module() {
+    let dir = tempfile::tempdir().unwrap();
+    let infra = dir.path().join("infra");
+    std::fs::create_dir_all(&infra).unwrap();
+    let files = [
+        // On disk, replaced by the buffer.
+        ("main.tf", "# an older version\n"),
+        (
+            "variables.tf",
+            "variable \"channel\" {\n  type    = string\n  default = \"patch\"\n}\n",
+        ),
+        ("terraform.tfvars", "channel = \"none\"\n"),
+        (
+            "monitoring.tf",
+            "resource \"azurerm_monitor_diagnostic_setting\" \"aks\" {\n  name                       = \"audit\"\n  target_resource_id         = azurerm_kubernetes_cluster.aks.id\n  log_analytics_workspace_id = \"/subscriptions/x/resourceGroups/rg/providers/Microsoft.OperationalInsights/workspaces/w\"\n  enabled_log {\n    category = \"kube-audit\"\n  }\n  enabled_log {\n    category = \"kube-apiserver\"\n  }\n  enabled_log {\n    category = \"kube-controller-manager\"\n  }\n}\n",
+        ),
+        (
+            "other.tf",
+            "resource \"azurerm_kubernetes_cluster\" \"other\" {\n  local_account_disabled = false\n}\n",
+        ),
+    ];
+    for (name, text) in files {
+        std::fs::write(infra.join(name), text).unwrap();
+    }
+    let buffer = "resource \"azurerm_kubernetes_cluster\" \"aks\" {\n  name                      = \"aks\"\n  automatic_channel_upgrade = var.channel\n}\n";
+    let args = [
+        "check",
+        "-",
+        "--stdin-filename",
+        "infra/main.tf",
+        "--format",
+        "compact",
+    ];
+    let o = akslint(&args, dir.path(), Some(buffer));
+    let out = stdout(&o);
+    let rules_at = |file: &str| -> Vec<String> {
+        out.lines()
+            .filter(|l| l.starts_with(file))
+            .map(|l| l.split(' ').nth(2).unwrap_or("").to_string())
+            .collect()
+    };
+    let main = rules_at("infra/main.tf:");
+    // The value of the variable comes from the sibling tfvars.
+    assert!(
+        out.contains("infra/main.tf:3:3: warning AKS203") && out.contains("terraform.tfvars"),
+        "{out}"
+    );
+    // The sibling's diagnostic setting sends the control plane's logs: no AKS701 nor AKS702.
+    assert!(main.iter().any(|r| r == "AKS703"), "{out}");
+    assert!(
+        !main.iter().any(|r| r == "AKS701" || r == "AKS702"),
+        "{out}"
+    );
+    // The sibling cluster's own findings are not this buffer's.
+    assert!(rules_at("infra/other.tf").is_empty(), "{out}");
+    assert!(out.contains(" in 1 file "), "{out}");
 }
 
 /// A file name is shown as it is, but never with raw control characters (an escape sequence in

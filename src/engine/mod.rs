@@ -88,7 +88,9 @@ pub struct Options {
     pub terraform_trees: Option<usize>,
     /// Standard input named like a file found under the named paths replaces that file (the
     /// `--fix` loop's new texts, linted with the rest of the run). Without it both are linted,
-    /// their findings kept apart (the command line's `check . - --stdin-filename a.yaml`).
+    /// their findings kept apart (the command line's `check . - --stdin-filename a.yaml`). A
+    /// Terraform file on standard input always stands in for its file, in its directory's
+    /// module.
     pub stdin_replaces: bool,
     /// The walk of the projects of what is named (see [`walk_projects`]), kept by the caller:
     /// the project context is taken from it instead of walking the projects again. Without

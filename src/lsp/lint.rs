@@ -162,6 +162,24 @@ mod tests {
     }
 
     #[test]
+    fn an_open_terraform_file_is_judged_with_its_module_on_disk() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("akslint.toml"), "root = true\n").unwrap();
+        let setting = "resource \"azurerm_monitor_diagnostic_setting\" \"d\" {\n  target_resource_id = azurerm_kubernetes_cluster.aks.id\n  enabled_log {\n    category = \"kube-audit\"\n  }\n  enabled_log {\n    category = \"kube-apiserver\"\n  }\n  enabled_log {\n    category = \"kube-controller-manager\"\n  }\n}\n";
+        std::fs::write(dir.path().join("monitoring.tf"), setting).unwrap();
+        let main = dir.path().join("main.tf");
+        let cluster = "resource \"azurerm_kubernetes_cluster\" \"aks\" {\n  name = \"aks\"\n}\n";
+        let linted = lint(&[(main.as_path(), cluster)], None, None).unwrap();
+        let found = rules(&linted);
+        assert!(found.contains(&"AKS101"), "{found:?}");
+        assert!(!found.contains(&"AKS701"), "{found:?}");
+        // Without the sibling, the buffer's cluster sends no audit logs.
+        std::fs::remove_file(dir.path().join("monitoring.tf")).unwrap();
+        let alone = lint(&[(main.as_path(), cluster)], None, None).unwrap();
+        assert!(rules(&alone).contains(&"AKS701"), "{:?}", rules(&alone));
+    }
+
+    #[test]
     fn a_kept_walk_keeps_the_facts_of_the_files_read_for_context() {
         let dir = tempfile::tempdir().unwrap();
         let toml = dir.path().join("akslint.toml");

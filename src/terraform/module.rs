@@ -100,6 +100,10 @@ pub struct Module {
     pub duplicates: Vec<Duplicate>,
 }
 
+/// A file of a module given as text (see [`Module::with_buffers`]): the name it is shown under,
+/// and its bytes.
+pub type Buffer = (String, Vec<u8>);
+
 /// Options of [`Module::load`].
 #[derive(Debug, Clone, Default)]
 pub struct LoadOptions {
@@ -144,7 +148,13 @@ pub fn module_files(dir: &Path) -> std::io::Result<Vec<(PathBuf, SourceKind)>> {
         }
         out.push((entry.path(), kind));
     }
-    out.sort_by(|(a, ka), (b, kb)| {
+    out.sort_by(|(a, ka), (b, kb)| load_order((a, *ka), (b, *kb)));
+    Ok(out)
+}
+
+/// The order in which a module's files are read (see [`module_files`]).
+fn load_order((a, ka): (&Path, SourceKind), (b, kb): (&Path, SourceKind)) -> std::cmp::Ordering {
+    {
         let rank = |k: SourceKind, p: &Path| match k {
             SourceKind::Config | SourceKind::Override => 0,
             SourceKind::TfVars
@@ -157,9 +167,8 @@ pub fn module_files(dir: &Path) -> std::io::Result<Vec<(PathBuf, SourceKind)>> {
             SourceKind::VarFile => 3,
             SourceKind::Lock => 4,
         };
-        (rank(*ka, a), a).cmp(&(rank(*kb, b), b))
-    });
-    Ok(out)
+        (rank(ka, a), a).cmp(&(rank(kb, b), b))
+    }
 }
 
 /// Reads a file for the front end: at most `limit` bytes, not binary, UTF-8.
@@ -287,29 +296,72 @@ impl Module {
         Ok(Module::from_files(dir, files))
     }
 
-    /// The module of one file read from standard input and shown as `name`: its directory
-    /// (where local children are looked for) is `name`'s, its kind follows `name` as a file's
-    /// would (a `.tfvars` that is no `terraform.tfvars` or `*.auto.tfvars` is a var-file), and
-    /// the caller's var-files follow it.
-    pub fn from_stdin(name: &str, bytes: Vec<u8>, opts: &LoadOptions) -> Module {
-        let path = PathBuf::from(name);
-        let dir = path.parent().unwrap_or(Path::new("")).to_path_buf();
-        let file_name = path.file_name().map(|n| n.to_string_lossy());
-        let kind = file_name
-            .and_then(|n| classify(&n))
-            .unwrap_or(SourceKind::VarFile);
-        let (text, body) = text_and_body(name, bytes, &opts.limits);
-        let mut files = vec![SourceFile {
-            name: name.into(),
-            path,
-            kind,
-            text: text.into(),
-            body,
-        }];
-        for p in &opts.var_files {
-            files.push(read_file(p.clone(), SourceKind::VarFile, &opts.limits));
+    /// The module in `dir` with `buffers` — files of it given as text, each `(name shown,
+    /// bytes)`: standard input, an editor's unsaved buffers — in place of the files of the same
+    /// names on disk (a buffer of no file there is one more file of the module), and the
+    /// caller's var-files. A buffer's kind follows its name as a file's would (a `.tfvars` that
+    /// is no `terraform.tfvars` or `*.auto.tfvars` is a var-file). A directory that cannot be
+    /// listed (none on disk) gives the buffers alone.
+    pub fn with_buffers(dir: &Path, buffers: Vec<Buffer>, opts: &LoadOptions) -> Module {
+        let listing = if dir.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            dir
+        };
+        let mut buffers: Vec<Option<Buffer>> = buffers.into_iter().map(Some).collect();
+        // Each file: where it is, its kind, and its buffer when it has one.
+        let mut entries: Vec<(PathBuf, SourceKind, Option<Buffer>)> = Vec::new();
+        for (path, kind) in module_files(listing).unwrap_or_default() {
+            let Some(file_name) = path.file_name() else {
+                continue;
+            };
+            let buffer = buffers
+                .iter_mut()
+                .find(|b| {
+                    b.as_ref()
+                        .is_some_and(|(n, _)| Path::new(n).file_name() == Some(file_name))
+                })
+                .and_then(Option::take);
+            entries.push((dir.join(file_name), kind, buffer));
         }
-        Module::from_files(&dir, files)
+        for (name, bytes) in buffers.into_iter().flatten() {
+            let path = Path::new(&name);
+            let file_name = path.file_name().map(|n| n.to_string_lossy());
+            let kind = file_name
+                .as_deref()
+                .and_then(classify)
+                .unwrap_or(SourceKind::VarFile);
+            let path = dir.join(path.file_name().unwrap_or(path.as_os_str()));
+            entries.push((path, kind, Some((name, bytes))));
+        }
+        entries.sort_by(|(a, ka, _), (b, kb, _)| load_order((a, *ka), (b, *kb)));
+        // The caller's var-files after the module's own (its var-file buffers), before the lock.
+        let at = entries
+            .iter()
+            .position(|(_, k, _)| *k == SourceKind::Lock)
+            .unwrap_or(entries.len());
+        let var_files = opts
+            .var_files
+            .iter()
+            .map(|p| (p.clone(), SourceKind::VarFile, None));
+        entries.splice(at..at, var_files);
+        let files = entries
+            .into_iter()
+            .map(|(path, kind, buffer)| match buffer {
+                Some((name, bytes)) => {
+                    let (text, body) = text_and_body(&name, bytes, &opts.limits);
+                    SourceFile {
+                        name: name.into(),
+                        path,
+                        kind,
+                        text: text.into(),
+                        body,
+                    }
+                }
+                None => read_file(path, kind, &opts.limits),
+            })
+            .collect();
+        Module::from_files(dir, files)
     }
 
     /// The var-files no loaded module reads (a named `.tfvars` in a directory without a module,

@@ -161,8 +161,8 @@ pub(crate) struct Inputs<'a> {
     /// `.tfvars` named on the command line that Terraform would not read by itself: var files
     /// of their directory's module.
     pub var_files: &'a [PathBuf],
-    /// Files read from standard input (each a module of its own, keyed by its name: always a
-    /// root, since no call names a file).
+    /// Files read from standard input, each in place of its file in its directory's module
+    /// (see [`load`]).
     pub stdin: &'a [StdinFile],
     /// The project's other module directories, read for the cross-layer rules' facts when only
     /// part of the project is named: evaluated, never reported.
@@ -186,14 +186,30 @@ pub(super) fn load(inputs: &Inputs<'_>, run: &Limits, opts: &Options, trees: &Tr
         var_files: opts.var_files.clone(),
     };
     let loader = Loader { trees, limits };
-    let piped: BTreeMap<PathBuf, Outline> = inputs
-        .stdin
-        .iter()
-        .map(|s| {
-            let key = normalize(Path::new(&s.name));
-            let m = Module::from_stdin(&s.name, s.bytes.clone(), &with_vars);
-            let o = loader.outline(&key, m);
-            (key, o)
+    // Standard input (an editor's buffers) stands in for its files in their directory's module:
+    // a `main.tf` is judged with the variables, tfvars and diagnostic settings of its siblings.
+    // What the siblings themselves hold is reported only when their directory is named too.
+    let mut buffers: BTreeMap<PathBuf, Vec<(String, Vec<u8>)>> = BTreeMap::new();
+    for s in inputs.stdin {
+        let dir = normalize(Path::new(&s.name).parent().unwrap_or(Path::new("")));
+        buffers
+            .entry(dir)
+            .or_default()
+            .push((s.name.clone(), s.bytes.clone()));
+    }
+    let named_dirs: BTreeSet<PathBuf> = inputs.dirs.iter().map(|d| normalize(d)).collect();
+    let mut siblings: BTreeSet<String> = BTreeSet::new();
+    let piped: BTreeMap<PathBuf, Outline> = buffers
+        .into_iter()
+        .map(|(dir, buffers)| {
+            let names: BTreeSet<String> = buffers.iter().map(|(n, _)| n.clone()).collect();
+            let m = Module::with_buffers(&dir, buffers, &with_vars);
+            if !named_dirs.contains(&dir) {
+                let disk = m.files.iter().filter(|f| !names.contains(&*f.name));
+                siblings.extend(disk.map(|f| f.name.to_string()));
+            }
+            let o = loader.outline(&dir, m);
+            (dir, o)
         })
         .collect();
     let piped_keys: BTreeSet<PathBuf> = piped.keys().cloned().collect();
@@ -222,11 +238,12 @@ pub(super) fn load(inputs: &Inputs<'_>, run: &Limits, opts: &Options, trees: &Tr
             modules.entry(dir).or_insert(m);
         }
     }
-    let context_files: BTreeSet<String> = modules
+    let mut context_files: BTreeSet<String> = modules
         .iter()
         .filter(|(d, _)| !scanned.contains(*d))
         .flat_map(|(_, m)| m.files.iter().map(|f| f.name.to_string()))
         .collect();
+    context_files.extend(siblings);
     let graph = super::graph::analyse(&modules, run.module_instances);
     // `--var-file` is for the roots of what was named (and the callers found for it), not for
     // the rest of the project read for context.

@@ -96,7 +96,8 @@ pub(super) fn lint_modules(
         return (out, TfFacts::default());
     };
     for m in project.scanned() {
-        for f in m.files.iter().filter(|f| f.kind != SourceKind::Lock) {
+        let counted = m.files.iter().filter(|f| project.in_scope(&f.name));
+        for f in counted.filter(|f| f.kind != SourceKind::Lock) {
             out.files += 1;
             out.bytes += f.text.len() as u64;
         }
