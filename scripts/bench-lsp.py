@@ -172,13 +172,14 @@ def main():
     # grow when other processes hold the cores.
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu_ms = (usage.ru_utime + usage.ru_stime) * 1000
+    slowest = sorted(range(len(latencies)), key=lambda i: -latencies[i])[:3]
     latencies.sort()
     p = lambda q: latencies[min(len(latencies) - 1, int(q * len(latencies)))]
     mode = "pull" if args.pull else "push"
     print(f"akslint lsp ({mode}): {args.lines}-line manifest ({n} findings), {args.files}-file project, {args.changes} changes, debounce {args.debounce_ms} ms")
     print(f"   first open (cache cold): {first * 1000:.0f} ms")
     print(f"   change -> {'diagnostic report' if args.pull else 'publish'}: p50 {p(0.50):.0f} ms, p90 {p(0.90):.0f} ms, p99 {p(0.99):.0f} ms, max {latencies[-1]:.0f} ms (target p99 < 20 ms)")
-    print(f"   mean {statistics.mean(latencies):.0f} ms")
+    print(f"   mean {statistics.mean(latencies):.0f} ms; slowest: " + ", ".join(f"change {i + 1}" for i in slowest))
     print(f"   server CPU time: {cpu_ms:.0f} ms, {cpu_ms / (args.changes + 1):.1f} ms per lint (all threads)")
     print(f"   load average: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
 
