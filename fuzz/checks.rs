@@ -127,7 +127,7 @@ fn check_fixes(name: &str, text: &str, diags: &[Diagnostic]) {
         "the fixes broke the file:\n{fixed}"
     );
     let mine: Vec<&Diagnostic> = diags.iter().filter(|d| d.file == name).collect();
-    let (ignored, _) = fix::ignore::add_all(text, &mine, "fuzz");
+    let (ignored, _) = fix::ignore::add_all(name, text, &mine, "fuzz");
     assert!(
         ignored == text || errors(&ignored) <= *before.get_or_init(|| errors(text)),
         "the suppression comments broke the file:\n{ignored}"

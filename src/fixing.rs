@@ -119,7 +119,7 @@ fn add_ignores(report: &LintResult, reason: &str) -> Result<Vec<FileFix>, ExitCo
             .iter()
             .filter(|d| &d.file == file)
             .collect();
-        let (after, added) = ignore::add_all(text, &diags, reason);
+        let (after, added) = ignore::add_all(file, text, &diags, reason);
         if added > 0 {
             out.push(FileFix {
                 file: file.clone(),

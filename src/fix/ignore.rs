@@ -7,6 +7,7 @@
 use super::Edit;
 use crate::diagnostic::Diagnostic;
 use crate::source::LineIndex;
+use crate::yaml::{self, NodeKind, Style, YamlLimits};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Whether suppression comments can be written in a file of this name (YAML and Terraform;
@@ -26,20 +27,82 @@ pub fn suppressible(rule: &str) -> bool {
         && crate::rules::find(rule).is_some_and(|r| r.meta().suppressible)
 }
 
-/// The comment line suppressing `rules` on the 1-based `line` of `text`, inserted above it.
-pub fn comment(text: &str, line: u32, rules: &[&str], reason: &str) -> Option<Edit> {
-    comment_in(text, &LineIndex::new(text), line, rules, reason)
+/// The comment line suppressing `rules` on the 1-based `line` of `text` (the file `name`),
+/// inserted above it; `None` where no comment line can go (see [`Placement`]).
+pub fn comment(name: &str, text: &str, line: u32, rules: &[&str], reason: &str) -> Option<Edit> {
+    let lines = LineIndex::new(text);
+    let place = Placement::of(name, text, &lines);
+    comment_in(text, &lines, &place, line, rules, reason)
 }
 
-/// [`comment`] with the text's lines already indexed (one index for a whole file's comments).
+/// Where a comment line may be written in a text: above any line but those that continue a
+/// YAML node begun on an earlier line — a multi-line scalar (a comment line would end a plain
+/// one, or become text of a quoted or block one) or a flow collection (`{a: 1,\n b: 2}`).
+struct Placement {
+    /// 0-based lines, from–to, that continue such a node.
+    continued: Vec<(usize, usize)>,
+}
+
+impl Placement {
+    fn of(name: &str, text: &str, lines: &LineIndex) -> Placement {
+        let lower = name.to_ascii_lowercase();
+        if !(lower.ends_with(".yaml") || lower.ends_with(".yml")) {
+            return Placement {
+                continued: Vec::new(),
+            };
+        }
+        let file = yaml::parse_file(text, &YamlLimits::default());
+        let mut continued = Vec::new();
+        for doc in file.docs.iter().flatten() {
+            for n in &doc.nodes {
+                let (start, end) = (n.span.start as usize, n.span.end as usize);
+                let spans_lines = match n.kind {
+                    NodeKind::Scalar { .. } => true,
+                    NodeKind::Seq(_) | NodeKind::Map(_) => {
+                        matches!(text.as_bytes().get(start), Some(b'{' | b'['))
+                    }
+                    NodeKind::Alias(_) => false,
+                };
+                if !spans_lines || end <= start {
+                    continue;
+                }
+                // A block scalar's text begins below its indicator (`key: |`).
+                let begins = match n.kind {
+                    NodeKind::Scalar {
+                        style: Style::Block,
+                        ..
+                    } => text[..start].rfind(['|', '>']).unwrap_or(start),
+                    _ => start,
+                };
+                let (first, last) = (lines.line_of(begins), lines.line_of(end - 1));
+                if last > first {
+                    continued.push((first + 1, last));
+                }
+            }
+        }
+        Placement { continued }
+    }
+
+    /// Whether a comment line may go above the 0-based `line`.
+    fn allows(&self, line: usize) -> bool {
+        !self.continued.iter().any(|&(a, b)| a <= line && line <= b)
+    }
+}
+
+/// [`comment`] with the text's lines indexed and placements found (once for a whole file).
 fn comment_in(
     text: &str,
     lines: &LineIndex,
+    place: &Placement,
     line: u32,
     rules: &[&str],
     reason: &str,
 ) -> Option<Edit> {
-    if line == 0 || line as usize > lines.line_count() || rules.is_empty() {
+    if line == 0
+        || line as usize > lines.line_count()
+        || rules.is_empty()
+        || !place.allows(line as usize - 1)
+    {
         return None;
     }
     let start = lines.line_start(line as usize - 1);
@@ -65,7 +128,7 @@ fn comment_in(
 
 /// `text` with a suppression comment above each line where one of `diags` (of this file)
 /// starts; and how many comments were added.
-pub fn add_all(text: &str, diags: &[&Diagnostic], reason: &str) -> (String, usize) {
+pub fn add_all(name: &str, text: &str, diags: &[&Diagnostic], reason: &str) -> (String, usize) {
     let mut by_line: BTreeMap<u32, BTreeSet<&str>> = BTreeMap::new();
     for d in diags
         .iter()
@@ -74,11 +137,12 @@ pub fn add_all(text: &str, diags: &[&Diagnostic], reason: &str) -> (String, usiz
         by_line.entry(d.start.line).or_default().insert(d.rule);
     }
     let lines = LineIndex::new(text);
+    let place = Placement::of(name, text, &lines);
     let edits: Vec<Edit> = by_line
         .iter()
         .filter_map(|(&line, rules)| {
             let rules: Vec<&str> = rules.iter().copied().collect();
-            comment_in(text, &lines, line, &rules, reason)
+            comment_in(text, &lines, &place, line, &rules, reason)
         })
         .collect();
     let n = edits.len();
@@ -92,10 +156,21 @@ mod tests {
     #[test]
     fn the_comment_takes_the_line_s_indentation_and_ending() {
         let text = "a:\r\n  - name: web\r\n";
-        let e = comment(text, 2, &["AKS402", "AKS404"], "reviewed\n").unwrap();
+        let e = comment("a.yaml", text, 2, &["AKS402", "AKS404"], "reviewed\n").unwrap();
         assert_eq!(e.span.start, 4);
         assert_eq!(e.text, "  # akslint-ignore: AKS402, AKS404 -- reviewed\r\n");
-        assert!(comment(text, 0, &["AKS402"], "r").is_none());
-        assert!(comment(text, 9, &["AKS402"], "r").is_none());
+        assert!(comment("a.yaml", text, 0, &["AKS402"], "r").is_none());
+        assert!(comment("a.yaml", text, 9, &["AKS402"], "r").is_none());
+    }
+
+    #[test]
+    fn no_comment_line_inside_a_node_begun_above() {
+        let text = "a: {x: 1,\n  y: 2}\nb: plain\n  continued\nc: \"quoted\n  on\"\nd: |\n  block\ne: [1,\n  2]\nf: 3\n";
+        let can = |line: u32| comment("a.yaml", text, line, &["AKS402"], "r").is_some();
+        let allowed: Vec<u32> = (1..=12).filter(|&l| can(l)).collect();
+        // Lines 2, 4, 6, 8 and 10 continue what begins on the line above them.
+        assert_eq!(allowed, [1, 3, 5, 7, 9, 11, 12]);
+        // Terraform has no such YAML nodes.
+        assert!(comment("main.tf", "a = [\n  1]\n", 2, &["AKS101"], "r").is_some());
     }
 }

@@ -240,17 +240,17 @@ impl Server<'_> {
                 out.push(convert::code_action(uri, text, action, self.enc));
             }
         }
-        let commentable = doc
-            .path
-            .as_deref()
-            .is_some_and(|p| ignore::commentable_file(&crate::source::path_text(p)));
+        let name = doc.path.as_deref().map(crate::source::path_text);
+        let commentable = name.as_deref().is_some_and(ignore::commentable_file);
         let mut suppressed: Vec<(u32, &str)> = Vec::new();
         for (d, lsp_diag) in here.iter().filter(|_| commentable) {
             let key = (d.start.line, d.rule);
             if !ignore::suppressible(d.rule) || suppressed.contains(&key) {
                 continue;
             }
-            let Some(edit) = ignore::comment(text, d.start.line, &[d.rule], REASON_PLACEHOLDER)
+            let name = name.as_deref().unwrap_or_default();
+            let Some(edit) =
+                ignore::comment(name, text, d.start.line, &[d.rule], REASON_PLACEHOLDER)
             else {
                 continue;
             };
