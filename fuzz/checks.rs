@@ -11,7 +11,8 @@
 //!   with code frames wrapped at 80 columns, compact, JSON, GitHub, JUnit, Checkstyle, Azure);
 //! - the findings' fixes edit inside the text, on char boundaries, and applying them all (as
 //!   `--fix --unsafe-fixes` does in one pass), like adding a suppression comment above each
-//!   finding (`--add-ignore`), leaves no more documents or Terraform files failing to parse;
+//!   finding (`--add-ignore`), leaves no more documents or Terraform files failing to parse,
+//!   and the comments leave every YAML document's data as it was;
 //! - time and memory are bounded by the fuzzer itself (`-timeout`, `-rss_limit_mb`: see
 //!   `scripts/fuzz.sh`), not here.
 //!
@@ -132,6 +133,34 @@ fn check_fixes(name: &str, text: &str, diags: &[Diagnostic]) {
         ignored == text || errors(&ignored) <= *before.get_or_init(|| errors(text)),
         "the suppression comments broke the file:\n{ignored}"
     );
+    // Comments are no data: every document reads the same with them.
+    if ignored != text && !name.ends_with(".tf") {
+        assert!(
+            yaml_data(&ignored) == yaml_data(text),
+            "the suppression comments changed the data:\n{ignored}"
+        );
+    }
+}
+
+/// What each document of a YAML text holds: its nodes in parse order, scalars by value,
+/// collections by size, aliases by target (a document that does not parse: its error).
+fn yaml_data(text: &str) -> Vec<Result<Vec<String>, String>> {
+    use akslint::yaml::NodeKind;
+    let file = yaml::parse_file(text, &YamlLimits::default());
+    file.docs
+        .iter()
+        .map(|d| match d {
+            Err(e) => Err(e.message.clone()),
+            Ok(doc) => Ok((0..doc.node_count() as u32)
+                .map(|id| match &doc.node(id).kind {
+                    NodeKind::Scalar { .. } => format!("{:?}", doc.str(id)),
+                    NodeKind::Seq(items) => format!("seq {}", items.len()),
+                    NodeKind::Map(entries) => format!("map {}", entries.len()),
+                    NodeKind::Alias(target) => format!("alias {target}"),
+                })
+                .collect()),
+        })
+        .collect()
 }
 
 /// One run through the library, and its report in the formats written per finding. (SARIF is
