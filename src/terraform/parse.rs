@@ -68,13 +68,7 @@ pub fn parse_file(name: &str, text: &str, limits: &TfLimits) -> Result<Body, Par
     }
     let vars = name.ends_with(".tfvars.json");
     // The rewritten text is ASCII where the JSON may not be: an offset falls on a character.
-    let on_char = |mut at: usize| {
-        at = at.min(text.len());
-        while !text.is_char_boundary(at) {
-            at -= 1;
-        }
-        at
-    };
+    let on_char = |at: usize| on_char(text, at);
     let (hcl, fixups) =
         super::json_syntax::to_hcl(text, vars).map_err(|(offset, message)| ParseError {
             kind: ParseErrorKind::Syntax,
@@ -139,10 +133,20 @@ pub fn parse_body(text: &str, limits: &TfLimits) -> Result<Body, ParseError> {
         }
         return Err(ParseError {
             kind: ParseErrorKind::Syntax,
-            offset,
+            // hcl-edit may point into a character (found by fuzzing: the second byte of `ޚ`).
+            offset: on_char(text, offset),
             message: clean_message(e.message()),
         });
     }
+}
+
+/// `at` (at most the text's length) moved back to the start of the character it falls in.
+fn on_char(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
 }
 
 /// Number literals too large for a float that one file may hold (each costs a parse).
@@ -354,6 +358,14 @@ mod tests {
             .map(|i| char::from_u32((i * 7919) % 0x2000 + 1).unwrap_or('?'))
             .collect();
         assert_eq!(err(noise).kind, ParseErrorKind::Syntax);
+    }
+
+    #[test]
+    fn an_error_inside_a_character_is_at_its_start() {
+        // hcl-edit reported this one at the second byte of the last character.
+        let text = "#{\n  \u{79a}ormat_veThis m\u{79a}";
+        let e = parse_body(text, &TfLimits::default()).unwrap_err();
+        assert!(text.is_char_boundary(e.offset), "{e:?}");
     }
 
     #[test]
