@@ -14,6 +14,7 @@ use super::settings::Settings;
 use super::yaml::FileOutput;
 use crate::diagnostic::LintResult;
 use crate::index::FileFacts;
+use crate::index::terraform::TfFacts;
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex, PoisonError};
@@ -22,6 +23,10 @@ use std::sync::{Arc, Mutex, PoisonError};
 #[derive(Default)]
 pub(super) struct Memo {
     files: Mutex<HashMap<PathBuf, Kept>>,
+    /// The Terraform facts of the project's modules, kept by a run that read Terraform for
+    /// context only (see [`super::lint_with`]): the project's modules loaded, evaluated, and
+    /// nothing of them reported.
+    terraform: Mutex<Option<TfFacts>>,
 }
 
 struct Kept {
@@ -95,6 +100,23 @@ impl Memo {
             };
             files.insert(f.path.clone(), kept);
         }
+    }
+}
+
+impl Memo {
+    /// The Terraform facts kept, if any.
+    pub fn terraform(&self) -> Option<TfFacts> {
+        self.terraform
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clone()
+    }
+
+    pub fn keep_terraform(&self, facts: &TfFacts) {
+        *self
+            .terraform
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner) = Some(facts.clone());
     }
 }
 

@@ -219,12 +219,24 @@ fn lint_on(
         };
         run.yaml(&mut found, &mut context, piped)
     });
+    // When the run reads Terraform for the cross-layer rules' facts only (the project's modules
+    // as context: a language server's manifest buffers), a kept walk holds those facts from the
+    // run before (see [`memo`]): the modules are not loaded and evaluated again.
+    let context_only = found.modules.is_empty()
+        && found.named_modules.is_empty()
+        && found.named_var_files.is_empty()
+        && stdin_tf.is_empty()
+        && plans.is_empty();
+    let tf_memo = (reads_tf_facts && context_only)
+        .then(|| opts.project_walk.as_deref().map(ProjectWalk::memo))
+        .flatten();
+    let kept_tf = tf_memo.and_then(memo::Memo::terraform);
     let tf = terraform::Inputs {
         dirs: &found.modules,
         named: &found.named_modules,
         var_files: &found.named_var_files,
         stdin: &stdin_tf,
-        context: if reads_tf_facts {
+        context: if reads_tf_facts && kept_tf.is_none() {
             &context.modules
         } else {
             &[]
@@ -241,8 +253,24 @@ fn lint_on(
         };
         // Directories named are judged whole (a baseline's entries under them can be stale).
         let dirs = paths.iter().filter(|p| p.is_dir());
-        run.rest(linted, loaded, dirs.map(|p| discover::display(p)).collect())
+        let tf_facts = TfFactsFrom {
+            kept: kept_tf,
+            keep: tf_memo,
+        };
+        run.rest(
+            linted,
+            loaded,
+            tf_facts,
+            dirs.map(|p| discover::display(p)).collect(),
+        )
     }))
+}
+
+/// Where a run's Terraform facts come from: the loaded modules, or the memory of a kept walk
+/// (`kept`); and where to keep those of the loaded modules (`keep`).
+struct TfFactsFrom<'m> {
+    kept: Option<crate::index::terraform::TfFacts>,
+    keep: Option<&'m memo::Memo>,
 }
 
 /// What the rule sets of the configs `used` read: the cross-file index (and so the project as
@@ -417,6 +445,7 @@ impl Run<'_, '_> {
         &self,
         linted: Linted,
         loaded: Option<terraform::Loaded>,
+        from: TfFactsFrom<'_>,
         judged_dirs: Vec<String>,
     ) -> LintResult {
         let (settings, opts) = (self.settings, self.opts);
@@ -426,9 +455,14 @@ impl Run<'_, '_> {
             mut projects,
             mut result,
         } = linted;
-        let (mut modules, tf_facts) = self
+        let (mut modules, mut tf_facts) = self
             .pool
             .install(|| terraform::lint_modules(loaded, settings, opts));
+        match (from.kept, from.keep) {
+            (Some(kept), _) => tf_facts = kept,
+            (None, Some(memo)) => memo.keep_terraform(&tf_facts),
+            (None, None) => {}
+        }
         let reading_key_vault = cross::reading_key_vault(&jobs, &files, &mut projects);
         let indexed = absorb_files(&mut result, &jobs, files);
         if settings.indexing() {

@@ -180,6 +180,45 @@ mod tests {
     }
 
     #[test]
+    fn a_kept_walk_keeps_the_terraform_facts_of_the_project() {
+        let dir = tempfile::tempdir().unwrap();
+        let toml = "root = true\nselect = [\"AKS118\"]\n";
+        std::fs::write(dir.path().join("akslint.toml"), toml).unwrap();
+        let tf = include_str!("../../testdata/cross/AKS118/bad/identity.tf");
+        let identity = dir.path().join("infra/identity.tf");
+        std::fs::create_dir_all(identity.parent().unwrap()).unwrap();
+        std::fs::write(&identity, tf).unwrap();
+        let accounts = dir.path().join("serviceaccounts.yaml");
+        let yaml = include_str!("../../testdata/cross/AKS118/bad/serviceaccounts.yaml");
+        let docs = [(accounts.as_path(), yaml)];
+        let lines = |l: &Lints| -> Vec<u32> {
+            l.docs[0]
+                .diagnostics
+                .iter()
+                .filter(|d| d.rule == "AKS118")
+                .map(|d| d.start.line)
+                .collect()
+        };
+        let first = lint(&docs, None, None).unwrap();
+        // `orders` has a client ID but the credential names `order` (line 7); the credential
+        // for `billing` trusts a ServiceAccount with no client ID (line 10).
+        assert_eq!(lines(&first), [7, 10]);
+        let walk = first.walk.unwrap();
+        assert_eq!(
+            lines(&lint(&docs, None, Some(walk.clone())).unwrap()),
+            [7, 10]
+        );
+        // The credential gone behind the server's back: the kept facts still hold it (the
+        // module is not evaluated again on each keystroke) until the walk is dropped.
+        let orders_only = &tf[..tf
+            .find("resource \"azurerm_federated_identity_credential\" \"billing\"")
+            .unwrap()];
+        std::fs::write(&identity, orders_only).unwrap();
+        assert_eq!(lines(&lint(&docs, None, Some(walk)).unwrap()), [7, 10]);
+        assert_eq!(lines(&lint(&docs, None, None).unwrap()), [7]);
+    }
+
+    #[test]
     fn a_kept_walk_keeps_the_facts_of_the_files_read_for_context() {
         let dir = tempfile::tempdir().unwrap();
         let toml = dir.path().join("akslint.toml");
