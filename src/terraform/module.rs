@@ -154,21 +154,19 @@ pub fn module_files(dir: &Path) -> std::io::Result<Vec<(PathBuf, SourceKind)>> {
 
 /// The order in which a module's files are read (see [`module_files`]).
 fn load_order((a, ka): (&Path, SourceKind), (b, kb): (&Path, SourceKind)) -> std::cmp::Ordering {
-    {
-        let rank = |k: SourceKind, p: &Path| match k {
-            SourceKind::Config | SourceKind::Override => 0,
-            SourceKind::TfVars
-                if p.file_name()
-                    .is_some_and(|n| n == "terraform.tfvars" || n == "terraform.tfvars.json") =>
-            {
-                1
-            }
-            SourceKind::TfVars => 2,
-            SourceKind::VarFile => 3,
-            SourceKind::Lock => 4,
-        };
-        (rank(ka, a), a).cmp(&(rank(kb, b), b))
-    }
+    let rank = |k: SourceKind, p: &Path| match k {
+        SourceKind::Config | SourceKind::Override => 0,
+        SourceKind::TfVars
+            if p.file_name()
+                .is_some_and(|n| n == "terraform.tfvars" || n == "terraform.tfvars.json") =>
+        {
+            1
+        }
+        SourceKind::TfVars => 2,
+        SourceKind::VarFile => 3,
+        SourceKind::Lock => 4,
+    };
+    (rank(ka, a), a).cmp(&(rank(kb, b), b))
 }
 
 /// Reads a file for the front end: at most `limit` bytes, not binary, UTF-8.
