@@ -35,10 +35,13 @@ pub fn comment(name: &str, text: &str, line: u32, rules: &[&str], reason: &str) 
     comment_in(text, &lines, &place, line, rules, reason)
 }
 
-/// Where a comment line may be written in a text: above any line but those that continue a
-/// YAML node begun on an earlier line — a multi-line scalar (a comment line would end a plain
-/// one, or become text of a quoted or block one) or a flow collection (`{a: 1,\n b: 2}`).
+/// Where a comment line may be written in a text: nowhere in a file that has no comments (see
+/// [`commentable_file`]); else above any line but those that continue something begun on an
+/// earlier line: in YAML, a multi-line scalar (a comment line would end a plain one, or become
+/// text of a quoted or block one) or a flow collection (`{a: 1,\n b: 2}`); in Terraform, a
+/// heredoc (`<<EOT`), whose lines are text.
 struct Placement {
+    commentable: bool,
     /// 0-based lines, from–to, that continue such a node.
     continued: Vec<(usize, usize)>,
 }
@@ -46,47 +49,91 @@ struct Placement {
 impl Placement {
     fn of(name: &str, text: &str, lines: &LineIndex) -> Placement {
         let lower = name.to_ascii_lowercase();
-        if !(lower.ends_with(".yaml") || lower.ends_with(".yml")) {
-            return Placement {
-                continued: Vec::new(),
-            };
+        let continued = if !commentable_file(name) {
+            Vec::new()
+        } else if lower.ends_with(".yaml") || lower.ends_with(".yml") {
+            yaml_continued(text, lines)
+        } else {
+            heredocs(text)
+        };
+        Placement {
+            commentable: commentable_file(name),
+            continued,
         }
-        let file = yaml::parse_file(text, &YamlLimits::default());
-        let mut continued = Vec::new();
-        for doc in file.docs.iter().flatten() {
-            for n in &doc.nodes {
-                let (start, end) = (n.span.start as usize, n.span.end as usize);
-                let spans_lines = match n.kind {
-                    NodeKind::Scalar { .. } => true,
-                    NodeKind::Seq(_) | NodeKind::Map(_) => {
-                        matches!(text.as_bytes().get(start), Some(b'{' | b'['))
-                    }
-                    NodeKind::Alias(_) => false,
-                };
-                if !spans_lines || end <= start {
-                    continue;
-                }
-                // A block scalar's text begins below its indicator (`key: |`).
-                let begins = match n.kind {
-                    NodeKind::Scalar {
-                        style: Style::Block,
-                        ..
-                    } => text[..start].rfind(['|', '>']).unwrap_or(start),
-                    _ => start,
-                };
-                let (first, last) = (lines.line_of(begins), lines.line_of(end - 1));
-                if last > first {
-                    continued.push((first + 1, last));
-                }
-            }
-        }
-        Placement { continued }
     }
 
     /// Whether a comment line may go above the 0-based `line`.
     fn allows(&self, line: usize) -> bool {
-        !self.continued.iter().any(|&(a, b)| a <= line && line <= b)
+        self.commentable && !self.continued.iter().any(|&(a, b)| a <= line && line <= b)
     }
+}
+
+/// The lines of a YAML text that continue a multi-line scalar or flow collection.
+fn yaml_continued(text: &str, lines: &LineIndex) -> Vec<(usize, usize)> {
+    let file = yaml::parse_file(text, &YamlLimits::default());
+    let mut continued = Vec::new();
+    for doc in file.docs.iter().flatten() {
+        for n in &doc.nodes {
+            let (start, end) = (n.span.start as usize, n.span.end as usize);
+            let spans_lines = match n.kind {
+                NodeKind::Scalar { .. } => true,
+                NodeKind::Seq(_) | NodeKind::Map(_) => {
+                    matches!(text.as_bytes().get(start), Some(b'{' | b'['))
+                }
+                NodeKind::Alias(_) => false,
+            };
+            if !spans_lines || end <= start {
+                continue;
+            }
+            // A block scalar's text begins below its indicator (`key: |`).
+            let begins = match n.kind {
+                NodeKind::Scalar {
+                    style: Style::Block,
+                    ..
+                } => text[..start].rfind(['|', '>']).unwrap_or(start),
+                _ => start,
+            };
+            let (first, last) = (lines.line_of(begins), lines.line_of(end - 1));
+            if last > first {
+                continued.push((first + 1, last));
+            }
+        }
+    }
+    continued
+}
+
+/// The lines of an HCL text inside a heredoc: after a line ending in `<<EOT` (or `<<-EOT`) up
+/// to the line that closes it. A scan of the text, not of its syntax: `<<EOT` at the end of a
+/// line inside a string counts too, which only withholds a comment where one could have gone.
+fn heredocs(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut open: Option<(usize, &str)> = None;
+    for (i, line) in text.lines().enumerate() {
+        match open {
+            Some((from, marker)) => {
+                if line.trim() == marker {
+                    out.push((from, i));
+                    open = None;
+                }
+            }
+            None => {
+                let line = line.trim_end();
+                let Some(at) = line.rfind("<<") else { continue };
+                let marker = line[at + 2..].trim_start_matches('-');
+                let ident = marker.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
+                    && marker
+                        .chars()
+                        .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
+                if ident {
+                    open = Some((i + 1, marker));
+                }
+            }
+        }
+    }
+    if let Some((from, _)) = open {
+        out.push((from, usize::MAX));
+    }
+    out
 }
 
 /// [`comment`] with the text's lines indexed and placements found (once for a whole file).
@@ -170,7 +217,12 @@ mod tests {
         let allowed: Vec<u32> = (1..=12).filter(|&l| can(l)).collect();
         // Lines 2, 4, 6, 8 and 10 continue what begins on the line above them.
         assert_eq!(allowed, [1, 3, 5, 7, 9, 11, 12]);
-        // Terraform has no such YAML nodes.
-        assert!(comment("main.tf", "a = [\n  1]\n", 2, &["AKS101"], "r").is_some());
+        // Terraform: inside brackets a comment line is fine; inside a heredoc it is text.
+        let tf = "a = [\n  1]\nb = <<-EOT\n  text\n  EOT\nc = 1\n";
+        let can = |line: u32| comment("main.tf", tf, line, &["AKS101"], "r").is_some();
+        let allowed: Vec<u32> = (1..=6).filter(|&l| can(l)).collect();
+        assert_eq!(allowed, [1, 2, 3, 6]);
+        // JSON has no comments.
+        assert!(comment("a.json", "{\"a\": 1}\n", 1, &["AKS101"], "r").is_none());
     }
 }
