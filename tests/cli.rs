@@ -340,6 +340,16 @@ fn threads_are_bounded() {
     }
 }
 
+/// `check` of standard input shown as `infra/main.tf`, in compact output.
+const STDIN_MAIN_TF: [&str; 6] = [
+    "check",
+    "-",
+    "--stdin-filename",
+    "infra/main.tf",
+    "--format",
+    "compact",
+];
+
 /// Standard input is classified by its name, as a file is: `main.tf` is Terraform (that file of
 /// its directory's module, its local children read relative to the name), never parsed as YAML.
 #[test]
@@ -347,14 +357,7 @@ fn stdin_named_like_terraform_is_terraform() {
     let dir = tempfile::tempdir().unwrap();
     let tf =
         "resource \"azurerm_kubernetes_cluster\" \"main\" {\n  local_account_disabled = false\n}\n";
-    let args = [
-        "check",
-        "-",
-        "--stdin-filename",
-        "infra/main.tf",
-        "--format",
-        "compact",
-    ];
+    let args = STDIN_MAIN_TF;
     let o = akslint(&args, dir.path(), Some(tf));
     let out = stdout(&o);
     assert!(
@@ -413,14 +416,7 @@ fn stdin_terraform_is_judged_in_its_module() {
         std::fs::write(infra.join(name), text).unwrap();
     }
     let buffer = "resource \"azurerm_kubernetes_cluster\" \"aks\" {\n  name                      = \"aks\"\n  automatic_channel_upgrade = var.channel\n}\n";
-    let args = [
-        "check",
-        "-",
-        "--stdin-filename",
-        "infra/main.tf",
-        "--format",
-        "compact",
-    ];
+    let args = STDIN_MAIN_TF;
     let o = akslint(&args, dir.path(), Some(buffer));
     let out = stdout(&o);
     let rules_at = |file: &str| -> Vec<String> {
