@@ -49,7 +49,8 @@ struct Placement {
 impl Placement {
     fn of(name: &str, text: &str, lines: &LineIndex) -> Placement {
         let lower = name.to_ascii_lowercase();
-        let continued = if !commentable_file(name) {
+        let commentable = commentable_file(name);
+        let continued = if !commentable {
             Vec::new()
         } else if lower.ends_with(".yaml") || lower.ends_with(".yml") {
             yaml_continued(text, lines)
@@ -57,7 +58,7 @@ impl Placement {
             heredocs(text)
         };
         Placement {
-            commentable: commentable_file(name),
+            commentable,
             continued,
         }
     }
