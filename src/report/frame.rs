@@ -70,8 +70,11 @@ impl<'f> Framed<'f> {
         };
         if !long(start_line) {
             if long(end_line) {
-                // Ends on a long line: shown up to the end of the line it starts on.
-                label.range.end = label.range.end.min(line.end);
+                // Ends on a long line: shown up to the end of the line it starts on, its line
+                // break left out (an end past it is on the long line, whose window, made for
+                // another label, may start after it: codespan-reporting then subtracted past 0).
+                let text_end = line.start + text[line.clone()].trim_end_matches(['\n', '\r']).len();
+                label.range.end = label.range.end.min(text_end).max(label.range.start);
             }
             return Some(label);
         }
@@ -186,6 +189,23 @@ mod tests {
         assert!(out.contains("\"privileged\": true"), "{out}");
         assert!(out.contains("^^^^^^^^^^^^ here"), "{out}");
         assert!(!out.contains("far away"), "{out}");
+    }
+
+    #[test]
+    fn a_label_from_a_short_line_into_a_long_one_stays_on_its_first_line() {
+        // The second label's window on the long line starts far past the first label's end,
+        // which codespan-reporting would have subtracted from (found by fuzzing).
+        let text = format!("a: {{\n{}\n", "x".repeat(600));
+        let out = render(
+            &text,
+            vec![
+                Label::primary(0, 3..305).with_message("from here"),
+                Label::secondary(0, 555..560).with_message("there"),
+            ],
+        );
+        assert!(out.contains("1 │ a: {"), "{out}");
+        assert!(out.contains("from here"), "{out}");
+        assert!(out.contains("there"), "{out}");
     }
 
     #[test]
