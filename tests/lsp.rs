@@ -88,6 +88,16 @@ impl Server {
             .expect("a message from the server within 60 s")
     }
 
+    /// Ends the session as a client does — `shutdown` (answered with null, and the next message:
+    /// `why` says what else that shows), then `exit` — and checks that the server ends well.
+    fn shut_down(&mut self, id: i64, why: &str) {
+        let shutdown = self.request(id, "shutdown", Value::Null);
+        assert_eq!(shutdown["result"], Value::Null, "{why}: {shutdown}");
+        self.notify("exit", Value::Null);
+        let status = self.child.wait().unwrap();
+        assert!(status.success(), "{status}");
+    }
+
     /// The next message, which must be a publishDiagnostics.
     fn published(&self) -> Value {
         let msg = self.next();
@@ -194,11 +204,7 @@ fn open_change_close_over_stdio() {
     assert_eq!(closed["uri"], uri);
     assert_eq!(closed["diagnostics"], json!([]));
 
-    let shutdown = server.request(2, "shutdown", Value::Null);
-    assert_eq!(shutdown["result"], Value::Null, "{shutdown}");
-    server.notify("exit", Value::Null);
-    let status = server.child.wait().unwrap();
-    assert!(status.success(), "{status}");
+    server.shut_down(2, "the shutdown answered in turn");
 }
 
 #[test]
@@ -229,9 +235,7 @@ fn rendered_helm_output_names_its_template() {
         message.ends_with("\nhelm source: shop/templates/pod.yaml"),
         "{message}"
     );
-    server.request(2, "shutdown", Value::Null);
-    server.notify("exit", Value::Null);
-    assert!(server.child.wait().unwrap().success());
+    server.shut_down(2, "the shutdown answered in turn");
 }
 
 #[test]
@@ -263,9 +267,7 @@ fn un_rendered_helm_templates_are_not_linted() {
         assert_eq!(opened["uri"], uri);
         assert_eq!(!codes(&opened).is_empty(), linted, "{path}: {opened}");
     }
-    server.request(2, "shutdown", Value::Null);
-    server.notify("exit", Value::Null);
-    assert!(server.child.wait().unwrap().success());
+    server.shut_down(2, "the shutdown answered in turn");
 }
 
 #[test]
@@ -330,9 +332,7 @@ fn the_project_on_disk_is_context_and_related_locations_point_into_the_buffer() 
         json!({"line": 3, "character": 2})
     );
 
-    server.request(2, "shutdown", Value::Null);
-    server.notify("exit", Value::Null);
-    assert!(server.child.wait().unwrap().success());
+    server.shut_down(2, "the shutdown answered in turn");
 }
 
 #[test]
@@ -361,9 +361,7 @@ fn config_names_one_akslint_toml_for_every_file() {
                                     "text": PRIVILEGED}}),
         );
         let opened = server.published();
-        server.request(2, "shutdown", Value::Null);
-        server.notify("exit", Value::Null);
-        assert!(server.child.wait().unwrap().success());
+        server.shut_down(2, "the shutdown answered in turn");
         opened
     };
 
@@ -523,9 +521,7 @@ fn code_actions_and_hover() {
     assert_eq!(clean["version"], 3);
     assert_eq!(clean["diagnostics"], json!([]), "{clean}");
 
-    server.request(7, "shutdown", Value::Null);
-    server.notify("exit", Value::Null);
-    assert!(server.child.wait().unwrap().success());
+    server.shut_down(7, "the shutdown answered in turn");
 }
 
 /// The byte offset of an LSP position (UTF-16 units) in `text`.
@@ -630,9 +626,7 @@ fn multibyte_positions_in_each_negotiated_encoding() {
             json!({"line": 9, "character": character}),
             "{negotiated}"
         );
-        server.request(2, "shutdown", Value::Null);
-        server.notify("exit", Value::Null);
-        assert!(server.child.wait().unwrap().success());
+        server.shut_down(2, "the shutdown answered in turn");
     }
 }
 
@@ -717,14 +711,7 @@ fn push_clients_get_the_other_open_documents_whose_findings_change() {
     assert_eq!(uncovered["uri"], pod);
     assert!(has_any(&codes(&uncovered), &UNCOVERED), "{uncovered}");
 
-    let shutdown = server.request(2, "shutdown", Value::Null);
-    assert_eq!(
-        shutdown["result"],
-        Value::Null,
-        "nothing else was sent: {shutdown}"
-    );
-    server.notify("exit", Value::Null);
-    assert!(server.child.wait().unwrap().success());
+    server.shut_down(2, "nothing else was sent");
 }
 
 /// The codes of a pull report's items.
@@ -855,10 +842,7 @@ fn pull_clients_pull_and_are_asked_to_refresh() {
     );
 
     // No publishDiagnostics at any point: the next message is the shutdown's answer.
-    let shutdown = server.request(9, "shutdown", Value::Null);
-    assert_eq!(shutdown["result"], Value::Null);
-    server.notify("exit", Value::Null);
-    assert!(server.child.wait().unwrap().success());
+    server.shut_down(9, "the shutdown answered in turn");
 }
 
 /// Opens PRIVILEGED as pod.yaml in a project of its own, for a push client with the debounce
@@ -911,10 +895,7 @@ fn requests_are_answered_while_a_change_waits_for_its_lint() {
     );
     assert_eq!(actions["result"], json!([]), "{actions}");
     // Shutdown and exit do not wait for the lint either.
-    let shutdown = server.request(4, "shutdown", Value::Null);
-    assert_eq!(shutdown["result"], Value::Null, "{shutdown}");
-    server.notify("exit", Value::Null);
-    assert!(server.child.wait().unwrap().success());
+    server.shut_down(4, "the shutdown answered in turn");
 }
 
 #[test]
@@ -933,14 +914,7 @@ fn a_burst_of_changes_is_linted_once_for_the_last_text() {
     let p = server.published();
     assert_eq!(p["version"], 4, "only the last version is linted: {p}");
     assert!(!codes(&p).contains(&"AKS401".to_string()), "{p}");
-    let shutdown = server.request(2, "shutdown", Value::Null);
-    assert_eq!(
-        shutdown["result"],
-        Value::Null,
-        "nothing else was published: {shutdown}"
-    );
-    server.notify("exit", Value::Null);
-    assert!(server.child.wait().unwrap().success());
+    server.shut_down(2, "nothing else was published");
 }
 
 #[test]
@@ -976,10 +950,7 @@ fn rapid_changes_publish_rising_versions_each_with_its_own_findings() {
         );
         seen = version;
     }
-    let shutdown = server.request(2, "shutdown", Value::Null);
-    assert_eq!(shutdown["result"], Value::Null, "{shutdown}");
-    server.notify("exit", Value::Null);
-    assert!(server.child.wait().unwrap().success());
+    server.shut_down(2, "the shutdown answered in turn");
 }
 
 #[test]
@@ -1070,12 +1041,5 @@ fn files_changed_on_disk_are_seen_after_the_watched_files_notification() {
         "workspace/didChangeWatchedFiles",
         json!({"changes": [{"uri": policy, "type": 3}]}),
     );
-    let shutdown = server.request(2, "shutdown", Value::Null);
-    assert_eq!(
-        shutdown["result"],
-        Value::Null,
-        "nothing changed, nothing published: {shutdown}"
-    );
-    server.notify("exit", Value::Null);
-    assert!(server.child.wait().unwrap().success());
+    server.shut_down(2, "nothing changed, nothing published");
 }
