@@ -106,13 +106,7 @@ pub fn walk_projects(
     configs: &Configs<'_>,
     threads: usize,
 ) -> Result<ProjectWalk, String> {
-    let paths: Vec<PathBuf> = inputs
-        .iter()
-        .filter_map(|i| match i {
-            Input::Path(p) => Some(p.clone()),
-            Input::Stdin { .. } => None,
-        })
-        .collect();
+    let paths = named_paths(inputs);
     context::walk_projects(
         &paths,
         &stdin_files(inputs),
@@ -165,13 +159,7 @@ fn lint_on(
     threads: usize,
     pool: &rayon::ThreadPool,
 ) -> Result<LintResult, String> {
-    let paths: Vec<PathBuf> = inputs
-        .iter()
-        .filter_map(|i| match i {
-            Input::Path(p) => Some(p.clone()),
-            Input::Stdin { .. } => None,
-        })
-        .collect();
+    let paths = named_paths(inputs);
     let mut found = discover::discover(&paths, configs, opts.force_exclude, threads)?;
     if opts.stdin_replaces {
         context::drop_replaced(&mut found.files, &stdin_files(inputs));
@@ -647,6 +635,17 @@ fn skip_finding(s: &Skipped) -> crate::diagnostic::Finding {
         }
         Skipped::HelmChart { files, chart } => linter::helm_chart(*files, chart),
     }
+}
+
+/// The paths named (not standard input).
+fn named_paths(inputs: &[Input]) -> Vec<PathBuf> {
+    inputs
+        .iter()
+        .filter_map(|i| match i {
+            Input::Path(p) => Some(p.clone()),
+            Input::Stdin { .. } => None,
+        })
+        .collect()
 }
 
 /// The files standard input stands for (see [`stdin_path`]): one for the command line; the

@@ -63,24 +63,8 @@ pub fn serve(conn: &Connection, config: Option<PathBuf>) -> Result<Ended, String
     conn.initialize_finish(id, convert::capabilities(enc, modes))
         .map_err(|e| e.to_string())?;
     let pool = Pool::new(WORKERS);
-    let mut server = Server {
-        conn,
-        enc,
-        modes,
-        docs: Documents::default(),
-        cwd: std::env::current_dir().unwrap_or_default(),
-        config,
-        debounce,
-        pool: &pool,
-        due: BTreeMap::new(),
-        running: BTreeSet::new(),
-        waiting: Vec::new(),
-        walks: BTreeMap::new(),
-        epoch: 0,
-        reported: BTreeMap::new(),
-        results: 0,
-        requests: 0,
-    };
+    let cwd = std::env::current_dir().unwrap_or_default();
+    let mut server = Server::new(conn, &pool, (enc, modes), cwd, config, debounce);
     // `initialize_finish` waited for `initialized`: the client may be sent requests now.
     if watch {
         server.requests += 1;
@@ -169,7 +153,36 @@ struct Server<'c> {
     requests: i32,
 }
 
-impl Server<'_> {
+impl<'c> Server<'c> {
+    /// A server with no document open yet.
+    fn new(
+        conn: &'c Connection,
+        pool: &'c Pool,
+        (enc, modes): (Encoding, convert::DiagnosticModes),
+        cwd: PathBuf,
+        config: Option<PathBuf>,
+        debounce: Duration,
+    ) -> Server<'c> {
+        Server {
+            conn,
+            enc,
+            modes,
+            docs: Documents::default(),
+            cwd,
+            config,
+            debounce,
+            pool,
+            due: BTreeMap::new(),
+            running: BTreeSet::new(),
+            waiting: Vec::new(),
+            walks: BTreeMap::new(),
+            epoch: 0,
+            reported: BTreeMap::new(),
+            results: 0,
+            requests: 0,
+        }
+    }
+
     fn request(&mut self, r: Request) {
         let id = r.id.clone();
         let resp = match r.method.as_str() {
@@ -585,23 +598,24 @@ mod tests {
     use crate::diagnostic::Diagnostic;
 
     fn server<'c>(conn: &'c Connection, pool: &'c Pool) -> Server<'c> {
-        Server {
+        let modes = convert::DiagnosticModes::default();
+        Server::new(
             conn,
-            enc: Encoding::Utf16,
-            modes: convert::DiagnosticModes::default(),
-            docs: Documents::default(),
-            cwd: PathBuf::new(),
-            config: None,
-            debounce: DEBOUNCE,
             pool,
-            due: BTreeMap::new(),
-            running: BTreeSet::new(),
-            waiting: Vec::new(),
-            walks: BTreeMap::new(),
+            (Encoding::Utf16, modes),
+            PathBuf::new(),
+            None,
+            DEBOUNCE,
+        )
+    }
+
+    /// A lint of one document, under no project root.
+    fn outcome(doc: pool::LintedDoc) -> Outcome {
+        Outcome {
+            group: None,
+            docs: vec![doc],
+            walk: None,
             epoch: 0,
-            reported: BTreeMap::new(),
-            results: 0,
-            requests: 0,
         }
     }
 
@@ -641,26 +655,14 @@ mod tests {
         s.running.insert(None);
 
         // The lint of version 1 ends after the change to version 2: nothing is published.
-        let outcome = Outcome {
-            group: None,
-            docs: vec![linted(uri, first, 1)],
-            walk: None,
-            epoch: 0,
-        };
-        s.finished(outcome);
+        s.finished(outcome(linted(uri, first, 1)));
         assert!(s.running.is_empty());
         assert!(client.receiver.try_recv().is_err());
         assert!(s.reported.is_empty());
         assert!(s.lint_pending(uri));
 
         // That of version 2 is.
-        let outcome = Outcome {
-            group: None,
-            docs: vec![linted(uri, second, 2)],
-            walk: None,
-            epoch: 0,
-        };
-        s.finished(outcome);
+        s.finished(outcome(linted(uri, second, 2)));
         let Ok(Message::Notification(n)) = client.receiver.try_recv() else {
             panic!("a publish");
         };
@@ -670,12 +672,7 @@ mod tests {
 
         // Closed while a lint runs: its findings are not published after the close's empty ones.
         s.docs.close(uri);
-        s.finished(Outcome {
-            group: None,
-            docs: vec![linted(uri, second, 2)],
-            walk: None,
-            epoch: 0,
-        });
+        s.finished(outcome(linted(uri, second, 2)));
         assert!(client.receiver.try_recv().is_err());
     }
 
