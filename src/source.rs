@@ -2,8 +2,33 @@
 //! (columns count Unicode scalar values, as the output contract says).
 
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::ops::Range;
 use std::path::Path;
+
+/// Whether bytes are a binary file rather than text: a NUL byte among the first 8,000 (as git
+/// decides). Every front end asks this before decoding.
+pub fn is_binary(bytes: &[u8]) -> bool {
+    bytes.iter().take(8000).any(|&b| b == 0)
+}
+
+/// Bytes as text, every byte that is not UTF-8 replaced by `?` — one for one, so offsets stay
+/// the file's — and where each run of such bytes starts (empty for UTF-8).
+pub fn lossy_text(bytes: &[u8]) -> (Cow<'_, str>, Vec<usize>) {
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return (Cow::Borrowed(text), Vec::new());
+    }
+    let mut text = String::with_capacity(bytes.len());
+    let mut invalid = Vec::new();
+    for chunk in bytes.utf8_chunks() {
+        text.push_str(chunk.valid());
+        if !chunk.invalid().is_empty() {
+            invalid.push(text.len());
+            text.extend(std::iter::repeat_n('?', chunk.invalid().len()));
+        }
+    }
+    (Cow::Owned(text), invalid)
+}
 
 /// A path as findings show it: its text, with every byte that is not UTF-8 escaped as `\xFF`.
 /// A lossy `�` would give distinct files one name (and merge their findings).

@@ -6,6 +6,7 @@ use super::Job;
 use crate::diagnostic::Finding;
 use crate::discover::FileKind;
 use crate::rules::linter;
+use crate::source::{is_binary, lossy_text};
 use std::borrow::Cow;
 use std::io::Read;
 use std::path::Path;
@@ -51,31 +52,14 @@ pub(super) struct Decoded<'b> {
 /// The bytes as text, unless they hold a NUL byte (binary: the whole file is rejected, or
 /// ignored for a `.json` that is no manifest).
 pub(super) fn decode(bytes: &[u8], kind: FileKind) -> Result<Decoded<'_>, NotText> {
-    if bytes.iter().take(8000).any(|&b| b == 0) {
+    if is_binary(bytes) {
         if kind == FileKind::Json && !claims_manifest(bytes) {
             return Err(NotText::Ignored);
         }
         return Err(NotText::Rejected(Box::new(linter::binary_file())));
     }
-    if let Ok(text) = std::str::from_utf8(bytes) {
-        return Ok(Decoded {
-            text: Cow::Borrowed(text),
-            invalid: Vec::new(),
-        });
-    }
-    let mut text = String::with_capacity(bytes.len());
-    let mut invalid = Vec::new();
-    for chunk in bytes.utf8_chunks() {
-        text.push_str(chunk.valid());
-        if !chunk.invalid().is_empty() {
-            invalid.push(text.len());
-            text.extend(std::iter::repeat_n('?', chunk.invalid().len()));
-        }
-    }
-    Ok(Decoded {
-        text: Cow::Owned(text),
-        invalid,
-    })
+    let (text, invalid) = lossy_text(bytes);
+    Ok(Decoded { text, invalid })
 }
 
 /// Whether a `.json` file says it is a Kubernetes manifest: then it is ours to report.

@@ -8,7 +8,7 @@
 //! their errors and suppressions count) but their blocks are not merged into the declarations.
 
 use super::parse::{self, ParseError, ParseErrorKind, TfLimits};
-use crate::source::Span;
+use crate::source::{Span, is_binary, lossy_text};
 use hcl_edit::expr::Expression;
 use hcl_edit::structure::{Attribute, Block, Body, Structure};
 use std::collections::BTreeMap;
@@ -210,7 +210,7 @@ pub fn source_text(buf: Vec<u8>) -> Result<String, ParseError> {
 /// at the first invalid byte, the text with every invalid byte replaced by `?`, one for one, so
 /// that the error is shown where it is).
 fn decode(buf: Vec<u8>) -> (String, Option<ParseError>) {
-    if buf.iter().take(8000).any(|&b| b == 0) {
+    if is_binary(&buf) {
         let e = ParseError {
             kind: ParseErrorKind::Unreadable,
             offset: 0,
@@ -222,16 +222,8 @@ fn decode(buf: Vec<u8>) -> (String, Option<ParseError>) {
         Ok(text) => return (text, None),
         Err(e) => e.into_bytes(),
     };
-    let mut text = String::with_capacity(buf.len());
-    let mut first = None;
-    for chunk in buf.utf8_chunks() {
-        text.push_str(chunk.valid());
-        if !chunk.invalid().is_empty() {
-            first.get_or_insert(text.len());
-            text.extend(std::iter::repeat_n('?', chunk.invalid().len()));
-        }
-    }
-    let at = first.unwrap_or(0);
+    let (text, invalid) = lossy_text(&buf);
+    let (text, at) = (text.into_owned(), invalid.first().copied().unwrap_or(0));
     let e = ParseError {
         kind: ParseErrorKind::Encoding,
         offset: at,

@@ -27,7 +27,7 @@ pub mod sniff;
 mod values;
 pub(crate) mod view;
 
-use crate::source::Span;
+use crate::source::{Span, is_binary, lossy_text};
 use crate::terraform::azapi::{self, Arm};
 use crate::terraform::module::{Module, SourceFile, SourceKind};
 use crate::terraform::{AzureKind, Cap, Evaluated, Majors, Origin, Value};
@@ -224,7 +224,7 @@ pub fn read(path: &Path, limit: u64) -> Result<(String, Option<Problem>), Proble
 /// file, no text kept); bytes that are not UTF-8 are AKS001 at the first of them, the text kept
 /// with each such byte as `?` (its offsets are the file's).
 pub fn text(bytes: Vec<u8>) -> (String, Option<Problem>) {
-    if bytes.iter().take(8000).any(|&b| b == 0) {
+    if is_binary(&bytes) {
         let binary = Problem {
             kind: ProblemKind::Unreadable,
             span: None,
@@ -236,12 +236,7 @@ pub fn text(bytes: Vec<u8>) -> (String, Option<Problem>) {
         Ok(text) => (text, None),
         Err(e) => {
             let at = e.utf8_error().valid_up_to();
-            let bytes = e.into_bytes();
-            let mut text = String::with_capacity(bytes.len());
-            for chunk in bytes.utf8_chunks() {
-                text.push_str(chunk.valid());
-                text.extend(std::iter::repeat_n('?', chunk.invalid().len()));
-            }
+            let text = lossy_text(e.as_bytes()).0.into_owned();
             let problem = Problem {
                 kind: ProblemKind::Syntax,
                 span: Some(Span::new(at, at)),
