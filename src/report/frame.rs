@@ -41,7 +41,8 @@ pub(super) fn columns(files: &Sources, count: usize) -> Vec<Option<LineIndex>> {
 
 impl<'f> Framed<'f> {
     /// The files and the labels (the primary first) to show: a label on a long line is cut to
-    /// the window of its start line, and a secondary one outside that window is left out.
+    /// the window of its start line (a label ending on a long line, to its start line), and a
+    /// secondary one outside that window is left out.
     pub fn new(
         files: &'f Sources,
         columns: &'f [Option<LineIndex>],
@@ -68,13 +69,14 @@ impl<'f> Framed<'f> {
                 .line_range(id, l)
                 .is_ok_and(|r| r.len() > MAX_LINE)
         };
+        // A label that ends on a long line is shown up to the end of the line it starts on, its
+        // line break left out: an end past it is on the long line, whose window, made for
+        // another label, may start after it (codespan-reporting then subtracted past 0).
+        let text_end = line.start + text[line.clone()].trim_end_matches(['\n', '\r']).len();
+        let on_its_line = |end: usize| end.min(text_end).max(label.range.start);
         if !long(start_line) {
             if long(end_line) {
-                // Ends on a long line: shown up to the end of the line it starts on, its line
-                // break left out (an end past it is on the long line, whose window, made for
-                // another label, may start after it: codespan-reporting then subtracted past 0).
-                let text_end = line.start + text[line.clone()].trim_end_matches(['\n', '\r']).len();
-                label.range.end = label.range.end.min(text_end).max(label.range.start);
+                label.range.end = on_its_line(label.range.end);
             }
             return Some(label);
         }
@@ -86,7 +88,8 @@ impl<'f> Framed<'f> {
         if !window.contains(&label.range.start) && label.range.start != window.end {
             return None;
         }
-        label.range.end = label.range.end.clamp(label.range.start, window.end);
+        // Within the window, which may reach the line's end, line break included.
+        label.range.end = on_its_line(label.range.end.min(window.end));
         Some(label)
     }
 }
@@ -206,6 +209,26 @@ mod tests {
         assert!(out.contains("1 │ a: {"), "{out}");
         assert!(out.contains("from here"), "{out}");
         assert!(out.contains("there"), "{out}");
+    }
+
+    #[test]
+    fn a_label_from_the_end_of_a_long_line_into_another_stays_on_its_first_line() {
+        // The first label's window reaches its line's end, line break included; the second
+        // label's window on the next long line starts far past that line's start, which
+        // codespan-reporting would have subtracted the first label's end from (found by
+        // fuzzing).
+        let text = format!("{}\n{}\n", "x".repeat(600), "y".repeat(600));
+        let out = render(
+            &text,
+            vec![
+                Label::primary(0, 550..700).with_message("from here"),
+                Label::secondary(0, 1101..1106).with_message("there"),
+            ],
+        );
+        assert!(out.contains("from here"), "{out}");
+        assert!(out.contains("there"), "{out}");
+        assert!(out.contains("1 │ xxx"), "{out}");
+        assert!(!out.contains('╭'), "one line, no multi-line label: {out}");
     }
 
     #[test]
