@@ -2,7 +2,7 @@
 //! one upward, or `--config` for all) is [`crate::configs`]'s business.
 
 use crate::diagnostic::Severity;
-use crate::rules::Params;
+use crate::rules::{Params, Rule};
 use crate::yaml::YamlLimits;
 use globset::{Glob, GlobMatcher, GlobSet, GlobSetBuilder};
 use serde::Deserialize;
@@ -162,8 +162,9 @@ pub struct Config {
     pub file: ConfigFile,
     pub limits: Limits,
     enabled: Vec<&'static str>,
-    /// Every rule's parameters, read from its `[rules.…]` table or defaulted.
-    params: BTreeMap<&'static str, Params>,
+    /// Every rule's parameters, read from its `[rules.…]` table or defaulted, in the order of
+    /// `rules::all()`.
+    params: Vec<Params>,
     exclude: GlobSet,
     per_path: Vec<(GlobSet, Vec<String>)>,
     /// `[[per-object]]` entries, compiled once: they are matched for every finding of every
@@ -415,10 +416,26 @@ impl Config {
 
     /// The rule's parameters (`()` for a rule without any).
     pub fn params(&self, id: &str) -> &(dyn Any + Send + Sync) {
-        self.params
-            .get(id)
-            .map(|p| &**p)
-            .unwrap_or_else(|| panic!("parameters of {id}, a registered rule"))
+        let i = crate::rules::all()
+            .binary_search_by(|r| r.meta().id.cmp(id))
+            .unwrap_or_else(|_| panic!("parameters of {id}, a registered rule"));
+        &*self.params[i]
+    }
+
+    /// The enabled rules with their parameters, in the order of `rules::all()` (by ID).
+    pub fn enabled_rules(
+        &self,
+    ) -> impl Iterator<Item = (&'static dyn Rule, &(dyn Any + Send + Sync))> + '_ {
+        // Both lists are sorted by ID: one pass over each.
+        let mut enabled = self.enabled.iter().peekable();
+        crate::rules::all()
+            .iter()
+            .zip(&self.params)
+            .filter_map(move |(&rule, params)| {
+                enabled
+                    .next_if(|&&id| id == rule.meta().id)
+                    .map(|_| (rule, &**params))
+            })
     }
 
     /// The path relative to the config's directory: by its spelling when it starts with the
@@ -515,7 +532,7 @@ fn level(entries: &BTreeMap<String, Level>, id: &str) -> Option<Level> {
 }
 
 /// Every rule's parameters: its `[rules.ID]` table read by the rule itself, or its defaults.
-fn rule_params(file: &ConfigFile, text: &str) -> Result<BTreeMap<&'static str, Params>, String> {
+fn rule_params(file: &ConfigFile, text: &str) -> Result<Vec<Params>, String> {
     for (key, table) in &file.rules {
         if crate::rules::all().iter().all(|r| r.meta().id != key) {
             return Err(format!(
@@ -524,7 +541,7 @@ fn rule_params(file: &ConfigFile, text: &str) -> Result<BTreeMap<&'static str, P
             ));
         }
     }
-    let mut out = BTreeMap::new();
+    let mut out = Vec::with_capacity(crate::rules::all().len());
     for rule in crate::rules::all() {
         let id = rule.meta().id;
         let table = file.rules.get(id);
@@ -534,7 +551,7 @@ fn rule_params(file: &ConfigFile, text: &str) -> Result<BTreeMap<&'static str, P
                 Some(t) => format!("{}: `[rules.{id}]`: {e}", line_of(text, t.span().start)),
                 None => format!("`[rules.{id}]`: {e}"),
             })?;
-        out.insert(id, params);
+        out.push(params);
     }
     Ok(out)
 }

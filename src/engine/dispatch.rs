@@ -8,7 +8,7 @@ use crate::diagnostic::{Finding, Severity};
 use crate::index::Index;
 use crate::k8s::{Object, Workload};
 use crate::meta::CROSS_LAYER;
-use crate::rules::{self, Contributors, IndexCtx, Judge, K8sCtx, Rule, Target, TfCtx, TfIndexIn};
+use crate::rules::{Contributors, IndexCtx, Judge, K8sCtx, Rule, Target, TfCtx, TfIndexIn};
 use crate::terraform::{AzureKind, BlockKind, Majors, Resource, TfIndex};
 use std::any::Any;
 
@@ -34,6 +34,31 @@ pub(super) struct TfInstance<'a> {
 pub(super) struct Deferred<'c> {
     rule: Enabled<'c>,
     judge: Judge,
+}
+
+/// What the enabled rules of a config read beyond the file they judge, known without building
+/// its [`RuleSet`] (a run asks it of every config before it reads anything).
+#[derive(Clone, Copy, Default)]
+pub(super) struct Reads {
+    /// The manifests' facts: for the cross-file rules, and for the Terraform rules whose
+    /// exceptions read the manifests (AKS511: Key Vault through External Secrets).
+    pub manifest_facts: bool,
+    /// The Terraform facts: for a cross-layer rule (so the Terraform stage extracts them, and
+    /// the project's Terraform is read for context).
+    pub terraform_facts: bool,
+}
+
+impl Reads {
+    pub fn of(cfg: &Config) -> Reads {
+        let mut reads = Reads::default();
+        for (rule, _) in cfg.enabled_rules() {
+            let meta = rule.meta();
+            let index = rule.interest().iter().any(|t| matches!(t, Target::Index));
+            reads.manifest_facts |= index || TF_RULES_READING_MANIFESTS.contains(&meta.id);
+            reads.terraform_facts |= index && meta.target == CROSS_LAYER;
+        }
+        reads
+    }
 }
 
 pub(super) struct RuleSet<'c> {
@@ -64,11 +89,8 @@ impl<'c> RuleSet<'c> {
             index: Vec::new(),
             severity: BTreeMap::new(),
         };
-        for &rule in rules::all() {
+        for (rule, params) in cfg.enabled_rules() {
             let id = rule.meta().id;
-            if !cfg.enabled(id) {
-                continue;
-            }
             set.ids.push(id);
             if let Some(s) = cfg.severity(id) {
                 set.severity.insert(id, s);
@@ -76,10 +98,7 @@ impl<'c> RuleSet<'c> {
             if parse_only {
                 continue;
             }
-            let e = Enabled {
-                rule,
-                params: cfg.params(id),
-            };
+            let e = Enabled { rule, params };
             for target in rule.interest() {
                 match *target {
                     Target::Kinds(kinds) => {
@@ -137,20 +156,6 @@ impl<'c> RuleSet<'c> {
     /// Whether any cross-file rule runs (so the index is worth building).
     pub fn reads_index(&self) -> bool {
         !self.index.is_empty()
-    }
-
-    /// Whether the manifests' facts are needed: for the cross-file rules, and for the Terraform
-    /// rules whose exceptions read the manifests (AKS511: Key Vault through External Secrets).
-    pub fn reads_manifest_facts(&self) -> bool {
-        self.reads_index() || TF_RULES_READING_MANIFESTS.iter().any(|id| self.enabled(id))
-    }
-
-    /// Whether a cross-layer rule runs (so the Terraform stage extracts its facts, and the
-    /// project's Terraform is read for context).
-    pub fn reads_terraform_facts(&self) -> bool {
-        self.index
-            .iter()
-            .any(|e| e.rule.meta().target == CROSS_LAYER)
     }
 
     /// Runs the cross-file rules on the index, side by side (each reads it alone): their
@@ -291,6 +296,25 @@ mod tests {
         let cfg =
             Config::parse("[severity]\nAKS304 = \"off\"\n", Path::new("akslint.toml")).unwrap();
         assert!(!RuleSet::new(&cfg, false).enabled("AKS304"));
+    }
+
+    /// What a config's rules read beyond their file follows the rules it enables.
+    #[test]
+    fn reads_follow_the_enabled_rules() {
+        let reads = |toml: &str| {
+            let r = Reads::of(&Config::parse(toml, Path::new("akslint.toml")).unwrap());
+            (r.manifest_facts, r.terraform_facts)
+        };
+        assert_eq!(reads(""), (true, true));
+        // A per-file rule alone reads nothing else.
+        assert_eq!(reads("select = [\"AKS401\"]\n"), (false, false));
+        // A cross-file rule reads the manifests; AKS511's exception reads them too.
+        assert_eq!(reads("select = [\"AKS303\"]\n"), (true, false));
+        assert_eq!(reads("select = [\"AKS511\"]\n"), (true, false));
+        // A cross-layer rule reads both.
+        assert_eq!(reads("select = [\"AKS118\"]\n"), (true, true));
+        let per_file = "ignore = [\"AKS1\", \"AKS3\", \"AKS411\", \"AKS415\", \"AKS5\"]\n";
+        assert_eq!(reads(per_file), (false, false));
     }
 
     /// Each rule is offered only what it judges.

@@ -37,7 +37,7 @@ use crate::rules::linter;
 use crate::terraform::plan;
 use cache::Cache;
 use context::Projects;
-use dispatch::RuleSet;
+use dispatch::Reads;
 use finish::FileText;
 use rayon::prelude::*;
 use settings::Settings;
@@ -167,7 +167,7 @@ fn lint_on(
     // The configs of what is reported decide whether the index is built (and the project read
     // for context); with those of the context, whether Terraform's facts are extracted.
     let mut used = reported_configs(inputs, &paths, &found, configs);
-    let (indexing, _) = what_sets_read(configs, &used, opts.parse_only, opts);
+    let (indexing, _) = what_sets_read(configs, &used, opts);
     let mut context = match (indexing, opts.context) {
         (true, Context::Project) => match &opts.project_walk {
             Some(walk) => context::from_walk((**walk).clone(), &stdin_files(inputs), &found),
@@ -178,7 +178,7 @@ fn lint_on(
         _ => Default::default(),
     };
     used.extend(context.files.iter().map(|f| configs.of_file(&f.path)));
-    let reads_tf_facts = !opts.parse_only && what_sets_read(configs, &used, false, opts).1;
+    let reads_tf_facts = what_sets_read(configs, &used, opts).1;
     // Every file's config is loaded before the settings are built from them (that of each
     // named path too: one that does not load is an error even with no file under it).
     for (name, _) in &found.skipped {
@@ -261,22 +261,14 @@ struct TfFactsFrom<'m> {
     keep: Option<&'m memo::Memo>,
 }
 
-/// What the rule sets of the configs `used` read: the cross-file index (and so the project as
-/// context), and the Terraform facts of the cross-layer rules.
-fn what_sets_read(
-    configs: &Configs<'_>,
-    used: &BTreeSet<usize>,
-    parse_only: bool,
-    opts: &Options,
-) -> (bool, bool) {
+/// What the rules of the configs `used` read: the cross-file index (and so the project as
+/// context), and the Terraform facts of the cross-layer rules (neither with `--parse-only`).
+fn what_sets_read(configs: &Configs<'_>, used: &BTreeSet<usize>, opts: &Options) -> (bool, bool) {
     configs.with_all(|all| {
-        let sets: Vec<RuleSet<'_>> = used
-            .iter()
-            .map(|&i| RuleSet::new(all[i], parse_only))
-            .collect();
+        let reads: Vec<Reads> = used.iter().map(|&i| Reads::of(all[i])).collect();
         (
-            settings::indexing(&sets, opts),
-            sets.iter().any(RuleSet::reads_terraform_facts),
+            settings::indexing(&reads, opts),
+            !opts.parse_only && reads.iter().any(|r| r.terraform_facts),
         )
     })
 }

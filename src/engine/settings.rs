@@ -5,7 +5,7 @@
 //! stage looked up before: each input's config is one of them, at the same index in both.
 
 use super::context::Context;
-use super::dispatch::RuleSet;
+use super::dispatch::{Reads, RuleSet};
 use super::{Job, Options, stdin_path};
 use crate::config::Config;
 use crate::configs::{Configs, DEFAULTS};
@@ -114,10 +114,8 @@ impl<'c> Settings<'c> {
 
 /// Whether the manifests' facts are extracted and the cross-file index built: some config's
 /// rules read them, and neither `--no-context` nor `--parse-only` is on.
-pub(super) fn indexing(sets: &[RuleSet<'_>], opts: &Options) -> bool {
-    !opts.parse_only
-        && opts.context != Context::Off
-        && sets.iter().any(RuleSet::reads_manifest_facts)
+pub(super) fn indexing(reads: &[Reads], opts: &Options) -> bool {
+    !opts.parse_only && opts.context != Context::Off && reads.iter().any(|r| r.manifest_facts)
 }
 
 /// The namespace of objects that name none: `--namespace`, else the config's, else `default`.
