@@ -106,6 +106,10 @@ if ((build)); then
   log "built in $((SECONDS - t0)) s ($(rustup run nightly rustc --version), sanitizer $sanitizer)"
 fi
 bin_dir="$fuzz/target/$(rustc -vV | sed -n 's/^host: //p')/release"
+# The commit the binaries were built from, taken now (one made while they run is not theirs);
+# `+` when the code they were built from differs from it.
+commit=$(git rev-parse --short HEAD 2>/dev/null || echo '?')
+git diff --quiet HEAD -- src fuzz/checks.rs fuzz/fuzz_targets Cargo.toml Cargo.lock 2>/dev/null || commit+=+
 
 # --- Run --------------------------------------------------------------------------------------------
 summary=()
@@ -113,8 +117,9 @@ failed=0
 for t in "${targets[@]}"; do
   art="$fuzz/artifacts/$t"
   mkdir -p "$art" "$fuzz/regressions/$t"
-  logdir="$fuzz/artifacts/$t-logs"
-  rm -rf "$logdir" && mkdir -p "$logdir"
+  # A directory of this run's own: another run of the target (CI's short one) neither removes
+  # nor adds to the logs the executions are counted from. Removed when the target passed.
+  logdir=$(mktemp -d "$fuzz/artifacts/$t-logs.XXXXXX")
   before=$(find "$art" -type f | sort)
   args=(-timeout="$timeout_s" -rss_limit_mb="$rss_mb" -max_len="$max_len" -dict="$fuzz/dict/$t.dict"
     -artifact_prefix="$art/" -print_final_stats=1)
@@ -156,14 +161,14 @@ for t in "${targets[@]}"; do
     tail -n 30 "$logdir"/*.log | sed 's/^/    /'
     crashes=1
   fi
-  ((crashes == 0)) || failed=1
+  if ((crashes == 0)); then rm -rf "$logdir"; else failed=1; log "$t: the logs are in $logdir"; fi
   corpus=$(find "$fuzz/corpus/$t" -type f | wc -l)
   summary+=("$(printf '%-10s %8s %12s %9s %8s %8s' "$t" "$secs" "$execs" "$((execs / (secs > 0 ? secs : 1)))" "$corpus" "$crashes")")
   if ((record)); then
     [[ -f $fuzz/history.tsv ]] ||
       printf 'date\tcommit\ttarget\tseconds\texecutions\tcrashes\tsanitizer\n' >"$fuzz/history.tsv"
     printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$(date -u +%Y-%m-%dT%H:%MZ)" \
-      "$(git rev-parse --short HEAD 2>/dev/null || echo '?')" "$t" "$secs" "$execs" "$crashes" \
+      "$commit" "$t" "$secs" "$execs" "$crashes" \
       "$sanitizer" >>"$fuzz/history.tsv"
   fi
 done
