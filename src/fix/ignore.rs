@@ -38,7 +38,9 @@ pub fn comment(name: &str, text: &str, line: u32, rules: &[&str], reason: &str) 
 /// Where a comment line may be written in a text: nowhere in a file that has no comments (see
 /// [`commentable_file`]); else above any line but those that continue something begun on an
 /// earlier line: in YAML, a multi-line scalar (a comment line would end a plain one, or become
-/// text of a quoted or block one) or a flow collection (`{a: 1,\n b: 2}`); in Terraform, a
+/// text of a quoted or block one) or a flow collection (`{a: 1,\n b: 2}`), and the lines past
+/// the first content line of a document that does not parse (which of them continue such a
+/// node nobody can tell; and its suppressions are read from its head only); in Terraform, a
 /// heredoc (`<<EOT`), whose lines are text.
 struct Placement {
     commentable: bool,
@@ -69,10 +71,23 @@ impl Placement {
     }
 }
 
-/// The lines of a YAML text that continue a multi-line scalar or flow collection.
+/// The lines of a YAML text that continue a multi-line scalar or flow collection, or the first
+/// content line of a document that does not parse.
 fn yaml_continued(text: &str, lines: &LineIndex) -> Vec<(usize, usize)> {
     let file = yaml::parse_file(text, &YamlLimits::default());
     let mut continued = Vec::new();
+    for e in file.docs.iter().filter_map(|d| d.as_ref().err()) {
+        let (content, end) = (
+            yaml::comments::head_end(text, e.chunk),
+            e.chunk.end as usize,
+        );
+        if content < end {
+            let (first, last) = (lines.line_of(content), lines.line_of(end - 1));
+            if last > first {
+                continued.push((first + 1, last));
+            }
+        }
+    }
     for doc in file.docs.iter().flatten() {
         for n in &doc.nodes {
             let (start, end) = (n.span.start as usize, n.span.end as usize);
@@ -225,5 +240,15 @@ mod tests {
         assert_eq!(allowed, [1, 2, 3, 6]);
         // JSON has no comments.
         assert!(comment("a.json", "{\"a\": 1}\n", 1, &["AKS101"], "r").is_none());
+    }
+
+    #[test]
+    fn no_comment_line_inside_a_document_that_does_not_parse_past_its_head() {
+        // The second document's flow mapping is never closed: whether its plain scalar goes on
+        // to line 6 nobody can tell (a comment line there would end it, found by fuzzing).
+        let text = "a: 1\n---\n# head\nb: {c: d,\n  e: f\n  g\n---\nh: 2\n";
+        let can = |line: u32| comment("a.yaml", text, line, &["AKS402"], "r").is_some();
+        let allowed: Vec<u32> = (1..=8).filter(|&l| can(l)).collect();
+        assert_eq!(allowed, [1, 2, 3, 4, 7, 8]);
     }
 }

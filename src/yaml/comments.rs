@@ -124,7 +124,7 @@ pub fn drop_inside_failed(comments: &mut Vec<Comment>, text: &str, chunks: &[Spa
 
 /// Where the content of a document's chunk starts: past its `---` line (when nothing but a
 /// comment follows the marker there), blank lines and comment lines.
-fn head_end(text: &str, chunk: Span) -> usize {
+pub(crate) fn head_end(text: &str, chunk: Span) -> usize {
     let (start, end) = (chunk.start as usize, chunk.end as usize);
     let mut at = start;
     for line in text[start..end].split_inclusive('\n') {
