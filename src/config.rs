@@ -414,15 +414,8 @@ impl Config {
         level(&self.file.severity, id).and_then(Level::severity)
     }
 
-    /// The rule's parameters (`()` for a rule without any).
-    pub fn params(&self, id: &str) -> &(dyn Any + Send + Sync) {
-        let i = crate::rules::all()
-            .binary_search_by(|r| r.meta().id.cmp(id))
-            .unwrap_or_else(|_| panic!("parameters of {id}, a registered rule"));
-        &*self.params[i]
-    }
-
-    /// The enabled rules with their parameters, in the order of `rules::all()` (by ID).
+    /// The enabled rules with their parameters (`()` for a rule without any), in the order of
+    /// `rules::all()` (by ID).
     pub fn enabled_rules(
         &self,
     ) -> impl Iterator<Item = (&'static dyn Rule, &(dyn Any + Send + Sync))> + '_ {
@@ -604,11 +597,14 @@ mod tests {
     fn rule_parameters_are_read_by_their_rules() {
         let p = Path::new("akslint.toml");
         let c = Config::parse("[rules.AKS701]\nmanaged-elsewhere = true\n", p).unwrap();
-        assert!(
-            c.params("AKS701")
-                .is::<crate::rules::monitoring::ManagedElsewhere>()
-        );
-        assert!(c.params("AKS401").is::<()>());
+        let params = |id: &str| {
+            c.enabled_rules()
+                .find(|(r, _)| r.meta().id == id)
+                .unwrap()
+                .1
+        };
+        assert!(params("AKS701").is::<crate::rules::monitoring::ManagedElsewhere>());
+        assert!(params("AKS401").is::<()>());
         let e = Config::parse("\n[rules.AKS703]\nmanaged_elsewhere = true\n", p).unwrap_err();
         assert!(e.contains("line 2: `[rules.AKS703]`: unknown field"), "{e}");
         let e = Config::parse("[rules.AKS401]\nx = 1\n", p).unwrap_err();

@@ -71,8 +71,8 @@ impl Placement {
     }
 }
 
-/// The lines of a YAML text that continue a multi-line scalar or flow collection, or the first
-/// content line of a document that does not parse.
+/// The lines of a YAML text that continue a multi-line scalar or flow collection, or follow the
+/// first content line of a document that does not parse.
 fn yaml_continued(text: &str, lines: &LineIndex) -> Vec<(usize, usize)> {
     let file = yaml::parse_file(text, &YamlLimits::default());
     let mut continued = Vec::new();
