@@ -319,8 +319,10 @@ impl<'a, 't> Editor<'a, 't> {
         if !(dash.ends_with('-') && dash[..dash.len() - 1].bytes().all(|b| b == b' ')) {
             return None;
         }
+        // An empty last item (`-` alone on its line) has no space after its dash to copy.
+        let gap = if prefix.len() > dash.len() { "" } else { " " };
         let end = self.entry_end(last, last)?;
-        self.insert_after(end, format!("{prefix}{item}{}", self.eol))
+        self.insert_after(end, format!("{prefix}{gap}{item}{}", self.eol))
     }
 
     /// Removes the lines of a block mapping entry (its key alone at the start of its line, its
@@ -486,6 +488,12 @@ mod tests {
             append("drop:\n  - NET_RAW # x\nb: 1\n").unwrap(),
             "drop:\n  - NET_RAW # x\n  - ALL\nb: 1\n"
         );
+        assert_eq!(
+            append("drop:\n  - NET_RAW\n  -\n\nb: 1\n").unwrap(),
+            "drop:\n  - NET_RAW\n  -\n  - ALL\n\nb: 1\n"
+        );
+        // The parser places an empty item followed by a comment after the comment: no fix.
+        assert_eq!(append("drop:\n  - NET_RAW\n  -   # c\nb: 1\n"), None);
         assert_eq!(append("drop: [A,\n  B]\n"), None);
         assert_eq!(append("drop: [A, ]\n"), None);
         assert_eq!(
