@@ -348,14 +348,16 @@ fn parse_chunk<'t>(text: &'t str, chunk: Span, limits: &YamlLimits, out: &mut Pa
                     _ => None,
                 };
                 let mut span = nodes[id as usize].span;
-                if span.start == span.end
-                    && let Some(c) = first_child
-                {
+                let block = span.start == span.end;
+                if block && let Some(c) = first_child {
                     span.start = span.start.min(nodes_span(&nodes, c).start);
                 }
-                span.end = span.end.max(end as u32);
-                if let Some(c) = last_child {
-                    span.end = span.end.max(nodes_span(&nodes, c).end);
+                // A block collection ends with its last child. Its end event sits at the next
+                // token, past blank lines and comments: a label would run on over the next key.
+                match last_child {
+                    Some(c) if block => span.end = nodes_span(&nodes, c).end,
+                    Some(c) => span.end = span.end.max(end as u32).max(nodes_span(&nodes, c).end),
+                    None => span.end = span.end.max(end as u32),
                 }
                 span.end = span.end.max(span.start);
                 nodes[id as usize].span = span;

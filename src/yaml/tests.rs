@@ -127,6 +127,38 @@ fn block_mapping_spans_cover_their_children() {
 }
 
 #[test]
+fn block_collection_spans_end_with_their_last_child() {
+    // Not at the next token, past blank lines and comments: a label on `drop` would run on
+    // over `runAsNonRoot`.
+    let text = "c:
+  drop:
+  - A
+  - [B]
+
+  # x
+  runAsNonRoot: true
+e:
+  - 1
+  -
+
+# end
+";
+    let f = parse_file(text, &limits());
+    let d = f.docs[0].as_ref().unwrap();
+    let root = d.root.unwrap();
+    let c = d.get(root, "c").unwrap();
+    let drop = d.get(c, "drop").unwrap();
+    assert_eq!(&text[d.span(drop).range()], "A\n  - [B]");
+    assert_eq!(
+        &text[d.span(c).range()],
+        "drop:\n  - A\n  - [B]\n\n  # x\n  runAsNonRoot: true"
+    );
+    let e = d.get(root, "e").unwrap();
+    assert_eq!(&text[d.span(e).range()], "- 1\n  -");
+    assert_eq!(d.span(root).end as usize, text.find("\n\n# end").unwrap());
+}
+
+#[test]
 fn shown_quotes_strings_and_abbreviates_collections() {
     let text = "a: \"false\"\nb: yes\nc: {x: 1}\nd: [1]\n";
     let f = parse_file(text, &limits());
