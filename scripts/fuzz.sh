@@ -5,11 +5,13 @@
 #   scripts/fuzz.sh -t 600 terraform     one target, 10 minutes
 #   scripts/fuzz.sh -n 1000000           every target, a million executions each (no time limit)
 #   scripts/fuzz.sh --seed               only (re)seed the corpora, run nothing
+#   scripts/fuzz.sh --build              only seed and build, run nothing
 #
 # Options: -t/--time SECONDS per target; -n/--runs EXECUTIONS per target (with -t: whichever comes
 # first); -j/--jobs N parallel fuzzing processes per target (default 1; the machine has 2 cores);
 # --record appends each target's figures to fuzz/history.tsv (commit it: the issue counts
-# executions over its life); --no-build uses the binaries as built. Environment:
+# executions over its life) with the commit its binary was built from (`+`: with changes not
+# committed; `?`: built outside this script); --no-build uses the binaries as built. Environment:
 # FUZZ_SANITIZER (default none: the library forbids unsafe code; `address` checks the unsafe code
 # of its dependencies, at about half the speed), AKSLINT_SHARED (the shared folder, default ../shared).
 #
@@ -39,8 +41,9 @@ jobs=1
 record=0
 build=1
 seed_only=0
+build_only=0
 targets=()
-usage() { sed -n '2,22p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 2; }
+usage() { sed -n '2,/^[^#]/{/^#/p}' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 2; }
 while (($#)); do
   case $1 in
     -t | --time) time_s=$2; shift 2 ;;
@@ -49,6 +52,7 @@ while (($#)); do
     --record) record=1; shift ;;
     --no-build) build=0; shift ;;
     --seed) seed_only=1; shift ;;
+    --build) build_only=1; shift ;;
     -h | --help) usage ;;
     -*) echo "fuzz.sh: unknown option $1" >&2; usage ;;
     *) targets+=("$1"); shift ;;
@@ -94,6 +98,14 @@ for t in "${targets[@]}"; do seed "$t"; done
 
 # --- Build ------------------------------------------------------------------------------------------
 export PATH="$root/.tools/cargo/bin:$PATH"
+bin_dir="$fuzz/target/$(rustc -vV | sed -n 's/^host: //p')/release"
+# The commit the code on disk is at; `+` when it differs from it.
+head_commit() {
+  local c
+  c=$(git rev-parse --short HEAD 2>/dev/null || echo '?')
+  git diff --quiet HEAD -- src fuzz/checks.rs fuzz/fuzz_targets Cargo.toml Cargo.lock 2>/dev/null || c+=+
+  echo "$c"
+}
 if ((build)); then
   command -v cargo-fuzz >/dev/null || { echo "fuzz.sh: cargo-fuzz not found: run scripts/install-tools.sh" >&2; exit 1; }
   rustup run nightly rustc --version >/dev/null 2>&1 ||
@@ -102,19 +114,22 @@ if ((build)); then
   # Release with debug assertions and overflow checks (cargo fuzz's default), no sanitizer unless asked.
   one=()
   ((${#targets[@]} == 1)) && one=("${targets[0]}")
+  from=$(head_commit) # taken before the build: the code it compiles
   (cd "$fuzz" && nice cargo +nightly fuzz build -s "$sanitizer" "${one[@]}")
+  # Each binary's commit, for --record; a binary built since (outside this script) makes it stale.
+  for t in "${one[@]:-${all_targets[@]}}"; do echo "$from" >"$bin_dir/$t.built-from"; done
   log "built in $((SECONDS - t0)) s ($(rustup run nightly rustc --version), sanitizer $sanitizer)"
 fi
-bin_dir="$fuzz/target/$(rustc -vV | sed -n 's/^host: //p')/release"
-# The commit the binaries were built from, taken now (one made while they run is not theirs);
-# `+` when the code they were built from differs from it.
-commit=$(git rev-parse --short HEAD 2>/dev/null || echo '?')
-git diff --quiet HEAD -- src fuzz/checks.rs fuzz/fuzz_targets Cargo.toml Cargo.lock 2>/dev/null || commit+=+
+((build_only)) && exit 0
 
 # --- Run --------------------------------------------------------------------------------------------
 summary=()
 failed=0
 for t in "${targets[@]}"; do
+  # The commit the binary was built from (`?`: built outside this script, so not known).
+  stamp="$bin_dir/$t.built-from"
+  commit='?'
+  [[ $stamp -nt $bin_dir/$t ]] && commit=$(<"$stamp")
   art="$fuzz/artifacts/$t"
   mkdir -p "$art" "$fuzz/regressions/$t"
   # A directory of this run's own: another run of the target (CI's short one) neither removes
