@@ -105,7 +105,7 @@ pub fn fixable_file(name: &str) -> bool {
 /// Attaches a fix to each diagnostic of the file `name` (whose text is `text`) that has one.
 /// Diagnostics of other files are left alone.
 pub fn attach(name: &str, text: &str, diags: &mut [Diagnostic]) {
-    if !fixable_file(name) || !diags.iter().any(|d| d.file == name) {
+    if !fixable_file(name) || !diags.iter().any(|d| d.file == name) || has_lone_cr(text) {
         return;
     }
     let file = yaml::parse_file(text, &YamlLimits::default());
@@ -159,6 +159,15 @@ fn offset_of(text: &str, lines: &LineIndex, d: &Diagnostic) -> Option<u32> {
     Some((start + at) as u32)
 }
 
+/// Whether a line of `text` ends in a CR alone (classic Mac OS). YAML takes it for a line break;
+/// the edits, which find lines by their LF, would write into the line after it (past a `---`
+/// there, into the next document).
+fn has_lone_cr(text: &str) -> bool {
+    let b = text.as_bytes();
+    text.match_indices('\r')
+        .any(|(i, _)| b.get(i + 1) != Some(&b'\n'))
+}
+
 /// A document without aliases or merge keys: an edit to a node can reach nowhere else.
 fn plain(doc: &Document<'_>) -> bool {
     (0..doc.node_count() as u32).all(|id| match &doc.node(id).kind {
@@ -166,4 +175,47 @@ fn plain(doc: &Document<'_>) -> bool {
         NodeKind::Map(entries) => entries.iter().all(|&(k, _)| doc.str(k) != Some("<<")),
         _ => true,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::Config;
+    use crate::engine::{self, Input, Options};
+
+    /// The findings of `text`, linted as `pod.yaml`, with their fixes.
+    fn fixed(text: &str) -> Vec<Diagnostic> {
+        let name = "/nonexistent/pod.yaml";
+        let inputs = [Input::Stdin {
+            name: name.to_string(),
+            bytes: text.as_bytes().to_vec(),
+        }];
+        let cfg = Config::default_at(std::path::Path::new("/nonexistent"));
+        let opts = Options {
+            threads: Some(1),
+            ..Options::default()
+        };
+        let mut diags = engine::lint(&inputs, &cfg, &opts).unwrap().diagnostics;
+        attach(name, text, &mut diags);
+        diags
+    }
+
+    #[test]
+    fn a_file_with_a_lone_cr_gets_no_fix() {
+        // YAML ends a line at the CR: the `---` after it starts the next document, where an
+        // edit made "after the line" (found by its LF) would land.
+        let pod = |eol: &str| {
+            format!(
+                "apiVersion: v1\nkind: Pod\nmetadata: {{name: a, namespace: b}}\nspec:\n  containers:\n  - name: c\n    image: x.azurecr.io/c:1 # note{eol}---\napiVersion: v1\nkind: Namespace\nmetadata: {{name: b}}\n"
+            )
+        };
+        let lf = fixed(&pod("\n"));
+        assert!(lf.iter().any(|d| d.rule == "AKS402" && d.fix.is_some()));
+        let cr = fixed(&pod("\r"));
+        assert!(cr.iter().any(|d| d.rule == "AKS402"));
+        assert!(cr.iter().all(|d| d.fix.is_none()));
+        // CRLF files are fixed as any other.
+        let crlf = fixed(&pod("\n").replace('\n', "\r\n"));
+        assert!(crlf.iter().any(|d| d.rule == "AKS402" && d.fix.is_some()));
+    }
 }
