@@ -32,7 +32,12 @@ impl Rule for CapabilitiesNotDropped {
                 );
                 continue;
             };
-            let names: Vec<&str> = doc.seq(drop.value).filter_map(|i| doc.str(i)).collect();
+            // A null or empty item names no capability: it is left out of the message.
+            let names: Vec<&str> = doc
+                .seq(drop.value)
+                .filter_map(|i| doc.str(i))
+                .filter(|n| !n.is_empty())
+                .collect();
             if names.iter().any(|n| capability(n) == "ALL") {
                 continue;
             }
