@@ -162,14 +162,12 @@ impl<'a, 't> Editor<'a, 't> {
                 style: Style::Block,
                 ..
             } => {
-                // A block scalar's span runs on over the next line's indentation.
-                let written = self.text.get(span.range())?;
-                match written.rfind('\n') {
-                    Some(i) if written[i + 1..].trim_matches([' ', '\t']).is_empty() => {
-                        span.start as usize + i + 1
-                    }
-                    _ => span.end as usize,
-                }
+                // Past the blank lines after its last content line: they are part of a `|+`
+                // scalar's value.
+                let end = span.end as usize;
+                let after = self.text.get(end..)?;
+                let blanks = after.len() - after.trim_start_matches([' ', '\t', '\r', '\n']).len();
+                after[..blanks].rfind('\n').map_or(end, |i| end + i + 1)
             }
             _ => span.end as usize,
         };
@@ -438,6 +436,23 @@ mod tests {
         assert_eq!(
             set("a:\n  s: |\n    text\nb: 1\n", &["a"], &["n"], "1").unwrap(),
             "a:\n  s: |\n    text\n  n: 1\nb: 1\n"
+        );
+        // The blank lines after a `|+` scalar are part of its value: the key goes after them.
+        let keep = "a:\n  s: |+\n    text\n\n  \n# c\nb: 1\n";
+        let kept = set(keep, &["a"], &["n"], "1").unwrap();
+        assert_eq!(kept, "a:\n  s: |+\n    text\n\n  \n  n: 1\n# c\nb: 1\n");
+        let s = |t: &str| {
+            let file = parse_file(t, &YamlLimits::default());
+            let doc = file.docs[0].as_ref().unwrap();
+            let a = doc.get(doc.root.unwrap(), "a").unwrap();
+            doc.str(doc.get(a, "s").unwrap()).unwrap().to_string()
+        };
+        assert_eq!(s(&kept), "text\n\n\n");
+        assert_eq!(s(&kept), s(keep));
+        // At the end of the file, without a final line break.
+        assert_eq!(
+            set("a:\n  s: >\n    text", &["a"], &["n"], "1").unwrap(),
+            "a:\n  s: >\n    text\n  n: 1"
         );
         assert_eq!(
             set(

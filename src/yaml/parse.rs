@@ -268,10 +268,16 @@ fn parse_chunk<'t>(text: &'t str, chunk: Span, limits: &YamlLimits, out: &mut Pa
                     _ => Style::Block,
                 };
                 // saphyr's span of a quoted scalar runs on over trailing blanks and comments:
-                // end it at the closing quote.
-                let end = match style {
-                    Style::Quoted => closing_quote(text, start).map_or(end, |q| q.min(end)),
-                    _ => end,
+                // end it at the closing quote. A block scalar's runs on over its trailing blank
+                // lines and the next line's indentation: end it with its last content line (one
+                // without content is placed at the end of its header line, not on the next key).
+                let (start, end) = match style {
+                    Style::Quoted => (
+                        start,
+                        closing_quote(text, start).map_or(end, |q| q.min(end)),
+                    ),
+                    Style::Block => block_scalar_span(text, start, end),
+                    Style::Plain => (start, end),
                 };
                 let same = text.get(start..end) == Some(value.as_ref());
                 let owned = (!same).then(|| value.into_owned().into_boxed_str());
@@ -417,6 +423,22 @@ fn closing_quote(text: &str, start: usize) -> Option<usize> {
         i += 1;
     }
     None
+}
+
+/// The span of a block scalar whose content saphyr spans from `start` to `end`, without the
+/// blanks after it.
+fn block_scalar_span(text: &str, start: usize, end: usize) -> (usize, usize) {
+    let blank = [' ', '\t', '\r', '\n'];
+    match text.get(start..end).map(|t| t.trim_end_matches(blank)) {
+        Some("") => {
+            let at = text
+                .get(..start)
+                .map_or(start, |t| t.trim_end_matches(blank).len());
+            (at, at)
+        }
+        Some(t) => (start, start + t.len()),
+        None => (start, end),
+    }
 }
 
 fn nodes_span(nodes: &[Node], id: NodeId) -> Span {

@@ -184,3 +184,25 @@ fn quoted_scalar_spans_end_at_the_closing_quote() {
     assert_eq!(&text[d.span(d.get(root, "b").unwrap()).range()], "'it''s'");
     assert_eq!(d.str(d.get(root, "b").unwrap()), Some("it's"));
 }
+
+#[test]
+fn block_scalar_spans_end_with_their_last_content_line() {
+    let text = "a: |\n  one\n  two\n\n\n# c\nb: >-\n  x\n   # not a comment\n  \nc: |+\n  kept\n\nd: |\n\ne: 1\n";
+    let f = parse_file(text, &limits());
+    let d = f.docs[0].as_ref().unwrap();
+    let root = d.root.unwrap();
+    let span = |k| &text[d.span(d.get(root, k).unwrap()).range()];
+    // The span starts with the content (saphyr's), after the header line.
+    assert_eq!(span("a"), "one\n  two");
+    assert_eq!(d.str(d.get(root, "a").unwrap()), Some("one\ntwo\n"));
+    assert_eq!(span("b"), "x\n   # not a comment");
+    assert_eq!(span("c"), "kept");
+    // Without content, at the end of the header line rather than on the next key's.
+    assert_eq!(span("d"), "");
+    assert_eq!(
+        d.span(d.get(root, "d").unwrap()).start as usize,
+        text.find("d: |").unwrap() + 4
+    );
+    assert_eq!(d.str(d.get(root, "d").unwrap()), Some(""));
+    assert_eq!(span("e"), "1");
+}
