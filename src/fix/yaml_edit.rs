@@ -132,8 +132,8 @@ impl<'a, 't> Editor<'a, 't> {
     }
 
     /// Where an entry's text ends: its value's last scalar, or the bracket closing a flow
-    /// collection (the parser's spans of collections run on to the next token, which may be a
-    /// comment or on a later line), or the key when the value is empty.
+    /// collection (found in the text, past line breaks and commas), or the key when the value is
+    /// empty.
     fn entry_end(&self, key: NodeId, value: NodeId) -> Option<usize> {
         let doc = self.doc;
         let (mut k, mut node) = (key, value);

@@ -358,8 +358,13 @@ fn parse_chunk<'t>(text: &'t str, chunk: Span, limits: &YamlLimits, out: &mut Pa
                 if block && let Some(c) = first_child {
                     span.start = span.start.min(nodes_span(&nodes, c).start);
                 }
-                // A block collection ends with its last child. Its end event sits at the next
-                // token, past blank lines and comments: a label would run on over the next key.
+                // A block collection ends with its last child, a flow one with its bracket. The
+                // end event's span runs on to the next token, past blank lines and comments: a
+                // label would run on over them (over the next key, for a block collection).
+                let end = match text.as_bytes().get(start) {
+                    Some(b'}' | b']') if !block => start + 1,
+                    _ => end,
+                };
                 match last_child {
                     Some(c) if block => span.end = nodes_span(&nodes, c).end,
                     Some(c) => span.end = span.end.max(end as u32).max(nodes_span(&nodes, c).end),

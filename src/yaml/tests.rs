@@ -206,3 +206,16 @@ fn block_scalar_spans_end_with_their_last_content_line() {
     assert_eq!(d.str(d.get(root, "d").unwrap()), Some(""));
     assert_eq!(span("e"), "1");
 }
+
+#[test]
+fn flow_collection_spans_end_at_their_bracket() {
+    // Not over the comment after it.
+    let text = "a: {x: [1, 2]  }  # c\nb: [1,\n  2]\n   # d\nc: {}  # e\n";
+    let f = parse_file(text, &limits());
+    let d = f.docs[0].as_ref().unwrap();
+    let root = d.root.unwrap();
+    let span = |k| &text[d.span(d.get(root, k).unwrap()).range()];
+    assert_eq!(span("a"), "{x: [1, 2]  }");
+    assert_eq!(span("b"), "[1,\n  2]");
+    assert_eq!(span("c"), "{}");
+}
