@@ -7,6 +7,8 @@
 //! [`configs`]: which applies where), [`discover`] and [`suppress`] serve the engine; [`meta`]
 //! and [`diagnostic`] are shared by all.
 
+// No unsafe code in the library, whatever Cargo.toml allows the binary.
+#![forbid(unsafe_code)]
 // Output is the CLI's business: the library returns results and never prints.
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
