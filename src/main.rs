@@ -31,7 +31,7 @@ const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
 const PURGE_DELAY_MS: std::ffi::c_long = 10;
 
 /// Freed pages back to the system after [`PURGE_DELAY_MS`], unless `MIMALLOC_PURGE_DELAY` in the
-/// environment says otherwise (mimalloc reads it at start-up; the bench compares delays so).
+/// environment says otherwise (mimalloc reads it itself; the bench compares delays so).
 fn return_freed_pages_soon() {
     if std::env::var_os("MIMALLOC_PURGE_DELAY").is_some() {
         return;
@@ -48,7 +48,7 @@ fn return_freed_pages_soon() {
 fn main() -> ExitCode {
     let cli = Cli::parse_from(with_default_command(std::env::args_os().collect()));
     // Not in the language server: it lives on, so its peak matters less than each keystroke's
-    // latency, which immediate purging raised by 1–2 ms (scripts/bench-lsp.py).
+    // latency, which a 10 ms delay raised by 1–2 ms at the median (scripts/bench-lsp.py).
     if !matches!(cli.command, Command::Lsp { .. }) {
         return_freed_pages_soon();
     }
